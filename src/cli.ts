@@ -1,0 +1,194 @@
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import type {VFile} from 'vfile'
+import {CopydeskError} from './errors.js'
+import {lint} from './lint.js'
+import {packageInfo} from './package-info.js'
+import {jsonReport} from './report/json.js'
+import {prettyReport} from './report/pretty.js'
+import {severityOf} from './severity.js'
+
+/** Exit codes, as documented in the README. */
+export const exitCode = {
+  /** No errors, and warnings within `--max-warnings`. */
+  clean: 0,
+  /** Errors found, or more warnings than `--max-warnings` allows. */
+  findings: 1,
+  /** Usage, configuration or file errors. */
+  problem: 2
+} as const
+
+/** The process around the CLI, passed in so that tests can run it in-process. */
+export interface CliIo {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream & {isTTY?: boolean}
+  stderr: NodeJS.WritableStream
+}
+
+/** Parsed command-line options. */
+interface CliOptions {
+  stdinFilename?: string
+  format: 'pretty' | 'json'
+  quiet?: boolean
+  maxWarnings?: number
+  config?: string | false
+}
+
+/**
+ * Run copydesk with command-line arguments.
+ *
+ * @param argv Arguments after the program name.
+ * @param io Working directory, environment and streams.
+ * @returns The exit code.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io)
+  try {
+    await program.parseAsync([...argv], {from: 'user'})
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCode.clean : exitCode.problem
+    }
+    io.stderr.write('copydesk: ' + oneLine(error) + '\n')
+    if (io.env.COPYDESK_DEBUG && error instanceof Error) io.stderr.write(String(error.stack) + '\n')
+    return exitCode.problem
+  }
+  return (program.getOptionValue('exitCode') as number | undefined) ?? exitCode.clean
+}
+
+/**
+ * Describe the command line.
+ *
+ * @param io Process around the CLI.
+ * @returns The commander program.
+ */
+function createProgram(io: CliIo): Command {
+  const program = new Command('copydesk')
+  return program
+    .description('Check news copy for misspelt words and names, with exact line and column.')
+    .version(packageInfo().version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+    .option('--stdin-filename <name>', 'read standard input, named NAME for its format and the report')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty')
+    )
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--no-config', 'ignore config files and use the defaults')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'copydesk: '))
+    })
+    .action(async function (paths: string[], options: CliOptions) {
+      program.setOptionValue('exitCode', await runLint(paths, options, io))
+    })
+}
+
+/**
+ * Lint, report and decide the exit code.
+ *
+ * @param paths Paths, globs or folders.
+ * @param options Parsed options.
+ * @param io Process around the CLI.
+ * @returns The exit code.
+ */
+async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
+  if (options.stdinFilename !== undefined && paths.length > 0) {
+    throw new CopydeskError('give either paths or --stdin-filename, not both')
+  }
+
+  const result = await lint({
+    inputs: paths,
+    cwd: io.cwd,
+    stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
+    configPath: typeof options.config === 'string' ? options.config : undefined,
+    noConfig: options.config === false
+  })
+
+  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
+  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+
+  const shown = options.quiet ? result.files.map(onlyErrors) : result.files
+  if (options.format === 'json') {
+    io.stdout.write(JSON.stringify(jsonReport(shown), undefined, 2) + '\n')
+  } else {
+    const report = prettyReport(shown, useColor(io))
+    if (report) io.stdout.write(report + '\n')
+  }
+
+  if (result.problems.length > 0) return exitCode.problem
+  const counts = countSeverities(result.files)
+  if (counts.error > 0) return exitCode.findings
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    io.stderr.write(
+      `copydesk: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings} allows\n`
+    )
+    return exitCode.findings
+  }
+  return exitCode.clean
+}
+
+/**
+ * Parse a non-negative whole number.
+ *
+ * @param value Text of the flag.
+ * @returns The number.
+ */
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.')
+  return Number(value)
+}
+
+/**
+ * Count messages per severity across files.
+ *
+ * @param files Linted files.
+ * @returns Counts.
+ */
+function countSeverities(files: readonly VFile[]): Record<'error' | 'warning' | 'info', number> {
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const file of files) for (const message of file.messages) counts[severityOf(message)]++
+  return counts
+}
+
+/**
+ * A copy of a file that keeps only its errors, for `--quiet`.
+ *
+ * @param file Linted file.
+ * @returns File with only error messages.
+ */
+function onlyErrors(file: VFile): VFile {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(file) as object) as VFile, file)
+  copy.messages = file.messages.filter((message) => severityOf(message) === 'error')
+  return copy
+}
+
+/**
+ * Whether to colour the pretty report: on a terminal, unless `NO_COLOR` is
+ * set; always when `FORCE_COLOR` is set to something other than `0`.
+ *
+ * @param io Process around the CLI.
+ * @returns Whether to use colour.
+ */
+function useColor(io: CliIo): boolean {
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0'
+  return io.stdout.isTTY === true && io.env.NO_COLOR === undefined
+}
+
+/**
+ * The message of an error as one line, never a stack trace.
+ *
+ * @param error Anything thrown.
+ * @returns One line.
+ */
+function oneLine(error: unknown): string {
+  if (error instanceof CopydeskError) return error.toLine()
+  const message = error instanceof Error ? error.message : String(error)
+  return 'internal error: ' + (message.split('\n')[0] ?? message)
+}

@@ -1,0 +1,138 @@
+import path from 'node:path'
+import {z} from 'zod'
+import {rules as allRules} from '../rules/index.js'
+import type {Rule} from './define-rule.js'
+import {closest} from './edit-distance.js'
+import {CopydeskError} from './errors.js'
+import type {Severity} from './severity.js'
+import {readWordList} from './word-list.js'
+
+const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
+
+/** The schema of `.copydeskrc.*` files and the `copydesk` field of `package.json`. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z
+    .strictObject(
+      Object.fromEntries(allRules.map((rule) => [rule.id, severityOrOff.optional()]))
+    )
+    .optional(),
+  words: z.array(z.string().trim().min(1)).optional(),
+  wordsFile: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  ignore: z.array(z.string().min(1)).optional()
+})
+
+/** Configuration as written by a newsroom. */
+export type Config = z.infer<typeof configSchema>
+
+/** A rule switched on, with the severity config forces on it (if any). */
+export interface EnabledRule {
+  rule: Rule<unknown>
+  severity?: Severity | undefined
+}
+
+/** Configuration ready to lint with. */
+export interface ResolvedConfig {
+  /** The config file it came from; `undefined` for the defaults. */
+  filePath: string | undefined
+  /** Folder that `ignore` patterns and `wordsFile` paths are relative to. */
+  root: string
+  /** Rules to run, in order. */
+  rules: EnabledRule[]
+  /** Accepted words from `words` and `wordsFile`. */
+  words: string[]
+  /** Gitignore-style patterns of files not to lint. */
+  ignore: string[]
+}
+
+/**
+ * Validate a config and load the word lists it names.
+ *
+ * @param raw Parsed config file contents.
+ * @param filePath Path of the config file (`undefined` for the defaults).
+ * @param cwd Working directory, for defaults and for naming the file in errors.
+ * @returns The resolved config.
+ * @throws {CopydeskError} When the config is invalid or a word list cannot be read.
+ */
+export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: string): ResolvedConfig {
+  const shown = filePath ? path.relative(cwd, filePath) || filePath : undefined
+  const parsed = configSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new CopydeskError(describeIssue(parsed.error.issues[0]), {file: shown}, parsed.error)
+  }
+  const config = parsed.data
+  const root = filePath ? path.dirname(filePath) : cwd
+  const configured: Record<string, string | undefined> = config.rules ?? {}
+
+  const words = [...(config.words ?? [])]
+  for (const listPath of [config.wordsFile ?? []].flat()) {
+    const absolute = path.resolve(root, listPath)
+    try {
+      words.push(...readWordList(absolute))
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
+      throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)
+    }
+  }
+
+  return {
+    filePath,
+    root,
+    rules: allRules.flatMap(function (rule): EnabledRule[] {
+      const setting = configured[rule.id]
+      if (setting === 'off') return []
+      return [{rule, severity: setting as Severity | undefined}]
+    }),
+    words,
+    ignore: config.ignore ?? []
+  }
+}
+
+/**
+ * Turn a schema violation into one line that names the key and says what to write.
+ *
+ * @param issue First issue zod found.
+ * @returns The reason, without the file name.
+ */
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid configuration'
+  const at = issue.path.map(String).join('.')
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? ''
+    const known = knownKeys(issue.path)
+    const hint = closest(key, known)
+    const full = at ? at + '.' + key : key
+    const what = at === 'rules' ? 'unknown rule' : 'unknown key'
+    return `${what} \`${full}\`` + (hint ? ` (did you mean \`${hint}\`?)` : `, expected one of ${list(known)}`)
+  }
+  if (issue.code === 'invalid_value') {
+    return `\`${at}\`: expected one of ${list(issue.values.map(String))}`
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = issue.expected === 'array' ? 'a list' : `a ${issue.expected}`
+    return at ? `\`${at}\`: expected ${expected}` : `expected ${expected} of settings`
+  }
+  return at ? `\`${at}\`: ${issue.message}` : issue.message
+}
+
+/**
+ * Keys valid at a place in the config.
+ *
+ * @param at Path of the object with the unknown key.
+ * @returns Its valid keys.
+ */
+function knownKeys(at: readonly PropertyKey[]): string[] {
+  return at.length === 1 && at[0] === 'rules'
+    ? allRules.map((rule) => rule.id)
+    : Object.keys(configSchema.shape).filter((key) => key !== '$schema')
+}
+
+/**
+ * Format names as a list of code spans.
+ *
+ * @param names Names.
+ * @returns `` `a`, `b` ``.
+ */
+function list(names: readonly string[]): string {
+  return names.map((name) => '`' + name + '`').join(', ')
+}

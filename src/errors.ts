@@ -1,0 +1,51 @@
+/** Where a problem is: a file, and a line in it when there is one. */
+export interface ProblemPlace {
+  /** Path of the file, as the user would type it. */
+  file?: string | undefined
+  /** 1-based line in that file. */
+  line?: number | undefined
+}
+
+/**
+ * A problem that stops copydesk before or instead of linting: a bad flag, a
+ * missing file, a broken config. The CLI prints it as one line and exits 2.
+ */
+export class CopydeskError extends Error {
+  /** The file (and line) the problem is in, if any. */
+  readonly place: ProblemPlace
+
+  /**
+   * @param reason What is wrong, as one sentence without the file name.
+   * @param place The file and line it is in.
+   * @param cause The lower-level error, kept for debugging.
+   */
+  constructor(reason: string, place: ProblemPlace = {}, cause?: unknown) {
+    super(reason, cause === undefined ? undefined : {cause})
+    this.name = 'CopydeskError'
+    this.place = place
+  }
+
+  /** The one line the CLI prints: `file:line: reason`. */
+  toLine(): string {
+    const {file, line} = this.place
+    if (!file) return this.message
+    return (line === undefined ? file : file + ':' + line) + ': ' + this.message
+  }
+}
+
+/**
+ * Find a copydesk error in a chain of causes (unified-engine wraps the errors
+ * thrown while loading a config file).
+ *
+ * @param error Any thrown value.
+ * @returns The innermost copydesk error, if there is one.
+ */
+export function findCopydeskError(error: unknown): CopydeskError | undefined {
+  let found: CopydeskError | undefined
+  let current: unknown = error
+  for (let depth = 0; depth < 10 && current instanceof Error; depth++) {
+    if (current instanceof CopydeskError) found = current
+    current = current.cause
+  }
+  return found
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {discoverFiles} from './discover.js'
+import {lintFiles} from './engine.js'
+import {CopydeskError} from './errors.js'
+import {readInputFile, readInputStream} from './read-input.js'
+
+/** What to lint and how. */
+export interface LintOptions {
+  /** Paths, globs or folders; empty means the working directory. */
+  inputs: readonly string[]
+  /** Working directory. */
+  cwd: string
+  /** Lint standard input instead, under this name. */
+  stdin?: {stream: NodeJS.ReadableStream; filePath: string} | undefined
+  /** Use this config file for every file. */
+  configPath?: string | undefined
+  /** Ignore config files. */
+  noConfig?: boolean | undefined
+}
+
+/** What a lint run gave. */
+export interface LintResult {
+  /** Linted files with their messages, in input order. */
+  files: VFile[]
+  /** Problems that stop the run from being clean whatever was found: exit code 2. */
+  problems: CopydeskError[]
+  /** Inputs that matched nothing. */
+  notices: string[]
+}
+
+/**
+ * Lint stories: find them, read them, and run them through the pipeline
+ * with the config that applies to each.
+ *
+ * @param options What to lint and how.
+ * @returns Files with messages, problems and notices.
+ */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const {cwd} = options
+  if (options.configPath && !fs.existsSync(path.resolve(cwd, options.configPath))) {
+    throw new CopydeskError('config file not found', {file: options.configPath})
+  }
+
+  const problems: CopydeskError[] = []
+  const notices: string[] = []
+  const files: VFile[] = []
+
+  if (options.stdin) {
+    files.push(await readInputStream(options.stdin.stream, options.stdin.filePath, cwd))
+  } else {
+    const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
+    problems.push(...discovery.problems)
+    notices.push(...discovery.notices)
+    for (const filePath of discovery.files) {
+      try {
+        files.push(await readInputFile(filePath, cwd))
+      } catch (error) {
+        if (!(error instanceof CopydeskError)) throw error
+        problems.push(error)
+      }
+    }
+  }
+
+  const result = await lintFiles(files, {
+    cwd,
+    configPath: options.configPath && path.resolve(cwd, options.configPath),
+    noConfig: options.noConfig
+  })
+  return {files: result.files, problems: [...problems, ...result.problems], notices}
+}

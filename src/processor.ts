@@ -1,0 +1,21 @@
+import type {Root} from 'nlcst'
+import retextSyntaxMentions from 'retext-syntax-mentions'
+import retextSyntaxUrls from 'retext-syntax-urls'
+import {unified, type Processor} from 'unified'
+import parseProse from './parse-prose.js'
+import splitCompounds from './split-compounds.js'
+
+/**
+ * Make the base pipeline every file goes through before the rules: parse the
+ * prose of text, Markdown or HTML into one English tree, set URLs and
+ * `@handles` aside as source, and split compounds and possessives.
+ *
+ * @returns A fresh processor; the rules are added from config.
+ */
+export function createProcessor(): Processor<Root, Root, Root> {
+  return unified()
+    .use(parseProse)
+    .use(retextSyntaxUrls)
+    .use(retextSyntaxMentions)
+    .use(splitCompounds) as unknown as Processor<Root, Root, Root>
+}

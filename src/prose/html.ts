@@ -1,0 +1,41 @@
+import type {Element, Root as HastRoot} from 'hast'
+import {toNlcst} from 'hast-util-to-nlcst'
+import type {Root} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {VFile} from 'vfile'
+
+/** Elements whose text is not prose: program code, styles, preformatted blocks. */
+const notProse = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'template'])
+
+const documentParser = unified().use(rehypeParse).freeze()
+const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
+
+/**
+ * Parse an HTML page and keep the prose of its text content.
+ *
+ * Markup, attributes and comments never reach the spell checker; neither does
+ * the text of `script`, `style`, `code` and `pre`.
+ *
+ * @param doc The HTML source.
+ * @param options Whether `doc` is a fragment (HTML inside Markdown) rather than a page.
+ * @returns Its natural-language tree, positioned in `doc`.
+ */
+export function parseHtml(doc: string, options: {fragment?: boolean} = {}): Root {
+  const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
+  skipNonProse(hast)
+  return toNlcst(hast, new VFile(doc), ParseEnglish)
+}
+
+/**
+ * Mark non-prose elements so that `hast-util-to-nlcst` leaves them out.
+ *
+ * @param tree HTML tree, changed in place.
+ */
+function skipNonProse(tree: HastRoot): void {
+  visit(tree, 'element', function (node: Element) {
+    if (notProse.has(node.tagName)) node.properties.dataNlcst = 'ignore'
+  })
+}

@@ -1,0 +1,105 @@
+import type {Html, Link, Root as MdastRoot, Yaml} from 'mdast'
+import {toNlcst} from 'mdast-util-to-nlcst'
+import type {Paragraph, Root, RootContent} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {parseFrontMatterHeadlines} from './front-matter.js'
+import {parseHtml} from './html.js'
+import {relocate} from './relocate.js'
+
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkGfm)
+  .freeze()
+
+/** mdast type given to link text that is the link's own address (`<https://…>`, bare `www.…`). */
+const urlLiteral = 'urlLiteral'
+
+/**
+ * Parse Markdown and keep its prose: paragraphs, headings, lists, quotes, link
+ * and image text, block HTML's text, and headline fields of YAML front matter.
+ *
+ * Code (fenced, indented, inline), URLs, link destinations, HTML comments and
+ * tags are left out.
+ *
+ * @param doc The Markdown source.
+ * @param file The file being parsed (its value is `doc`).
+ * @returns Its natural-language tree, positioned in `doc`.
+ */
+export function parseMarkdown(doc: string, file: VFile): Root {
+  const mdast = markdownParser.parse(doc)
+  const place = location(doc)
+  const extra: Paragraph[] = []
+
+  visit(mdast, function (node, index, parent) {
+    if (node.type === 'yaml' && parent === mdast) {
+      extra.push(...frontMatterProse(node, doc, place))
+    } else if (node.type === 'html') {
+      extra.push(...htmlProse(node, place))
+    } else if (node.type === 'link') {
+      markUrlLiteral(node)
+    }
+  })
+
+  const root = toNlcst(mdast as MdastRoot, file, ParseEnglish, {source: [urlLiteral]})
+  if (extra.length === 0) return root
+  // Keep document order so that "first use" means what a reader sees first.
+  const children: RootContent[] = [...root.children, ...extra]
+  children.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  return {...root, children}
+}
+
+/**
+ * Parse the headline fields of a front-matter block.
+ *
+ * @param node The `yaml` node.
+ * @param doc The whole document.
+ * @param place Location index of `doc`.
+ * @returns Paragraphs of headline prose.
+ */
+function frontMatterProse(node: Yaml, doc: string, place: ReturnType<typeof location>): Paragraph[] {
+  const fenceStart = node.position?.start.offset
+  if (fenceStart === undefined) return []
+  // The value starts on the line after the opening `---`.
+  const contentStart = doc.indexOf('\n', fenceStart) + 1
+  if (contentStart === 0 || !doc.startsWith(node.value, contentStart)) return []
+  return parseFrontMatterHeadlines(node.value, contentStart, place)
+}
+
+/**
+ * Parse the text inside raw HTML in Markdown (`<div>…</div>` blocks).
+ *
+ * @param node The `html` node.
+ * @param place Location index of the whole document.
+ * @returns Paragraphs of its text content.
+ */
+function htmlProse(node: Html, place: ReturnType<typeof location>): Paragraph[] {
+  const start = node.position?.start.offset
+  if (start === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
+  const root = parseHtml(node.value, {fragment: true})
+  relocate(root, start, place)
+  return root.children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
+}
+
+/**
+ * Hide link text that is the address itself, such as `<https://belta.by>` or
+ * a bare `www.belta.by`, from the spell checker.
+ *
+ * @param link Link node, changed in place.
+ */
+function markUrlLiteral(link: Link): void {
+  const [only] = link.children
+  if (link.children.length !== 1 || only?.type !== 'text') return
+  const text = only.value
+  const url = link.url
+  if (url === text || url === 'mailto:' + text || url === 'http://' + text || url === 'https://' + text) {
+    ;(only as unknown as {type: string}).type = urlLiteral
+  }
+}

@@ -1,0 +1,26 @@
+import type {Node} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {Location} from 'vfile-location'
+
+/**
+ * Move the positions of a tree parsed from a slice of a document to where the
+ * slice stands in the whole document.
+ *
+ * Parsers see only the slice (a front-matter headline, a block of HTML inside
+ * Markdown), so their offsets start at 0; every finding must point into the
+ * file the editor has open.
+ *
+ * @param tree Tree whose positions are relative to the slice.
+ * @param sliceStart Offset of the slice in the whole document.
+ * @param place Location index of the whole document.
+ */
+export function relocate(tree: Node, sliceStart: number, place: Location): void {
+  visit(tree, function (node) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const startPoint = place.toPoint(sliceStart + start)
+    const endPoint = place.toPoint(sliceStart + end)
+    if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+  })
+}
