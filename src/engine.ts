@@ -3,7 +3,8 @@ import {engine, type Preset} from 'unified-engine'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {resolveConfig} from './config.js'
-import {CopydeskError, findCopydeskError} from './errors.js'
+import {problemFromEngineFailure} from './engine-failure.js'
+import type {CopydeskError} from './errors.js'
 import copydeskLint from './lint-plugin.js'
 import {createProcessor} from './processor.js'
 
@@ -96,26 +97,10 @@ function collect(files: VFile[], cwd: string): EngineResult {
   for (const file of files) {
     const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
     for (const failure of failures) {
-      const problem =
-        findCopydeskError(failure.cause) ??
-        new CopydeskError(innermostReason(failure.cause ?? failure), {file: file.path}, failure.cause)
+      const problem = problemFromEngineFailure(failure.cause ?? failure, file.path, cwd)
       problems.set(problem.toLine(), problem)
     }
     if (failures.length === 0 && !file.data.copydeskIgnored) reported.push(file)
   }
-  void cwd
   return {files: reported, problems: [...problems.values()]}
-}
-
-/**
- * The most specific reason in a chain of errors, on one line.
- *
- * @param error Error whose causes to follow.
- * @returns Its innermost message.
- */
-function innermostReason(error: unknown): string {
-  let current = error
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause
-  const message = current instanceof Error ? current.message : String(current)
-  return message.split('\n')[0] ?? message
 }

@@ -1,8 +1,8 @@
 import type {Paragraph} from 'nlcst'
+import type {ParseEnglish} from 'parse-english'
 import type {Location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
 import {relocate} from './relocate.js'
-import {parseText} from './text.js'
 
 /** Front-matter keys whose values are headline copy and so are checked. */
 export const headlineKeys: ReadonlySet<string> = new Set([
@@ -23,12 +23,14 @@ export const headlineKeys: ReadonlySet<string> = new Set([
  * @param yamlSource The front matter between its `---` fences.
  * @param yamlStart Offset of `yamlSource` in the whole document.
  * @param place Location index of the whole document.
+ * @param english English parser.
  * @returns One paragraph per checked field, positioned in the whole document.
  */
 export function parseFrontMatterHeadlines(
   yamlSource: string,
   yamlStart: number,
-  place: Location
+  place: Location,
+  english: ParseEnglish
 ): Paragraph[] {
   const document = parseDocument(yamlSource, {keepSourceTokens: false})
   // Broken front matter is the site generator's to report; there is no prose to find in it.
@@ -40,7 +42,7 @@ export function parseFrontMatterHeadlines(
     if (!isScalar(pair.value) || typeof pair.value.value !== 'string') continue
     const span = sourceSpan(pair.value, yamlSource)
     if (!span) continue
-    const root = parseText(yamlSource.slice(span[0], span[1]))
+    const root = english.parse(yamlSource.slice(span[0], span[1]))
     relocate(root, yamlStart + span[0], place)
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') paragraphs.push(child)

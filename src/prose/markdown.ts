@@ -1,7 +1,7 @@
 import type {Html, Link, Root as MdastRoot, Yaml} from 'mdast'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import type {Paragraph, Root, RootContent} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
+import type {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -31,24 +31,28 @@ const urlLiteral = 'urlLiteral'
  *
  * @param doc The Markdown source.
  * @param file The file being parsed (its value is `doc`).
+ * @param english English parser.
  * @returns Its natural-language tree, positioned in `doc`.
  */
-export function parseMarkdown(doc: string, file: VFile): Root {
+export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): Root {
   const mdast = markdownParser.parse(doc)
   const place = location(doc)
   const extra: Paragraph[] = []
 
   visit(mdast, function (node, index, parent) {
     if (node.type === 'yaml' && parent === mdast) {
-      extra.push(...frontMatterProse(node, doc, place))
+      extra.push(...frontMatterProse(node, doc, place, english))
     } else if (node.type === 'html') {
-      extra.push(...htmlProse(node, place))
+      extra.push(...htmlProse(node, place, english))
     } else if (node.type === 'link') {
       markUrlLiteral(node)
+    } else if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') {
+      // mdast-util-to-nlcst skips tables, but results tables are full of names.
+      ;(node as {type: string}).type = 'tablePart'
     }
   })
 
-  const root = toNlcst(mdast as MdastRoot, file, ParseEnglish, {source: [urlLiteral]})
+  const root = toNlcst(mdast as MdastRoot, file, english, {source: [urlLiteral]})
   if (extra.length === 0) return root
   // Keep document order so that "first use" means what a reader sees first.
   const children: RootContent[] = [...root.children, ...extra]
@@ -62,15 +66,21 @@ export function parseMarkdown(doc: string, file: VFile): Root {
  * @param node The `yaml` node.
  * @param doc The whole document.
  * @param place Location index of `doc`.
+ * @param english English parser.
  * @returns Paragraphs of headline prose.
  */
-function frontMatterProse(node: Yaml, doc: string, place: ReturnType<typeof location>): Paragraph[] {
+function frontMatterProse(
+  node: Yaml,
+  doc: string,
+  place: ReturnType<typeof location>,
+  english: ParseEnglish
+): Paragraph[] {
   const fenceStart = node.position?.start.offset
   if (fenceStart === undefined) return []
   // The value starts on the line after the opening `---`.
   const contentStart = doc.indexOf('\n', fenceStart) + 1
   if (contentStart === 0 || !doc.startsWith(node.value, contentStart)) return []
-  return parseFrontMatterHeadlines(node.value, contentStart, place)
+  return parseFrontMatterHeadlines(node.value, contentStart, place, english)
 }
 
 /**
@@ -78,12 +88,13 @@ function frontMatterProse(node: Yaml, doc: string, place: ReturnType<typeof loca
  *
  * @param node The `html` node.
  * @param place Location index of the whole document.
+ * @param english English parser.
  * @returns Paragraphs of its text content.
  */
-function htmlProse(node: Html, place: ReturnType<typeof location>): Paragraph[] {
+function htmlProse(node: Html, place: ReturnType<typeof location>, english: ParseEnglish): Paragraph[] {
   const start = node.position?.start.offset
   if (start === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
-  const root = parseHtml(node.value, {fragment: true})
+  const root = parseHtml(node.value, english, {fragment: true})
   relocate(root, start, place)
   return root.children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
 }

@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {CopydeskError, findCopydeskError} from './errors.js'
+
+/** How unified-engine names a config file it could not load. */
+const configFailure = /^Cannot (?:parse|read) (?:given )?file `(.+)`$/
+
+/**
+ * Turn a failure unified-engine recorded on a file into one clear problem:
+ * our own config errors as they are, a config file that does not parse as
+ * `file:line: invalid JSON/YAML: reason`, anything else with the story's name.
+ *
+ * @param failure The cause of the engine's fatal message.
+ * @param storyPath The file being linted when it happened.
+ * @param cwd Working directory (the engine names config files relative to it).
+ * @returns The problem to report.
+ */
+export function problemFromEngineFailure(failure: unknown, storyPath: string, cwd: string): CopydeskError {
+  const ours = findCopydeskError(failure)
+  if (ours) return ours
+
+  const chain = causes(failure)
+  const configFile = chain.map((error) => configFailure.exec(error.message)?.[1]).find(Boolean)
+  const innermost = chain.at(-1)
+  const reason = firstLine(innermost?.message ?? String(failure))
+
+  if (!configFile || !innermost) return new CopydeskError(reason, {file: storyPath}, failure)
+
+  const isYaml = /\.ya?ml$/.test(configFile)
+  const cleaned = reason
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ at line \d+, column \d+:?$/, '')
+  return new CopydeskError(
+    `invalid ${isYaml ? 'YAML' : 'JSON'}: ${cleaned}`,
+    {file: configFile, line: errorLine(innermost, path.resolve(cwd, configFile))},
+    failure
+  )
+}
+
+/**
+ * Find the line of a parse error: YAML errors carry it; JSON errors from
+ * parse-json give an offset, which is counted in the config file.
+ *
+ * @param error The parser's error.
+ * @param filePath Absolute path of the config file.
+ * @returns 1-based line, when known.
+ */
+function errorLine(error: Error, filePath: string): number | undefined {
+  const yamlLine = (error as {linePos?: Array<{line: number}>}).linePos?.[0]?.line
+  if (yamlLine !== undefined) return yamlLine
+  const match = /at line (\d+)|\(line (\d+)|at position (\d+)/.exec(error.message)
+  if (!match) return undefined
+  if (match[1] ?? match[2]) return Number(match[1] ?? match[2])
+  try {
+    const text = fs.readFileSync(filePath, 'utf8')
+    return text.slice(0, Number(match[3])).split('\n').length
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * List an error and its causes, outermost first.
+ *
+ * @param error Anything thrown.
+ * @returns The errors in the chain.
+ */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = []
+  let current = error
+  while (current instanceof Error && chain.length < 10) {
+    chain.push(current)
+    current = current.cause
+  }
+  return chain
+}
+
+/**
+ * The first line of a message.
+ *
+ * @param message Possibly multi-line text.
+ * @returns Its first line.
+ */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).trim()
+}

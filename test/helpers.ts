@@ -1,0 +1,96 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {PassThrough, Readable} from 'node:stream'
+import {fileURLToPath} from 'node:url'
+import type {VFile} from 'vfile'
+import {main} from '../src/cli.js'
+import {lintFiles} from '../src/engine.js'
+import {toInputFile} from '../src/read-input.js'
+import {severityOf} from '../src/severity.js'
+
+/** Folder of the fixture stories. */
+export const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+
+/** The repository root. */
+export const root = fileURLToPath(new URL('../', import.meta.url))
+
+/**
+ * Lint one document in memory, with the default config.
+ *
+ * @param doc The story.
+ * @param filePath Name that decides its format.
+ * @returns The linted file.
+ */
+export async function lintDoc(doc: string, filePath = 'story.txt'): Promise<VFile> {
+  const file = toInputFile(filePath, doc, os.tmpdir())
+  const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true})
+  if (result.problems.length > 0) throw result.problems[0]
+  return file
+}
+
+/**
+ * Describe a file's messages the way the tests compare them:
+ * `line:column-endLine:endColumn severity actual`.
+ *
+ * @param file Linted file.
+ * @returns One line per message, in document order.
+ */
+export function findings(file: VFile): string[] {
+  return [...file.messages]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((message) => {
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      const range = place
+        ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
+        : '?'
+      return `${range} ${severityOf(message)} ${message.actual}`
+    })
+}
+
+/** What a CLI run printed and returned. */
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Run the CLI in-process.
+ *
+ * @param args Arguments.
+ * @param options Working directory and standard input.
+ * @returns Exit code and output.
+ */
+export async function runCli(args: string[], options: {cwd?: string; stdin?: string} = {}): Promise<CliRun> {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const out: string[] = []
+  const err: string[] = []
+  stdout.on('data', (chunk: Buffer) => out.push(String(chunk)))
+  stderr.on('data', (chunk: Buffer) => err.push(String(chunk)))
+  const code = await main(args, {
+    cwd: options.cwd ?? fixtures,
+    env: {},
+    stdin: Readable.from([options.stdin ?? '']),
+    stdout,
+    stderr
+  })
+  return {code, stdout: out.join(''), stderr: err.join('')}
+}
+
+/**
+ * Make a temporary folder with the given files.
+ *
+ * @param files Relative paths and contents.
+ * @returns The folder's path.
+ */
+export async function makeTree(files: Record<string, string | Buffer>): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-test-'))
+  for (const [name, contents] of Object.entries(files)) {
+    const target = path.join(folder, name)
+    await fs.mkdir(path.dirname(target), {recursive: true})
+    await fs.writeFile(target, contents)
+  }
+  return folder
+}

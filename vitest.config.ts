@@ -1,0 +1,9 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Loading dictionary-en and asking it for suggestions takes a moment on a cold worker.
+    testTimeout: 30_000
+  }
+})
