@@ -6,6 +6,8 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {reanchorWords} from './reanchor.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
 const notProse = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'template'])
@@ -27,7 +29,9 @@ const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
 export function parseHtml(doc: string, english: ParseEnglish, options: {fragment?: boolean} = {}): Root {
   const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
   skipNonProse(hast)
-  return toNlcst(hast, new VFile(doc), english)
+  const tree = toNlcst(hast, new VFile(doc), english)
+  reanchorWords(tree, doc, location(doc))
+  return tree
 }
 
 /**

@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
+import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
 
 const markdownParser = unified()
@@ -53,6 +54,7 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
   })
 
   const root = toNlcst(mdast as MdastRoot, file, english, {source: [urlLiteral]})
+  reanchorWords(root, doc, place)
   if (extra.length === 0) return root
   // Keep document order so that "first use" means what a reader sees first.
   const children: RootContent[] = [...root.children, ...extra]

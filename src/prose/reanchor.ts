@@ -1,0 +1,75 @@
+import type {Root, Word} from 'nlcst'
+import type {Node} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {Location} from 'vfile-location'
+
+/** How far past its computed place a piece of a word is looked for. */
+const searchWindow = 200
+
+/**
+ * Put every word back where it stands in the source.
+ *
+ * The Markdown and HTML converters place words by counting through decoded
+ * text, which is shorter than the source wherever the source has a character
+ * reference (`mayor&#39;s`), a backslash escape (`\*`) or, in HTML, a CRLF
+ * line ending (the HTML parser reads CRLF as LF). Every word after such a
+ * spot would be reported a little to the left; here each piece of each word
+ * is matched against the source at or just after its computed offset.
+ *
+ * @param tree Natural-language tree from a converter, changed in place.
+ * @param doc The source document.
+ * @param place Location index of `doc`.
+ */
+export function reanchorWords(tree: Root, doc: string, place: Location): void {
+  let drift = 0
+  let cursor = 0
+  visit(tree, 'WordNode', function (word: Word) {
+    for (const piece of word.children) {
+      const start = piece.position?.start.offset
+      if (start === undefined || !('value' in piece)) continue
+      // "captian&rsquo;s": the `’` is not in the source as such; keep the drift so far.
+      const found = findPiece(doc, piece.value, start, start + drift, Math.max(cursor, start))
+      if (found !== undefined) {
+        drift = found - start
+        cursor = found + piece.value.length
+      }
+      if (drift !== 0) shift(piece, drift, place)
+    }
+    const first = word.children[0]?.position
+    const last = word.children.at(-1)?.position
+    if (first && last) word.position = {start: first.start, end: last.end}
+  })
+}
+
+/**
+ * Find a piece of a word in the source: at its computed offset, at that
+ * offset plus the drift so far, or a little further on.
+ *
+ * @param doc Source.
+ * @param text The piece as parsed.
+ * @param computed Offset the converter gave.
+ * @param drifted Offset with the drift so far applied.
+ * @param from Where to start searching further on.
+ * @returns The offset in the source, if found.
+ */
+function findPiece(doc: string, text: string, computed: number, drifted: number, from: number): number | undefined {
+  if (doc.startsWith(text, computed)) return computed
+  if (doc.startsWith(text, drifted)) return drifted
+  const found = doc.indexOf(text, from)
+  return found !== -1 && found - computed <= searchWindow ? found : undefined
+}
+
+/**
+ * Move a node by a number of characters.
+ *
+ * @param node Node to move.
+ * @param delta Characters to move by.
+ * @param place Location index of the source.
+ */
+function shift(node: Node, delta: number, place: Location): void {
+  const position = node.position
+  if (position?.start.offset === undefined || position.end.offset === undefined) return
+  const start = place.toPoint(position.start.offset + delta)
+  const end = place.toPoint(position.end.offset + delta)
+  if (start && end) node.position = {start, end}
+}
