@@ -23,8 +23,10 @@ export interface Discovery {
   files: string[]
   /** Inputs that name nothing: exit code 2. */
   problems: CopydeskError[]
-  /** Inputs that matched no file to lint (an empty folder, a glob with no match, an ignored file). */
-  notices: string[]
+  /** Folders and globs that matched no file to lint. */
+  unmatched: string[]
+  /** Files named on the command line but excluded by an ignore file. */
+  ignored: string[]
 }
 
 /**
@@ -42,7 +44,8 @@ export interface Discovery {
 export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const found = new Set<string>()
   const problems: CopydeskError[] = []
-  const notices: string[] = []
+  const unmatched: string[] = []
+  const ignored: string[] = []
   const options = {
     cwd,
     gitignore: true,
@@ -70,11 +73,11 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       continue
     }
 
-    if (matches.length === 0) notices.push(noMatch(input, stats))
+    if (matches.length === 0) (stats?.isFile() ? ignored : unmatched).push(input)
     for (const match of matches) found.add(match)
   }
 
-  return {files: [...found], problems, notices}
+  return {files: [...found], problems, unmatched, ignored}
 }
 
 /**
@@ -95,17 +98,4 @@ async function ignoredFilter(cwd: string): Promise<GlobbyFilterFunction> {
     if (relative.split(path.sep).some((part) => part === 'node_modules' || part === '.git')) return true
     return byGit(filePath) || byCopydesk(filePath)
   }
-}
-
-/**
- * Say why an input gave no files.
- *
- * @param input The input as typed.
- * @param stats What it is on disk, if it exists.
- * @returns A notice for standard error.
- */
-function noMatch(input: string, stats: {isFile(): boolean; isDirectory(): boolean} | undefined): string {
-  if (stats?.isFile()) return `${input}: ignored by .gitignore or ${ignoreFileName}`
-  if (stats?.isDirectory()) return `${input}: no text, Markdown or HTML files in this folder`
-  return `${input}: no files match this pattern`
 }

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {resolveConfig} from './config.js'
 import {problemFromEngineFailure} from './engine-failure.js'
 import type {CopydeskError} from './errors.js'
-import copydeskLint from './lint-plugin.js'
+import copydeskLint, {restoreErrors} from './lint-plugin.js'
 import {createProcessor} from './processor.js'
 
 /** How to find configuration. */
@@ -41,6 +41,9 @@ export function lintFiles(files: VFile[], options: EngineOptions): Promise<Engin
   const toPreset = (raw: unknown, filePath: string | undefined): Preset => ({
     plugins: [[copydeskLint as Plugin<unknown[]>, resolveConfig(raw, filePath, cwd)]]
   })
+
+  // With no files unified-engine would read standard input instead.
+  if (files.length === 0) return Promise.resolve({files: [], problems: []})
 
   return new Promise(function (resolve, reject) {
     let defaults: Preset
@@ -95,6 +98,8 @@ function collect(files: VFile[], cwd: string): EngineResult {
   const problems = new Map<string, CopydeskError>()
   const reported: VFile[] = []
   for (const file of files) {
+    if (file.data.givenPath !== undefined) file.path = file.data.givenPath
+    restoreErrors(file)
     const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
     for (const failure of failures) {
       const problem = problemFromEngineFailure(failure.cause ?? failure, file.path, cwd)

@@ -2,7 +2,8 @@ import path from 'node:path'
 import ignore from 'ignore'
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from './config.js'
 import type {Check} from './define-rule.js'
 
@@ -24,8 +25,38 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
       file.data.copydeskIgnored = true
       return
     }
-    for (const check of checks) await check(tree, file)
+    // Rules report into a scratch file, so that the file the engine watches
+    // never carries a fatal message while the run goes on (see `heldErrors`).
+    const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: file.data})
+    for (const check of checks) await check(tree, scratch)
+    for (const message of scratch.messages) {
+      if (message.fatal === true) {
+        heldErrors.add(message)
+        message.fatal = false
+      }
+      file.messages.push(message)
+    }
   }
+}
+
+/**
+ * Errors found by rules, made non-fatal while unified-engine runs.
+ *
+ * The engine reads a fatal message as "this file failed": its output queue
+ * skips such a file, and a run where another file finishes while this one
+ * has errors never ends. vfile (and vfile-reporter) mark an error as fatal,
+ * so errors are held back until the engine is done and restored with
+ * `restoreErrors`.
+ */
+const heldErrors = new WeakSet<VFileMessage>()
+
+/**
+ * Give held errors their severity back once the engine is done.
+ *
+ * @param file Linted file.
+ */
+export function restoreErrors(file: VFile): void {
+  for (const message of file.messages) if (heldErrors.has(message)) message.fatal = true
 }
 
 export default copydeskLint

@@ -26,7 +26,7 @@ export interface LintResult {
   files: VFile[]
   /** Problems that stop the run from being clean whatever was found: exit code 2. */
   problems: CopydeskError[]
-  /** Inputs that matched nothing. */
+  /** Notes for standard error: inputs that matched nothing, named files that are ignored. */
   notices: string[]
 }
 
@@ -52,7 +52,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   } else {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
     problems.push(...discovery.problems)
-    notices.push(...discovery.notices)
+    for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
+    for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
+    // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
+    // hook whose staged files are all ignored, or a bare run in an empty folder, is not.
+    if (discovery.files.length === 0 && discovery.unmatched.length > 0 && options.inputs.length > 0) {
+      problems.push(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
+    }
     for (const filePath of discovery.files) {
       try {
         files.push(await readInputFile(filePath, cwd))

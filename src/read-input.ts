@@ -17,8 +17,11 @@ import {CopydeskError} from './errors.js'
  */
 export function toInputFile(filePath: string, value: string, cwd: string): VFile {
   const bom = value.startsWith('\uFEFF')
-  const file = new VFile({path: filePath, cwd, value: bom ? value.slice(1) : value})
+  // Absolute, so that config lookup does not depend on the process's own folder;
+  // the path as given is put back for the report (see `lintFiles`).
+  const file = new VFile({path: path.resolve(cwd, filePath), cwd, value: bom ? value.slice(1) : value})
   file.data.bom = bom
+  file.data.givenPath = filePath
   return file
 }
 
@@ -78,5 +81,7 @@ declare module 'vfile' {
   interface DataMap {
     /** Whether the file started with a byte order mark, taken off before linting. */
     bom: boolean
+    /** The path as the user gave it (or as found under a folder they gave), for reports. */
+    givenPath: string
   }
 }
