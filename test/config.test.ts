@@ -1,0 +1,182 @@
+import {describe, expect, test} from 'vitest'
+import type {JsonFile} from '../src/report/json.js'
+import {makeTree, runCli} from './helpers.js'
+
+const story = 'Mayor Wierzbiki met Ostrava officials and teh press.\n'
+
+/**
+ * Lint a tree with the CLI and list each file's findings as `severity actual`.
+ *
+ * @param files The tree.
+ * @param args Arguments.
+ * @returns Exit code, findings per path, and standard error.
+ */
+async function lintTree(
+  files: Record<string, string>,
+  args: string[] = []
+): Promise<{code: number; found: Record<string, string[]>; stderr: string}> {
+  const cwd = await makeTree(files)
+  const run = await runCli([...args, '--format', 'json'], {cwd})
+  const report = run.stdout ? (JSON.parse(run.stdout) as JsonFile[]) : []
+  const found = Object.fromEntries(
+    report.map((file) => [file.path, file.messages.map((message) => `${message.severity} ${message.actual}`)])
+  )
+  return {code: run.code, found, stderr: run.stderr}
+}
+
+describe('config discovery', () => {
+  test('without config every unknown word is reported', async () => {
+    const {found} = await lintTree({'story.txt': story})
+    expect(found['story.txt']).toEqual(['warning Wierzbiki', 'warning Ostrava', 'error teh'])
+  })
+
+  test.each([
+    ['.copydeskrc.json', '{"words": ["Wierzbiki", "Ostrava"]}'],
+    ['.copydeskrc.yml', 'words:\n  - Wierzbiki\n  - Ostrava\n'],
+    ['.copydeskrc.yaml', 'words: [Wierzbiki, Ostrava]\n'],
+    ['package.json', '{"name": "newsroom", "copydesk": {"words": ["Wierzbiki", "Ostrava"]}}']
+  ])('%s adds accepted words', async (name, contents) => {
+    const {found} = await lintTree({[name]: contents, 'news/story.txt': story})
+    expect(found['news/story.txt']).toEqual(['error teh'])
+  })
+
+  test('the nearest config applies, alone', async () => {
+    const {found} = await lintTree({
+      '.copydeskrc.json': '{"words": ["Wierzbiki"]}',
+      'desk/.copydeskrc.json': '{"words": ["Ostrava"]}',
+      'story.txt': story,
+      'desk/story.txt': story
+    })
+    expect(found).toEqual({
+      'desk/story.txt': ['warning Wierzbiki', 'error teh'],
+      'story.txt': ['warning Ostrava', 'error teh']
+    })
+  })
+
+  test('a package.json without a copydesk field is passed over', async () => {
+    const {found} = await lintTree({
+      '.copydeskrc.json': '{"words": ["Wierzbiki", "Ostrava"]}',
+      'news/package.json': '{"name": "site"}',
+      'news/story.txt': story
+    })
+    expect(found['news/story.txt']).toEqual(['error teh'])
+  })
+
+  test('a words file is read relative to its config, with comments and blank lines', async () => {
+    const {found} = await lintTree({
+      'desk/.copydeskrc.json': '{"wordsFile": "names.txt"}',
+      'desk/names.txt': '# people\nWierzbiki\n\nOstrava  # city\n',
+      'desk/story.txt': story
+    })
+    expect(found['desk/story.txt']).toEqual(['error teh'])
+  })
+
+  test('accepted words are offered as suggestions', async () => {
+    const {found} = await lintTree({
+      '.copydeskrc.json': '{"words": ["Wierzbicki"]}',
+      'story.txt': 'Mayor Wierzbicki and Wierzbiki.\n'
+    })
+    expect(found['story.txt']).toEqual(['warning Wierzbiki'])
+    const cwd = await makeTree({'.copydeskrc.json': '{"words": ["Wierzbicki"]}', 'story.txt': 'Wierzbiki.\n'})
+    const [file] = JSON.parse((await runCli(['--format', 'json'], {cwd})).stdout) as JsonFile[]
+    expect(file?.messages[0]?.expected[0]).toBe('Wierzbicki')
+  })
+
+  test.each([
+    ['error', ['error Wierzbiki', 'error Ostrava', 'error teh'], 1],
+    ['warning', ['warning Wierzbiki', 'warning Ostrava', 'warning teh'], 0],
+    ['info', ['info Wierzbiki', 'info Ostrava', 'info teh'], 0],
+    ['off', [], 0]
+  ])('a rule set to %s reports at that severity', async (severity, expected, code) => {
+    const result = await lintTree({
+      '.copydeskrc.json': JSON.stringify({rules: {spelling: severity}}),
+      'story.txt': story
+    })
+    expect(result.found['story.txt']).toEqual(expected)
+    expect(result.code).toBe(code)
+  })
+
+  test('ignore patterns skip files, relative to the config', async () => {
+    const {found} = await lintTree({
+      'desk/.copydeskrc.yml': 'ignore:\n  - archive/\n  - "*.draft.md"\n',
+      'desk/archive/old.md': story,
+      'desk/story.draft.md': story,
+      'desk/story.md': story
+    })
+    expect(Object.keys(found)).toEqual(['desk/story.md'])
+  })
+
+  test('--config uses the given file for every file', async () => {
+    const {found} = await lintTree(
+      {
+        'house.json': '{"words": ["Wierzbiki", "Ostrava"]}',
+        'desk/.copydeskrc.json': '{"words": ["Ostrava"]}',
+        'desk/story.txt': story
+      },
+      ['--config', 'house.json']
+    )
+    expect(found['desk/story.txt']).toEqual(['error teh'])
+  })
+
+  test('--no-config ignores config files', async () => {
+    const {found} = await lintTree(
+      {'.copydeskrc.json': '{"words": ["Wierzbiki", "Ostrava"]}', 'story.txt': story},
+      ['--no-config']
+    )
+    expect(found['story.txt']).toEqual(['warning Wierzbiki', 'warning Ostrava', 'error teh'])
+  })
+})
+
+describe('config errors', () => {
+  test.each([
+    [
+      'malformed JSON, with the line',
+      {'.copydeskrc.json': '{\n  "words": ["Ostrava"],\n}\n'},
+      'copydesk: .copydeskrc.json:3: invalid JSON: Expected double-quoted property name\n'
+    ],
+    [
+      'malformed YAML, with the line',
+      {'.copydeskrc.yml': 'words:\n  - Ostrava\n rules: {}\n'},
+      'copydesk: .copydeskrc.yml:3: invalid YAML: All mapping items must start at the same column\n'
+    ],
+    [
+      'an unknown key, with the closest one',
+      {'.copydeskrc.json': '{"word": ["Ostrava"]}'},
+      'copydesk: .copydeskrc.json: unknown key `word` (did you mean `words`?)\n'
+    ],
+    [
+      'an unknown rule, with the closest one',
+      {'.copydeskrc.json': '{"rules": {"speling": "off"}}'},
+      'copydesk: .copydeskrc.json: unknown rule `rules.speling` (did you mean `spelling`?)\n'
+    ],
+    [
+      'a bad severity',
+      {'.copydeskrc.json': '{"rules": {"spelling": "loud"}}'},
+      'copydesk: .copydeskrc.json: `rules.spelling`: expected one of `off`, `info`, `warning`, `error`\n'
+    ],
+    [
+      'a wrong type',
+      {'package.json': '{"copydesk": {"words": "Ostrava"}}'},
+      'copydesk: package.json: `words`: expected a list\n'
+    ],
+    [
+      'a missing words file',
+      {'.copydeskrc.json': '{"wordsFile": "names.txt"}'},
+      'copydesk: .copydeskrc.json: `wordsFile`: word list `names.txt` not found\n'
+    ]
+  ])('%s stops with exit 2 and one line', async (_name, files, stderr) => {
+    const result = await lintTree({...files, 'story.txt': story, 'desk/story.txt': story})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(stderr)
+  })
+
+  test('files under a good config are still linted and reported', async () => {
+    const result = await lintTree({
+      'bad/.copydeskrc.json': '{"rulez": {}}',
+      'bad/story.txt': story,
+      'good/story.txt': story
+    })
+    expect(result.code).toBe(2)
+    expect(Object.keys(result.found)).toEqual(['good/story.txt'])
+  })
+})

@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {rules} from '../rules/index.js'
+import type {JsonFile} from '../src/report/json.js'
+import {ruleUrl} from '../src/rule-url.js'
+import {fixtures, runCli} from './helpers.js'
+
+const fixtureNames = fs.readdirSync(fixtures).filter((name) => !name.startsWith('.'))
+
+/**
+ * Lint every fixture and read the JSON report.
+ *
+ * @returns The report.
+ */
+async function reportOnFixtures(): Promise<JsonFile[]> {
+  const run = await runCli(['--format', 'json', ...fixtureNames])
+  return JSON.parse(run.stdout) as JsonFile[]
+}
+
+describe('the JSON report', () => {
+  test('has one entry per file, in input order', async () => {
+    const report = await reportOnFixtures()
+    expect(report.map((file) => file.path)).toEqual(fixtureNames)
+  })
+
+  test('gives every message every field, with the documented types', async () => {
+    const report = await reportOnFixtures()
+    const messages = report.flatMap((file) => file.messages)
+    expect(messages.length).toBeGreaterThan(10)
+    for (const message of messages) {
+      expect(Object.keys(message)).toEqual([
+        'ruleId', 'source', 'severity', 'reason', 'line', 'column',
+        'endLine', 'endColumn', 'actual', 'expected', 'url'
+      ])
+      expect(['error', 'warning', 'info']).toContain(message.severity)
+      for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
+        expect(Number.isInteger(message[key]) && (message[key] ?? 0) >= 1).toBe(true)
+      }
+      expect(Array.isArray(message.expected)).toBe(true)
+    }
+  })
+
+  test('places every message exactly on its `actual` text (1-based, end exclusive)', async () => {
+    for (const file of await reportOnFixtures()) {
+      const lines = fs.readFileSync(path.join(fixtures, file.path), 'utf8').split(/\r\n|\r|\n/)
+      for (const message of file.messages) {
+        expect(message.endLine).toBe(message.line)
+        const text = lines[(message.line ?? 0) - 1]?.slice((message.column ?? 0) - 1, (message.endColumn ?? 0) - 1)
+        expect(text).toBe(message.actual)
+      }
+    }
+  })
+})
+
+describe('every message', () => {
+  test('has a known rule id, its source, the rule url and a reason in house style', async () => {
+    const ids = new Set(rules.map((rule) => rule.id))
+    for (const message of (await reportOnFixtures()).flatMap((file) => file.messages)) {
+      expect(ids.has(message.ruleId ?? '')).toBe(true)
+      expect(message.source).toBe(message.ruleId === 'spelling' ? 'retext-spell' : 'copydesk')
+      expect(message.url).toBe(ruleUrl(message.ruleId ?? ''))
+      expect(message.reason).toMatch(/^Unexpected .*`[^`]+`/)
+      expect(message.reason).not.toMatch(/\.$/)
+    }
+  })
+})
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(fixtures, '..', '..', 'README.md'), 'utf8')
+
+  test.each(rules.map((rule) => [rule.id]))('documents the rule %s in its own section', (id) => {
+    expect(readme).toContain(`### \`${id}\``)
+    expect(ruleUrl(id)).toMatch(new RegExp(`#rule-${id}$`))
+  })
+
+  test('gives the quick-start commands', () => {
+    for (const command of ['npm install', 'npx copydesk', 'npm test']) expect(readme).toContain(command)
+  })
+})
