@@ -1,0 +1,88 @@
+import {describe, expect, test} from 'vitest'
+import {editDistance} from '../src/edit-distance.js'
+import {severityOf} from '../src/severity.js'
+import {lintDoc} from './helpers.js'
+
+/**
+ * Lint a sentence and give each message as `place: severity reason`.
+ *
+ * @param doc The sentence.
+ * @returns Message lines.
+ */
+async function messages(doc: string): Promise<string[]> {
+  const file = await lintDoc(doc)
+  return file.messages.map((message) => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '?'
+    return `${range}: ${severityOf(message)} ${message.reason}`
+  })
+}
+
+describe('spelling', () => {
+  test('passes clean copy', async () => {
+    expect(await messages('The port board met on Monday and agreed a budget.')).toEqual([])
+  })
+
+  test('flags a lowercase slip with a close suggestion as an error', async () => {
+    expect(await messages('The board agreed a budgett.')).toEqual([
+      '1:20-1:27: error Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'
+    ])
+  })
+
+  test('flags an unknown name as a warning', async () => {
+    expect(await messages('Chairwoman Oyelaran spoke.')).toEqual([
+      '1:12-1:20: warning Unexpected unknown word `Oyelaran`'
+    ])
+  })
+
+  test('flags a British spelling as an error until dialects are supported', async () => {
+    expect(await messages('The harbour board met.')).toEqual([
+      '1:5-1:12: error Unexpected unknown word `harbour`, expected for example `harbor`, `Barbour`'
+    ])
+  })
+
+  test('flags a lowercase word with no close suggestion as a warning', async () => {
+    const [line] = await messages('The zxqvbrt tariff rose.')
+    expect(line).toMatch(/^1:5-1:12: warning Unexpected unknown word `zxqvbrt`/)
+  })
+
+  test('does not check words with digits', async () => {
+    expect(await messages('The G7 met in the 1990s after MH17.')).toEqual([])
+  })
+
+  test('checks a lone quoted word', async () => {
+    expect(await messages('He called it "nonsennse" on Monday.')).toEqual([
+      '1:15-1:24: error Unexpected unknown word `nonsennse`, expected for example `nonsense`'
+    ])
+  })
+
+  test('gives the rule id, source and url on every message', async () => {
+    const file = await lintDoc('The board agreed a budgett.')
+    const [message] = file.messages
+    expect([message?.ruleId, message?.source, message?.url, message?.actual, message?.expected]).toEqual([
+      'spelling',
+      'retext-spell',
+      'https://github.com/copydesk/copydesk#rule-spelling',
+      'budgett',
+      ['budget', 'budgets']
+    ])
+  })
+})
+
+describe('edit distance', () => {
+  test.each([
+    ['teh', 'the', 1],
+    ['captian', 'captain', 1],
+    ['budgett', 'budget', 1],
+    ['Jiangshu', 'Jiangsu', 1],
+    ['Belrusian', 'Belarusian', 1],
+    ['narow', 'narrow', 1],
+    ['kitten', 'sitting', 3]
+  ])('from %s to %s is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance)
+  })
+
+  test('gives up past its limit', () => {
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2)
+  })
+})
