@@ -74,6 +74,17 @@ describe('the README', () => {
     expect(ruleUrl(id)).toMatch(new RegExp(`#rule-${id}$`))
   })
 
+  test.each(rules.map((rule) => [rule.id]))('shows the real output of the %s examples', async (id) => {
+    const section = readme.split(`### \`${id}\``)[1]?.split(/\n##+ /)[0] ?? ''
+    const blocks = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1] ?? '')
+    const [notOk, output, ok] = blocks
+    expect(blocks).toHaveLength(3)
+    const lines = (await runCli(['--stdin-filename', 'example.txt'], {stdin: notOk})).stdout.split('\n')
+    const shown = lines.filter((line) => /^\d+:\d+-/.test(line)).join('\n') + '\n'
+    expect(shown).toBe(output)
+    expect((await runCli(['--stdin-filename', 'example.txt'], {stdin: ok})).stdout).toBe('')
+  })
+
   test('gives the quick-start commands', () => {
     for (const command of ['npm install', 'npx copydesk', 'npm test']) expect(readme).toContain(command)
   })
