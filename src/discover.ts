@@ -1,25 +1,14 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {
-  convertPathToPattern,
-  globby,
-  isDynamicPattern,
-  isGitIgnored,
-  isIgnoredByIgnoreFiles,
-  type GlobbyFilterFunction
-} from 'globby'
+import {fdir} from 'fdir'
+import {glob, isDynamicPattern} from 'tinyglobby'
 import {CopydeskError} from './errors.js'
-import {walkedExtensions} from './formats.js'
-
-/** copydesk's own ignore file, in gitignore syntax, honoured next to `.gitignore`. */
-export const ignoreFileName = '.copydeskignore'
-
-/** Never read, whatever the ignore files say. */
-const neverRead = ['**/node_modules/**', '**/.git/**']
+import {formatByExtension} from './formats.js'
+import {IgnoreFiles, neverRead} from './ignore-files.js'
 
 /** The files to lint and what went wrong finding them. */
 export interface Discovery {
-  /** Paths as given, or relative to the working directory for folder and glob runs; in input order. */
+  /** Paths as given, or joined to the folder given; in input order, without duplicates. */
   files: string[]
   /** Inputs that name nothing: exit code 2. */
   problems: CopydeskError[]
@@ -32,70 +21,87 @@ export interface Discovery {
 /**
  * Expand paths, globs and folders into the files to lint.
  *
- * Folders are walked for text, Markdown and HTML files; `.gitignore` and
- * `.copydeskignore` files are honoured for folders, globs and named files
- * alike (so a pre-commit hook passing staged names skips ignored stories);
- * `node_modules` and `.git` are never read.
+ * Folders are walked for text, Markdown and HTML files, skipping hidden
+ * entries; `.gitignore` and `.copydeskignore` files are honoured for folders,
+ * globs and named files alike (so a pre-commit hook passing staged names
+ * skips ignored stories); `node_modules` and `.git` are never read.
  *
  * @param inputs Paths, globs or folders, as typed.
  * @param cwd Working directory.
  * @returns Files in input order, without duplicates.
  */
 export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
+  const ignoreFiles = new IgnoreFiles(cwd)
   const found = new Set<string>()
-  const problems: CopydeskError[] = []
-  const unmatched: string[] = []
-  const ignored: string[] = []
-  const options = {
-    cwd,
-    gitignore: true,
-    ignoreFiles: '**/' + ignoreFileName,
-    ignore: neverRead,
-    onlyFiles: true,
-    suppressErrors: true
-  }
-  let isIgnored: GlobbyFilterFunction | undefined
+  const discovery: Discovery = {files: [], problems: [], unmatched: [], ignored: []}
 
   for (const input of inputs) {
-    const stats = await fs.stat(path.resolve(cwd, input)).catch(() => undefined)
+    const absolute = path.resolve(cwd, input)
+    const stats = await fs.stat(absolute).catch(() => undefined)
     let matches: string[]
 
     if (stats?.isFile()) {
-      isIgnored ??= await ignoredFilter(cwd)
-      matches = isIgnored(path.resolve(cwd, input)) ? [] : [input]
+      matches = ignoreFiles.ignores(absolute) ? [] : [input]
+      if (matches.length === 0) discovery.ignored.push(input)
     } else if (stats?.isDirectory()) {
-      const folder = path.normalize(input) === '.' ? '' : convertPathToPattern(input).replace(/\/$/, '') + '/'
-      matches = (await globby(folder + '**/*.{' + walkedExtensions.join(',') + '}', options)).sort()
+      matches = (await walkFolder(absolute, ignoreFiles)).map((relative) => path.join(input, relative))
     } else if (isDynamicPattern(input)) {
-      matches = (await globby(input, options)).sort()
+      matches = await expandGlob(input, cwd, ignoreFiles)
     } else {
-      problems.push(new CopydeskError('no such file or folder', {file: input}))
+      discovery.problems.push(new CopydeskError('no such file or folder', {file: input}))
       continue
     }
 
-    if (matches.length === 0) (stats?.isFile() ? ignored : unmatched).push(input)
+    if (matches.length === 0 && !stats?.isFile()) discovery.unmatched.push(input)
     for (const match of matches) found.add(match)
   }
 
-  return {files: [...found], problems, unmatched, ignored}
+  discovery.files = [...found]
+  return discovery
 }
 
 /**
- * Build the check for a file named on the command line against `.gitignore`
- * and `.copydeskignore` files under the working directory.
+ * Walk a folder for files copydesk reads, pruning ignored, hidden and
+ * never-read folders instead of listing what is in them.
  *
- * @param cwd Working directory.
- * @returns Whether an absolute path is ignored (files outside `cwd` never are).
+ * @param folder Absolute folder.
+ * @param ignoreFiles Ignore-file rules.
+ * @returns Paths relative to `folder`, sorted.
  */
-async function ignoredFilter(cwd: string): Promise<GlobbyFilterFunction> {
-  const [byGit, byCopydesk] = await Promise.all([
-    isGitIgnored({cwd, suppressErrors: true}),
-    isIgnoredByIgnoreFiles('**/' + ignoreFileName, {cwd, ignore: neverRead, suppressErrors: true})
-  ])
-  return function (filePath) {
-    const relative = path.relative(cwd, String(filePath))
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false
-    if (relative.split(path.sep).some((part) => part === 'node_modules' || part === '.git')) return true
-    return byGit(filePath) || byCopydesk(filePath)
-  }
+async function walkFolder(folder: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
+  const files = await new fdir()
+    .withRelativePaths()
+    .exclude(
+      (name, dirPath) =>
+        name.startsWith('.') || neverRead.has(name) || ignoreFiles.ignores(dirPath, true, folder)
+    )
+    .filter(
+      (relative, isFolder) =>
+        !isFolder &&
+        !path.basename(relative).startsWith('.') &&
+        formatByExtension.has(path.extname(relative).toLowerCase()) &&
+        !ignoreFiles.ignores(path.join(folder, relative), false, folder)
+    )
+    .crawl(folder)
+    .withPromise()
+  return files.sort()
+}
+
+/**
+ * Expand a glob from the working directory, leaving out ignored files.
+ *
+ * @param pattern The glob, as typed.
+ * @param cwd Working directory.
+ * @param ignoreFiles Ignore-file rules.
+ * @returns Matching files relative to `cwd` (absolute for absolute patterns), sorted.
+ */
+async function expandGlob(pattern: string, cwd: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: path.isAbsolute(pattern),
+    onlyFiles: true,
+    ignore: [...neverRead].map((name) => `**/${name}/**`),
+    expandDirectories: false
+  })
+  return matches.filter((match) => !ignoreFiles.ignores(path.resolve(cwd, match))).sort()
 }

@@ -13,11 +13,6 @@ export const formatByExtension: ReadonlyMap<string, Format> = new Map([
   ['.htm', 'html']
 ])
 
-/** Extensions picked up when walking a folder (without the dot, as globs want them). */
-export const walkedExtensions: readonly string[] = [...formatByExtension.keys()].map(
-  (extension) => extension.slice(1)
-)
-
 /**
  * Choose the format of a file from its name.
  *

@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import ignore, {type Ignore} from 'ignore'
+
+/** Ignore files honoured in every folder, in gitignore syntax. */
+export const ignoreFileNames: readonly string[] = ['.gitignore', '.copydeskignore']
+
+/** Folders never read, whatever the ignore files say. */
+export const neverRead: ReadonlySet<string> = new Set(['node_modules', '.git'])
+
+/**
+ * Answers whether a path is excluded by `.gitignore` and `.copydeskignore`
+ * files, as git would: every ignore file from the top of the repository down
+ * to the path's folder applies, deeper ones able to re-include (`!keep.md`).
+ *
+ * Only the folders above a path are read, once each, so a run from the root
+ * of a large archive does not scan the archive for ignore files.
+ */
+export class IgnoreFiles {
+  private readonly cwd: string
+  private readonly rules = new Map<string, Ignore | undefined>()
+  private readonly tops = new Map<string, string>()
+
+  /**
+   * @param cwd Working directory: outside a git repository, ignore files apply from here down.
+   */
+  constructor(cwd: string) {
+    this.cwd = path.resolve(cwd)
+  }
+
+  /**
+   * Whether a file or folder is ignored.
+   *
+   * @param filePath Absolute path.
+   * @param isFolder Whether it is a folder (`build/` patterns match folders only).
+   * @param floor Outside a repository and the working directory, the highest folder whose ignore files apply.
+   * @returns Whether to leave it out.
+   */
+  ignores(filePath: string, isFolder = false, floor = path.dirname(filePath)): boolean {
+    const absolute = path.resolve(filePath)
+    const top = this.topFor(path.dirname(absolute), floor)
+    const below = path.relative(top, absolute).split(path.sep)
+    if (below.some((part) => neverRead.has(part))) return true
+
+    let ignored = false
+    let folder = top
+    for (let depth = 0; depth < below.length; depth++) {
+      const rules = this.rulesIn(folder)
+      if (rules) {
+        const relative = below.slice(depth).join('/') + (isFolder ? '/' : '')
+        const verdict = rules.test(relative)
+        if (verdict.ignored) ignored = true
+        else if (verdict.unignored) ignored = false
+      }
+      folder = path.join(folder, below[depth] ?? '')
+    }
+    return ignored
+  }
+
+  /**
+   * Find the highest folder whose ignore files apply: the repository root,
+   * else the working directory when it contains the path, else `floor`.
+   *
+   * @param folder Folder of the path.
+   * @param floor Fallback top.
+   * @returns Absolute folder.
+   */
+  private topFor(folder: string, floor: string): string {
+    const cached = this.tops.get(folder)
+    if (cached) return cached
+    let top = path.resolve(floor)
+    for (let current = folder; ; current = path.dirname(current)) {
+      if (fs.existsSync(path.join(current, '.git'))) {
+        top = current
+        break
+      }
+      if (current === this.cwd) top = current
+      if (path.dirname(current) === current) break
+    }
+    if (!isInside(top, folder)) top = folder
+    this.tops.set(folder, top)
+    return top
+  }
+
+  /**
+   * Read the ignore files of one folder.
+   *
+   * @param folder Absolute folder.
+   * @returns Their rules, or `undefined` when it has none.
+   */
+  private rulesIn(folder: string): Ignore | undefined {
+    if (this.rules.has(folder)) return this.rules.get(folder)
+    let rules: Ignore | undefined
+    for (const name of ignoreFileNames) {
+      let text: string
+      try {
+        text = fs.readFileSync(path.join(folder, name), 'utf8')
+      } catch {
+        continue
+      }
+      rules ??= ignore()
+      rules.add(text)
+    }
+    this.rules.set(folder, rules)
+    return rules
+  }
+}
+
+/**
+ * Whether `inner` is `outer` or inside it.
+ *
+ * @param outer Folder.
+ * @param inner Path.
+ * @returns Whether it is inside.
+ */
+function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
