@@ -5,7 +5,9 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
 import {editDistance} from '../src/edit-distance.js'
+import {dictionaryFile} from '../src/package-info.js'
 import {setSeverity} from '../src/severity.js'
+import {readWordList} from '../src/word-list.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
@@ -14,6 +16,12 @@ export interface SpellingOptions {
 }
 
 type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
+
+/**
+ * Fragments accepted but never suggested (`de` in "Charles de Gaulle", `pre`
+ * in "pre-election"), from `dictionaries/tolerated.txt`.
+ */
+const tolerated = readWordList(dictionaryFile('tolerated.txt'))
 
 /**
  * retext-spell builds its checker when attached, which costs about 150 ms for
@@ -41,8 +49,11 @@ export default defineRule<SpellingOptions>(
       })
       const added = file.messages.splice(before)
       for (const message of added) {
+        const actual = message.actual ?? ''
         // "G7", "1990s", "MH17": codes and figures, not words to spell.
-        if (/\d/.test(message.actual ?? '')) continue
+        if (/\d/.test(actual)) continue
+        // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
+        if (!/\p{Script=Latin}/u.test(actual)) continue
         setSeverity(message, isLikelySlip(message) ? 'error' : 'warning')
         file.messages.push(message)
       }
@@ -64,6 +75,7 @@ function spellTransform(words: readonly string[]): SpellTransform {
     transform = retextSpell({
       dictionary,
       personal,
+      ignore: tolerated,
       max: Number.POSITIVE_INFINITY,
       // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
       ignoreLiteral: false

@@ -2,13 +2,15 @@ import type {Root} from 'nlcst'
 import retextSyntaxMentions from 'retext-syntax-mentions'
 import retextSyntaxUrls from 'retext-syntax-urls'
 import {unified, type Processor} from 'unified'
+import joinBracketed from './join-bracketed.js'
 import parseProse from './parse-prose.js'
 import splitCompounds from './split-compounds.js'
 
 /**
  * Make the base pipeline every file goes through before the rules: parse the
- * prose of text, Markdown or HTML into one English tree, set URLs and
- * `@handles` aside as source, and split compounds and possessives.
+ * prose of text, Markdown or HTML into one English tree, set URLs,
+ * `@handles` and bracketed insertions (`sow[ing]`) aside as source, and split
+ * compounds and possessives.
  *
  * @returns A fresh processor; the rules are added from config.
  */
@@ -17,5 +19,6 @@ export function createProcessor(): Processor<Root, Root, Root> {
     .use(parseProse)
     .use(retextSyntaxUrls)
     .use(retextSyntaxMentions)
+    .use(joinBracketed)
     .use(splitCompounds) as unknown as Processor<Root, Root, Root>
 }

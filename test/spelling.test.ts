@@ -50,6 +50,27 @@ describe('spelling', () => {
     expect(await messages('The G7 met in the 1990s after MH17.')).toEqual([])
   })
 
+  test('does not check words in other scripts', async () => {
+    expect(await messages('The slogan read "Слава Україні" and "شكرا" on the banner.')).toEqual([])
+  })
+
+  test('does not report fragments of an editor\'s bracketed insertion', async () => {
+    expect(await messages('He vowed to "sow[ing] chaos" and said "[T]he vote stands".')).toEqual([])
+  })
+
+  test('still checks words next to a bracketed insertion', async () => {
+    expect(await messages('He said "[the] budgett stands".')).toEqual([
+      '1:16-1:23: error Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'
+    ])
+  })
+
+  test('accepts name particles and prefixes from the tolerated list', async () => {
+    const doc = 'Charles de Gaulle, Bashar al-Assad and Ursula von der Leyen met before the pre-election tri-state poll, et al.'
+    const file = await lintDoc(doc)
+    // The names themselves are unknown to the dictionary; the particles and prefixes are not reported.
+    expect(file.messages.map((message) => message.actual)).toEqual(['Gaulle', 'Bashar', 'Leyen'])
+  })
+
   test('checks a lone quoted word', async () => {
     expect(await messages('He called it "nonsennse" on Monday.')).toEqual([
       '1:15-1:24: error Unexpected unknown word `nonsennse`, expected for example `nonsense`'
