@@ -1,13 +1,14 @@
 import dictionary from 'dictionary-en'
-import type {Root} from 'nlcst'
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import retextSpell from 'retext-spell'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
 import {editDistance} from '../src/edit-distance.js'
-import {dictionaryFile} from '../src/package-info.js'
 import {setSeverity} from '../src/severity.js'
-import {readWordList} from '../src/word-list.js'
+import {isTolerated, toleratedFragments} from '../src/tolerated.js'
+import {type WordPart, wordParts} from '../src/word-parts.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
@@ -17,11 +18,8 @@ export interface SpellingOptions {
 
 type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
-/**
- * Fragments accepted but never suggested (`de` in "Charles de Gaulle", `pre`
- * in "pre-election"), from `dictionaries/tolerated.txt`.
- */
-const tolerated = readWordList(dictionaryFile('tolerated.txt'))
+/** Runs retext-spell over a tree and gives back what it reported. */
+type Speller = (tree: Root, filePath: string | undefined) => Promise<VFileMessage[]>
 
 /**
  * retext-spell builds its checker when attached, which costs about 150 ms for
@@ -34,6 +32,10 @@ const transforms = new Map<string, SpellTransform>()
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
  * retext-spell) nor the accepted word lists.
  *
+ * retext-spell checks whole words (`anti-Lukasgenko`, `Putin's`); a finding
+ * is then narrowed to the parts that are wrong, so that it covers exactly
+ * `Lukasgenko`.
+ *
  * Severity until the name rules land: a lowercase word with a close
  * dictionary suggestion (`theh` → `the`) is an error; any other unknown word,
  * most often a name, is a warning.
@@ -41,33 +43,61 @@ const transforms = new Map<string, SpellTransform>()
 export default defineRule<SpellingOptions>(
   {id: 'spelling', description: 'Words not in the dictionary or the accepted word lists'},
   function (options) {
-    const spell = spellTransform(options?.words ?? [])
+    const spell = speller(options?.words ?? [])
+    const tolerated = toleratedFragments()
     return async function (tree, file) {
-      const before = file.messages.length
-      await new Promise<void>(function (resolve, reject) {
-        spell(tree, file, (error) => (error ? reject(error) : resolve()))
-      })
-      const added = file.messages.splice(before)
-      for (const message of added) {
-        const actual = message.actual ?? ''
-        // "G7", "1990s", "MH17": codes and figures, not words to spell.
-        if (/\d/.test(actual)) continue
-        // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
-        if (!/\p{Script=Latin}/u.test(actual)) continue
-        setSeverity(message, isLikelySlip(message) ? 'error' : 'warning')
-        file.messages.push(message)
+      for (const found of await spell(tree, file.path)) {
+        const [sentence, word] = (found.ancestors ?? []) as [Sentence | undefined, Word | undefined]
+        for (const {message, part} of await narrow(found, word, spell)) {
+          const actual = message.actual ?? ''
+          // "G7", "1990s", "MH17": codes and figures, not words to spell.
+          if (/\d/.test(actual)) continue
+          // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
+          if (!/\p{Script=Latin}/u.test(actual)) continue
+          if (word && isTolerated(part, word, sentence, tolerated)) continue
+          if (isAccentedSpelling(message)) continue
+          setSeverity(message, isLikelySlip(message) ? 'error' : 'warning')
+          file.messages.push(message)
+        }
       }
     }
   }
 )
 
 /**
- * Get the shared retext-spell transform for a list of accepted words.
+ * Narrow a finding on a whole word to its wrong parts.
+ *
+ * @param message retext-spell's finding on the whole word.
+ * @param word The word it is about.
+ * @param spell Speller to check the parts with.
+ * @returns One finding per wrong part, with the part.
+ */
+async function narrow(
+  message: VFileMessage,
+  word: Word | undefined,
+  spell: Speller
+): Promise<Array<{message: VFileMessage; part: WordPart}>> {
+  if (!word) return []
+  const parts = wordParts(word)
+  const [only] = parts
+  if (parts.length === 1 && only && toString(only.word) === message.actual) return [{message, part: only}]
+  const sentence: Sentence = {type: 'SentenceNode', children: parts.map((part) => part.word)}
+  const root: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
+  const found = await spell(root, message.file || undefined)
+  return found.flatMap(function (partMessage) {
+    const part = parts.find((candidate) => candidate.word === partMessage.ancestors?.at(-1))
+    return part ? [{message: partMessage, part}] : []
+  })
+}
+
+/**
+ * Make the speller for a list of accepted words, sharing retext-spell's
+ * transform (and so its checker and suggestion cache) across the run.
  *
  * @param words Accepted words.
- * @returns retext-spell's transform.
+ * @returns The speller.
  */
-function spellTransform(words: readonly string[]): SpellTransform {
+function speller(words: readonly string[]): Speller {
   const personal = [...new Set(words)].join('\n')
   let transform = transforms.get(personal)
   if (!transform) {
@@ -75,14 +105,49 @@ function spellTransform(words: readonly string[]): SpellTransform {
     transform = retextSpell({
       dictionary,
       personal,
-      ignore: tolerated,
       max: Number.POSITIVE_INFINITY,
       // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
       ignoreLiteral: false
     }) as unknown as SpellTransform
     transforms.set(personal, transform)
   }
-  return transform
+  const spell = transform
+  return function (tree, filePath) {
+    const scratch = new VFile({path: filePath})
+    return new Promise(function (resolve, reject) {
+      spell(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
+    })
+  }
+}
+
+/**
+ * Whether an unknown word is a known word written with accents or ligatures
+ * (`hijāb`, `encyclopædia`): dictionary-en spells them plainly, and offers
+ * the plain form as a suggestion.
+ *
+ * @param message retext-spell's message.
+ * @returns Whether to accept the word.
+ */
+function isAccentedSpelling(message: VFileMessage): boolean {
+  const actual = message.actual ?? ''
+  const plain = withoutAccents(actual)
+  return plain !== actual && (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase())
+}
+
+/**
+ * Write a word without accents and ligatures.
+ *
+ * @param word Word.
+ * @returns `hijāb` → `hijab`, `encyclopædia` → `encyclopaedia`.
+ */
+function withoutAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
 }
 
 /**

@@ -4,13 +4,12 @@ import retextSyntaxUrls from 'retext-syntax-urls'
 import {unified, type Processor} from 'unified'
 import joinBracketed from './join-bracketed.js'
 import parseProse from './parse-prose.js'
-import splitCompounds from './split-compounds.js'
+import restoreNonUrls from './restore-non-urls.js'
 
 /**
  * Make the base pipeline every file goes through before the rules: parse the
  * prose of text, Markdown or HTML into one English tree, set URLs,
- * `@handles` and bracketed insertions (`sow[ing]`) aside as source, and split
- * compounds and possessives.
+ * `@handles` and bracketed insertions (`sow[ing]`) aside as source.
  *
  * @returns A fresh processor; the rules are added from config.
  */
@@ -18,7 +17,7 @@ export function createProcessor(): Processor<Root, Root, Root> {
   return unified()
     .use(parseProse)
     .use(retextSyntaxUrls)
+    .use(restoreNonUrls)
     .use(retextSyntaxMentions)
-    .use(joinBracketed)
-    .use(splitCompounds) as unknown as Processor<Root, Root, Root>
+    .use(joinBracketed) as unknown as Processor<Root, Root, Root>
 }

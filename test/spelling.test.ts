@@ -64,11 +64,33 @@ describe('spelling', () => {
     ])
   })
 
-  test('accepts name particles and prefixes from the tolerated list', async () => {
-    const doc = 'Charles de Gaulle, Bashar al-Assad and Ursula von der Leyen met before the pre-election tri-state poll, et al.'
+  test('accepts name particles before a name, prefixes before a hyphen and words of fixed phrases', async () => {
+    const doc =
+      'Lula da Silva, Bashar al-Assad and Ursula von der Leyen met before the pre-election tri-state poll, ' +
+      'et al. E. coli spread en masse.'
     const file = await lintDoc(doc)
-    // The names themselves are unknown to the dictionary; the particles and prefixes are not reported.
-    expect(file.messages.map((message) => message.actual)).toEqual(['Gaulle', 'Bashar', 'Leyen'])
+    // The names themselves are unknown to the dictionary; the particles, prefixes and phrases are not reported.
+    expect(file.messages.map((message) => message.actual)).toEqual(['Bashar', 'Leyen'])
+  })
+
+  test('reports the same fragments where they are slips', async () => {
+    const file = await lintDoc('The talks took das. He et the table and will tri again.')
+    expect(file.messages.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual([
+      'error das',
+      'error et',
+      'error tri'
+    ])
+  })
+
+  test('checks the last word of a quotation ending in a full stop', async () => {
+    // retext-syntax-urls took `tham."` and `soor.)` for URLs.
+    const doc = 'He said "it was tham." Later (it was soor.) and \'sone.\' See www.example.org. or desk@example.org now.'
+    const file = await lintDoc(doc)
+    expect(file.messages.map((message) => message.actual)).toEqual(['tham', 'soor', 'sone'])
+  })
+
+  test('accepts a known word written with accents', async () => {
+    expect(await messages('The hijāb, the fiancée and the café were naïve.')).toEqual([])
   })
 
   test('checks a lone quoted word', async () => {

@@ -1,0 +1,87 @@
+import type {Word} from 'nlcst'
+
+/** Hyphen-minus, hyphen and non-breaking hyphen: the marks that join compounds. */
+const hyphens = new Set(['-', '\u2010', '\u2011'])
+
+/** Straight and curly apostrophes, as in `Putin's` and `Putin’s`. */
+const apostrophes = new Set(["'", '\u2019'])
+
+type WordChild = Word['children'][number]
+
+/** One checkable part of a word, with what stands around it inside the word. */
+export interface WordPart {
+  /** The part, as a word node positioned in the document. */
+  word: Word
+  /** Whether a hyphen comes right before it (`Lukasgenko` in `anti-Lukasgenko`). */
+  afterHyphen: boolean
+  /** Whether a hyphen comes right after it (`pre` in `pre-election`). */
+  beforeHyphen: boolean
+}
+
+/**
+ * Split a word into the parts a finding should cover: the pieces between
+ * hyphens, without a possessive `'s` and without a full stop the parser
+ * attached to a plain word (`soon.` before a closing bracket).
+ *
+ * `anti-Lukasgenko` → `anti`, `Lukasgenko`; `Putin’s` → `Putin`;
+ * `U.S.-led` → `U.S.`, `led`; `don't` stays whole.
+ *
+ * @param word Word from the English parser.
+ * @returns Its parts, in order.
+ */
+export function wordParts(word: Word): WordPart[] {
+  const segments: WordChild[][] = [[]]
+  for (const child of word.children) {
+    if (child.type === 'PunctuationNode' && hyphens.has(child.value)) segments.push([])
+    else segments.at(-1)?.push(child)
+  }
+  const parts: WordPart[] = []
+  segments.forEach(function (segment, index) {
+    const children = trimSegment(segment)
+    if (children.length === 0) return
+    parts.push({
+      word: toWord(children),
+      afterHyphen: index > 0,
+      beforeHyphen: index < segments.length - 1
+    })
+  })
+  return parts
+}
+
+/**
+ * Drop a possessive `'s` and a full stop stuck to a plain word.
+ *
+ * @param segment Children of a word between hyphens.
+ * @returns The children that make the part.
+ */
+function trimSegment(segment: WordChild[]): WordChild[] {
+  let children = segment
+  const apostrophe = children.at(-2)
+  const clitic = children.at(-1)
+  if (
+    children.length > 2 &&
+    apostrophe?.type === 'PunctuationNode' &&
+    apostrophes.has(apostrophe.value) &&
+    clitic?.type === 'TextNode' &&
+    /^s$/i.test(clitic.value)
+  ) {
+    children = children.slice(0, -2)
+  }
+  const [only, stop] = children
+  if (children.length === 2 && only?.type === 'TextNode' && stop?.type === 'PunctuationNode' && stop.value === '.') {
+    children = [only]
+  }
+  return children
+}
+
+/**
+ * Wrap word children in a word node spanning them.
+ *
+ * @param children Text, punctuation and symbols of the word.
+ * @returns A word node.
+ */
+function toWord(children: WordChild[]): Word {
+  const start = children[0]?.position?.start
+  const end = children.at(-1)?.position?.end
+  return start && end ? {type: 'WordNode', children, position: {start, end}} : {type: 'WordNode', children}
+}
