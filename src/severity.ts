@@ -3,9 +3,6 @@ import type {VFileMessage} from 'vfile-message'
 /** How much a finding matters: `error` fails CI, `warning` is worth a look, `info` is context. */
 export type Severity = 'error' | 'warning' | 'info'
 
-/** A severity as written in configuration, where `off` turns a rule off. */
-export type SeverityOrOff = Severity | 'off'
-
 /** Severities from most to least serious. */
 export const severities: readonly Severity[] = ['error', 'warning', 'info']
 
