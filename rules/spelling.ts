@@ -1,168 +1,166 @@
-import dictionary from 'dictionary-en'
-import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import retextSpell from 'retext-spell'
-import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
 import {editDistance} from '../src/edit-distance.js'
 import {setSeverity} from '../src/severity.js'
-import {isTolerated, toleratedFragments} from '../src/tolerated.js'
-import {type WordPart, wordParts} from '../src/word-parts.js'
+import {documentWords, spellCheck, type UnknownWord} from '../src/spell-check.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
   /** Extra words to accept (and to offer as suggestions), case kept. */
   words?: readonly string[] | undefined
+  /** Report unknown all-capital acronyms (`BTLC`) too; off by default. */
+  acronyms?: boolean | undefined
 }
 
-type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
-
-/** Runs retext-spell over a tree and gives back what it reported. */
-type Speller = (tree: Root, filePath: string | undefined) => Promise<VFileMessage[]>
-
-/**
- * retext-spell builds its checker when attached, which costs about 150 ms for
- * dictionary-en; unified-engine attaches plugins once per file, so share one
- * transform per word list across the run.
- */
-const transforms = new Map<string, SpellTransform>()
+/** A lowercase unknown word used this often in one story is jargon or a name, not a slip. */
+const deliberateUses = 3
 
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
- * retext-spell) nor the accepted word lists.
+ * retext-spell) nor the accepted word lists, at a severity that says how
+ * likely each is to be wrong:
  *
- * retext-spell checks whole words (`anti-Lukasgenko`, `Putin's`); a finding
- * is then narrowed to the parts that are wrong, so that it covers exactly
- * `Lukasgenko`.
+ * - a lowercase word with a close suggestion, used once or twice (`theh`): error;
+ * - a lowercase word used consistently, or with no close suggestion: warning;
+ * - a capitalised word used once and close to a name the dictionary knows
+ *   that the story does not use (`Berlni`): warning, with that name first;
+ * - any other capitalised word (a name the dictionary lacks): info, on its
+ *   first use only;
+ * - all-capital acronyms (`BTLC`): not reported, unless `acronyms` is set.
  *
- * Severity until the name rules land: a lowercase word with a close
- * dictionary suggestion (`theh` → `the`) is an error; any other unknown word,
- * most often a name, is a warning.
+ * Words that `name-consistency` reported are left to it.
  */
 export default defineRule<SpellingOptions>(
-  {id: 'spelling', description: 'Words not in the dictionary or the accepted word lists'},
+  {
+    id: 'spelling',
+    description: 'Words not in the dictionary or the accepted word lists',
+    options: z.strictObject({acronyms: z.boolean().optional()})
+  },
   function (options) {
-    const spell = speller(options?.words ?? [])
-    const tolerated = toleratedFragments()
+    const words = options?.words ?? []
     return async function (tree, file) {
-      for (const found of await spell(tree, file.path)) {
-        const [sentence, word] = (found.ancestors ?? []) as [Sentence | undefined, Word | undefined]
-        for (const {message, part} of await narrow(found, word, spell)) {
-          const actual = message.actual ?? ''
-          // "G7", "1990s", "MH17": codes and figures, not words to spell.
-          if (/\d/.test(actual)) continue
-          // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
-          if (!/\p{Script=Latin}/u.test(actual)) continue
-          if (word && isTolerated(part, word, sentence, tolerated)) continue
-          if (isAccentedSpelling(message)) continue
-          setSeverity(message, isLikelySlip(message) ? 'error' : 'warning')
-          file.messages.push(message)
+      const check = await spellCheck(tree, file, words)
+      const uses = countBy(check.unknown.map((unknown) => unknown.text))
+      const inStory = new Set(documentWords(tree).flatMap(({parts}) => parts.map((part) => toString(part.word))))
+      const reported = new Set<string>()
+
+      for (const unknown of check.unknown) {
+        if (check.claimed.has(unknown.offset)) continue
+        const {text, message} = unknown
+        const count = uses.get(text) ?? 0
+        if (isAcronym(text)) {
+          if (!options?.acronyms) continue
+          setSeverity(message, 'warning')
+        } else if (text === text.toLowerCase()) {
+          setSeverity(message, count < deliberateUses && isLikelySlip(message) ? 'error' : 'warning')
+        } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
+          if (!reportName(unknown, count, inStory, check.isKnown, reported)) continue
+        } else {
+          setSeverity(message, 'warning')
         }
+        file.messages.push(message)
       }
     }
   }
 )
 
 /**
- * Narrow a finding on a whole word to its wrong parts.
+ * Decide how to report an unknown capitalised word, and set up its message.
  *
- * @param message retext-spell's finding on the whole word.
- * @param word The word it is about.
- * @param spell Speller to check the parts with.
- * @returns One finding per wrong part, with the part.
+ * @param unknown The word.
+ * @param count How often the story uses it.
+ * @param inStory Every word of the story.
+ * @param isKnown Dictionary lookup.
+ * @param reported Names already reported at `info`.
+ * @returns Whether to report this use.
  */
-async function narrow(
-  message: VFileMessage,
-  word: Word | undefined,
-  spell: Speller
-): Promise<Array<{message: VFileMessage; part: WordPart}>> {
-  if (!word) return []
-  const parts = wordParts(word)
-  const [only] = parts
-  if (parts.length === 1 && only && toString(only.word) === message.actual) return [{message, part: only}]
-  const sentence: Sentence = {type: 'SentenceNode', children: parts.map((part) => part.word)}
-  const root: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
-  const found = await spell(root, message.file || undefined)
-  return found.flatMap(function (partMessage) {
-    const part = parts.find((candidate) => candidate.word === partMessage.ancestors?.at(-1))
-    return part ? [{message: partMessage, part}] : []
-  })
+function reportName(
+  unknown: UnknownWord,
+  count: number,
+  inStory: ReadonlySet<string>,
+  isKnown: (word: string) => boolean,
+  reported: Set<string>
+): boolean {
+  const {text, message} = unknown
+  const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown) : undefined
+  if (known) {
+    // "Berlni": one use, one letter from a name the dictionary has and the story does not use.
+    message.expected = [known, ...(message.expected ?? []).filter((suggestion) => suggestion !== known)]
+    setSeverity(message, 'warning')
+    return true
+  }
+  if (reported.has(text)) return false
+  reported.add(text)
+  // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
+  message.reason = message.message = `Unexpected unknown name \`${text}\`, not in the dictionary: check it once`
+  message.expected = []
+  setSeverity(message, 'info')
+  return true
 }
 
 /**
- * Make the speller for a list of accepted words, sharing retext-spell's
- * transform (and so its checker and suggestion cache) across the run.
+ * Find a name the dictionary knows that an unknown capitalised word is
+ * probably a slip for: one edit away (two for long names), a name rather than
+ * an ordinary word with a capital (`Belts`), and not used in the story.
  *
- * @param words Accepted words.
- * @returns The speller.
+ * @param text The unknown word.
+ * @param suggestions Its suggestions.
+ * @param inStory Every word of the story.
+ * @param isKnown Dictionary lookup.
+ * @returns The name, if there is one.
  */
-function speller(words: readonly string[]): Speller {
-  const personal = [...new Set(words)].join('\n')
-  let transform = transforms.get(personal)
-  if (!transform) {
-    // Suggestions must never silently stop: retext-spell's default stops after 30 per run.
-    transform = retextSpell({
-      dictionary,
-      personal,
-      max: Number.POSITIVE_INFINITY,
-      // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
-      ignoreLiteral: false
-    }) as unknown as SpellTransform
-    transforms.set(personal, transform)
-  }
-  const spell = transform
-  return function (tree, filePath) {
-    const scratch = new VFile({path: filePath})
-    return new Promise(function (resolve, reject) {
-      spell(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
-    })
-  }
+function closeKnownName(
+  text: string,
+  suggestions: readonly string[],
+  inStory: ReadonlySet<string>,
+  isKnown: (word: string) => boolean
+): string | undefined {
+  const limit = text.length >= 8 ? 2 : 1
+  return suggestions.find(
+    (suggestion) =>
+      /^\p{Lu}/u.test(suggestion) &&
+      !inStory.has(suggestion) &&
+      !isKnown(suggestion.toLowerCase()) &&
+      editDistance(text.toLowerCase(), suggestion.toLowerCase(), limit) <= limit
+  )
 }
 
 /**
- * Whether an unknown word is a known word written with accents or ligatures
- * (`hijāb`, `encyclopædia`): dictionary-en spells them plainly, and offers
- * the plain form as a suggestion.
+ * Whether a word is an acronym: two or more letters, all capitals.
+ *
+ * @param text The word.
+ * @returns Whether it is an acronym.
+ */
+function isAcronym(text: string): boolean {
+  return /^\p{Lu}[\p{Lu}.&'’-]*\p{Lu}\.?$/u.test(text) && !/\p{Ll}/u.test(text)
+}
+
+/**
+ * Whether an unknown lowercase word looks like a keyboard slip: a dictionary
+ * suggestion one edit away (two for words of more than four letters).
  *
  * @param message retext-spell's message.
- * @returns Whether to accept the word.
- */
-function isAccentedSpelling(message: VFileMessage): boolean {
-  const actual = message.actual ?? ''
-  const plain = withoutAccents(actual)
-  return plain !== actual && (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase())
-}
-
-/**
- * Write a word without accents and ligatures.
- *
- * @param word Word.
- * @returns `hijāb` → `hijab`, `encyclopædia` → `encyclopaedia`.
- */
-function withoutAccents(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
-}
-
-/**
- * Whether an unknown word looks like a keyboard slip in an ordinary word:
- * lowercase, with a dictionary suggestion one edit away (two for words of
- * more than four letters).
- *
- * @param message retext-spell's message.
- * @returns Whether to report it as an error.
+ * @returns Whether it looks like a slip.
  */
 function isLikelySlip(message: VFileMessage): boolean {
   const actual = message.actual ?? ''
-  if (actual !== actual.toLowerCase() || !/\p{L}/u.test(actual)) return false
+  if (!/\p{L}/u.test(actual)) return false
   const limit = actual.length > 4 ? 2 : 1
   return (message.expected ?? []).some(
     (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit
   )
+}
+
+/**
+ * Count how often each value occurs.
+ *
+ * @param values Values.
+ * @returns Counts.
+ */
+function countBy(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return counts
 }

@@ -13,22 +13,37 @@ const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z
-    .strictObject(
-      Object.fromEntries(allRules.map((rule) => [rule.id, severityOrOff.optional()]))
-    )
+    .strictObject(Object.fromEntries(allRules.map((rule) => [rule.id, ruleSetting(rule).optional()])))
     .optional(),
   words: z.array(z.string().trim().min(1)).optional(),
+  distinct: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
   wordsFile: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   ignore: z.array(z.string().min(1)).optional()
 })
 
+/**
+ * How a rule may be set: a severity, or an object with an optional severity
+ * and the rule's own options (`{"acronyms": true}`).
+ *
+ * @param rule The rule.
+ * @returns Schema of its setting.
+ */
+function ruleSetting(rule: Rule<unknown>): z.ZodType<RuleSetting> {
+  const options = rule.options ?? z.strictObject({})
+  return z.union([severityOrOff, options.extend({severity: severityOrOff.optional()}).strict()]) as z.ZodType<RuleSetting>
+}
+
+/** A rule's setting as written in config. */
+type RuleSetting = z.infer<typeof severityOrOff> | ({severity?: z.infer<typeof severityOrOff>} & Record<string, unknown>)
+
 /** Configuration as written by a newsroom. */
 export type Config = z.infer<typeof configSchema>
 
-/** A rule switched on, with the severity config forces on it (if any). */
+/** A rule switched on, with the severity config forces on it (if any) and its options. */
 export interface EnabledRule {
   rule: Rule<unknown>
   severity?: Severity | undefined
+  options: Record<string, unknown>
 }
 
 /** Configuration ready to lint with. */
@@ -41,6 +56,8 @@ export interface ResolvedConfig {
   rules: EnabledRule[]
   /** Accepted words from `words` and `wordsFile`. */
   words: string[]
+  /** Sets of spellings that are different names. */
+  distinct: string[][]
   /** Gitignore-style patterns of files not to lint. */
   ignore: string[]
 }
@@ -62,7 +79,7 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   }
   const config = parsed.data
   const root = filePath ? path.dirname(filePath) : cwd
-  const configured: Record<string, string | undefined> = config.rules ?? {}
+  const configured: Record<string, RuleSetting | undefined> = config.rules ?? {}
 
   const words = [...(config.words ?? [])]
   for (const listPath of [config.wordsFile ?? []].flat()) {
@@ -80,10 +97,12 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     root,
     rules: allRules.flatMap(function (rule): EnabledRule[] {
       const setting = configured[rule.id]
-      if (setting === 'off') return []
-      return [{rule, severity: setting as Severity | undefined}]
+      const {severity, ...options} = typeof setting === 'object' ? setting : {severity: setting}
+      if (severity === 'off') return []
+      return [{rule, severity, options}]
     }),
     words,
+    distinct: config.distinct ?? [],
     ignore: config.ignore ?? []
   }
 }
@@ -102,8 +121,19 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     const known = knownKeys(issue.path)
     const hint = closest(key, known)
     const full = at ? at + '.' + key : key
-    const what = at === 'rules' ? 'unknown rule' : 'unknown key'
+    const what = at === 'rules' ? 'unknown rule' : at.startsWith('rules.') ? 'unknown rule option' : 'unknown key'
     return `${what} \`${full}\`` + (hint ? ` (did you mean \`${hint}\`?)` : `, expected one of ${list(known)}`)
+  }
+  if (issue.code === 'invalid_union') {
+    // A rule is set with a severity or an object: explain the branch that matches the value's type.
+    const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
+    const inner = branch?.[0]
+    if (inner) return describeIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue)
+    return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
+  }
+  if (issue.code === 'too_small') {
+    const unit = issue.origin === 'array' ? 'entries' : 'characters'
+    return `\`${at}\`: expected at least ${String(issue.minimum)} ${unit}`
   }
   if (issue.code === 'invalid_value') {
     return `\`${at}\`: expected one of ${list(issue.values.map(String))}`
@@ -122,9 +152,10 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
  * @returns Its valid keys.
  */
 function knownKeys(at: readonly PropertyKey[]): string[] {
-  return at.length === 1 && at[0] === 'rules'
-    ? allRules.map((rule) => rule.id)
-    : Object.keys(configSchema.shape).filter((key) => key !== '$schema')
+  if (at[0] !== 'rules') return Object.keys(configSchema.shape).filter((key) => key !== '$schema')
+  if (at.length === 1) return allRules.map((rule) => rule.id)
+  const rule = allRules.find((candidate) => candidate.id === at[1])
+  return ['severity', ...Object.keys(rule?.options?.shape ?? {})]
 }
 
 /**

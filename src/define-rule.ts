@@ -1,4 +1,5 @@
 import type {Root} from 'nlcst'
+import type {z} from 'zod'
 import type {VFile} from 'vfile'
 import {ruleUrl} from './rule-url.js'
 import {type Severity, setSeverity} from './severity.js'
@@ -12,6 +13,8 @@ export interface RuleMeta {
   id: string
   /** One line on what the rule finds. */
   description: string
+  /** The options a newsroom may set for it in config, if any (besides `severity`). */
+  options?: z.ZodObject | undefined
 }
 
 /** How a rule is switched on for a run. */

@@ -15,8 +15,8 @@ import type {Check} from './define-rule.js'
  */
 const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
   const ignored = ignore().add(config.ignore)
-  const checks: Check[] = config.rules.map(({rule, severity}) =>
-    rule.create({severity, options: {words: config.words}})
+  const checks: Check[] = config.rules.map(({rule, severity, options}) =>
+    rule.create({severity, options: {...options, words: config.words, distinct: config.distinct}})
   )
 
   return async function (tree: Root, file: VFile): Promise<undefined> {

@@ -11,7 +11,7 @@ beforeAll(async () => {
   cwd = await makeTree({
     'clean.txt': 'The mayor opened the new bridge on Friday.\n',
     'slip.txt': 'The mayor opened teh new bridge.\n',
-    'names.txt': 'Mayor Wierzbiki opened the bridge.\n',
+    'jargon.txt': 'Farmers in the valley grew ulluco this year.\n',
     'news/a.md': '# Bridge opens\n\nThe mayor opened teh bridge.\n',
     'news/b.html': '<p>Crowds lined the river.</p>\n',
     'news/notes.json': '{"note": "teh"}\n',
@@ -38,9 +38,9 @@ describe('exit codes', () => {
   test.each([
     ['clean copy', ['clean.txt'], 0],
     ['an error', ['slip.txt'], 1],
-    ['warnings only', ['names.txt'], 0],
-    ['warnings over --max-warnings', ['names.txt', '--max-warnings', '0'], 1],
-    ['warnings within --max-warnings', ['names.txt', '--max-warnings', '1'], 0],
+    ['warnings only', ['jargon.txt'], 0],
+    ['warnings over --max-warnings', ['jargon.txt', '--max-warnings', '0'], 1],
+    ['warnings within --max-warnings', ['jargon.txt', '--max-warnings', '1'], 0],
     ['a missing file', ['missing.txt'], 2],
     ['a missing file next to a clean one', ['clean.txt', 'missing.txt'], 2],
     ['an unknown flag', ['--bogus', 'clean.txt'], 2],
@@ -68,7 +68,7 @@ describe('messages', () => {
   })
 
   test('too many warnings are explained', async () => {
-    const run = await runCli(['names.txt', '--max-warnings', '0'], {cwd})
+    const run = await runCli(['jargon.txt', '--max-warnings', '0'], {cwd})
     expect(run.stderr).toBe('copydesk: 1 warnings, more than --max-warnings 0 allows\n')
   })
 
@@ -80,14 +80,14 @@ describe('messages', () => {
   })
 
   test('--quiet reports errors only', async () => {
-    const run = await runCli(['--quiet', 'names.txt', 'slip.txt'], {cwd})
+    const run = await runCli(['--quiet', 'jargon.txt', 'slip.txt'], {cwd})
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('teh')
-    expect(run.stdout).not.toContain('Wierzbiki')
+    expect(run.stdout).not.toContain('ulluco')
   })
 
   test('--quiet keeps warnings counting towards --max-warnings', async () => {
-    const run = await runCli(['--quiet', '--max-warnings', '0', 'names.txt'], {cwd})
+    const run = await runCli(['--quiet', '--max-warnings', '0', 'jargon.txt'], {cwd})
     expect(run.code).toBe(1)
   })
 
@@ -110,16 +110,16 @@ describe('finding files', () => {
   })
 
   test('no argument lints the current folder', async () => {
-    expect(await linted([])).toEqual(['clean.txt', 'names.txt', 'news/a.md', 'news/b.html', 'slip.txt'])
+    expect(await linted([])).toEqual(['clean.txt', 'jargon.txt', 'news/a.md', 'news/b.html', 'slip.txt'])
   })
 
   test('globs are expanded', async () => {
-    expect(await linted(['news/*.md', '*.txt'])).toEqual(['news/a.md', 'clean.txt', 'names.txt', 'slip.txt'])
+    expect(await linted(['news/*.md', '*.txt'])).toEqual(['news/a.md', 'clean.txt', 'jargon.txt', 'slip.txt'])
   })
 
   test('a run mixing clean files and files with errors reports every file', async () => {
     // unified-engine once waited forever when a clean file finished before one with errors.
-    const args = ['news/b.html', 'slip.txt', 'clean.txt', 'news/a.md', 'names.txt']
+    const args = ['news/b.html', 'slip.txt', 'clean.txt', 'news/a.md', 'jargon.txt']
     expect(await linted(args)).toEqual(args)
   })
 

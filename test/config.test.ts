@@ -27,7 +27,7 @@ async function lintTree(
 describe('config discovery', () => {
   test('without config every unknown word is reported', async () => {
     const {found} = await lintTree({'story.txt': story})
-    expect(found['story.txt']).toEqual(['warning Wierzbiki', 'warning Ostrava', 'error teh'])
+    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Ostrava', 'error teh'])
   })
 
   test.each([
@@ -48,8 +48,8 @@ describe('config discovery', () => {
       'desk/story.txt': story
     })
     expect(found).toEqual({
-      'desk/story.txt': ['warning Wierzbiki', 'error teh'],
-      'story.txt': ['warning Ostrava', 'error teh']
+      'desk/story.txt': ['info Wierzbiki', 'error teh'],
+      'story.txt': ['info Ostrava', 'error teh']
     })
   })
 
@@ -76,7 +76,8 @@ describe('config discovery', () => {
       '.copydeskrc.json': '{"words": ["Wierzbicki"]}',
       'story.txt': 'Mayor Wierzbicki and Wierzbiki.\n'
     })
-    expect(found['story.txt']).toEqual(['warning Wierzbiki'])
+    // In the same story the word list's spelling wins (name-consistency).
+    expect(found['story.txt']).toEqual(['error Wierzbiki'])
     const cwd = await makeTree({'.copydeskrc.json': '{"words": ["Wierzbicki"]}', 'story.txt': 'Wierzbiki.\n'})
     const [file] = JSON.parse((await runCli(['--format', 'json'], {cwd})).stdout) as JsonFile[]
     expect(file?.messages[0]?.expected[0]).toBe('Wierzbicki')
@@ -94,6 +95,30 @@ describe('config discovery', () => {
     })
     expect(result.found['story.txt']).toEqual(expected)
     expect(result.code).toBe(code)
+  })
+
+  test('a rule takes its options in an object, keeping its own severities', async () => {
+    const result = await lintTree({
+      '.copydeskrc.json': '{"rules": {"spelling": {"acronyms": true}}}',
+      'story.txt': 'The BTLC met Mayor Wierzbiki.\n'
+    })
+    expect(result.found['story.txt']).toEqual(['warning BTLC', 'info Wierzbiki'])
+  })
+
+  test('an object may set the severity too', async () => {
+    const result = await lintTree({
+      '.copydeskrc.yml': 'rules:\n  spelling:\n    severity: error\n    acronyms: true\n',
+      'story.txt': 'The BTLC met.\n'
+    })
+    expect(result.found['story.txt']).toEqual(['error BTLC'])
+  })
+
+  test('distinct keeps declared different names apart', async () => {
+    const story = 'Wagener met the Wagner choir and Wagener left.\n'
+    const plain = await lintTree({'story.txt': story})
+    expect(plain.found['story.txt']).toContain('error Wagener')
+    const declared = await lintTree({'.copydeskrc.json': '{"distinct": [["Wagner", "Wagener"]]}', 'story.txt': story})
+    expect(declared.found['story.txt']).toEqual(['info Wagener'])
   })
 
   test('ignore patterns skip files, relative to the config', async () => {
@@ -123,7 +148,7 @@ describe('config discovery', () => {
       {'.copydeskrc.json': '{"words": ["Wierzbiki", "Ostrava"]}', 'story.txt': story},
       ['--no-config']
     )
-    expect(found['story.txt']).toEqual(['warning Wierzbiki', 'warning Ostrava', 'error teh'])
+    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Ostrava', 'error teh'])
   })
 })
 
@@ -153,6 +178,16 @@ describe('config errors', () => {
       'a bad severity',
       {'.copydeskrc.json': '{"rules": {"spelling": "loud"}}'},
       'copydesk: .copydeskrc.json: `rules.spelling`: expected one of `off`, `info`, `warning`, `error`\n'
+    ],
+    [
+      'an unknown rule option, with the closest one',
+      {'.copydeskrc.json': '{"rules": {"spelling": {"acronym": true}}}'},
+      'copydesk: .copydeskrc.json: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n'
+    ],
+    [
+      'a bad distinct list',
+      {'.copydeskrc.json': '{"distinct": [["Wagner"]]}'},
+      'copydesk: .copydeskrc.json: `distinct.0`: expected at least 2 entries\n'
     ],
     [
       'a wrong type',

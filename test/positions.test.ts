@@ -62,7 +62,7 @@ describe('positions', () => {
 describe('compounds and possessives', () => {
   test('a finding covers only the wrong part of a hyphenated word', async () => {
     expect(findings(await lintDoc('Crowds joined the anti-Wierzbiki march.'))).toEqual([
-      '1:24-1:33 warning Wierzbiki'
+      '1:24-1:33 info Wierzbiki'
     ])
   })
 
@@ -77,7 +77,7 @@ describe('compounds and possessives', () => {
     ['curly', 'Wierzbiki’s office']
   ])('a %s possessive is checked as the name', async (_name, doc) => {
     const file = await lintDoc(doc)
-    expect(findings(file)).toEqual(['1:1-1:10 warning Wierzbiki'])
+    expect(findings(file)).toEqual(['1:1-1:10 info Wierzbiki'])
     expect(file.messages[0]?.actual).toBe('Wierzbiki')
   })
 
@@ -87,6 +87,6 @@ describe('compounds and possessives', () => {
   })
 
   test('a possessive of a compound is split at both places', async () => {
-    expect(findings(await lintDoc("The anti-Wierzbiki's stance"))).toEqual(['1:10-1:19 warning Wierzbiki'])
+    expect(findings(await lintDoc("The anti-Wierzbiki's stance"))).toEqual(['1:10-1:19 info Wierzbiki'])
   })
 })

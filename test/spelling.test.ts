@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {editDistance} from '../src/edit-distance.js'
 import {severityOf} from '../src/severity.js'
-import {lintDoc} from './helpers.js'
+import {findings, lintDoc} from './helpers.js'
 
 /**
  * Lint a sentence and give each message as `place: severity reason`.
@@ -29,10 +29,25 @@ describe('spelling', () => {
     ])
   })
 
-  test('flags an unknown name as a warning', async () => {
-    expect(await messages('Chairwoman Oyelaran spoke.')).toEqual([
-      '1:12-1:20: warning Unexpected unknown word `Oyelaran`'
+  test('notes an unknown name once, at info', async () => {
+    expect(await messages('Chairwoman Oyelaran spoke. Oyelaran later left.')).toEqual([
+      '1:12-1:20: info Unexpected unknown name `Oyelaran`, not in the dictionary: check it once'
     ])
+  })
+
+  test('warns about a capitalised word one slip from a name the story does not use', async () => {
+    const file = await lintDoc('The summit moved to Berlni on Monday.')
+    expect(findings(file)).toEqual(['1:21-1:27 warning Berlni'])
+    expect(file.messages[0]?.expected?.[0]).toBe('Berlin')
+  })
+
+  test('does not report all-capital acronyms', async () => {
+    expect(await messages('The BTLC and the WSS met.')).toEqual([])
+  })
+
+  test('treats a lowercase word used three times as jargon, not a slip', async () => {
+    const file = await lintDoc('The fursuit maker sold a fursuit to a fursuit fan.')
+    expect(findings(file)).toEqual(['1:5-1:12 warning fursuit', '1:26-1:33 warning fursuit', '1:39-1:46 warning fursuit'])
   })
 
   test('flags a British spelling as an error until dialects are supported', async () => {

@@ -1,0 +1,113 @@
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {defineRule} from '../src/define-rule.js'
+import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
+import {setSeverity} from '../src/severity.js'
+import {documentWords, spellCheck} from '../src/spell-check.js'
+
+/** Options of the `name-consistency` rule. */
+export interface NameConsistencyOptions {
+  /** Accepted words (config `words`, `wordsFile`): the spellings to prefer. */
+  words?: readonly string[] | undefined
+  /** Sets of spellings that are different names (config `distinct`). */
+  distinct?: ReadonlyArray<readonly string[]> | undefined
+}
+
+/**
+ * Flag a name spelled differently from the rest of the story.
+ * Canonical spelling: word list, then dictionary, then the majority, then first use.
+ */
+export default defineRule<NameConsistencyOptions>(
+  {id: 'name-consistency', description: 'One name spelled two ways in one story'},
+  function (options) {
+    const words = options?.words ?? []
+    const listed = new Set(words)
+    const distinct = options?.distinct ?? []
+    return async function (tree, file) {
+      const check = await spellCheck(tree, file, words)
+      const unknown = new Set(check.unknown.map((word) => word.offset))
+      const uses: NameUse[] = []
+      for (const {parts} of documentWords(tree)) {
+        for (const part of parts) {
+          const text = toString(part.word)
+          const position = part.word.position
+          if (!position || position.start.offset === undefined || !isNameLike(text)) continue
+          uses.push({text, position, known: !unknown.has(position.start.offset)})
+        }
+      }
+
+      for (const group of groupVariants(uses, {listed, distinct})) {
+        // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
+        if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
+        for (const variant of group.variants) {
+          for (const use of variant.uses) {
+            report(file, group, use)
+            check.claimed.add(use.position.start.offset ?? -1)
+          }
+        }
+      }
+    }
+  }
+)
+
+/**
+ * Report one use of a variant spelling.
+ *
+ * @param file The document.
+ * @param group The name's spellings.
+ * @param use The use to report.
+ */
+function report(file: VFile, group: VariantGroup, use: NameUse): void {
+  const canonical = group.canonical
+  const first = canonical.uses[0]
+  const message = file.message(
+    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason)}`,
+    {
+      place: use.position,
+      cause: first
+        ? new VFileMessage(`\`${canonical.text}\` first used here`, {
+            place: first.position,
+            ruleId: 'name-consistency',
+            source: 'copydesk'
+          })
+        : undefined
+    }
+  )
+  message.actual = use.text
+  message.expected = [canonical.text]
+  message.note =
+    'Spellings in this story: ' +
+    group.spellings.map((spelling) => `${spelling.text} (${spelling.uses.length})`).join(', ')
+  setSeverity(message, 'error')
+}
+
+/**
+ * Say why the canonical spelling is the one to use.
+ *
+ * @param reason Why it won.
+ * @returns Words for the message.
+ */
+function reasonText(reason: CanonicalReason): string {
+  switch (reason.kind) {
+    case 'word list':
+      return 'as in the word list'
+    case 'dictionary':
+      return 'as in the dictionary'
+    case 'majority':
+      return `as spelled ${reason.count} times in this story`
+    default:
+      return `as first spelled on line ${reason.line}`
+  }
+}
+
+/**
+ * Whether a word looks like a name: a capital first, then at least one
+ * lowercase letter (so `BTLC` and `US` are acronyms, not names).
+ *
+ * @param text The word.
+ * @returns Whether to collect it.
+ */
+function isNameLike(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && !/\d/.test(text)
+}

@@ -1,0 +1,260 @@
+import type {Position} from 'unist'
+import {editDistance} from './edit-distance.js'
+import {withoutAccents} from './spell-check.js'
+
+/** One use of a name-like word in a document. */
+export interface NameUse {
+  /** The spelling, as written. */
+  text: string
+  /** Where it is: exactly the name (the part of a compound, without a possessive `'s`). */
+  position: Position
+  /** Whether the dictionary or the word lists know it. */
+  known: boolean
+}
+
+/** All uses of one spelling of a name. */
+export interface Spelling {
+  text: string
+  uses: NameUse[]
+  known: boolean
+  /** Whether the repo's own word list (config `words`, `wordsFile`) has it. */
+  listed: boolean
+}
+
+/** Why a spelling is the one to use. */
+export type CanonicalReason =
+  | {kind: 'word list'}
+  | {kind: 'dictionary'}
+  | {kind: 'majority'; count: number}
+  | {kind: 'first use'; line: number}
+
+/** Spellings of one name: the one to use and the ones to change. */
+export interface VariantGroup {
+  canonical: Spelling
+  reason: CanonicalReason
+  variants: Spelling[]
+  /** Every spelling of the name in the document, most used first. */
+  spellings: Spelling[]
+}
+
+/** What keeps two spellings apart besides the dictionary. */
+export interface GroupingOptions {
+  /** Spellings in the repo's own word list. */
+  listed: ReadonlySet<string>
+  /** Sets of spellings a newsroom declared to be different names (`Wagner`, `Wagener`). */
+  distinct: ReadonlyArray<readonly string[]>
+}
+
+/** Names shorter than this are too often different names one letter apart (`Kim`, `Kin`). */
+const minimumLength = 4
+
+/** Names at least this long may differ by two edits and still be one name. */
+const longName = 8
+
+/**
+ * Group the spellings of the names in a document that are the same name
+ * spelled differently, and choose the spelling to use for each.
+ *
+ * Two spellings are one name when they are close (see `areVariants`), when
+ * at least one of them is unknown, and when the newsroom has not declared
+ * them distinct. Two known spellings are never merged (`Iran`, `Iraq`).
+ * The spelling to use is the word list's, else the dictionary's, else the
+ * one used most, else the first.
+ *
+ * @param uses Uses of name-like words, in document order.
+ * @param options Word list and declared distinct names.
+ * @returns One group per name spelled more than one way.
+ */
+export function groupVariants(uses: readonly NameUse[], options: GroupingOptions): VariantGroup[] {
+  const spellings = collectSpellings(uses, options.listed)
+  const parent = new Map<Spelling, Spelling>(spellings.map((spelling) => [spelling, spelling]))
+  const find = (spelling: Spelling): Spelling => {
+    let root = spelling
+    while (parent.get(root) !== root) root = parent.get(root) ?? root
+    return root
+  }
+  const linked = new Set<string>()
+  const link = (a: Spelling, b: Spelling): void => {
+    linked.add(a.text + '\n' + b.text).add(b.text + '\n' + a.text)
+    parent.set(find(a), find(b))
+  }
+
+  for (const [index, a] of spellings.entries()) {
+    for (const b of spellings.slice(index + 1)) {
+      if ((a.known && b.known) || isDeclaredDistinct(a.text, b.text, options.distinct)) continue
+      if (areVariants(a.text, b.text)) link(a, b)
+    }
+  }
+
+  const components = new Map<Spelling, Spelling[]>()
+  for (const spelling of spellings) {
+    const root = find(spelling)
+    components.set(root, [...(components.get(root) ?? []), spelling])
+  }
+
+  const groups: VariantGroup[] = []
+  for (const members of components.values()) {
+    if (members.length < 2) continue
+    const known = members.filter((member) => member.known)
+    if (known.length > 1) {
+      // Several real names in one cluster: each unknown spelling goes to the one known name nearest it.
+      for (const variant of members.filter((member) => !member.known)) {
+        const nearest = nearestKnown(variant, known)
+        if (nearest) groups.push(makeGroup(nearest, [nearest, variant]))
+      }
+      continue
+    }
+    const canonical = chooseCanonical(members)
+    const variants = members.filter(
+      (member) => member !== canonical && linked.has(member.text + '\n' + canonical.text)
+    )
+    if (variants.length > 0) groups.push(makeGroup(canonical, [canonical, ...variants]))
+  }
+  return groups
+}
+
+/**
+ * Whether two spellings are close enough to be one name: one edit apart (two
+ * for long names), counting insertions, deletions, substitutions and swaps of
+ * neighbouring letters, or equal once common transliteration and typing
+ * differences are set aside (s/sh, h dropped or added, i/y, doubled letters).
+ * Inflected forms (`Morozov`/`Morozova`, `Clinton`/`Clintons`) are not variants.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether `b` may be a variant of `a`.
+ */
+export function areVariants(a: string, b: string): boolean {
+  const left = withoutAccents(a).toLowerCase()
+  const right = withoutAccents(b).toLowerCase()
+  if (left === right || Math.min(left.length, right.length) < minimumLength) return false
+  if (isInflection(left, right)) return false
+  const limit = Math.min(left.length, right.length) >= longName ? 2 : 1
+  return editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1
+}
+
+/**
+ * Whether one spelling is an inflected form of the other: a plural or
+ * possessive-less plural (`Clintons`), a feminine form (`Morozova`,
+ * `Kowalska`).
+ *
+ * @param a Lowercase spelling.
+ * @param b Lowercase spelling.
+ * @returns Whether they are forms of one name.
+ */
+function isInflection(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (long.startsWith(short) && ['s', 'es', 'a'].includes(long.slice(short.length))) return true
+  const stem = short.slice(0, -1)
+  return short.length === long.length && long.startsWith(stem) && /^[aeiouy]$/.test(short.at(-1) ?? '') && /^[aeiouy]$/.test(long.at(-1) ?? '')
+}
+
+/**
+ * Reduce a spelling to what survives common transliteration and typing
+ * differences: `sh` → `s`, `kh` → `k`, `zh` → `z`, `ph` → `f`, an `h` after
+ * another consonant dropped, `y` → `i`, doubled letters single.
+ *
+ * @param word Lowercase spelling.
+ * @returns Its skeleton: `jiangshu` and `jiangsu` both give `jiangsu`.
+ */
+function skeleton(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/([bcdfgjklmnpqrstvwxz])h/g, '$1')
+    .replace(/y/g, 'i')
+    .replace(/(\p{L})\1+/gu, '$1')
+}
+
+/**
+ * Gather uses into spellings, in order of first use.
+ *
+ * @param uses Uses of names.
+ * @param listed Spellings in the word list.
+ * @returns Spellings.
+ */
+function collectSpellings(uses: readonly NameUse[], listed: ReadonlySet<string>): Spelling[] {
+  const byText = new Map<string, Spelling>()
+  for (const use of uses) {
+    let spelling = byText.get(use.text)
+    if (!spelling) {
+      spelling = {text: use.text, uses: [], known: use.known, listed: listed.has(use.text)}
+      byText.set(use.text, spelling)
+    }
+    spelling.uses.push(use)
+  }
+  return [...byText.values()]
+}
+
+/**
+ * Choose the spelling to use: the word list's, else the dictionary's, else
+ * the one used most, else the one used first.
+ *
+ * @param members Spellings of one name.
+ * @returns The canonical spelling.
+ */
+function chooseCanonical(members: Spelling[]): Spelling {
+  return [...members].sort(
+    (a, b) =>
+      Number(b.listed) - Number(a.listed) ||
+      Number(b.known) - Number(a.known) ||
+      b.uses.length - a.uses.length ||
+      firstOffset(a) - firstOffset(b)
+  )[0] as Spelling
+}
+
+/**
+ * Build a group and say why its canonical spelling won.
+ *
+ * @param canonical The spelling to use.
+ * @param members All spellings in the group.
+ * @returns The group.
+ */
+function makeGroup(canonical: Spelling, members: Spelling[]): VariantGroup {
+  const others = members.filter((member) => member !== canonical)
+  let reason: CanonicalReason
+  if (canonical.listed) reason = {kind: 'word list'}
+  else if (canonical.known) reason = {kind: 'dictionary'}
+  else if (others.every((other) => other.uses.length < canonical.uses.length)) {
+    reason = {kind: 'majority', count: canonical.uses.length}
+  } else reason = {kind: 'first use', line: canonical.uses[0]?.position.start.line ?? 0}
+  const spellings = [...members].sort((a, b) => b.uses.length - a.uses.length || firstOffset(a) - firstOffset(b))
+  return {canonical, reason, variants: others, spellings}
+}
+
+/**
+ * The known spelling nearest to an unknown one, if exactly one is nearest.
+ *
+ * @param variant Unknown spelling.
+ * @param known Known spellings.
+ * @returns The nearest known spelling.
+ */
+function nearestKnown(variant: Spelling, known: Spelling[]): Spelling | undefined {
+  const distances = known
+    .filter((candidate) => areVariants(variant.text, candidate.text))
+    .map((candidate) => ({candidate, distance: editDistance(variant.text.toLowerCase(), candidate.text.toLowerCase())}))
+    .sort((a, b) => a.distance - b.distance)
+  const [first, second] = distances
+  return first && (!second || second.distance > first.distance) ? first.candidate : undefined
+}
+
+/**
+ * Whether a newsroom declared two spellings to be different names.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @param distinct Declared sets.
+ * @returns Whether one set holds both.
+ */
+function isDeclaredDistinct(a: string, b: string, distinct: ReadonlyArray<readonly string[]>): boolean {
+  return distinct.some((names) => names.includes(a) && names.includes(b))
+}
+
+/**
+ * Offset of a spelling's first use.
+ *
+ * @param spelling Spelling.
+ * @returns Offset in the document.
+ */
+function firstOffset(spelling: Spelling): number {
+  return spelling.uses[0]?.position.start.offset ?? 0
+}

@@ -1,0 +1,217 @@
+import dictionary from 'dictionary-en'
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import retextSpell from 'retext-spell'
+import {visit} from 'unist-util-visit'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {dictionaryLookup} from './dictionary.js'
+import {isTolerated, toleratedFragments} from './tolerated.js'
+import {type WordPart, wordParts} from './word-parts.js'
+
+/** A word (or the part of one) that neither the dictionary nor the word lists know. */
+export interface UnknownWord {
+  /** The text, exactly as in the document. */
+  text: string
+  /** retext-spell's message on it, placed exactly on `text`, with suggestions. */
+  message: VFileMessage
+  /** The part of the word it is. */
+  part: WordPart
+  /** The whole word it is (part of). */
+  word: Word
+  /** The sentence the word is in. */
+  sentence: Sentence | undefined
+  /** Offset of `text` in the document: identifies the word across rules. */
+  offset: number
+}
+
+/** What the spell check of one document found, shared by the rules. */
+export interface SpellCheck {
+  /** Unknown words in document order. */
+  unknown: UnknownWord[]
+  /** Offsets of unknown words a rule has already reported: no word gets two messages. */
+  claimed: Set<number>
+  /**
+   * Whether the dictionary or word lists know a word that need not be in the
+   * document, such as the lowercase form of a capitalised word.
+   */
+  isKnown(word: string): boolean
+}
+
+type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
+
+/** Runs retext-spell over a tree and gives back what it reported. */
+type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
+
+/**
+ * retext-spell builds its checker when attached, which costs about 150 ms for
+ * dictionary-en; unified-engine attaches plugins once per file, so share one
+ * transform per word list across the run.
+ */
+const spellers = new Map<string, Speller>()
+
+/** Spell checks already made, per tree and word list, so that rules share them. */
+const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
+
+/**
+ * Spell-check a document once, for all rules: run retext-spell (dictionary-en
+ * and the accepted words) over it, narrow each finding on a compound or
+ * possessive to its wrong parts, and leave out what is not a slip to report:
+ * codes with digits, other scripts, fragments accepted in context (`de` in
+ * "de Gaulle") and accented forms of known words.
+ *
+ * @param tree The document's tree.
+ * @param file The document.
+ * @param words Accepted words (config `words` and word lists).
+ * @returns The shared result.
+ */
+export function spellCheck(tree: Root, file: VFile, words: readonly string[]): Promise<SpellCheck> {
+  const personal = [...new Set(words)].join('\n')
+  let byWords = checks.get(tree)
+  if (!byWords) checks.set(tree, (byWords = new Map()))
+  let check = byWords.get(personal)
+  if (!check) {
+    check = runSpellCheck(tree, file, speller(personal), personal)
+    byWords.set(personal, check)
+  }
+  return check
+}
+
+/**
+ * Run the spell check.
+ *
+ * @param tree The document's tree.
+ * @param file The document.
+ * @param spell The speller.
+ * @param personal Accepted words, one per line.
+ * @returns The result.
+ */
+async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: string): Promise<SpellCheck> {
+  const tolerated = toleratedFragments()
+  const unknown: UnknownWord[] = []
+
+  for (const found of await spell(tree, file.path)) {
+    const [sentence, word] = (found.ancestors ?? []) as [Sentence | undefined, Word | undefined]
+    if (!word) continue
+    for (const {message, part} of await narrow(found, word, spell)) {
+      const text = message.actual ?? ''
+      const offset = part.word.position?.start.offset
+      // "G7", "1990s", "MH17": codes and figures, not words to spell.
+      if (offset === undefined || /\d/.test(text)) continue
+      // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
+      if (!/\p{Script=Latin}/u.test(text)) continue
+      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message)) continue
+      unknown.push({text, message, part, word, sentence, offset})
+    }
+  }
+
+  return {
+    unknown,
+    claimed: new Set(),
+    isKnown: (text) => dictionaryLookup(personal).correct(text)
+  }
+}
+
+/**
+ * Every word of a document with its parts and sentence, in document order.
+ *
+ * @param tree The document's tree.
+ * @returns Words with their parts.
+ */
+export function documentWords(tree: Root): Array<{word: Word; sentence: Sentence; index: number; parts: WordPart[]}> {
+  const words: Array<{word: Word; sentence: Sentence; index: number; parts: WordPart[]}> = []
+  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    sentence.children.forEach(function (child, index) {
+      if (child.type === 'WordNode') words.push({word: child, sentence, index, parts: wordParts(child)})
+    })
+  })
+  return words
+}
+
+/**
+ * Narrow a finding on a whole word to its wrong parts.
+ *
+ * @param message retext-spell's finding on the whole word.
+ * @param word The word it is about.
+ * @param spell Speller to check the parts with.
+ * @returns One finding per wrong part, with the part.
+ */
+async function narrow(message: VFileMessage, word: Word, spell: Speller): Promise<Array<{message: VFileMessage; part: WordPart}>> {
+  const parts = wordParts(word)
+  const [only] = parts
+  if (parts.length === 1 && only && toString(only.word) === message.actual) return [{message, part: only}]
+  const found = await spell(treeOf(parts.map((part) => part.word)), message.file || undefined)
+  return found.flatMap(function (partMessage) {
+    const part = parts.find((candidate) => candidate.word === partMessage.ancestors?.at(-1))
+    return part ? [{message: partMessage, part}] : []
+  })
+}
+
+/**
+ * Make a one-sentence tree of some words, to check them.
+ *
+ * @param words Words.
+ * @returns Tree.
+ */
+function treeOf(words: Word[]): Root {
+  const sentence: Sentence = {type: 'SentenceNode', children: words}
+  return {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
+}
+
+/**
+ * Get the shared speller for a word list.
+ *
+ * @param personal Accepted words, one per line.
+ * @returns Speller.
+ */
+function speller(personal: string): Speller {
+  let spell = spellers.get(personal)
+  if (!spell) {
+    // Suggestions must never silently stop: retext-spell's default stops after 30 per run.
+    const transform = retextSpell({
+      dictionary,
+      personal,
+      max: Number.POSITIVE_INFINITY,
+      // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
+      ignoreLiteral: false
+    }) as unknown as SpellTransform
+    spell = function (tree, filePath) {
+      const scratch = new VFile({path: filePath})
+      return new Promise(function (resolve, reject) {
+        transform(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
+      })
+    }
+    spellers.set(personal, spell)
+  }
+  return spell
+}
+
+/**
+ * Whether an unknown word is a known word written with accents or ligatures
+ * (`hijāb`, `encyclopædia`): dictionary-en spells them plainly, and offers
+ * the plain form as a suggestion.
+ *
+ * @param message retext-spell's message.
+ * @returns Whether to accept the word.
+ */
+function isAccentedSpelling(message: VFileMessage): boolean {
+  const actual = message.actual ?? ''
+  const plain = withoutAccents(actual)
+  return plain !== actual && (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase())
+}
+
+/**
+ * Write a word without accents and ligatures.
+ *
+ * @param word Word.
+ * @returns `hijāb` → `hijab`, `encyclopædia` → `encyclopaedia`.
+ */
+export function withoutAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import type {VFile} from 'vfile'
+import {severityOf} from '../src/severity.js'
+import {fixtures, lintDoc} from './helpers.js'
+
+/**
+ * Give each message as `place severity rule: reason`.
+ *
+ * @param file Linted file.
+ * @returns Lines in document order.
+ */
+function lines(file: VFile): string[] {
+  return file.messages.map((message) => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '?'
+    return `${range} ${severityOf(message)} ${message.ruleId}: ${message.reason}`
+  }).sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
+}
+
+/**
+ * Lint a story and keep only the name-consistency findings.
+ *
+ * @param doc The story.
+ * @returns `actual → expected` per finding.
+ */
+async function variants(doc: string): Promise<string[]> {
+  const file = await lintDoc(doc)
+  return file.messages
+    .filter((message) => message.ruleId === 'name-consistency')
+    .map((message) => `${message.actual} → ${message.expected?.join(', ')}`)
+}
+
+describe('name-consistency', () => {
+  test('flags every variant of a name in a story, and nothing else twice', async () => {
+    const doc = await fs.readFile(path.join(fixtures, 'rail-freight.txt'), 'utf8')
+    const file = await lintDoc(doc)
+    expect(lines(file)).toEqual([
+      '3:32-3:39 error name-consistency: Unexpected `Wroclow`, expected `Wroclaw` as in the dictionary',
+      '5:29-5:37 info spelling: Unexpected unknown name `Dvoracek`, not in the dictionary: check it once',
+      '5:47-5:52 error name-consistency: Unexpected `Czeck`, expected `Czech` as in the dictionary',
+      '6:1-6:10 info spelling: Unexpected unknown name `Kowalczyk`, not in the dictionary: check it once',
+      '7:1-7:4 error spelling: Unexpected unknown word `teh`, expected for example `ten`, `eh`, `meh`, `tea`, `tech`, `ted`, `tee`, `tel`, `the`, `NEH`, `Te`, `Tet`, `Tex`, `Th`',
+      '9:28-9:36 error name-consistency: Unexpected `Dvoracik`, expected `Dvoracek` as spelled 3 times in this story',
+      '9:53-9:62 error name-consistency: Unexpected `Dvorachek`, expected `Dvoracek` as spelled 3 times in this story'
+    ])
+    const places = file.messages.map((message) => message.place && 'start' in message.place ? message.place.start.offset : -1)
+    expect(new Set(places).size).toBe(places.length)
+  })
+
+  test('points at the first use of the spelling to use and counts each spelling', async () => {
+    const file = await lintDoc('Anna Kowalczyk spoke. Kowalczyk left. Then Kowalczik returned.')
+    const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
+    expect(message?.note).toBe('Spellings in this story: Kowalczyk (2), Kowalczik (1)')
+    const cause = message?.cause as {reason?: string; place?: {start: {column: number}}} | undefined
+    expect(cause?.reason).toBe('`Kowalczyk` first used here')
+    expect(cause?.place?.start.column).toBe(6)
+  })
+
+  test('prefers the first spelling when two are used equally often', async () => {
+    expect(await variants('Mayor Dvoracek spoke. Mayor Dvoracik left.')).toEqual(['Dvoracik → Dvoracek'])
+    const file = await lintDoc('Mayor Dvoracek spoke. Mayor Dvoracik left.')
+    expect(file.messages.find((message) => message.ruleId === 'name-consistency')?.reason).toBe(
+      'Unexpected `Dvoracik`, expected `Dvoracek` as first spelled on line 1'
+    )
+  })
+
+  test('prefers the dictionary spelling even when the variant is used more', async () => {
+    expect(await variants('Jiangshu officials met. Jiangshu trade rose. Jiangsu is a province.')).toEqual([
+      'Jiangshu → Jiangsu',
+      'Jiangshu → Jiangsu'
+    ])
+  })
+
+  test('finds variants in compounds, possessives and transliterations', async () => {
+    expect(
+      await variants('Lukashenko spoke. Protests were anti-Lukasgenko. Lukashenkos aides and Lukashenko’s allies left.')
+    ).toEqual(['Lukasgenko → Lukashenko'])
+  })
+
+  test.each([
+    ['two names the dictionary knows', 'Iran and Iraq signed. Austria and Australia did not.'],
+    ['inflected forms', 'Vladimir Morozov and his wife Anna Morozova met the Clintons. Clinton spoke.'],
+    ['a feminine form', 'Jan Kowalski and Anna Kowalska voted.'],
+    ['names of three letters', 'Kim and Kin met Lee and Lea.'],
+    ['an ordinary word with a capital', 'Plan for the port. The Plann consultancy won.']
+  ])('leaves %s apart', async (_name, doc) => {
+    expect(await variants(doc)).toEqual([])
+  })
+})
