@@ -2,6 +2,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
+import {dictionaryLookup} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
 import {setSeverity} from '../src/severity.js'
 import {documentWords, spellCheck, type UnknownWord} from '../src/spell-check.js'
@@ -54,7 +55,8 @@ export default defineRule<SpellingOptions>(
           if (!options?.acronyms) continue
           setSeverity(message, 'warning')
         } else if (text === text.toLowerCase()) {
-          setSeverity(message, count < deliberateUses && isLikelySlip(message) ? 'error' : 'warning')
+          const slip = count < deliberateUses && isLikelySlip(message) && !isBritishSpelling(text)
+          setSeverity(message, slip ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
           if (!reportName(unknown, count, inStory, check.isKnown, reported)) continue
         } else {
@@ -125,6 +127,18 @@ function closeKnownName(
       !isKnown(suggestion.toLowerCase()) &&
       editDistance(text.toLowerCase(), suggestion.toLowerCase(), limit) <= limit
   )
+}
+
+/**
+ * Whether a word is right in British English (`organisation`, `centre`):
+ * dictionary-en is American, and news copy uses either; that is a matter of
+ * house style, worth a look but not a slip.
+ *
+ * @param text Lowercase word.
+ * @returns Whether dictionary-en-gb has it.
+ */
+function isBritishSpelling(text: string): boolean {
+  return dictionaryLookup('en-GB').correct(text)
 }
 
 /**

@@ -112,7 +112,7 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
   return {
     unknown,
     claimed: new Set(),
-    isKnown: (text) => dictionaryLookup(personal).correct(text)
+    isKnown: (text) => dictionaryLookup('en-US', personal).correct(text)
   }
 }
 
