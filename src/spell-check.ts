@@ -32,6 +32,8 @@ export interface SpellCheck {
   unknown: UnknownWord[]
   /** Offsets of unknown words a rule has already reported: no word gets two messages. */
   claimed: Set<number>
+  /** Every word (and part of a compound) the story uses. */
+  storyWords: ReadonlySet<string>
   /**
    * Whether the dictionary or word lists know a word that need not be in the
    * document, such as the lowercase form of a capitalised word.
@@ -112,6 +114,7 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
   return {
     unknown,
     claimed: new Set(),
+    storyWords,
     isKnown: (text) => dictionaryLookup('en-US', personal).correct(text)
   }
 }

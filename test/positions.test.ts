@@ -25,14 +25,14 @@ describe('positions', () => {
       '---',
       '',
       '<div>',
-      'The captian waved.',
+      'The captain waved to teh crowd.',
       '</div>',
       ''
     ].join('\r\n')
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual([
       '2:8-2:15 warning Harbour',
       '2:16-2:23 error captian',
-      '6:5-6:12 error captian'
+      '6:22-6:25 error teh'
     ])
   })
 

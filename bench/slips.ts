@@ -1,0 +1,210 @@
+/**
+ * The small changes the benchmark makes to words: the keyboard slips a
+ * typist makes (`the` → `theh`) and the slips and transliteration changes
+ * that give one name two spellings in a story (`Jiangsu` → `Jiangshu`).
+ *
+ * Each function lists every change of one kind, so that the caller can pick
+ * a kind first and a change second: otherwise long words, with more places
+ * to slip, would bury the rarer kinds (`s → sh`) under substitutions.
+ */
+
+/** A kind of keyboard slip. */
+export type KeyboardSlip = 'neighbour key added' | 'letters swapped' | 'letter dropped' | 'letter doubled' | 'neighbour key hit'
+
+/** A kind of change that makes a variant spelling of a name. */
+export type NameChange =
+  | 'letters swapped'
+  | 'letter dropped'
+  | 'letter doubled'
+  | 'double undoubled'
+  | 'neighbour key hit'
+  | 's → sh'
+  | 'sh → s'
+  | 'h added'
+  | 'h dropped'
+  | 'i → y'
+  | 'y → i'
+  | 'vowel dropped'
+
+/** Changed forms of a word by kind of change; kinds without a change are left out. */
+export type Changes<Kind extends string> = Map<Kind, string[]>
+
+/** Rows of a US QWERTY keyboard, each with how far it starts right of the top row, in half keys. */
+const keyboardRows: ReadonlyArray<readonly [string, number]> = [
+  ['qwertyuiop', 0],
+  ['asdfghjkl', 1],
+  ['zxcvbnm', 2]
+]
+
+/** Letters next to each letter on the keyboard: the keys a finger lands on by mistake. */
+const neighbours: ReadonlyMap<string, string> = keyboardNeighbours()
+
+const vowels = /^[aeiou]$/
+const consonants = /^[bcdfgjklmnpqrstvwxz]$/
+
+/**
+ * List the keyboard slips of a lowercase word: a neighbouring key of an
+ * adjacent letter pressed as well (`the` → `theh`: `h` after `e`, a finger
+ * resting between keys), two letters swapped, a letter dropped, a letter
+ * doubled, or a neighbouring key hit instead.
+ *
+ * @param word Lowercase word.
+ * @returns Slipped forms by kind, each form once, the word itself never.
+ */
+export function keyboardSlips(word: string): Changes<KeyboardSlip> {
+  const changes = new ChangeList<KeyboardSlip>(word)
+  for (let index = 0; index <= word.length; index++) {
+    // A key is caught next to the letter before the gap or the letter after it.
+    for (const letter of new Set([word[index - 1], word[index]])) {
+      for (const key of neighbours.get(letter ?? '') ?? '') {
+        changes.add('neighbour key added', word.slice(0, index) + key + word.slice(index))
+      }
+    }
+  }
+  for (let index = 0; index < word.length; index++) {
+    changes.add('letters swapped', swapAt(word, index))
+    changes.add('letter dropped', word.slice(0, index) + word.slice(index + 1))
+    changes.add('letter doubled', doubleAt(word, index))
+    for (const key of neighbours.get(word[index] ?? '') ?? '') {
+      changes.add('neighbour key hit', word.slice(0, index) + key + word.slice(index + 1))
+    }
+  }
+  return changes.byKind
+}
+
+/**
+ * List the variant spellings of a capitalised name that a slip or a
+ * different transliteration gives: two letters swapped, a letter dropped,
+ * doubled or undoubled, a neighbouring key hit, `s`/`sh`, an `h` added or
+ * dropped after a consonant, `i`/`y`, a vowel dropped.
+ *
+ * The capital stays first and stays the same letter: `Putin` may become
+ * `Ptuin` but not `uPtin` or `Rutin`, which would read as another name
+ * rather than the same name spelled differently.
+ *
+ * @param name Name: a capital, then lowercase letters.
+ * @returns Variants by kind, capitalised, each once, the name itself never.
+ */
+export function nameVariants(name: string): Changes<NameChange> {
+  const word = name.toLowerCase()
+  const changes = new ChangeList<NameChange>(word)
+  for (let index = 1; index < word.length; index++) {
+    const letter = word[index] ?? ''
+    const before = word[index - 1] ?? ''
+    const rest = word.slice(index + 1)
+    changes.add('letters swapped', swapAt(word, index))
+    changes.add('letter dropped', word.slice(0, index) + rest)
+    changes.add('letter doubled', doubleAt(word, index))
+    if (letter === before) changes.add('double undoubled', word.slice(0, index) + rest)
+    for (const key of neighbours.get(letter) ?? '') changes.add('neighbour key hit', word.slice(0, index) + key + rest)
+    if (letter === 'h' && consonants.test(before)) changes.add('h dropped', word.slice(0, index) + rest)
+    if (letter === 'i') changes.add('i → y', word.slice(0, index) + 'y' + rest)
+    if (letter === 'y') changes.add('y → i', word.slice(0, index) + 'i' + rest)
+    if (vowels.test(letter)) changes.add('vowel dropped', word.slice(0, index) + rest)
+  }
+  for (let index = 0; index < word.length; index++) {
+    const letter = word[index] ?? ''
+    const after = word[index + 1]
+    const head = word.slice(0, index + 1)
+    const tail = word.slice(index + 1)
+    // "Jiangsu" → "Jiangshu", "Shevchenko" → "Sevchenko".
+    if (letter === 's' && after !== 'h') changes.add('s → sh', head + 'h' + tail)
+    if (letter === 's' && after === 'h') changes.add('sh → s', head + word.slice(index + 2))
+    // "Tomas" → "Thomas", "Zelensky" → "Zhelensky"; "sh" is its own kind above.
+    if (consonants.test(letter) && letter !== 's' && after !== 'h') changes.add('h added', head + 'h' + tail)
+  }
+  for (const [kind, forms] of changes.byKind) changes.byKind.set(kind, forms.map(capitalise))
+  return changes.byKind
+}
+
+/**
+ * Changed forms of one word, gathered by kind, without repeats and without
+ * the word itself (swapping the `l`s of `hello` changes nothing).
+ */
+class ChangeList<Kind extends string> {
+  readonly byKind: Changes<Kind> = new Map()
+  private readonly seen = new Set<string>()
+
+  /**
+   * @param word The word being changed.
+   */
+  constructor(private readonly word: string) {}
+
+  /**
+   * Add a changed form, unless it is the word or already listed.
+   *
+   * @param kind Kind of change.
+   * @param form Changed form; `undefined` when the change does not apply.
+   */
+  add(kind: Kind, form: string | undefined): void {
+    if (form === undefined || form === this.word || this.seen.has(form)) return
+    this.seen.add(form)
+    const forms = this.byKind.get(kind)
+    if (forms) forms.push(form)
+    else this.byKind.set(kind, [form])
+  }
+}
+
+/**
+ * Swap a letter with the next one.
+ *
+ * @param word Word.
+ * @param index Index of the first letter.
+ * @returns The word with the two swapped, or `undefined` at the last letter.
+ */
+function swapAt(word: string, index: number): string | undefined {
+  const letter = word[index]
+  const next = word[index + 1]
+  if (letter === undefined || next === undefined) return undefined
+  return word.slice(0, index) + next + letter + word.slice(index + 2)
+}
+
+/**
+ * Double a letter that is not doubled already: a third `l` in `all` is not a slip anyone makes.
+ *
+ * @param word Word.
+ * @param index Index of the letter.
+ * @returns The word with the letter doubled, or `undefined`.
+ */
+function doubleAt(word: string, index: number): string | undefined {
+  const letter = word[index]
+  if (letter === undefined || word[index - 1] === letter || word[index + 1] === letter) return undefined
+  return word.slice(0, index + 1) + letter + word.slice(index + 1)
+}
+
+/**
+ * Capitalise the first letter.
+ *
+ * @param word Lowercase word.
+ * @returns `putin` → `Putin`.
+ */
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * Work out which keys touch which on a staggered QWERTY keyboard: the keys
+ * left and right on the same row, and the two keys of the row above and of
+ * the row below that overlap it (half a key to either side).
+ *
+ * @returns Neighbouring letters per letter.
+ */
+function keyboardNeighbours(): Map<string, string> {
+  // Key centres in half-key units, so that the stagger of the rows is exact.
+  const keys = keyboardRows.flatMap(([row, shift], rowIndex) =>
+    [...row].map((letter, index) => ({letter, row: rowIndex, x: shift + index * 2}))
+  )
+  return new Map(
+    keys.map((key) => [
+      key.letter,
+      keys
+        .filter(
+          (other) =>
+            (other.row === key.row && Math.abs(other.x - key.x) === 2) ||
+            (Math.abs(other.row - key.row) === 1 && Math.abs(other.x - key.x) === 1)
+        )
+        .map((other) => other.letter)
+        .join('')
+    ])
+  )
+}
