@@ -1,4 +1,5 @@
 import type {Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
@@ -22,10 +23,12 @@ export interface SpellingOptions {
 const deliberateUses = 2
 
 /**
- * A sentence of at least this many words, of which at least half are
- * unknown, is most likely in another language (a quotation in Spanish).
+ * A sentence with at least this many unknown lowercase words, making up at
+ * least this share of its lowercase words, is most likely in another
+ * language (a quotation in Spanish). Capitalised words are left out of the
+ * count: a sentence full of names is still English.
  */
-const foreignSentence = {words: 5, unknownShare: 0.5}
+const foreignSentence = {unknown: 3, unknownShare: 0.4}
 
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
@@ -145,19 +148,25 @@ function closeKnownName(
 }
 
 /**
- * Find the sentences that are most likely in another language: long enough,
- * with at least half their words unknown.
+ * Find the sentences that are most likely in another language: several
+ * unknown lowercase words, making up a large share of the lowercase words.
  *
  * @param unknown Unknown words of the story.
  * @returns Those sentences.
  */
 function foreignSentences(unknown: readonly UnknownWord[]): Set<Sentence> {
   const counts = new Map<Sentence, number>()
-  for (const {sentence} of unknown) if (sentence) counts.set(sentence, (counts.get(sentence) ?? 0) + 1)
+  for (const {sentence, text} of unknown) {
+    if (sentence && text === text.toLowerCase()) counts.set(sentence, (counts.get(sentence) ?? 0) + 1)
+  }
   const foreign = new Set<Sentence>()
   for (const [sentence, count] of counts) {
-    const words = sentence.children.filter((child) => child.type === 'WordNode').length
-    if (words >= foreignSentence.words && count / words >= foreignSentence.unknownShare) foreign.add(sentence)
+    const lowercase = sentence.children.filter((child) => {
+      if (child.type !== 'WordNode') return false
+      const text = toString(child)
+      return text === text.toLowerCase()
+    }).length
+    if (count >= foreignSentence.unknown && count / lowercase >= foreignSentence.unknownShare) foreign.add(sentence)
   }
   return foreign
 }

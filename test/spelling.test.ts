@@ -45,9 +45,27 @@ describe('spelling', () => {
     expect(await messages('The BTLC and the WSS met.')).toEqual([])
   })
 
-  test('treats a lowercase word used three times as jargon, not a slip', async () => {
-    const file = await lintDoc('The fursuit maker sold a fursuit to a fursuit fan.')
-    expect(findings(file)).toEqual(['1:5-1:12 warning fursuit', '1:26-1:33 warning fursuit', '1:39-1:46 warning fursuit'])
+  test('treats a lowercase word used twice alike as jargon, not a slip', async () => {
+    const file = await lintDoc('The fursuit maker sold a fursuit to a fan.')
+    expect(findings(file)).toEqual(['1:5-1:12 warning fursuit', '1:26-1:33 warning fursuit'])
+  })
+
+  test('treats two known words run together as a new compound, not a slip', async () => {
+    expect(findings(await lintDoc('The userbase grew during the lockdown.'))).toEqual([
+      '1:5-1:13 warning userbase',
+      '1:30-1:38 warning lockdown'
+    ])
+  })
+
+  test('does not call words of a quotation in another language slips', async () => {
+    const file = await lintDoc('He said: "Si el Senado me ratifica, seré gobernador hasta el final."')
+    expect(file.messages.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual([
+      'info Senado',
+      'info ratifica',
+      'info gobernador',
+      'info hasta',
+      'info el'
+    ])
   })
 
   test('warns about a British spelling instead of calling it a slip', async () => {
