@@ -69,12 +69,7 @@ export default defineRule<SpellingOptions>(
         } else if (unknown.sentence && foreign.has(unknown.sentence)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          const slip =
-            count < deliberateUses &&
-            isLikelySlip(message) &&
-            !isBritishSpelling(text) &&
-            !isClosedCompound(text, check.isKnown)
-          setSeverity(message, slip ? 'error' : 'warning')
+          setSeverity(message, isSlip(message, count, check.isKnown) ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
           if (!reportName(unknown, count, check.storyWords, check.isKnown, reported)) continue
         } else {
@@ -104,6 +99,12 @@ function reportName(
   reported: Set<string>
 ): boolean {
   const {text, message} = unknown
+  const ordinary = (suggestion: string): boolean => isKnown(suggestion.toLowerCase())
+  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, ordinary)) {
+    // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
+    setSeverity(message, isSlip(message, count, isKnown) ? 'error' : 'warning')
+    return true
+  }
   const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown) : undefined
   if (known) {
     // "Berlni": one use, one letter from a name the dictionary has and the story does not use.
@@ -144,6 +145,23 @@ function closeKnownName(
       !inStory.has(suggestion) &&
       !isKnown(suggestion.toLowerCase()) &&
       editDistance(text.toLowerCase(), suggestion.toLowerCase(), limit) <= limit
+  )
+}
+
+/**
+ * Whether an unknown ordinary word is a slip worth an error: used once (or
+ * not often), one or two edits from a dictionary word, not a British
+ * spelling and not two known words run together.
+ *
+ * @param message retext-spell's message.
+ * @param count How often the story uses the word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to report it as an error.
+ */
+function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
+  const text = (message.actual ?? '').toLowerCase()
+  return (
+    count < deliberateUses && isLikelySlip(message) && !isBritishSpelling(text) && !isClosedCompound(text, isKnown)
   )
 }
 
@@ -211,19 +229,31 @@ function isAcronym(text: string): boolean {
 }
 
 /**
- * Whether an unknown lowercase word looks like a keyboard slip: a dictionary
+ * Whether an unknown word looks like a keyboard slip: a dictionary
  * suggestion one edit away (two for words of more than four letters).
  *
  * @param message retext-spell's message.
+ * @param isOrdinary Which suggestions count (all, by default).
  * @returns Whether it looks like a slip.
  */
-function isLikelySlip(message: VFileMessage): boolean {
-  const actual = message.actual ?? ''
+function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: string) => boolean = () => true): boolean {
+  const actual = (message.actual ?? '').toLowerCase()
   if (!/\p{L}/u.test(actual)) return false
   const limit = actual.length > 4 ? 2 : 1
   return (message.expected ?? []).some(
-    (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit
+    (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit && isOrdinary(suggestion)
   )
+}
+
+/**
+ * Whether an unknown word is the first word of its sentence.
+ *
+ * @param unknown The word.
+ * @returns Whether nothing but punctuation comes before it in the sentence.
+ */
+function startsSentence(unknown: UnknownWord): boolean {
+  const first = unknown.sentence?.children.find((child) => child.type === 'WordNode')
+  return first === unknown.word && !unknown.part.afterHyphen
 }
 
 /**

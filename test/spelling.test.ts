@@ -29,6 +29,10 @@ describe('spelling', () => {
     ])
   })
 
+  test('flags a slip in an ordinary word that starts a sentence', async () => {
+    expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
+  })
+
   test('notes an unknown name once, at info', async () => {
     expect(await messages('Chairwoman Oyelaran spoke. Oyelaran later left.')).toEqual([
       '1:12-1:20: info Unexpected unknown name `Oyelaran`, not in the dictionary: check it once'
