@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
-import {dictionaryLookup} from '../src/dictionary.js'
+import {dictionaryLookup, isInLargerWordList} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck, type UnknownWord} from '../src/spell-check.js'
@@ -149,9 +149,10 @@ function closeKnownName(
 }
 
 /**
- * Whether an unknown ordinary word is a slip worth an error: used once (or
- * not often), one or two edits from a dictionary word, not a British
- * spelling and not two known words run together.
+ * Whether an unknown ordinary word is a slip worth an error: used once, one
+ * or two edits from a dictionary word, and not a British spelling, a less
+ * common word a larger word list has (`predation`), or two known words run
+ * together.
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
@@ -161,7 +162,11 @@ function closeKnownName(
 function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
   const text = (message.actual ?? '').toLowerCase()
   return (
-    count < deliberateUses && isLikelySlip(message) && !isBritishSpelling(text) && !isClosedCompound(text, isKnown)
+    count < deliberateUses &&
+    isLikelySlip(message) &&
+    !isBritishSpelling(text) &&
+    !isInLargerWordList(text) &&
+    !isClosedCompound(text, isKnown)
   )
 }
 

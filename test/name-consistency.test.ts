@@ -83,6 +83,7 @@ describe('name-consistency', () => {
     ['two names the dictionary knows', 'Iran and Iraq signed. Austria and Australia did not.'],
     ['inflected forms', 'Vladimir Morozov and his wife Anna Morozova met the Clintons. Clinton spoke.'],
     ['a feminine form', 'Jan Kowalski and Anna Kowalska voted.'],
+    ['a name and a longer form of it', 'Iran and the Irani envoy met. Mohammad Mohammadi spoke of Auriga and AB Aurigae.'],
     ['names of three letters', 'Kim and Kin met Lee and Lea.'],
     ['an ordinary word with a capital', 'Plan for the port. The Plann consultancy won.']
   ])('leaves %s apart', async (_name, doc) => {
