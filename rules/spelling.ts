@@ -7,6 +7,7 @@ import {dictionaryLookup, isInLargerWordList} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck, type UnknownWord} from '../src/spell-check.js'
+import {wordFrequency} from '../src/suggestions.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
@@ -21,6 +22,13 @@ export interface SpellingOptions {
  * of art, not a slip: the same slip twice over is rare.
  */
 const deliberateUses = 2
+
+/**
+ * SUBTLEX-US count above which a word is one of the few hundred most common
+ * (the, they, this, when): a capitalised unknown word at the start of a
+ * sentence, one slip from such a word, is a slip (`Teh`), not a name.
+ */
+const commonWordCount = 20_000
 
 /**
  * A sentence with at least this many unknown lowercase words, making up at
@@ -69,7 +77,8 @@ export default defineRule<SpellingOptions>(
         } else if (unknown.sentence && foreign.has(unknown.sentence)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          setSeverity(message, isSlip(message, count, check.isKnown) ? 'error' : 'warning')
+          const slip = isSlip(message, count, check.isKnown) && !isCaseVariant(text, check.isKnown)
+          setSeverity(message, slip ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
           if (!reportName(unknown, count, check.storyWords, check.isKnown, reported)) continue
         } else {
@@ -99,8 +108,10 @@ function reportName(
   reported: Set<string>
 ): boolean {
   const {text, message} = unknown
-  const ordinary = (suggestion: string): boolean => isKnown(suggestion.toLowerCase())
-  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, ordinary)) {
+  // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
+  const common = (suggestion: string): boolean =>
+    isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
+  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
     setSeverity(message, isSlip(message, count, isKnown) ? 'error' : 'warning')
     return true
@@ -168,6 +179,18 @@ function isSlip(message: VFileMessage, count: number, isKnown: (word: string) =>
     !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown)
   )
+}
+
+/**
+ * Whether a lowercase word is a known word written in the wrong case (`ok`
+ * for `OK`, `molotov` for `Molotov`): a matter of style, not a slip.
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether its capitalised or all-capital form is known.
+ */
+function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolean {
+  return isKnown(text.toUpperCase()) || isKnown(text.charAt(0).toUpperCase() + text.slice(1))
 }
 
 /**

@@ -27,6 +27,16 @@ function wordFrequencies(): Map<string, number> {
 }
 
 /**
+ * How often a word is used in spoken English (SUBTLEX-US count, any case).
+ *
+ * @param word Word.
+ * @returns Its count; 0 when the list lacks it.
+ */
+export function wordFrequency(word: string): number {
+  return wordFrequencies().get(word.toLowerCase()) ?? 0
+}
+
+/**
  * Rank a misspelt word's suggestions by how likely each is the word meant,
  * instead of the spell checker's order, and keep the best few.
  *
@@ -48,14 +58,13 @@ export function rankSuggestions(
 ): string[] {
   if (suggestions.length < 2) return [...suggestions]
   const lowercase = word === word.toLowerCase()
-  const counts = wordFrequencies()
   const scored = suggestions.map((suggestion, index) => ({
     suggestion,
     index,
     capitalised: lowercase && suggestion !== suggestion.toLowerCase() ? 1 : 0,
     unused: lowercase || storyWords.has(suggestion) ? 0 : 1,
     distance: editDistance(word.toLowerCase(), suggestion.toLowerCase()),
-    count: counts.get(suggestion.toLowerCase()) ?? 0
+    count: wordFrequency(suggestion)
   }))
   scored.sort(
     (a, b) =>

@@ -33,6 +33,14 @@ describe('spelling', () => {
     expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
   })
 
+  test('takes an unknown first word for a name unless it is a slip of a very common word', async () => {
+    expect(findings(await lintDoc('Rudaw reported the attack.'))).toEqual(['1:1-1:6 info Rudaw'])
+  })
+
+  test('does not call a known word in the wrong case a slip', async () => {
+    expect(findings(await lintDoc('The plan is ok, he said.'))).toEqual(['1:13-1:15 warning ok'])
+  })
+
   test('notes an unknown name once, at info', async () => {
     expect(await messages('Chairwoman Oyelaran spoke. Oyelaran later left.')).toEqual([
       '1:12-1:20: info Unexpected unknown name `Oyelaran`, not in the dictionary: check it once'
