@@ -103,7 +103,7 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
       if (offset === undefined || /\d/.test(text)) continue
       // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
       if (!/\p{Script=Latin}/u.test(text)) continue
-      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message)) continue
+      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message, personal)) continue
       unknown.push({text, message, part, word, sentence, offset})
     }
   }
@@ -211,16 +211,22 @@ function speller(personal: string): Speller {
 
 /**
  * Whether an unknown word is a known word written with accents or ligatures
- * (`hijāb`, `encyclopædia`): dictionary-en spells them plainly, and offers
- * the plain form as a suggestion.
+ * (`hijāb`, `encyclopædia`, `hæmoglobin`): the dictionaries spell them
+ * plainly (`encyclopaedia` in British English).
  *
  * @param message retext-spell's message.
+ * @param personal Accepted words, one per line.
  * @returns Whether to accept the word.
  */
-function isAccentedSpelling(message: VFileMessage): boolean {
+function isAccentedSpelling(message: VFileMessage, personal: string): boolean {
   const actual = message.actual ?? ''
   const plain = withoutAccents(actual)
-  return plain !== actual && (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase())
+  if (plain === actual) return false
+  return (
+    (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase()) ||
+    dictionaryLookup('en-US', personal).correct(plain) ||
+    dictionaryLookup('en-GB').correct(plain)
+  )
 }
 
 /**

@@ -159,6 +159,8 @@ describe('spelling', () => {
 
   test('accepts a known word written with accents', async () => {
     expect(await messages('The hijāb, the fiancée and the café were naïve.')).toEqual([])
+    // Ligatures of British spellings too.
+    expect(await messages('The encyclopædia explains hæmoglobin.')).toEqual([])
   })
 
   test('checks a lone quoted word', async () => {
