@@ -1,5 +1,4 @@
-import type {Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import type {Sentence, Word} from 'nlcst'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
@@ -31,12 +30,13 @@ const deliberateUses = 2
 const commonWordCount = 20_000
 
 /**
- * A sentence with at least this many unknown lowercase words, making up at
- * least this share of its lowercase words, is most likely in another
- * language (a quotation in Spanish). Capitalised words are left out of the
- * count: a sentence full of names is still English.
+ * Words of another language come in runs: at least this many unknown
+ * lowercase words within this many words of each other (`hay muchos abortos
+ * pese a la amenaza`) are taken for a quotation in another language. English
+ * slips do not cluster like that. Capitalised words are left out: a run of
+ * names is still English.
  */
-const foreignSentence = {unknown: 3, unknownShare: 0.4}
+const foreignRun = {unknown: 3, window: 7}
 
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
@@ -64,7 +64,7 @@ export default defineRule<SpellingOptions>(
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words)
       const uses = countBy(check.unknown.map((unknown) => unknown.text))
-      const foreign = foreignSentences(check.unknown)
+      const foreign = foreignWords(check.unknown)
       const reported = new Set<string>()
 
       for (const unknown of check.unknown) {
@@ -74,7 +74,7 @@ export default defineRule<SpellingOptions>(
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
           setSeverity(message, 'warning')
-        } else if (unknown.sentence && foreign.has(unknown.sentence)) {
+        } else if (foreign.has(unknown.word)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
           const slip = isSlip(message, count, check.isKnown) && !isCaseVariant(text, check.isKnown)
@@ -194,25 +194,28 @@ function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolea
 }
 
 /**
- * Find the sentences that are most likely in another language: several
- * unknown lowercase words, making up a large share of the lowercase words.
+ * Find the unknown words that stand in a run of another language.
  *
  * @param unknown Unknown words of the story.
- * @returns Those sentences.
+ * @returns The words (nodes) in such runs.
  */
-function foreignSentences(unknown: readonly UnknownWord[]): Set<Sentence> {
-  const counts = new Map<Sentence, number>()
-  for (const {sentence, text} of unknown) {
-    if (sentence && text === text.toLowerCase()) counts.set(sentence, (counts.get(sentence) ?? 0) + 1)
+function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
+  const unknownLowercase = new Set<Word>()
+  const sentences = new Set<Sentence>()
+  for (const {word, sentence, text} of unknown) {
+    if (!sentence || text !== text.toLowerCase()) continue
+    unknownLowercase.add(word)
+    sentences.add(sentence)
   }
-  const foreign = new Set<Sentence>()
-  for (const [sentence, count] of counts) {
-    const lowercase = sentence.children.filter((child) => {
-      if (child.type !== 'WordNode') return false
-      const text = toString(child)
-      return text === text.toLowerCase()
-    }).length
-    if (count >= foreignSentence.unknown && count / lowercase >= foreignSentence.unknownShare) foreign.add(sentence)
+  const foreign = new Set<Word>()
+  const reach = Math.floor(foreignRun.window / 2)
+  for (const sentence of sentences) {
+    const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
+    words.forEach(function (word, index) {
+      if (!unknownLowercase.has(word)) return
+      const around = words.slice(Math.max(0, index - reach), index + reach + 1)
+      if (around.filter((other) => unknownLowercase.has(other)).length >= foreignRun.unknown) foreign.add(word)
+    })
   }
   return foreign
 }

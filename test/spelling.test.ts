@@ -74,6 +74,17 @@ describe('spelling', () => {
     ])
   })
 
+  test('does not call a run of another language inside an English sentence slips', async () => {
+    const file = await lintDoc('She wrote that hay muchos abortos pese a la amenaza penal, the minister said.')
+    expect(file.messages.every((message) => severityOf(message) === 'info')).toBe(true)
+    expect(file.messages.length).toBeGreaterThan(2)
+  })
+
+  test('keeps slips far apart in one sentence as errors', async () => {
+    const doc = 'The mayr opened the new bridge on Friday morning and later thanked the crowds before teh fireworks.'
+    expect(findings(await lintDoc(doc))).toEqual(['1:5-1:9 error mayr', '1:87-1:90 error teh'])
+  })
+
   test('does not call words of a quotation in another language slips', async () => {
     const file = await lintDoc('He said: "Si el Senado me ratifica, seré gobernador hasta el final."')
     expect(file.messages.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual([
