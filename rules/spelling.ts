@@ -31,12 +31,12 @@ const commonWordCount = 20_000
 
 /**
  * Words of another language come in runs: at least this many unknown
- * lowercase words within this many words of each other (`hay muchos abortos
+ * lowercase words within a window of this many words (`hay muchos abortos
  * pese a la amenaza`) are taken for a quotation in another language. English
  * slips do not cluster like that. Capitalised words are left out: a run of
  * names is still English.
  */
-const foreignRun = {unknown: 3, window: 7}
+const foreignRun = {unknown: 3, window: 9}
 
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
