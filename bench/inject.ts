@@ -1,6 +1,7 @@
 import {location} from 'vfile-location'
 import {groupBy} from './group-by.js'
-import type {Misspelling, MisspellingIndex} from './misspellings.js'
+import type {MisspellingIndex} from './misspellings.js'
+import {type Changes, keyboardSlips, nameVariants} from './slips.js'
 
 /** A stretch of a file's text, by UTF-16 offsets, end exclusive. */
 export interface Span {
@@ -8,22 +9,51 @@ export interface Span {
   end: number
 }
 
-/** One misspelling put into an article. */
+/** The kinds of error the benchmark puts into copy, as the issue names them. */
+export type InjectionKind = 'name-variant' | 'misspelling' | 'keyboard-slip'
+
+/** Every kind, in the order the report lists them. */
+export const injectionKinds: readonly InjectionKind[] = ['name-variant', 'misspelling', 'keyboard-slip']
+
+/** How many errors of each kind one article gets at most. */
+export type Quota = Record<InjectionKind, number>
+
+/**
+ * Tokens between two injections, at least: so that no injection sits in the
+ * context of another (a suggestion ranked by the words around it, a name
+ * check thrown by a neighbour) and the copy still reads as copy.
+ */
+export const minimumGap = 5
+
+/**
+ * Make a record with one value per kind of injection.
+ *
+ * @param value The value for a kind.
+ * @returns Values by kind.
+ */
+export function perKind<T>(value: (kind: InjectionKind) => T): Record<InjectionKind, T> {
+  return Object.fromEntries(injectionKinds.map((kind) => [kind, value(kind)])) as Record<InjectionKind, T>
+}
+
+/** One error put into an article. */
 export interface Injection {
+  kind: InjectionKind
   /** Article file name. */
   file: string
-  /** Where the misspelling starts in the modified article. */
+  /** Where the injected word starts in the modified article. */
   offset: number
   /** 1-based line in the modified article. */
   line: number
   /** 1-based column in the modified article. */
   column: number
   /** The word the article had. */
-  correct: string
+  original: string
   /** What replaced it. */
-  misspelling: string
-  /** Lists that record this misspelling of this word. */
-  sources: string[]
+  injected: string
+  /** Where the change comes from: the lists that record the misspelling, or the slip made (`s ↔ sh`). */
+  origin: string[]
+  /** Whether dictionary-en knows the original: for a name, whether copydesk can lean on the dictionary. */
+  originalKnown: boolean
 }
 
 /** An article after injection. */
@@ -34,18 +64,53 @@ export interface InjectedArticle {
   injections: Injection[]
 }
 
-/** A word of the article that could be replaced. */
-interface Occurrence {
+/** What the clean run found in an article, as far as choosing words goes. */
+export interface CleanFinding extends Span {
+  ruleId: string
+  actual: string
+  expected: readonly string[]
+}
+
+/** What injection draws on besides the article. */
+export interface InjectionSources {
+  /** Real misspellings by correct word. */
+  misspellings: MisspellingIndex
+  /** Whether dictionary-en knows a word (as copydesk's speller would: `Plan` is known through `plan`). */
+  isDictionaryWord: (word: string) => boolean
+  /** Common lowercase words, the ones keyboard slips are made on. */
+  commonWords: ReadonlySet<string>
+}
+
+/** A whitespace-separated token of an article, with its wrapping marks taken off. */
+interface Token {
+  /** Position among the article's tokens: how far apart two injections are is counted in these. */
+  index: number
   word: string
   start: number
+  /** Whether it starts a line, a sentence or a quotation, where any word may have a capital. */
+  capitalisedByPosition: boolean
+}
+
+/** A change chosen for a token. */
+interface Choice {
+  token: Token
+  kind: InjectionKind
+  injected: string
+  origin: string[]
 }
 
 /** Marks that may wrap a word in running text: `(fire`, `“fire”`, `fire,` all hold the word `fire`. */
 const leadingMarks = /^[("'‘“[]+/u
 const trailingMarks = /[)"'’”\].,;:!?…]+$/u
 
-/** Words the benchmark replaces: lowercase ASCII, 3+ letters. */
-const replaceableWord = /^[a-z]{3,}$/
+/** A mark that ends a sentence, possibly inside closing quotes or brackets: `said.”`, `(sic).` */
+const sentenceEnd = /[.!?…]["'’”)\]]*$/u
+
+/** Name-like words that get variants: a capital, then 3+ lowercase letters (`Putin`, not `US` or `McCain`). */
+const namePattern = /^[A-Z][a-z]{3,}$/
+
+/** Lowercase words that get misspelt or slipped: 3+ letters, nothing else (`don't` and `well-known` are left alone). */
+const lowercasePattern = /^[a-z]{3,}$/
 
 /**
  * Make a seeded pseudo-random number generator (mulberry32): small, fast and
@@ -66,90 +131,306 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
- * Replace up to `limit` words of an article with real misspellings of them.
+ * Put errors of the three kinds into an article, each kind up to its quota:
+ * name variants first (the fewest words qualify), then real misspellings,
+ * then keyboard slips.
  *
- * Each chosen word is a different word type (so "the" cannot take every
- * slot), at a random occurrence, with a random misspelling from the lists.
- * Words where the clean run already has a finding are left alone, so that a
- * finding on an injected word can only be about the injection.
+ * Errors of one kind go on different word types. No error goes on a word
+ * where the clean run has a finding (so a finding on it can only be about
+ * the injection) or within `minimumGap` tokens of another, and each makes a
+ * form that is neither a dictionary word nor any other word of the article
+ * (so that it is an error a spelling checker can see, used once).
  *
  * @param file Article file name.
  * @param text Article text.
- * @param index Misspellings by correct word.
- * @param blocked Spans of the clean run's findings in this article.
+ * @param clean The clean run's findings in this article.
+ * @param sources Misspellings, dictionary and common words.
+ * @param quota Most errors of each kind.
  * @param random Seeded generator; the choices depend on its state.
- * @param limit Most words to replace.
  * @returns The modified article and what was put in.
  */
-export function injectMisspellings(
+export function injectArticle(
   file: string,
   text: string,
-  index: MisspellingIndex,
-  blocked: readonly Span[],
-  random: () => number,
-  limit: number
+  clean: readonly CleanFinding[],
+  sources: InjectionSources,
+  quota: Quota,
+  random: () => number
 ): InjectedArticle {
-  const byWord = groupBy(replaceableOccurrences(text, index, blocked), (occurrence) => [occurrence.word])
-  const chosen = shuffle([...byWord.values()], random)
-    .slice(0, limit)
-    .map((occurrences) => pick(occurrences, random))
-    .sort((a, b) => a.start - b.start)
+  const tokens = tokenize(text)
+  const plan = new Plan(text, clean)
+  const isError = (form: string): boolean => !sources.isDictionaryWord(form) && plan.isNewForm(form)
+  chooseNameVariants(tokens, clean, sources.isDictionaryWord, isError, plan, quota['name-variant'], random)
+  chooseMisspellings(tokens, sources.misspellings, plan, quota.misspelling, random)
+  chooseKeyboardSlips(tokens, sources.commonWords, isError, plan, quota['keyboard-slip'], random)
+  return applyChoices(file, text, plan.chosen, sources.isDictionaryWord)
+}
 
+/**
+ * Change a later use of names the article uses twice or more, each by one
+ * slip or transliteration change; the first use stays, as the spelling the
+ * story set up.
+ *
+ * @param tokens Tokens of the article.
+ * @param clean The clean run's findings in the article.
+ * @param isDictionaryWord Dictionary lookup.
+ * @param isError Whether a form may be put in.
+ * @param plan Choices so far.
+ * @param limit Most name variants.
+ * @param random Seeded generator.
+ */
+function chooseNameVariants(
+  tokens: readonly Token[],
+  clean: readonly CleanFinding[],
+  isDictionaryWord: (word: string) => boolean,
+  isError: (form: string) => boolean,
+  plan: Plan,
+  limit: number,
+  random: () => number
+): void {
+  // A name whose spellings the clean copy already disputes ("Zelensky" and
+  // "Zelenskyy") would measure the dispute, not the injected variant.
+  const disputed = new Set(
+    clean.filter((finding) => finding.ruleId === 'name-consistency').flatMap((finding) => [finding.actual, ...finding.expected])
+  )
+  // Capitalised ordinary words ("President", "Party") are titles and headline
+  // case, not names; a name is a word the dictionary has only with a capital.
+  const names = [...groupBy(tokens.filter((token) => namePattern.test(token.word)), (token) => [token.word])].filter(
+    ([name, uses]) =>
+      uses.length >= 2 &&
+      uses.some((use) => !use.capitalisedByPosition) &&
+      !disputed.has(name) &&
+      !isDictionaryWord(name.toLowerCase())
+  )
+  for (const [name, uses] of shuffle(names, random)) {
+    if (plan.count('name-variant') >= limit) break
+    const later = uses.slice(1).filter((use) => plan.isFree(use))
+    if (later.length === 0) continue
+    const token = pick(later, random)
+    const change = pickChange(nameVariants(name), isError, random)
+    if (change) plan.choose({token, kind: 'name-variant', injected: change.form, origin: [change.kind]})
+  }
+}
+
+/**
+ * Replace lowercase words with real misspellings of them from the lists.
+ *
+ * @param tokens Tokens of the article.
+ * @param misspellings Misspellings by correct word (none of them a dictionary word).
+ * @param plan Choices so far.
+ * @param limit Most misspellings.
+ * @param random Seeded generator.
+ */
+function chooseMisspellings(
+  tokens: readonly Token[],
+  misspellings: MisspellingIndex,
+  plan: Plan,
+  limit: number,
+  random: () => number
+): void {
+  const words = groupBy(
+    tokens.filter((token) => lowercasePattern.test(token.word) && misspellings.has(token.word)),
+    (token) => [token.word]
+  )
+  for (const [word, uses] of shuffle([...words], random)) {
+    if (plan.count('misspelling') >= limit) break
+    const free = uses.filter((use) => plan.isFree(use))
+    const options = (misspellings.get(word) ?? []).filter((option) => plan.isNewForm(option.misspelling))
+    if (free.length === 0 || options.length === 0) continue
+    const token = pick(free, random)
+    const misspelling = pick(options, random)
+    plan.choose({token, kind: 'misspelling', injected: misspelling.misspelling, origin: misspelling.sources})
+  }
+}
+
+/**
+ * Make one keyboard slip on common lowercase words.
+ *
+ * @param tokens Tokens of the article.
+ * @param commonWords Words slips are made on.
+ * @param isError Whether a form may be put in.
+ * @param plan Choices so far.
+ * @param limit Most slips.
+ * @param random Seeded generator.
+ */
+function chooseKeyboardSlips(
+  tokens: readonly Token[],
+  commonWords: ReadonlySet<string>,
+  isError: (form: string) => boolean,
+  plan: Plan,
+  limit: number,
+  random: () => number
+): void {
+  const words = groupBy(
+    tokens.filter((token) => lowercasePattern.test(token.word) && commonWords.has(token.word)),
+    (token) => [token.word]
+  )
+  for (const [word, uses] of shuffle([...words], random)) {
+    if (plan.count('keyboard-slip') >= limit) break
+    const free = uses.filter((use) => plan.isFree(use))
+    if (free.length === 0) continue
+    const token = pick(free, random)
+    const change = pickChange(keyboardSlips(word), isError, random)
+    if (change) plan.choose({token, kind: 'keyboard-slip', injected: change.form, origin: [change.kind]})
+  }
+}
+
+/**
+ * The choices made for one article so far, and the rules they must keep to.
+ */
+class Plan {
+  readonly chosen: Choice[] = []
+  /** Lowercase forms already in the article or injected into it. */
+  private readonly forms: Set<string>
+  private readonly clean: readonly Span[]
+
+  /**
+   * @param text Article text.
+   * @param clean Spans of the clean run's findings.
+   */
+  constructor(text: string, clean: readonly Span[]) {
+    this.forms = new Set(Array.from(text.matchAll(/\p{L}+/gu), (match) => match[0].toLowerCase()))
+    this.clean = clean
+  }
+
+  /**
+   * Whether a token may take an injection: no clean finding touches it and
+   * no chosen token is within `minimumGap` tokens (itself included).
+   *
+   * @param token Token.
+   * @returns Whether it is free.
+   */
+  isFree(token: Token): boolean {
+    const end = token.start + token.word.length
+    return (
+      !this.clean.some((span) => span.start < end && token.start < span.end) &&
+      this.chosen.every((choice) => Math.abs(choice.token.index - token.index) >= minimumGap)
+    )
+  }
+
+  /**
+   * Whether a form is used nowhere in the article yet, in any case: an
+   * injected form the story already has would be a second use, not a slip.
+   *
+   * @param form Form to put in.
+   * @returns Whether it is new.
+   */
+  isNewForm(form: string): boolean {
+    return !this.forms.has(form.toLowerCase())
+  }
+
+  /**
+   * Count the choices of one kind.
+   *
+   * @param kind Kind.
+   * @returns Count.
+   */
+  count(kind: InjectionKind): number {
+    return this.chosen.filter((choice) => choice.kind === kind).length
+  }
+
+  /**
+   * Record a choice.
+   *
+   * @param choice Choice.
+   */
+  choose(choice: Choice): void {
+    this.chosen.push(choice)
+    this.forms.add(choice.injected.toLowerCase())
+  }
+}
+
+/**
+ * Split an article into whitespace-separated tokens, each without the quotes,
+ * brackets and punctuation around it, noting which start a line, a sentence
+ * or a quotation.
+ *
+ * @param text Article text.
+ * @returns Tokens in document order.
+ */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let previous = ''
+  for (const match of text.matchAll(/\S+/gu)) {
+    const raw = match[0]
+    const lead = leadingMarks.exec(raw)?.[0].length ?? 0
+    const lineStart = text.slice(text.lastIndexOf('\n', match.index - 1) + 1, match.index).trim() === ''
+    tokens.push({
+      index: tokens.length,
+      word: raw.slice(lead).replace(trailingMarks, ''),
+      start: match.index + lead,
+      // "He said: “Moscow ...”": a quotation opens with a capital too.
+      capitalisedByPosition: lineStart || sentenceEnd.test(previous) || /["“‘]/u.test(raw.slice(0, lead))
+    })
+    previous = raw
+  }
+  return tokens
+}
+
+/**
+ * Pick a change: first a kind, among the kinds with a usable form, then a
+ * form of that kind.
+ *
+ * @param changes Changed forms by kind.
+ * @param usable Whether a form may be put in.
+ * @param random Seeded generator.
+ * @returns The form and its kind, or `undefined` when no form is usable.
+ */
+function pickChange<Kind extends string>(
+  changes: Changes<Kind>,
+  usable: (form: string) => boolean,
+  random: () => number
+): {form: string; kind: Kind} | undefined {
+  const kinds = [...changes]
+    .map(([kind, forms]) => ({kind, forms: forms.filter(usable)}))
+    .filter((entry) => entry.forms.length > 0)
+  if (kinds.length === 0) return undefined
+  const {kind, forms} = pick(kinds, random)
+  return {form: pick(forms, random), kind}
+}
+
+/**
+ * Write the chosen changes into the article and record where each landed.
+ *
+ * @param file Article file name.
+ * @param text Article text.
+ * @param chosen Choices, in any order.
+ * @param isDictionaryWord Dictionary lookup.
+ * @returns The modified article and its injections, in document order.
+ */
+function applyChoices(
+  file: string,
+  text: string,
+  chosen: readonly Choice[],
+  isDictionaryWord: (word: string) => boolean
+): InjectedArticle {
   let modified = ''
   let copied = 0
-  const placed: Array<{offset: number; correct: string; misspelling: Misspelling}> = []
-  for (const {word, start} of chosen) {
-    const misspelling = pick(index.get(word) ?? [], random)
-    modified += text.slice(copied, start)
-    placed.push({offset: modified.length, correct: word, misspelling})
-    modified += misspelling.misspelling
-    copied = start + word.length
+  const placed: Array<{offset: number; choice: Choice}> = []
+  for (const choice of [...chosen].sort((a, b) => a.token.start - b.token.start)) {
+    modified += text.slice(copied, choice.token.start)
+    placed.push({offset: modified.length, choice})
+    modified += choice.injected
+    copied = choice.token.start + choice.token.word.length
   }
   modified += text.slice(copied)
 
   const place = location(modified)
-  const injections = placed.map(({offset, correct, misspelling}) => {
+  const injections = placed.map(function ({offset, choice}): Injection {
     const point = place.toPoint(offset)
     return {
+      kind: choice.kind,
       file,
       offset,
       line: point?.line ?? 0,
       column: point?.column ?? 0,
-      correct,
-      misspelling: misspelling.misspelling,
-      sources: misspelling.sources
+      original: choice.token.word,
+      injected: choice.injected,
+      origin: choice.origin,
+      originalKnown: isDictionaryWord(choice.token.word)
     }
   })
   return {text: modified, injections}
-}
-
-/**
- * Find the words of an article that may be replaced: whitespace tokens that,
- * once wrapping quotes, brackets and punctuation are taken off, are lowercase
- * alphabetic words of 3+ letters with a misspelling in the lists, and that no
- * clean-run finding touches.
- *
- * Tokens with inner marks (`don't`, `well-known`, `example.com`) are skipped:
- * copydesk splits or sets them aside, so a replacement there would test the
- * tokenizer rather than the speller.
- *
- * @param text Article text.
- * @param index Misspellings by correct word.
- * @param blocked Spans of the clean run's findings.
- * @returns Occurrences in document order.
- */
-function replaceableOccurrences(text: string, index: MisspellingIndex, blocked: readonly Span[]): Occurrence[] {
-  const occurrences: Occurrence[] = []
-  for (const token of text.matchAll(/\S+/gu)) {
-    const lead = leadingMarks.exec(token[0])?.[0].length ?? 0
-    const word = token[0].slice(lead).replace(trailingMarks, '')
-    const start = token.index + lead
-    const end = start + word.length
-    if (!replaceableWord.test(word) || !index.has(word)) continue
-    if (blocked.some((span) => span.start < end && start < span.end)) continue
-    occurrences.push({word, start})
-  }
-  return occurrences
 }
 
 /**

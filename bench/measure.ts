@@ -1,16 +1,16 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {editDistance} from '../src/edit-distance.js'
 import {type Severity, severities, severityOf} from '../src/severity.js'
 import {groupBy} from './group-by.js'
-import type {Injection, Span} from './inject.js'
+import {type Injection, type InjectionKind, perKind, type Span} from './inject.js'
 
-/** One copydesk finding, reduced to what the benchmark compares. */
+/** One finding, reduced to what the benchmark compares. */
 export interface Finding extends Span {
   /** Article file name. */
   file: string
   line: number
   column: number
+  ruleId: string
   /** The word found. */
   actual: string
   /** Suggestions, best first. */
@@ -18,55 +18,73 @@ export interface Finding extends Span {
   severity: Severity
 }
 
-/** How often copydesk flagged one word. */
+/** How often one word was flagged. */
 export interface WordCount {
   word: string
   /** Findings on it. */
   count: number
   /** Articles it was flagged in: a name flagged 30 times in one article is not a recurring slip. */
   files: number
-  /** copydesk's first suggestion, if any. */
+  /** The first suggestion, if any. */
   suggestion: string | null
 }
 
 /** Findings by severity, with one number per severity. */
 export type BySeverity = Record<Severity, number>
 
-/** What happened to one injected misspelling in the modified run. */
+/** What happened to one injection in the run on the modified articles. */
 export interface InjectionOutcome extends Injection {
-  /** Severity of the finding covering exactly the misspelling; `null` when missed. */
+  /** Severity of the finding covering exactly the injected word; `null` when there is none. */
   severity: Severity | null
   /** That finding's suggestions, best first. */
   suggestions: string[]
-  /** Whether a finding covered only part of the misspelling (or more than it). */
+  /** Whether a finding touched the word without covering exactly it. */
   partial: boolean
-  /** Edits from the misspelling to the correct word (insert, delete, substitute, swap). */
-  distance: number
 }
 
-/** Detection and suggestion counts for a group of injections. */
+/** A share, with what it is a share of. */
+export interface Ratio {
+  part: number
+  whole: number
+  /** `part / whole`; `null` when there is nothing to divide. */
+  rate: number | null
+}
+
+/**
+ * Every figure of one run at one severity threshold: findings at the
+ * threshold or more serious count, the rest do not.
+ */
+export interface Scores {
+  threshold: Severity
+  /** Findings on injected words, of all findings at the threshold in the modified run. */
+  precision: Ratio
+  /** Injections found at the threshold, per kind. */
+  recall: Record<InjectionKind, Ratio>
+  /** Of those found, how often the first suggestion is the original word; `null` when the run's suggestions mean nothing. */
+  firstSuggestion: Record<InjectionKind, Ratio> | null
+  /** The same for name variants of names dictionary-en does not have, which copydesk cannot look up. */
+  firstSuggestionUnknownNames: Ratio | null
+  /** Findings at the threshold on the articles as published: every one is a false alarm. */
+  falseAlarms: {count: number; perThousandWords: number}
+}
+
+/** Detection counts for a group of injections at one threshold. */
 export interface Tally {
+  group: string
   injected: number
-  /** Found at any severity. */
   detected: number
-  /** Found as `error`. */
-  errors: number
-  /** Found, with the correct word as the first suggestion. */
+  /** Found, with the original word as the first suggestion. */
   top1: number
-  /** Found, with the correct word among the first five suggestions. */
-  top5: number
 }
 
-/** Where the errors of the modified run fall. */
-export interface ErrorPrecision {
-  /** All `error` findings in the modified corpus. */
-  errors: number
-  /** Those covering exactly an injected misspelling. */
+/** Where the findings of the modified run at one threshold come from. */
+export interface Attribution {
+  /** Findings covering exactly an injected word. */
   onInjected: number
-  /** The rest that the clean run has at the same place: the clean-copy errors. */
+  /** Findings the clean run has at the same place and threshold: the clean copy's own. */
   sameAsClean: number
-  /** The rest that are new: side effects of an injection on its neighbours. */
-  other: number
+  /** The rest, in document order: side effects of an injection on the words around it. */
+  other: Finding[]
 }
 
 /**
@@ -74,7 +92,7 @@ export interface ErrorPrecision {
  *
  * @param files Linted files, each named by its article file name.
  * @returns Findings in file and document order.
- * @throws {Error} When a finding has no offsets: every copydesk finding must say where it is.
+ * @throws {Error} When a finding has no offsets: every finding must say where it is.
  */
 export function findingsOf(files: readonly VFile[]): Finding[] {
   return files.flatMap((file) =>
@@ -91,12 +109,24 @@ export function findingsOf(files: readonly VFile[]): Finding[] {
         end: end.offset,
         line: start.line,
         column: start.column,
+        ruleId: message.ruleId ?? '',
         actual: message.actual ?? '',
         expected: message.expected ?? [],
         severity: severityOf(message)
       }
     })
   )
+}
+
+/**
+ * Whether a severity counts at a threshold: `error` counts everywhere, `info` only at `info`.
+ *
+ * @param severity Severity of a finding.
+ * @param threshold Least serious severity that counts.
+ * @returns Whether it counts.
+ */
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return severities.indexOf(severity) <= severities.indexOf(threshold)
 }
 
 /**
@@ -145,96 +175,172 @@ export function topWords(findings: readonly Finding[], severity: Severity, limit
 }
 
 /**
- * Match each injected misspelling to the finding that covers exactly it.
+ * Match each injection to the finding that covers exactly it (same start,
+ * same length); when several do, the most serious.
  *
  * @param injections Injections.
  * @param findings Findings of the modified run.
  * @returns One outcome per injection, in the same order.
  */
-export function matchInjections(
-  injections: readonly Injection[],
-  findings: readonly Finding[]
-): InjectionOutcome[] {
+export function matchInjections(injections: readonly Injection[], findings: readonly Finding[]): InjectionOutcome[] {
   const byFile = groupBy(findings, (finding) => [finding.file])
   return injections.map(function (injection): InjectionOutcome {
     const start = injection.offset
-    const end = start + injection.misspelling.length
+    const end = start + injection.injected.length
     const near = (byFile.get(injection.file) ?? []).filter((finding) => finding.start < end && start < finding.end)
-    const exact = near.find((finding) => finding.start === start && finding.end === end)
+    const exact = near
+      .filter((finding) => finding.start === start && finding.end === end)
+      .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity))[0]
     return {
       ...injection,
       severity: exact?.severity ?? null,
       suggestions: exact?.expected ?? [],
-      partial: !exact && near.length > 0,
-      distance: editDistance(injection.misspelling, injection.correct)
+      partial: !exact && near.length > 0
     }
   })
 }
 
 /**
- * Count detections and suggestion hits for a group of injections.
+ * Score a run at one threshold.
  *
- * @param outcomes Outcomes of the group.
- * @returns Counts.
+ * @param threshold Least serious severity that counts.
+ * @param run Findings on the clean and the modified articles, and the outcome of each injection.
+ * @param words Words in the clean corpus.
+ * @param options `suggestions: false` for a run whose suggestions are cut off (plain retext-spell).
+ * @returns Scores.
  */
-export function tally(outcomes: readonly InjectionOutcome[]): Tally {
-  const detected = outcomes.filter((outcome) => outcome.severity !== null)
+export function score(
+  threshold: Severity,
+  run: {clean: readonly Finding[]; modified: readonly Finding[]; outcomes: readonly InjectionOutcome[]},
+  words: number,
+  options: {suggestions: boolean}
+): Scores {
+  const counted = run.modified.filter((finding) => atOrAbove(finding.severity, threshold))
+  const injected = injectedSpans(run.outcomes)
+  const onInjected = counted.filter((finding) => injected.has(spanKey(finding.file, finding.start, finding.end)))
+  const falseAlarms = run.clean.filter((finding) => atOrAbove(finding.severity, threshold)).length
+  const byKind = groupBy(run.outcomes, (outcome) => [outcome.kind])
+  const ofKind = (kind: InjectionKind): InjectionOutcome[] => byKind.get(kind) ?? []
+  const found = (outcomes: readonly InjectionOutcome[]): InjectionOutcome[] =>
+    outcomes.filter((outcome) => isFound(outcome, threshold))
+  const firstCorrect = (outcomes: readonly InjectionOutcome[]): Ratio => {
+    const detected = found(outcomes)
+    return ratio(detected.filter(hasOriginalFirst).length, detected.length)
+  }
+
   return {
-    injected: outcomes.length,
-    detected: detected.length,
-    errors: detected.filter((outcome) => outcome.severity === 'error').length,
-    top1: detected.filter((outcome) => outcome.suggestions[0] === outcome.correct).length,
-    top5: detected.filter((outcome) => outcome.suggestions.slice(0, 5).includes(outcome.correct)).length
+    threshold,
+    precision: ratio(onInjected.length, counted.length),
+    recall: perKind((kind) => ratio(found(ofKind(kind)).length, ofKind(kind).length)),
+    firstSuggestion: options.suggestions ? perKind((kind) => firstCorrect(ofKind(kind))) : null,
+    firstSuggestionUnknownNames: options.suggestions
+      ? firstCorrect(ofKind('name-variant').filter((outcome) => !outcome.originalKnown))
+      : null,
+    falseAlarms: {count: falseAlarms, perThousandWords: (falseAlarms * 1000) / words}
   }
 }
 
 /**
- * Tally injections per group; an injection may belong to several groups
- * (a pair found in more than one list counts for each).
+ * Tally injections per group at one threshold; an injection may belong to
+ * several groups (a misspelling found in more than one list counts for each).
  *
  * @param outcomes Outcomes.
  * @param groupsOf Groups of one outcome.
+ * @param threshold Least serious severity that counts as found.
  * @returns Tally per group, groups sorted by name.
  */
 export function tallyBy(
   outcomes: readonly InjectionOutcome[],
-  groupsOf: (outcome: InjectionOutcome) => readonly string[]
-): Array<{group: string} & Tally> {
+  groupsOf: (outcome: InjectionOutcome) => readonly string[],
+  threshold: Severity
+): Tally[] {
   return [...groupBy(outcomes, groupsOf)]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, list]) => ({group, ...tally(list)}))
+    .map(function ([group, list]): Tally {
+      const found = list.filter((outcome) => isFound(outcome, threshold))
+      return {group, injected: list.length, detected: found.length, top1: found.filter(hasOriginalFirst).length}
+    })
 }
 
 /**
- * Work out how many errors of the modified run are on injected words, and
- * where the rest come from.
+ * Work out where the findings of the modified run at one threshold come
+ * from: the injections, the clean copy, or neither.
  *
  * @param modified Findings of the modified run.
  * @param clean Findings of the clean run.
  * @param injections Injections.
- * @returns Error counts.
+ * @param threshold Least serious severity that counts.
+ * @returns The attribution.
  */
-export function errorPrecision(
+export function attribute(
   modified: readonly Finding[],
   clean: readonly Finding[],
-  injections: readonly Injection[]
-): ErrorPrecision {
-  const injectedSpans = new Set(injections.map((injection) => spanKey(injection.file, injection.offset, injection.offset + injection.misspelling.length)))
-  const cleanSpans = new Set(clean.map((finding) => spanKey(finding.file, finding.start, finding.end)))
+  injections: readonly Injection[],
+  threshold: Severity
+): Attribution {
+  const injected = injectedSpans(injections)
+  const cleanSpans = new Set(
+    clean
+      .filter((finding) => atOrAbove(finding.severity, threshold))
+      .map((finding) => spanKey(finding.file, finding.start, finding.end))
+  )
   const injectionsByFile = groupBy(injections, (injection) => [injection.file])
-  const result: ErrorPrecision = {errors: 0, onInjected: 0, sameAsClean: 0, other: 0}
+  const result: Attribution = {onInjected: 0, sameAsClean: 0, other: []}
   for (const finding of modified) {
-    if (finding.severity !== 'error') continue
-    result.errors++
-    if (injectedSpans.has(spanKey(finding.file, finding.start, finding.end))) {
+    if (!atOrAbove(finding.severity, threshold)) continue
+    if (injected.has(spanKey(finding.file, finding.start, finding.end))) {
       result.onInjected++
       continue
     }
     const shift = cleanShift(finding.start, injectionsByFile.get(finding.file) ?? [])
     if (cleanSpans.has(spanKey(finding.file, finding.start - shift, finding.end - shift))) result.sameAsClean++
-    else result.other++
+    else result.other.push(finding)
   }
   return result
+}
+
+/**
+ * Divide, keeping what was divided.
+ *
+ * @param part Part.
+ * @param whole Whole.
+ * @returns The ratio; its rate is `null` for an empty whole.
+ */
+export function ratio(part: number, whole: number): Ratio {
+  return {part, whole, rate: whole === 0 ? null : part / whole}
+}
+
+/**
+ * Whether an injection was found at a threshold.
+ *
+ * @param outcome Outcome.
+ * @param threshold Least serious severity that counts.
+ * @returns Whether it was.
+ */
+function isFound(outcome: InjectionOutcome, threshold: Severity): boolean {
+  return outcome.severity !== null && atOrAbove(outcome.severity, threshold)
+}
+
+/**
+ * Whether the first suggestion is the word the article had.
+ *
+ * @param outcome Outcome.
+ * @returns Whether it is.
+ */
+function hasOriginalFirst(outcome: InjectionOutcome): boolean {
+  return outcome.suggestions[0] === outcome.original
+}
+
+/**
+ * Key the injected words for lookups.
+ *
+ * @param injections Injections.
+ * @returns Span keys.
+ */
+function injectedSpans(injections: readonly Injection[]): Set<string> {
+  return new Set(
+    injections.map((injection) => spanKey(injection.file, injection.offset, injection.offset + injection.injected.length))
+  )
 }
 
 /**
@@ -248,7 +354,7 @@ export function errorPrecision(
 function cleanShift(offset: number, injections: readonly Injection[]): number {
   let shift = 0
   for (const injection of injections) {
-    if (injection.offset < offset) shift += injection.misspelling.length - injection.correct.length
+    if (injection.offset < offset) shift += injection.injected.length - injection.original.length
   }
   return shift
 }

@@ -1,5 +1,7 @@
-import {severities} from '../src/severity.js'
-import type {BySeverity, ErrorPrecision, InjectionOutcome, Tally, WordCount} from './measure.js'
+import {type Severity, severities} from '../src/severity.js'
+import {type InjectionKind, injectionKinds, type Quota} from './inject.js'
+import type {BySeverity, Finding, InjectionOutcome, Ratio, Scores, Tally, WordCount} from './measure.js'
+import type {TargetId, TargetResult} from './targets.js'
 
 /** Everything one benchmark run measured; printed as a table or, with `--json`, as is. */
 export interface BenchResult {
@@ -7,8 +9,10 @@ export interface BenchResult {
   command: string
   /** Seed of the mulberry32 generator that chose the injections. */
   seed: number
-  /** Most misspellings put into one article. */
-  injectionsPerArticle: number
+  /** Most injections of each kind in one article. */
+  quota: Quota
+  /** Fewest tokens from one injection to the next. */
+  minimumGap: number
   corpus: {
     /** Articles folder, relative to the project root. */
     path: string
@@ -16,41 +20,57 @@ export interface BenchResult {
     /** Whitespace-separated tokens, headlines included. */
     words: number
   }
+  /** copydesk on the articles as published. */
   clean: {
-    /** Time of the lint call. */
     seconds: number
     findings: BySeverity
     perThousandWords: BySeverity
     topErrors: WordCount[]
     topWarnings: WordCount[]
   }
+  /** What was injected, and copydesk on the modified articles. */
   injected: {
-    /** Time of the lint call. */
     seconds: number
     /** Usable misspelling pairs after filtering, and the correct words they cover. */
-    pairs: number
-    correctWords: number
-    /** Articles that got at least one misspelling. */
+    misspellingPairs: number
+    misspelledWords: number
+    /** Words keyboard slips are made on. */
+    commonWords: number
+    /** Articles that got at least one injection. */
     articles: number
-    totals: Tally
-    /** Severity of the findings on injected words. */
-    detectedBySeverity: BySeverity
-    /** Injections where a finding touched the word but did not cover exactly it. */
-    partial: number
-    recall: number
-    recallAtError: number
-    errorPrecision: ErrorPrecision & {precision: number}
-    /** Of the detected injections: correct word first / in the first five suggestions. */
-    suggestionTop1: number
-    suggestionTop5: number
-    bySource: Array<{group: string} & Tally>
-    byDistance: Array<{group: string} & Tally>
-    injections: InjectionOutcome[]
+    count: Record<InjectionKind, number>
+    /** Name variants of names dictionary-en does not have. */
+    unknownNames: number
+    outcomes: InjectionOutcome[]
+  }
+  copydesk: {
+    /** At `error`, at `warning` or worse, at any severity. */
+    scores: Scores[]
+    targets: TargetResult[]
+    /** Errors of the modified run: on injected words, as in the clean copy, or new. */
+    errors: {onInjected: number; sameAsClean: number; other: number; firstOther: Finding[]}
+    /** Detection at `error` per kind of change (slip, or misspelling list). */
+    byChange: Record<InjectionKind, Tally[]>
+  }
+  /** Plain retext-spell on the same articles: every unknown word is a finding. */
+  baseline: {
+    seconds: {clean: number; modified: number}
+    scores: Scores
   }
 }
 
-/** Examples listed per kind of miss in the table. */
+/** Examples listed per kind of miss. */
 const exampleCount = 12
+
+/** What each kind is called in the report. */
+const kindNames: Record<InjectionKind, string> = {
+  'name-variant': 'name variants',
+  misspelling: 'real misspellings',
+  'keyboard-slip': 'keyboard slips'
+}
+
+/** What each threshold is called in the report. */
+const thresholdNames: Record<Severity, string> = {error: 'error', warning: 'warning+', info: 'any'}
 
 /**
  * Render a benchmark result as a plain-text report.
@@ -59,19 +79,17 @@ const exampleCount = 12
  * @returns Report, ending in a newline.
  */
 export function renderReport(result: BenchResult): string {
-  const {clean, injected, corpus} = result
-  const precision = injected.errorPrecision
-  const outcomes = injected.injections
-  const detected = outcomes.filter((outcome) => outcome.severity !== null)
+  const {clean, injected, corpus, copydesk, baseline} = result
+  const quota = injectionKinds.map((kind) => `${result.quota[kind]} ${kindNames[kind]}`).join(', ')
 
   return [
     'copydesk accuracy benchmark',
     `  reproduce: ${result.command}`,
-    `  seed: ${result.seed} (mulberry32), up to ${result.injectionsPerArticle} injected misspellings per article`,
+    `  seed: ${result.seed} (mulberry32); per article up to ${quota}, at least ${result.minimumGap} words apart`,
     `  corpus: ${corpus.path}: ${count(corpus.articles)} articles, ${count(corpus.words)} words (whitespace tokens)`,
     '',
     '1. Clean copy (articles as published)',
-    `  lint time: ${seconds(clean.seconds)}`,
+    `  lint time: copydesk ${seconds(clean.seconds)}, plain retext-spell ${seconds(baseline.seconds.clean)}`,
     '',
     indent(
       table(
@@ -93,48 +111,122 @@ export function renderReport(result: BenchResult): string {
     `  ${clean.topWarnings.length} most frequent \`warning\` words`,
     indent(wordTable(clean.topWarnings)),
     '',
-    '2. Injected misspellings',
-    `  usable pairs: ${count(injected.pairs)} misspellings of ${count(injected.correctWords)} words` +
-      ' (lowercase, alphabetic, misspelling not a dictionary-en word)',
-    `  injected: ${count(injected.totals.injected)} in ${count(injected.articles)} articles`,
-    `  lint time: ${seconds(injected.seconds)} (same process as the clean run: the spelling rule keeps its` +
-      ' suggestion cache, so only words new to this run cost suggestions)',
+    '2. Injected errors',
+    `  ${count(injected.count['name-variant'])} name variants (a later use of a name used twice or more;` +
+      ` ${count(injected.unknownNames)} of names dictionary-en lacks)`,
+    `  ${count(injected.count.misspelling)} real misspellings (from ${count(injected.misspellingPairs)} usable pairs for` +
+      ` ${count(injected.misspelledWords)} words)`,
+    `  ${count(injected.count['keyboard-slip'])} keyboard slips` +
+      ` (on the ${count(injected.commonWords)} most common SUBTLEX-US words)`,
+    `  in ${count(injected.articles)} articles; no injected form is a dictionary-en word or used elsewhere in its article`,
+    `  lint time: copydesk ${seconds(injected.seconds)} (same process as the clean run, so suggestions are cached),` +
+      ` plain retext-spell ${seconds(baseline.seconds.modified)}`,
     '',
-    indent(
-      table(
-        [
-          ['measure', 'count', 'of', 'rate'],
-          ['recall (any severity)', ...ratio(injected.totals.detected, injected.totals.injected)],
-          ['recall at error', ...ratio(injected.totals.errors, injected.totals.injected)],
-          ['precision of error', ...ratio(precision.onInjected, precision.errors)],
-          ['first suggestion correct (of found)', ...ratio(injected.totals.top1, injected.totals.detected)],
-          ['correct in first 5 (of found)', ...ratio(injected.totals.top5, injected.totals.detected)]
-        ],
-        'lrrr'
-      )
+    '3. Scores',
+    '  An injection is found when a finding covers exactly the injected word. Precision: findings on injected',
+    '  words, of all findings at the threshold on the modified copy. False alarms: findings at the threshold on',
+    '  the clean copy. Plain retext-spell reports every unknown word; it stops suggesting after 30 words, so its',
+    '  suggestions are not scored.',
+    '',
+    indent(scoreTable(copydesk.scores, baseline.scores, copydesk.targets)),
+    '',
+    `  targets met at error: ${copydesk.targets.filter((target) => target.pass).length} of ${copydesk.targets.length}`,
+    '',
+    '  how copydesk reported the injected words',
+    indent(severityTable(injected.outcomes)),
+    '',
+    ...injectionKinds.flatMap((kind) => [
+      `  ${kindNames[kind]} by ${kind === 'misspelling' ? 'list (a pair in several lists counts for each)' : 'change'}, at error`,
+      indent(tallyTable(copydesk.byChange[kind])),
+      ''
+    ]),
+    `  errors on the modified copy: ${count(copydesk.errors.onInjected)} on injected words,` +
+      ` ${count(copydesk.errors.sameAsClean)} as on the clean copy, ${count(copydesk.errors.other)} new`,
+    ...findingList(
+      `new errors (not on an injected word, not an error on the clean copy); first ${copydesk.errors.firstOther.length}`,
+      copydesk.errors.firstOther
     ),
     '',
-    `  injected words found as: ${severities.map((severity) => `${severity} ${count(injected.detectedBySeverity[severity])}`).join(', ')};` +
-      ` missed ${count(injected.totals.injected - injected.totals.detected)}` +
-      ` (of which a finding covered only part of the word: ${count(injected.partial)})`,
-    `  errors not on injected words: ${count(precision.sameAsClean + precision.other)};` +
-      ` ${count(precision.sameAsClean)} are the clean copy's own errors at the same place,` +
-      ` ${count(precision.other)} are new`,
-    '  (so precision of error here mostly reflects the clean-copy error rate above)',
-    '',
-    '  by list (a pair in several lists counts for each)',
-    indent(tallyTable('list', injected.bySource)),
-    '',
-    '  by edit distance from the correct word (error needs a suggestion within 1 edit, 2 for 5+ letters)',
-    indent(tallyTable('edits', injected.byDistance)),
-    '',
-    ...examples('missed', outcomes.filter((outcome) => outcome.severity === null)),
-    ...examples('found only as warning or info', detected.filter((outcome) => outcome.severity !== 'error')),
-    ...examples(
-      'found, correct word not among the first 5 suggestions',
-      detected.filter((outcome) => !outcome.suggestions.slice(0, 5).includes(outcome.correct))
-    )
+    ...injectionKinds.flatMap((kind) => {
+      const outcomes = injected.outcomes.filter((outcome) => outcome.kind === kind)
+      const atError = outcomes.filter((outcome) => outcome.severity === 'error')
+      return [
+        ...examples(`${kindNames[kind]} not found at error`, outcomes.filter((outcome) => outcome.severity !== 'error')),
+        ...examples(
+          `${kindNames[kind]} found at error, first suggestion not the original`,
+          atError.filter((outcome) => outcome.suggestions[0] !== outcome.original)
+        )
+      ]
+    })
   ].join('\n') + '\n'
+}
+
+/**
+ * Render the scores: copydesk at each threshold, plain retext-spell, and the
+ * targets at `error` next to them.
+ *
+ * @param scores copydesk's scores, one per threshold, `error` first.
+ * @param baseline Plain retext-spell's scores.
+ * @param targets Targets checked against copydesk at `error`.
+ * @returns Table.
+ */
+function scoreTable(scores: readonly Scores[], baseline: Scores, targets: readonly TargetResult[]): string {
+  const runs = [...scores, baseline]
+  const row = (label: string, cell: (run: Scores) => string, id?: TargetId): string[] => {
+    const target = targets.find((candidate) => candidate.id === id)
+    return [label, ...runs.map(cell), target?.goal ?? '', target ? (target.pass ? 'pass' : 'FAIL') : '']
+  }
+  const firstOf = (kind: InjectionKind) => (run: Scores): string =>
+    run.firstSuggestion ? rateCell(run.firstSuggestion[kind]) : 'n/a'
+  return table(
+    [
+      ['measure', ...scores.map((run) => thresholdNames[run.threshold]), 'retext-spell', 'target at error', ''],
+      row('precision', (run) => rateCell(run.precision), 'precision'),
+      row('recall: name variants', (run) => rateCell(run.recall['name-variant']), 'recall: name variants'),
+      row('recall: real misspellings', (run) => rateCell(run.recall.misspelling), 'recall: misspellings'),
+      row('recall: keyboard slips', (run) => rateCell(run.recall['keyboard-slip']), 'recall: keyboard slips'),
+      row('first suggestion right, of found: name variants', firstOf('name-variant')),
+      row(
+        '  of names not in dictionary',
+        (run) => (run.firstSuggestionUnknownNames ? rateCell(run.firstSuggestionUnknownNames) : 'n/a'),
+        'first suggestion: unknown names'
+      ),
+      row('first suggestion right, of found: real misspellings', firstOf('misspelling')),
+      row('first suggestion right, of found: keyboard slips', firstOf('keyboard-slip')),
+      row(
+        'false alarms per 1,000 clean words',
+        (run) => `${run.falseAlarms.perThousandWords.toFixed(2)} (${run.falseAlarms.count})`,
+        'false alarms'
+      )
+    ],
+    'lrrrrll'
+  )
+}
+
+/**
+ * Render how the injected words of each kind were reported.
+ *
+ * @param outcomes Outcomes.
+ * @returns Table.
+ */
+function severityTable(outcomes: readonly InjectionOutcome[]): string {
+  return table(
+    [
+      ['kind', 'injected', ...severities, 'missed', 'of which partly covered'],
+      ...injectionKinds.map(function (kind) {
+        const ofKind = outcomes.filter((outcome) => outcome.kind === kind)
+        const missed = ofKind.filter((outcome) => outcome.severity === null)
+        return [
+          kindNames[kind],
+          count(ofKind.length),
+          ...severities.map((severity) => count(ofKind.filter((outcome) => outcome.severity === severity).length)),
+          count(missed.length),
+          count(missed.filter((outcome) => outcome.partial).length)
+        ]
+      })
+    ],
+    'lrrrrrr'
+  )
 }
 
 /**
@@ -154,34 +246,50 @@ function wordTable(words: readonly WordCount[]): string {
 }
 
 /**
- * Render detection and suggestion counts per group.
+ * Render detection and first-suggestion counts per group.
  *
- * @param heading Name of the group column.
  * @param rows Tally per group.
  * @returns Table.
  */
-function tallyTable(heading: string, rows: ReadonlyArray<{group: string} & Tally>): string {
+function tallyTable(rows: readonly Tally[]): string {
   return table(
     [
-      [heading, 'injected', 'recall', 'at error', '1st sugg.', 'top 5'],
+      ['change', 'injected', 'found', '1st suggestion right'],
       ...rows.map((row) => [
         row.group,
         count(row.injected),
         percent(row.detected, row.injected),
-        percent(row.errors, row.injected),
-        percent(row.top1, row.detected),
-        percent(row.top5, row.detected)
+        percent(row.top1, row.detected)
       ])
     ],
-    'lrrrrr'
+    'lrrr'
   )
 }
 
 /**
- * List a few injections of one kind, with where they are and what copydesk said.
+ * List findings with where they are and what they suggest.
+ *
+ * @param title What the findings have in common.
+ * @param findings Findings.
+ * @returns Lines, empty when there are none.
+ */
+function findingList(title: string, findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return []
+  return [
+    `  ${title}:`,
+    ...findings.map(
+      (finding) =>
+        `    ${finding.actual} at ${finding.file}:${finding.line}:${finding.column} (${finding.ruleId}),` +
+        ` suggests ${finding.expected.slice(0, 5).join(', ') || 'nothing'}`
+    )
+  ]
+}
+
+/**
+ * List a few injections, with where they are and what copydesk said.
  *
  * @param title What the injections have in common.
- * @param outcomes Injections of that kind.
+ * @param outcomes Injections.
  * @returns Lines, empty when there are none.
  */
 function examples(title: string, outcomes: readonly InjectionOutcome[]): string[] {
@@ -190,9 +298,13 @@ function examples(title: string, outcomes: readonly InjectionOutcome[]): string[
     `  ${title}: ${count(outcomes.length)}; first ${Math.min(exampleCount, outcomes.length)}:`,
     ...outcomes.slice(0, exampleCount).map(
       (outcome) =>
-        `    ${outcome.misspelling} for ${outcome.correct} (${outcome.sources.join(', ')})` +
-        ` at ${outcome.file}:${outcome.line}:${outcome.column}` +
-        (outcome.severity ? `: ${outcome.severity}, suggests ${outcome.suggestions.slice(0, 5).join(', ') || 'nothing'}` : '')
+        `    ${outcome.injected} for ${outcome.original} (${outcome.origin.join(', ')})` +
+        ` at ${outcome.file}:${outcome.line}:${outcome.column}: ` +
+        (outcome.severity
+          ? `${outcome.severity}, suggests ${outcome.suggestions.slice(0, 5).join(', ') || 'nothing'}`
+          : outcome.partial
+            ? 'missed (a finding covers part of it)'
+            : 'missed')
     ),
     ''
   ]
@@ -252,14 +364,13 @@ function percent(part: number, whole: number): string {
 }
 
 /**
- * Give the cells of a ratio: part, whole and percentage.
+ * Format a ratio as the rate the targets use, with its counts.
  *
- * @param part Part.
- * @param whole Whole.
- * @returns Three cells.
+ * @param value Ratio.
+ * @returns `0.953 (1234/1295)`, or `-` when there was nothing to measure.
  */
-function ratio(part: number, whole: number): [string, string, string] {
-  return [count(part), count(whole), percent(part, whole)]
+function rateCell(value: Ratio): string {
+  return value.rate === null ? '-' : `${value.rate.toFixed(3)} (${value.part}/${value.whole})`
 }
 
 /**

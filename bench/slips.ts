@@ -3,27 +3,23 @@
  * typist makes (`the` → `theh`) and the slips and transliteration changes
  * that give one name two spellings in a story (`Jiangsu` → `Jiangshu`).
  *
- * Each function lists every change of one kind, so that the caller can pick
+ * Each function lists the changes it can make by kind, so that the caller can pick
  * a kind first and a change second: otherwise long words, with more places
- * to slip, would bury the rarer kinds (`s → sh`) under substitutions.
+ * to slip, would bury the rarer kinds (`s ↔ sh`) under substitutions.
  */
 
 /** A kind of keyboard slip. */
 export type KeyboardSlip = 'neighbour key added' | 'letters swapped' | 'letter dropped' | 'letter doubled' | 'neighbour key hit'
 
-/** A kind of change that makes a variant spelling of a name. */
+/** A kind of change that makes a variant spelling of a name, as the issue lists them. */
 export type NameChange =
   | 'letters swapped'
   | 'letter dropped'
-  | 'letter doubled'
-  | 'double undoubled'
+  | 'letter doubled or undoubled'
   | 'neighbour key hit'
-  | 's → sh'
-  | 'sh → s'
-  | 'h added'
-  | 'h dropped'
-  | 'i → y'
-  | 'y → i'
+  | 's ↔ sh'
+  | 'h added or dropped'
+  | 'i ↔ y'
   | 'vowel dropped'
 
 /** Changed forms of a word by kind of change; kinds without a change are left out. */
@@ -75,8 +71,9 @@ export function keyboardSlips(word: string): Changes<KeyboardSlip> {
 /**
  * List the variant spellings of a capitalised name that a slip or a
  * different transliteration gives: two letters swapped, a letter dropped,
- * doubled or undoubled, a neighbouring key hit, `s`/`sh`, an `h` added or
- * dropped after a consonant, `i`/`y`, a vowel dropped.
+ * a letter doubled or a double undoubled, a neighbouring key hit, `s` for
+ * `sh` or the other way, an `h` added or dropped after a consonant, `i` for
+ * `y` or the other way, a vowel dropped.
  *
  * The capital stays first and stays the same letter: `Putin` may become
  * `Ptuin` but not `uPtin` or `Rutin`, which would read as another name
@@ -91,39 +88,39 @@ export function nameVariants(name: string): Changes<NameChange> {
   for (let index = 1; index < word.length; index++) {
     const letter = word[index] ?? ''
     const before = word[index - 1] ?? ''
+    const head = word.slice(0, index)
     const rest = word.slice(index + 1)
     changes.add('letters swapped', swapAt(word, index))
-    changes.add('letter dropped', word.slice(0, index) + rest)
-    changes.add('letter doubled', doubleAt(word, index))
-    if (letter === before) changes.add('double undoubled', word.slice(0, index) + rest)
-    for (const key of neighbours.get(letter) ?? '') changes.add('neighbour key hit', word.slice(0, index) + key + rest)
-    if (letter === 'h' && consonants.test(before)) changes.add('h dropped', word.slice(0, index) + rest)
-    if (letter === 'i') changes.add('i → y', word.slice(0, index) + 'y' + rest)
-    if (letter === 'y') changes.add('y → i', word.slice(0, index) + 'i' + rest)
-    if (vowels.test(letter)) changes.add('vowel dropped', word.slice(0, index) + rest)
+    changes.add('letter dropped', head + rest)
+    changes.add('letter doubled or undoubled', letter === before ? head + rest : doubleAt(word, index))
+    for (const key of neighbours.get(letter) ?? '') changes.add('neighbour key hit', head + key + rest)
+    // "Shevchenko" → "Sevchenko", "Kharkiv" → "Karkiv".
+    if (letter === 'h' && consonants.test(before)) changes.add(before === 's' ? 's ↔ sh' : 'h added or dropped', head + rest)
+    if (letter === 'i') changes.add('i ↔ y', head + 'y' + rest)
+    if (letter === 'y') changes.add('i ↔ y', head + 'i' + rest)
+    if (vowels.test(letter)) changes.add('vowel dropped', head + rest)
   }
   for (let index = 0; index < word.length; index++) {
     const letter = word[index] ?? ''
-    const after = word[index + 1]
     const head = word.slice(0, index + 1)
-    const tail = word.slice(index + 1)
-    // "Jiangsu" → "Jiangshu", "Shevchenko" → "Sevchenko".
-    if (letter === 's' && after !== 'h') changes.add('s → sh', head + 'h' + tail)
-    if (letter === 's' && after === 'h') changes.add('sh → s', head + word.slice(index + 2))
-    // "Tomas" → "Thomas", "Zelensky" → "Zhelensky"; "sh" is its own kind above.
-    if (consonants.test(letter) && letter !== 's' && after !== 'h') changes.add('h added', head + 'h' + tail)
+    const rest = word.slice(index + 1)
+    // "Jiangsu" → "Jiangshu", "Tomas" → "Thomas", "Zelensky" → "Zhelensky".
+    if (consonants.test(letter) && word[index + 1] !== 'h') {
+      changes.add(letter === 's' ? 's ↔ sh' : 'h added or dropped', head + 'h' + rest)
+    }
   }
   for (const [kind, forms] of changes.byKind) changes.byKind.set(kind, forms.map(capitalise))
   return changes.byKind
 }
 
 /**
- * Changed forms of one word, gathered by kind, without repeats and without
- * the word itself (swapping the `l`s of `hello` changes nothing).
+ * Changed forms of one word, gathered by kind, each once per kind and never
+ * the word itself (swapping the `l`s of `hello` changes nothing). A form may
+ * come under two kinds (`Jangsu` is a dropped letter and a dropped vowel):
+ * each kind keeps its own forms, so that no kind is emptied by another.
  */
 class ChangeList<Kind extends string> {
   readonly byKind: Changes<Kind> = new Map()
-  private readonly seen = new Set<string>()
 
   /**
    * @param word The word being changed.
@@ -131,17 +128,16 @@ class ChangeList<Kind extends string> {
   constructor(private readonly word: string) {}
 
   /**
-   * Add a changed form, unless it is the word or already listed.
+   * Add a changed form, unless it is the word or already listed for the kind.
    *
    * @param kind Kind of change.
    * @param form Changed form; `undefined` when the change does not apply.
    */
   add(kind: Kind, form: string | undefined): void {
-    if (form === undefined || form === this.word || this.seen.has(form)) return
-    this.seen.add(form)
+    if (form === undefined || form === this.word) return
     const forms = this.byKind.get(kind)
-    if (forms) forms.push(form)
-    else this.byKind.set(kind, [form])
+    if (!forms) this.byKind.set(kind, [form])
+    else if (!forms.includes(form)) forms.push(form)
   }
 }
 
