@@ -22,6 +22,9 @@ export interface SpellingOptions {
  */
 const deliberateUses = 2
 
+/** How many times more often a word's neighbour must be used to make the word a slip of it. */
+const commonerBy = 10
+
 /**
  * SUBTLEX-US count above which a word is one of the few hundred most common
  * (the, they, this, when): a capitalised unknown word at the start of a
@@ -77,8 +80,7 @@ export default defineRule<SpellingOptions>(
         } else if (foreign.has(unknown.word)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          const slip = isSlip(message, count, check.isKnown) && !isCaseVariant(text, check.isKnown)
-          setSeverity(message, slip ? 'error' : 'warning')
+          setSeverity(message, isSlip(message, count, check.isKnown) ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
           if (!reportName(unknown, count, check.storyWords, check.isKnown, reported)) continue
         } else {
@@ -172,12 +174,28 @@ function closeKnownName(
  */
 function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
   const text = (message.actual ?? '').toLowerCase()
-  return (
-    count < deliberateUses &&
-    isLikelySlip(message) &&
-    !isBritishSpelling(text) &&
-    !isInLargerWordList(text) &&
-    !isClosedCompound(text, isKnown)
+  if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
+  // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
+  // each is one edit from a far more common word: those are slips.
+  if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
+  return !isInLargerWordList(text) && !isClosedCompound(text, isKnown) && !isCaseVariant(text, isKnown)
+}
+
+/**
+ * Whether a word is one edit from a suggestion used far more often than the
+ * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`.
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether such a suggestion exists.
+ */
+function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]): boolean {
+  const own = wordFrequency(text)
+  return suggestions.some(
+    (suggestion) =>
+      /^\p{Ll}+$/u.test(suggestion) &&
+      editDistance(text, suggestion, 1) <= 1 &&
+      wordFrequency(suggestion) >= commonerBy * (own + 1)
   )
 }
 

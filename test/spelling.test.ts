@@ -62,6 +62,17 @@ describe('spelling', () => {
     expect(findings(file)).toEqual(['1:5-1:12 warning fursuit', '1:26-1:33 warning fursuit'])
   })
 
+  test('calls a word a slip when a far more common word is one edit away', async () => {
+    // Each splits into two known words, or is a known word in another case, or a rare real word.
+    const doc = 'The artsit spoke. A singal came. It came rom the north. Police saw hin leave.'
+    expect(findings(await lintDoc(doc)).map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      'error artsit',
+      'error singal',
+      'error rom',
+      'error hin'
+    ])
+  })
+
   test('does not call a real but less common word a slip', async () => {
     // dictionary-en lacks `predation`; the larger SCOWL list has it.
     expect(findings(await lintDoc('Predators rely on predation.'))).toEqual(['1:19-1:28 warning predation'])
@@ -153,10 +164,9 @@ describe('spelling', () => {
 
   test('reports the same fragments where they are slips', async () => {
     const file = await lintDoc('The talks took das. He et the table and will tri again.')
-    // `et` is a real if rare word (a larger word list has it): reported, but not as an error.
     expect(file.messages.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual([
       'error das',
-      'warning et',
+      'error et',
       'error tri'
     ])
   })
