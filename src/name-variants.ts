@@ -45,7 +45,11 @@ export interface GroupingOptions {
   distinct: ReadonlyArray<readonly string[]>
 }
 
-/** Names shorter than this are too often different names one letter apart (`Kim`, `Kin`). */
+/**
+ * Pairs of names shorter than this are too often different names one letter
+ * apart (`Kim`, `Kin`); a three-letter spelling of a longer name (`Aln` for
+ * `Alan`) is still compared.
+ */
 const minimumLength = 4
 
 /** Names at least this long may differ by two edits and still be one name. */
@@ -82,7 +86,8 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
   for (const [index, a] of spellings.entries()) {
     for (const b of spellings.slice(index + 1)) {
       if ((a.known && b.known) || isDeclaredDistinct(a.text, b.text, options.distinct)) continue
-      if (areVariants(a.text, b.text)) link(a, b)
+      const relation = spellingRelation(a.text, b.text)
+      if (relation === 'variant' || (relation === 'form' && isSlipOfForm(a, b))) link(a, b)
     }
   }
 
@@ -125,13 +130,52 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
  * @returns Whether `b` may be a variant of `a`.
  */
 export function areVariants(a: string, b: string): boolean {
+  return spellingRelation(a, b) === 'variant'
+}
+
+/**
+ * How two spellings relate: variants of one name, forms of one name (or
+ * two names) that differ only at the end, or unrelated.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns The relation.
+ */
+export function spellingRelation(a: string, b: string): 'variant' | 'form' | 'unrelated' {
   const left = withoutAccents(a).toLowerCase()
   const right = withoutAccents(b).toLowerCase()
-  if (left === right || Math.min(left.length, right.length) < minimumLength) return false
-  // "Zelensky"/"Zelenski": a transliteration difference, even at the end of the name.
-  if (skeleton(left) !== skeleton(right) && isInflection(left, right)) return false
+  if (left === right || Math.max(left.length, right.length) < minimumLength || Math.min(left.length, right.length) < 3) {
+    return 'unrelated'
+  }
   const limit = Math.min(left.length, right.length) >= longName ? 2 : 1
-  return editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1
+  const close =
+    editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1
+  if (!close) return 'unrelated'
+  // "Zelensky"/"Zelenski": a transliteration difference, even at the end of the name.
+  return skeleton(left) !== skeleton(right) && isInflection(left, right) ? 'form' : 'variant'
+}
+
+/**
+ * Whether two spellings that differ only at the end are still one name
+ * misspelt: the shorter one (or, for a changed final vowel, the rarer one)
+ * is unknown, used once, and the other is known or used more (`Notr` for
+ * `Notre`, `Surigai` for `Surigao`). `Mohammad`/`Mohammadi` and
+ * `Morozov`/`Morozova` stay apart.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether to link them as variants.
+ */
+function isSlipOfForm(a: Spelling, b: Spelling): boolean {
+  const [suspect, other] =
+    a.text.length === b.text.length
+      ? a.uses.length <= b.uses.length
+        ? [a, b]
+        : [b, a]
+      : a.text.length < b.text.length
+        ? [a, b]
+        : [b, a]
+  return !suspect.known && suspect.uses.length === 1 && (other.known || other.uses.length > suspect.uses.length)
 }
 
 /**
@@ -237,12 +281,14 @@ function makeGroup(canonical: Spelling, members: Spelling[]): VariantGroup {
  * @returns The nearest known spelling.
  */
 function nearestKnown(variant: Spelling, known: Spelling[]): Spelling | undefined {
+  // "Amrican" is one edit from both "American" and "African": the one the story uses more wins.
   const distances = known
     .filter((candidate) => areVariants(variant.text, candidate.text))
     .map((candidate) => ({candidate, distance: editDistance(variant.text.toLowerCase(), candidate.text.toLowerCase())}))
-    .sort((a, b) => a.distance - b.distance)
+    .sort((a, b) => a.distance - b.distance || b.candidate.uses.length - a.candidate.uses.length)
   const [first, second] = distances
-  return first && (!second || second.distance > first.distance) ? first.candidate : undefined
+  const tied = second && second.distance === first?.distance && second.candidate.uses.length === first.candidate.uses.length
+  return first && !tied ? first.candidate : undefined
 }
 
 /**

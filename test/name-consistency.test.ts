@@ -80,6 +80,15 @@ describe('name-consistency', () => {
   })
 
   test.each([
+    ['a dropped last letter', 'Nevada voted. Lawmakers in Nevad agreed.', 'Nevad → Nevada'],
+    ['a changed final vowel', 'Surigao was hit. Roads in Surigao and Surigai closed.', 'Surigai → Surigao'],
+    ['a three-letter slip of a longer name', 'Alan Kurdi drowned. A ship named after Aln sailed.', 'Aln → Alan'],
+    ['a slip one edit from two names, the one the story uses more', 'American and African leaders met. Two American envoys and an Amrican aide left.', 'Amrican → American']
+  ])('finds %s', async (_name, doc, expected) => {
+    expect(await variants(doc)).toEqual([expected])
+  })
+
+  test.each([
     ['two names the dictionary knows', 'Iran and Iraq signed. Austria and Australia did not.'],
     ['inflected forms', 'Vladimir Morozov and his wife Anna Morozova met the Clintons. Clinton spoke.'],
     ['a feminine form', 'Jan Kowalski and Anna Kowalska voted.'],
