@@ -1,10 +1,9 @@
-import type {Sentence, Word} from 'nlcst'
-import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
-import {dictionaryLookup, isInLargerWordList} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
+import {foreignWords} from '../src/foreign-runs.js'
 import {setSeverity} from '../src/severity.js'
+import {isLikelySlip, isSlip} from '../src/slip-evidence.js'
 import {spellCheck, type UnknownWord} from '../src/spell-check.js'
 import {wordFrequency} from '../src/suggestions.js'
 
@@ -17,29 +16,11 @@ export interface SpellingOptions {
 }
 
 /**
- * A lowercase unknown word used this often in one story is jargon or a term
- * of art, not a slip: the same slip twice over is rare.
- */
-const deliberateUses = 2
-
-/** How many times more often a word's neighbour must be used to make the word a slip of it. */
-const commonerBy = 10
-
-/**
  * SUBTLEX-US count above which a word is one of the few hundred most common
  * (the, they, this, when): a capitalised unknown word at the start of a
  * sentence, one slip from such a word, is a slip (`Teh`), not a name.
  */
 const commonWordCount = 20_000
-
-/**
- * Words of another language come in runs: at least this many unknown
- * lowercase words within a window of this many words (`hay muchos abortos
- * pese a la amenaza`) are taken for a quotation in another language. English
- * slips do not cluster like that. Capitalised words are left out: a run of
- * names is still English.
- */
-const foreignRun = {unknown: 3, window: 9}
 
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
@@ -162,112 +143,6 @@ function closeKnownName(
 }
 
 /**
- * Whether an unknown ordinary word is a slip worth an error: used once, one
- * or two edits from a dictionary word, and not a British spelling, a less
- * common word a larger word list has (`predation`), or two known words run
- * together.
- *
- * @param message retext-spell's message.
- * @param count How often the story uses the word.
- * @param isKnown Dictionary lookup.
- * @returns Whether to report it as an error.
- */
-function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
-  const text = (message.actual ?? '').toLowerCase()
-  if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
-  // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
-  // each is one edit from a far more common word: those are slips.
-  if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
-  return !isInLargerWordList(text) && !isClosedCompound(text, isKnown) && !isCaseVariant(text, isKnown)
-}
-
-/**
- * Whether a word is one edit from a suggestion used far more often than the
- * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`.
- *
- * @param text Lowercase word.
- * @param suggestions Its suggestions.
- * @returns Whether such a suggestion exists.
- */
-function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]): boolean {
-  const own = wordFrequency(text)
-  return suggestions.some(
-    (suggestion) =>
-      /^\p{Ll}+$/u.test(suggestion) &&
-      editDistance(text, suggestion, 1) <= 1 &&
-      wordFrequency(suggestion) >= commonerBy * (own + 1)
-  )
-}
-
-/**
- * Whether a lowercase word is a known word written in the wrong case (`ok`
- * for `OK`, `molotov` for `Molotov`): a matter of style, not a slip.
- *
- * @param text Lowercase word.
- * @param isKnown Dictionary lookup.
- * @returns Whether its capitalised or all-capital form is known.
- */
-function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolean {
-  return isKnown(text.toUpperCase()) || isKnown(text.charAt(0).toUpperCase() + text.slice(1))
-}
-
-/**
- * Find the unknown words that stand in a run of another language.
- *
- * @param unknown Unknown words of the story.
- * @returns The words (nodes) in such runs.
- */
-function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
-  const unknownLowercase = new Set<Word>()
-  const sentences = new Set<Sentence>()
-  for (const {word, sentence, text} of unknown) {
-    if (!sentence || text !== text.toLowerCase()) continue
-    unknownLowercase.add(word)
-    sentences.add(sentence)
-  }
-  const foreign = new Set<Word>()
-  const reach = Math.floor(foreignRun.window / 2)
-  for (const sentence of sentences) {
-    const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
-    words.forEach(function (word, index) {
-      if (!unknownLowercase.has(word)) return
-      const around = words.slice(Math.max(0, index - reach), index + reach + 1)
-      if (around.filter((other) => unknownLowercase.has(other)).length >= foreignRun.unknown) foreign.add(word)
-    })
-  }
-  return foreign
-}
-
-/**
- * Whether a word is two known words of three letters or more run together,
- * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
- * before dictionaries catch up. Slips rarely split that way (`theh`,
- * `mulitple`).
- *
- * @param text Lowercase word.
- * @param isKnown Dictionary lookup.
- * @returns Whether it splits into two known words.
- */
-function isClosedCompound(text: string, isKnown: (word: string) => boolean): boolean {
-  for (let index = 3; index <= text.length - 3; index++) {
-    if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
-  }
-  return false
-}
-
-/**
- * Whether a word is right in British English (`organisation`, `centre`):
- * dictionary-en is American, and news copy uses either; that is a matter of
- * house style, worth a look but not a slip.
- *
- * @param text Lowercase word.
- * @returns Whether dictionary-en-gb has it.
- */
-function isBritishSpelling(text: string): boolean {
-  return dictionaryLookup('en-GB').correct(text)
-}
-
-/**
  * Whether a word is an acronym: two or more letters, all capitals.
  *
  * @param text The word.
@@ -275,23 +150,6 @@ function isBritishSpelling(text: string): boolean {
  */
 function isAcronym(text: string): boolean {
   return /^\p{Lu}[\p{Lu}.&'’-]*\p{Lu}\.?$/u.test(text) && !/\p{Ll}/u.test(text)
-}
-
-/**
- * Whether an unknown word looks like a keyboard slip: a dictionary
- * suggestion one edit away (two for words of more than four letters).
- *
- * @param message retext-spell's message.
- * @param isOrdinary Which suggestions count (all, by default).
- * @returns Whether it looks like a slip.
- */
-function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: string) => boolean = () => true): boolean {
-  const actual = (message.actual ?? '').toLowerCase()
-  if (!/\p{L}/u.test(actual)) return false
-  const limit = actual.length > 4 ? 2 : 1
-  return (message.expected ?? []).some(
-    (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit && isOrdinary(suggestion)
-  )
 }
 
 /**

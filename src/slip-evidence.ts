@@ -1,0 +1,115 @@
+/**
+ * Evidence on whether an unknown ordinary word is a slip worth an error or
+ * something a desk should merely look at: how often the story uses it, how
+ * close and how much more common its nearest words are, and whether another
+ * dictionary or word list has it.
+ */
+import type {VFileMessage} from 'vfile-message'
+import {dictionaryLookup, isInLargerWordList} from './dictionary.js'
+import {editDistance} from './edit-distance.js'
+import {wordFrequency} from './suggestions.js'
+
+/**
+ * A lowercase unknown word used this often in one story is jargon or a term
+ * of art, not a slip: the same slip twice over is rare.
+ */
+const deliberateUses = 2
+
+/** How many times more often a word's neighbour must be used to make the word a slip of it. */
+const commonerBy = 10
+
+/**
+ * Whether an unknown ordinary word is a slip worth an error: used once, one
+ * or two edits from a dictionary word, and not a British spelling, a less
+ * common word a larger word list has (`predation`), or two known words run
+ * together.
+ *
+ * @param message retext-spell's message.
+ * @param count How often the story uses the word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to report it as an error.
+ */
+export function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
+  const text = (message.actual ?? '').toLowerCase()
+  if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
+  // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
+  // each is one edit from a far more common word: those are slips.
+  if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
+  return !isInLargerWordList(text) && !isClosedCompound(text, isKnown) && !isCaseVariant(text, isKnown)
+}
+
+/**
+ * Whether an unknown word looks like a keyboard slip: a dictionary
+ * suggestion one edit away (two for words of more than four letters).
+ *
+ * @param message retext-spell's message.
+ * @param isOrdinary Which suggestions count (all, by default).
+ * @returns Whether it looks like a slip.
+ */
+export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: string) => boolean = () => true): boolean {
+  const actual = (message.actual ?? '').toLowerCase()
+  if (!/\p{L}/u.test(actual)) return false
+  const limit = actual.length > 4 ? 2 : 1
+  return (message.expected ?? []).some(
+    (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit && isOrdinary(suggestion)
+  )
+}
+
+/**
+ * Whether a word is one edit from a suggestion used far more often than the
+ * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`.
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether such a suggestion exists.
+ */
+function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]): boolean {
+  const own = wordFrequency(text)
+  return suggestions.some(
+    (suggestion) =>
+      /^\p{Ll}+$/u.test(suggestion) &&
+      editDistance(text, suggestion, 1) <= 1 &&
+      wordFrequency(suggestion) >= commonerBy * (own + 1)
+  )
+}
+
+/**
+ * Whether a word is right in British English (`organisation`, `centre`):
+ * dictionary-en is American, and news copy uses either; that is a matter of
+ * house style, worth a look but not a slip.
+ *
+ * @param text Lowercase word.
+ * @returns Whether dictionary-en-gb has it.
+ */
+function isBritishSpelling(text: string): boolean {
+  return dictionaryLookup('en-GB').correct(text)
+}
+
+/**
+ * Whether a word is two known words of three letters or more run together,
+ * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
+ * before dictionaries catch up. Slips rarely split that way (`theh`,
+ * `mulitple`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it splits into two known words.
+ */
+function isClosedCompound(text: string, isKnown: (word: string) => boolean): boolean {
+  for (let index = 3; index <= text.length - 3; index++) {
+    if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
+  }
+  return false
+}
+
+/**
+ * Whether a lowercase word is a known word written in the wrong case (`ok`
+ * for `OK`, `molotov` for `Molotov`): a matter of style, not a slip.
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether its capitalised or all-capital form is known.
+ */
+function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolean {
+  return isKnown(text.toUpperCase()) || isKnown(text.charAt(0).toUpperCase() + text.slice(1))
+}
