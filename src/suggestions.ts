@@ -43,6 +43,7 @@ export function wordFrequency(word: string): number {
  * - A lowercase word is most likely an ordinary word: lowercase suggestions
  *   come first, so a proper noun is never offered first for `theh`.
  * - A capitalised word is most likely a name the story already uses.
+ * - A lone letter comes last.
  * - Then fewer edits first (a swap of neighbours is one edit), then the more
  *   common word (`the` before `then`).
  *
@@ -62,6 +63,8 @@ export function rankSuggestions(
     suggestion,
     index,
     capitalised: lowercase && suggestion !== suggestion.toLowerCase() ? 1 : 0,
+    // A lone letter (`s` for `ws`) is almost never the word meant.
+    letter: suggestion.length === 1 ? 1 : 0,
     unused: lowercase || storyWords.has(suggestion) ? 0 : 1,
     distance: editDistance(word.toLowerCase(), suggestion.toLowerCase()),
     count: wordFrequency(suggestion)
@@ -69,6 +72,7 @@ export function rankSuggestions(
   scored.sort(
     (a, b) =>
       a.capitalised - b.capitalised ||
+      a.letter - b.letter ||
       a.unused - b.unused ||
       a.distance - b.distance ||
       b.count - a.count ||
