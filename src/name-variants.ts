@@ -144,9 +144,10 @@ export function areVariants(a: string, b: string): boolean {
 export function spellingRelation(a: string, b: string): 'variant' | 'form' | 'unrelated' {
   const left = withoutAccents(a).toLowerCase()
   const right = withoutAccents(b).toLowerCase()
-  if (left === right || Math.max(left.length, right.length) < minimumLength || Math.min(left.length, right.length) < 3) {
-    return 'unrelated'
-  }
+  const shortest = Math.min(left.length, right.length)
+  if (left === right || Math.max(left.length, right.length) < minimumLength || shortest < 3) return 'unrelated'
+  // "Aln" for "Alan", but "Ric" is not "Eric": a three-letter spelling must keep the first letter.
+  if (shortest === 3 && left[0] !== right[0]) return 'unrelated'
   const limit = Math.min(left.length, right.length) >= longName ? 2 : 1
   const close =
     editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1

@@ -20,9 +20,9 @@ const commonerBy = 10
 
 /**
  * Whether an unknown ordinary word is a slip worth an error: used once, one
- * or two edits from a dictionary word, and not a British spelling, a less
- * common word a larger word list has (`predation`), or two known words run
- * together.
+ * or two edits from a dictionary word, and not a British spelling, a regular
+ * form of a known word (`beheadings`), a less common word a larger word list
+ * has (`predation`), or two known words run together.
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
@@ -32,6 +32,7 @@ const commonerBy = 10
 export function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
   const text = (message.actual ?? '').toLowerCase()
   if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
+  if (isRegularForm(text, isKnown)) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
@@ -52,6 +53,34 @@ export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: str
   const limit = actual.length > 4 ? 2 : 1
   return (message.expected ?? []).some(
     (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit && isOrdinary(suggestion)
+  )
+}
+
+/** Regular endings, and how to undo each to find the stem (`rebasing` → `rebase`). */
+const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
+  ['ings', (base) => [base, base + 'e']],
+  ['ing', (base) => [base, base + 'e']],
+  ['ers', (base) => [base, base + 'e']],
+  ['er', (base) => [base, base + 'e']],
+  ['ed', (base) => [base, base + 'e']],
+  ['es', (base) => [base, base + 'e']],
+  ['s', (base) => [base]]
+]
+
+/**
+ * Whether a word is a regular form of a known word of four letters or more
+ * that the dictionary happens to lack (`beheadings`, `trainings`,
+ * `expertises`, `journaling`): not a slip, whatever is one edit away.
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is a known stem with a regular ending.
+ */
+function isRegularForm(text: string, isKnown: (word: string) => boolean): boolean {
+  return regularEndings.some(
+    ([ending, stems]) =>
+      text.endsWith(ending) &&
+      stems(text.slice(0, -ending.length)).some((stem) => stem.length >= 4 && isKnown(stem))
   )
 }
 

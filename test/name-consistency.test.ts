@@ -94,6 +94,7 @@ describe('name-consistency', () => {
     ['a feminine form', 'Jan Kowalski and Anna Kowalska voted.'],
     ['a name and a longer form of it', 'Iran and the Irani envoy met. Mohammad Mohammadi spoke of Auriga and AB Aurigae.'],
     ['names of three letters', 'Kim and Kin met Lee and Lea.'],
+    ['a three-letter name and a longer one with another first letter', 'Eric Adams met Ric Flair.'],
     ['an ordinary word with a capital', 'Plan for the port. The Plann consultancy won.']
   ])('leaves %s apart', async (_name, doc) => {
     expect(await variants(doc)).toEqual([])

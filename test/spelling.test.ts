@@ -73,6 +73,13 @@ describe('spelling', () => {
     ])
   })
 
+  test('does not call a regular form of a known word a slip', async () => {
+    expect(findings(await lintDoc('Both trainings covered beheadings.'))).toEqual([
+      '1:6-1:15 warning trainings',
+      '1:24-1:34 warning beheadings'
+    ])
+  })
+
   test('does not call a real but less common word a slip', async () => {
     // dictionary-en lacks `predation`; the larger SCOWL list has it.
     expect(findings(await lintDoc('Predators rely on predation.'))).toEqual(['1:19-1:28 warning predation'])
