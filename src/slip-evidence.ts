@@ -32,11 +32,15 @@ const commonerBy = 10
 export function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
   const text = (message.actual ?? '').toLowerCase()
   if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
-  if (isRegularForm(text, isKnown)) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
-  return !isInLargerWordList(text) && !isClosedCompound(text, isKnown) && !isCaseVariant(text, isKnown)
+  return (
+    !isRegularForm(text, isKnown) &&
+    !isInLargerWordList(text) &&
+    !isClosedCompound(text, isKnown) &&
+    !isCaseVariant(text, isKnown)
+  )
 }
 
 /**
@@ -56,15 +60,19 @@ export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: str
   )
 }
 
-/** Regular endings, and how to undo each to find the stem (`rebasing` → `rebase`). */
+/**
+ * Regular endings, and the stems each may follow by English spelling rules:
+ * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
+ * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`).
+ */
 const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
-  ['ings', (base) => [base, base + 'e']],
-  ['ing', (base) => [base, base + 'e']],
+  ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['ing', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
   ['ers', (base) => [base, base + 'e']],
   ['er', (base) => [base, base + 'e']],
-  ['ed', (base) => [base, base + 'e']],
-  ['es', (base) => [base, base + 'e']],
-  ['s', (base) => [base]]
+  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])]
 ]
 
 /**
@@ -86,7 +94,8 @@ function isRegularForm(text: string, isKnown: (word: string) => boolean): boolea
 
 /**
  * Whether a word is one edit from a suggestion used far more often than the
- * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`.
+ * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`. The
+ * word's own stem does not count (`trainings` is not a slip of `training`).
  *
  * @param text Lowercase word.
  * @param suggestions Its suggestions.
@@ -97,6 +106,7 @@ function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]):
   return suggestions.some(
     (suggestion) =>
       /^\p{Ll}+$/u.test(suggestion) &&
+      !text.startsWith(suggestion) &&
       editDistance(text, suggestion, 1) <= 1 &&
       wordFrequency(suggestion) >= commonerBy * (own + 1)
   )

@@ -80,6 +80,16 @@ describe('spelling', () => {
     ])
   })
 
+  test('still calls slips that look like regular forms slips', async () => {
+    const doc = 'One moring it was becomeing clear. He steped in. It was thiss one.'
+    expect(findings(await lintDoc(doc)).map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      'error moring',
+      'error becomeing',
+      'error steped',
+      'error thiss'
+    ])
+  })
+
   test('does not call a real but less common word a slip', async () => {
     // dictionary-en lacks `predation`; the larger SCOWL list has it.
     expect(findings(await lintDoc('Predators rely on predation.'))).toEqual(['1:19-1:28 warning predation'])
