@@ -1,7 +1,7 @@
 import type {Root, Word} from 'nlcst'
-import type {Node} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {Location} from 'vfile-location'
+import {shiftNode} from './relocate.js'
 
 /** How far past its computed place a piece of a word is looked for. */
 const searchWindow = 200
@@ -33,7 +33,7 @@ export function reanchorWords(tree: Root, doc: string, place: Location): void {
         drift = found - start
         cursor = found + piece.value.length
       }
-      if (drift !== 0) shift(piece, drift, place)
+      if (drift !== 0) shiftNode(piece, drift, place)
     }
     const first = word.children[0]?.position
     const last = word.children.at(-1)?.position
@@ -57,19 +57,4 @@ function findPiece(doc: string, text: string, computed: number, drifted: number,
   if (doc.startsWith(text, drifted)) return drifted
   const found = doc.indexOf(text, from)
   return found !== -1 && found - computed <= searchWindow ? found : undefined
-}
-
-/**
- * Move a node by a number of characters.
- *
- * @param node Node to move.
- * @param delta Characters to move by.
- * @param place Location index of the source.
- */
-function shift(node: Node, delta: number, place: Location): void {
-  const position = node.position
-  if (position?.start.offset === undefined || position.end.offset === undefined) return
-  const start = place.toPoint(position.start.offset + delta)
-  const end = place.toPoint(position.end.offset + delta)
-  if (start && end) node.position = {start, end}
 }

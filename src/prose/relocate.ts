@@ -15,12 +15,22 @@ import type {Location} from 'vfile-location'
  * @param place Location index of the whole document.
  */
 export function relocate(tree: Node, sliceStart: number, place: Location): void {
-  visit(tree, function (node) {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) return
-    const startPoint = place.toPoint(sliceStart + start)
-    const endPoint = place.toPoint(sliceStart + end)
-    if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
-  })
+  visit(tree, (node) => shiftNode(node, sliceStart, place))
+}
+
+/**
+ * Move one node (not its descendants) by a number of characters, recomputing
+ * its lines and columns.
+ *
+ * @param node Node to move.
+ * @param delta Characters to move by.
+ * @param place Location index of the whole document.
+ */
+export function shiftNode(node: Node, delta: number, place: Location): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  const startPoint = place.toPoint(start + delta)
+  const endPoint = place.toPoint(end + delta)
+  if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
 }
