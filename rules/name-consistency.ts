@@ -4,7 +4,7 @@ import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
 import {setSeverity} from '../src/severity.js'
-import {documentWords, spellCheck} from '../src/spell-check.js'
+import {spellCheck} from '../src/spell-check.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
@@ -28,13 +28,11 @@ export default defineRule<NameConsistencyOptions>(
       const check = await spellCheck(tree, file, words)
       const unknown = new Set(check.unknown.map((word) => word.offset))
       const uses: NameUse[] = []
-      for (const {parts} of documentWords(tree)) {
-        for (const part of parts) {
-          const text = toString(part.word)
-          const position = part.word.position
-          if (!position || position.start.offset === undefined || !isNameLike(text)) continue
-          uses.push({text, position, known: !unknown.has(position.start.offset)})
-        }
+      for (const part of check.parts) {
+        const text = toString(part.word)
+        const position = part.word.position
+        if (!position || position.start.offset === undefined || !isNameLike(text)) continue
+        uses.push({text, position, known: !unknown.has(position.start.offset)})
       }
 
       for (const group of groupVariants(uses, {listed, distinct})) {

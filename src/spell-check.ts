@@ -32,7 +32,9 @@ export interface SpellCheck {
   unknown: UnknownWord[]
   /** Offsets of unknown words a rule has already reported: no word gets two messages. */
   claimed: Set<number>
-  /** Every word (and part of a compound) the story uses. */
+  /** Every part of every word (compounds split, possessives off), in document order. */
+  parts: readonly WordPart[]
+  /** The text of every part: the words the story uses. */
   storyWords: ReadonlySet<string>
   /**
    * Whether the dictionary or word lists know a word that need not be in the
@@ -108,12 +110,14 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
     }
   }
 
-  const storyWords = new Set(documentWords(tree).flatMap(({parts}) => parts.map((part) => toString(part.word))))
+  const parts = wordPartsOf(tree)
+  const storyWords = new Set(parts.map((part) => toString(part.word)))
   for (const {text, message} of unknown) rankMessage(message, text, storyWords)
 
   return {
     unknown,
     claimed: new Set(),
+    parts,
     storyWords,
     isKnown: (text) => dictionaryLookup('en-US', personal).correct(text)
   }
@@ -136,19 +140,17 @@ function rankMessage(message: VFileMessage, text: string, storyWords: ReadonlySe
 }
 
 /**
- * Every word of a document with its parts and sentence, in document order.
+ * The parts of every word of a document, in document order.
  *
  * @param tree The document's tree.
- * @returns Words with their parts.
+ * @returns Word parts.
  */
-export function documentWords(tree: Root): Array<{word: Word; sentence: Sentence; index: number; parts: WordPart[]}> {
-  const words: Array<{word: Word; sentence: Sentence; index: number; parts: WordPart[]}> = []
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
-    sentence.children.forEach(function (child, index) {
-      if (child.type === 'WordNode') words.push({word: child, sentence, index, parts: wordParts(child)})
-    })
+function wordPartsOf(tree: Root): WordPart[] {
+  const parts: WordPart[] = []
+  visit(tree, 'WordNode', function (word: Word) {
+    parts.push(...wordParts(word))
   })
-  return words
+  return parts
 }
 
 /**
