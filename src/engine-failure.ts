@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {CopydeskError, findCopydeskError} from './errors.js'
+import {causeChain, CopydeskError, findCopydeskError} from './errors.js'
 
 /** How unified-engine names a config file it could not load. */
 const configFailure = /^Cannot (?:parse|read) (?:given )?file `(.+)`$/
@@ -19,7 +19,7 @@ export function problemFromEngineFailure(failure: unknown, storyPath: string, cw
   const ours = findCopydeskError(failure)
   if (ours) return ours
 
-  const chain = causes(failure)
+  const chain = causeChain(failure)
   const configFile = chain.map((error) => configFailure.exec(error.message)?.[1]).find(Boolean)
   const innermost = chain.at(-1)
   const reason = firstLine(innermost?.message ?? String(failure))
@@ -57,22 +57,6 @@ function errorLine(error: Error, filePath: string): number | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * List an error and its causes, outermost first.
- *
- * @param error Anything thrown.
- * @returns The errors in the chain.
- */
-function causes(error: unknown): Error[] {
-  const chain: Error[] = []
-  let current = error
-  while (current instanceof Error && chain.length < 10) {
-    chain.push(current)
-    current = current.cause
-  }
-  return chain
 }
 
 /**

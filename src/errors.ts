@@ -41,11 +41,21 @@ export class CopydeskError extends Error {
  * @returns The innermost copydesk error, if there is one.
  */
 export function findCopydeskError(error: unknown): CopydeskError | undefined {
-  let found: CopydeskError | undefined
-  let current: unknown = error
-  for (let depth = 0; depth < 10 && current instanceof Error; depth++) {
-    if (current instanceof CopydeskError) found = current
+  return causeChain(error).findLast((cause): cause is CopydeskError => cause instanceof CopydeskError)
+}
+
+/**
+ * List an error and its causes, outermost first (at most ten deep).
+ *
+ * @param error Anything thrown.
+ * @returns The errors in the chain.
+ */
+export function causeChain(error: unknown): Error[] {
+  const chain: Error[] = []
+  let current = error
+  while (current instanceof Error && chain.length < 10) {
+    chain.push(current)
     current = current.cause
   }
-  return found
+  return chain
 }
