@@ -4,6 +4,7 @@ import path from 'node:path'
 import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {main} from '../src/cli.js'
 import {lintFiles} from '../src/engine.js'
 import {toInputFile} from '../src/read-input.js'
@@ -39,13 +40,18 @@ export async function lintDoc(doc: string, filePath = 'story.txt'): Promise<VFil
 export function findings(file: VFile): string[] {
   return [...file.messages]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-    .map((message) => {
-      const place = message.place && 'start' in message.place ? message.place : undefined
-      const range = place
-        ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
-        : '?'
-      return `${range} ${severityOf(message)} ${message.actual}`
-    })
+    .map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual}`)
+}
+
+/**
+ * Where a message is, as `line:column-endLine:endColumn`.
+ *
+ * @param message Message.
+ * @returns Its range, or `?` without one.
+ */
+export function rangeOf(message: VFileMessage): string {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  return place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '?'
 }
 
 /** What a CLI run printed and returned. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
 import {severityOf} from '../src/severity.js'
-import {fixtures, lintDoc} from './helpers.js'
+import {fixtures, lintDoc, rangeOf} from './helpers.js'
 
 /**
  * Give each message as `place severity rule: reason`.
@@ -12,11 +12,9 @@ import {fixtures, lintDoc} from './helpers.js'
  * @returns Lines in document order.
  */
 function lines(file: VFile): string[] {
-  return file.messages.map((message) => {
-    const place = message.place && 'start' in message.place ? message.place : undefined
-    const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '?'
-    return `${range} ${severityOf(message)} ${message.ruleId}: ${message.reason}`
-  }).sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
+  return file.messages
+    .map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.ruleId}: ${message.reason}`)
+    .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
 }
 
 /**

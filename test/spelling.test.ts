@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {editDistance} from '../src/edit-distance.js'
 import {severityOf} from '../src/severity.js'
-import {findings, lintDoc} from './helpers.js'
+import {findings, lintDoc, rangeOf} from './helpers.js'
 
 /**
  * Lint a sentence and give each message as `place: severity reason`.
@@ -11,11 +11,7 @@ import {findings, lintDoc} from './helpers.js'
  */
 async function messages(doc: string): Promise<string[]> {
   const file = await lintDoc(doc)
-  return file.messages.map((message) => {
-    const place = message.place && 'start' in message.place ? message.place : undefined
-    const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '?'
-    return `${range}: ${severityOf(message)} ${message.reason}`
-  })
+  return file.messages.map((message) => `${rangeOf(message)}: ${severityOf(message)} ${message.reason}`)
 }
 
 describe('spelling', () => {
