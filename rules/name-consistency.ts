@@ -2,6 +2,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck} from '../src/spell-check.js'
@@ -12,6 +13,8 @@ export interface NameConsistencyOptions {
   words?: readonly string[] | undefined
   /** Sets of spellings that are different names (config `distinct`). */
   distinct?: ReadonlyArray<readonly string[]> | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  dialect?: Dialect | undefined
 }
 
 /**
@@ -25,7 +28,7 @@ export default defineRule<NameConsistencyOptions>(
     const listed = new Set(words)
     const distinct = options?.distinct ?? []
     return async function (tree, file) {
-      const check = await spellCheck(tree, file, words)
+      const check = await spellCheck(tree, file, words, options?.dialect)
       const unknown = new Set(check.unknown.map((word) => word.offset))
       const uses: NameUse[] = []
       for (const part of check.parts) {

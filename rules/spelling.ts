@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
 import {foreignWords} from '../src/foreign-runs.js'
 import {setSeverity} from '../src/severity.js'
@@ -13,6 +14,8 @@ export interface SpellingOptions {
   words?: readonly string[] | undefined
   /** Report unknown all-capital acronyms (`BTLC`) too; off by default. */
   acronyms?: boolean | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`); American when not set. */
+  dialect?: Dialect | undefined
 }
 
 /**
@@ -46,7 +49,7 @@ export default defineRule<SpellingOptions>(
   function (options) {
     const words = options?.words ?? []
     return async function (tree, file) {
-      const check = await spellCheck(tree, file, words)
+      const check = await spellCheck(tree, file, words, options?.dialect)
       const uses = countBy(check.unknown.map((unknown) => unknown.text))
       const foreign = foreignWords(check.unknown)
       const reported = new Set<string>()
@@ -61,9 +64,9 @@ export default defineRule<SpellingOptions>(
         } else if (foreign.has(unknown.word)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          setSeverity(message, isSlip(message, count, check.isKnown) ? 'error' : 'warning')
+          setSeverity(message, isSlip(message, count, check.isKnown, check.dialect) ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
-          if (!reportName(unknown, count, check.storyWords, check.isKnown, reported)) continue
+          if (!reportName(unknown, count, check.storyWords, check.isKnown, reported, check.dialect)) continue
         } else {
           setSeverity(message, 'warning')
         }
@@ -81,6 +84,7 @@ export default defineRule<SpellingOptions>(
  * @param inStory Every word of the story.
  * @param isKnown Dictionary lookup.
  * @param reported Names already reported at `info`.
+ * @param dialect The dialect the copy is checked in.
  * @returns Whether to report this use.
  */
 function reportName(
@@ -88,7 +92,8 @@ function reportName(
   count: number,
   inStory: ReadonlySet<string>,
   isKnown: (word: string) => boolean,
-  reported: Set<string>
+  reported: Set<string>,
+  dialect: Dialect
 ): boolean {
   const {text, message} = unknown
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
@@ -96,7 +101,7 @@ function reportName(
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
   if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
-    setSeverity(message, isSlip(message, count, isKnown) ? 'error' : 'warning')
+    setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
     return true
   }
   const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown) : undefined

@@ -1,5 +1,6 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
+import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
@@ -33,6 +34,7 @@ interface CliOptions {
   quiet?: boolean
   maxWarnings?: number
   config?: string | false
+  dialect?: Dialect
 }
 
 /**
@@ -77,6 +79,7 @@ function createProgram(io: CliIo): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
     .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
     .option('--no-config', 'ignore config files and use the defaults')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -108,7 +111,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     cwd: io.cwd,
     stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
     configPath: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false
+    noConfig: options.config === false,
+    dialect: options.dialect
   })
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')

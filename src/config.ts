@@ -2,6 +2,7 @@ import path from 'node:path'
 import {z} from 'zod'
 import {rules as allRules} from '../rules/index.js'
 import type {Rule} from './define-rule.js'
+import {type Dialect, dialects} from './dictionary.js'
 import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
 import type {Severity} from './severity.js'
@@ -18,7 +19,8 @@ export const configSchema = z.strictObject({
   words: z.array(z.string().trim().min(1)).optional(),
   distinct: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
   wordsFile: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-  ignore: z.array(z.string().min(1)).optional()
+  ignore: z.array(z.string().min(1)).optional(),
+  dialect: z.enum(dialects).optional()
 })
 
 /**
@@ -60,6 +62,8 @@ export interface ResolvedConfig {
   distinct: string[][]
   /** Gitignore-style patterns of files not to lint. */
   ignore: string[]
+  /** The dialect to spell by; `undefined` when none is set (American, with mixed spellings flagged). */
+  dialect: Dialect | undefined
 }
 
 /**
@@ -103,7 +107,8 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     }),
     words,
     distinct: config.distinct ?? [],
-    ignore: config.ignore ?? []
+    ignore: config.ignore ?? [],
+    dialect: config.dialect
   }
 }
 

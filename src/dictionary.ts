@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import dictionaryEn from 'dictionary-en'
+import dictionaryEnAu from 'dictionary-en-au'
+import dictionaryEnCa from 'dictionary-en-ca'
 import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
 
@@ -9,10 +11,37 @@ export interface Lookup {
   correct(word: string): boolean
 }
 
-/** The English dialects copydesk has dictionaries for. */
-export type Dialect = 'en-US' | 'en-GB'
+/** The English dialects copydesk has dictionaries for (all from SCOWL, by the same author). */
+export const dialects = ['en-US', 'en-GB', 'en-CA', 'en-AU'] as const
 
-const dictionaries = {'en-US': dictionaryEn, 'en-GB': dictionaryEnGb} as const
+/** An English dialect: which dictionary to spell by. */
+export type Dialect = (typeof dialects)[number]
+
+/** The dialect when none is configured: dictionary-en is American. */
+export const defaultDialect: Dialect = 'en-US'
+
+/** A hunspell dictionary, as the dictionary packages give it. */
+export interface HunspellDictionary {
+  aff: Uint8Array
+  dic: Uint8Array
+}
+
+const dictionaries: Record<Dialect, HunspellDictionary> = {
+  'en-US': dictionaryEn,
+  'en-GB': dictionaryEnGb,
+  'en-CA': dictionaryEnCa,
+  'en-AU': dictionaryEnAu
+}
+
+/**
+ * The hunspell dictionary of a dialect, for retext-spell.
+ *
+ * @param dialect Dialect.
+ * @returns Its dictionary.
+ */
+export function dialectDictionary(dialect: Dialect): HunspellDictionary {
+  return dictionaries[dialect]
+}
 
 const lookups = new Map<string, Lookup>()
 

@@ -3,6 +3,7 @@ import {engine, type Preset} from 'unified-engine'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {resolveConfig} from './config.js'
+import type {Dialect} from './dictionary.js'
 import {problemFromEngineFailure} from './engine-failure.js'
 import type {CopydeskError} from './errors.js'
 import copydeskLint, {restoreErrors} from './lint-plugin.js'
@@ -16,6 +17,8 @@ export interface EngineOptions {
   configPath?: string | undefined
   /** Use the defaults, ignoring config files. */
   noConfig?: boolean | undefined
+  /** Spell in this dialect, whatever config says (`--dialect`). */
+  dialect?: Dialect | undefined
 }
 
 /** What linting a set of files gave. */
@@ -38,9 +41,12 @@ export interface EngineResult {
  */
 export function lintFiles(files: VFile[], options: EngineOptions): Promise<EngineResult> {
   const {cwd} = options
-  const toPreset = (raw: unknown, filePath: string | undefined): Preset => ({
-    plugins: [[copydeskLint as Plugin<unknown[]>, resolveConfig(raw, filePath, cwd)]]
-  })
+  const toPreset = (raw: unknown, filePath: string | undefined): Preset => {
+    const config = resolveConfig(raw, filePath, cwd)
+    // The command line wins over config.
+    if (options.dialect) config.dialect = options.dialect
+    return {plugins: [[copydeskLint as Plugin<unknown[]>, config]]}
+  }
 
   // With no files unified-engine would read standard input instead.
   if (files.length === 0) return Promise.resolve({files: [], problems: []})

@@ -1,6 +1,7 @@
 export {main, exitCode, type CliIo} from './cli.js'
 export {configSchema, resolveConfig, type Config, type ResolvedConfig} from './config.js'
 export {defineRule, type Rule, type RuleMeta, type Check} from './define-rule.js'
+export {dialects, type Dialect} from './dictionary.js'
 export {CopydeskError} from './errors.js'
 export {formatOf, type Format} from './formats.js'
 export {lint, type LintOptions, type LintResult} from './lint.js'

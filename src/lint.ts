@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {discoverFiles} from './discover.js'
 import {lintFiles} from './engine.js'
+import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {readInputFile, readInputStream} from './read-input.js'
 
@@ -18,6 +19,8 @@ export interface LintOptions {
   configPath?: string | undefined
   /** Ignore config files. */
   noConfig?: boolean | undefined
+  /** Spell in this dialect, whatever config says. */
+  dialect?: Dialect | undefined
 }
 
 /** What a lint run gave. */
@@ -72,7 +75,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const result = await lintFiles(files, {
     cwd,
     configPath: options.configPath && path.resolve(cwd, options.configPath),
-    noConfig: options.noConfig
+    noConfig: options.noConfig,
+    dialect: options.dialect
   })
   return {files: result.files, problems: [...problems, ...result.problems], notices}
 }

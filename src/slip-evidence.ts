@@ -5,7 +5,7 @@
  * dictionary or word list has it.
  */
 import type {VFileMessage} from 'vfile-message'
-import {dictionaryLookup, isInLargerWordList} from './dictionary.js'
+import {type Dialect, defaultDialect, dictionaryLookup, isInLargerWordList} from './dictionary.js'
 import {editDistance} from './edit-distance.js'
 import {wordFrequency} from './suggestions.js'
 
@@ -20,18 +20,25 @@ const commonerBy = 10
 
 /**
  * Whether an unknown ordinary word is a slip worth an error: used once, one
- * or two edits from a dictionary word, and not a British spelling, a regular
+ * or two edits from a dictionary word, and not another dialect's spelling
+ * (British in American copy, American in British copy), a regular
  * form of a known word (`beheadings`), a less common word a larger word list
  * has (`predation`), or two known words run together.
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
  * @param isKnown Dictionary lookup.
+ * @param dialect The dialect the copy is checked in.
  * @returns Whether to report it as an error.
  */
-export function isSlip(message: VFileMessage, count: number, isKnown: (word: string) => boolean): boolean {
+export function isSlip(
+  message: VFileMessage,
+  count: number,
+  isKnown: (word: string) => boolean,
+  dialect: Dialect = defaultDialect
+): boolean {
   const text = (message.actual ?? '').toLowerCase()
-  if (count >= deliberateUses || !isLikelySlip(message) || isBritishSpelling(text)) return false
+  if (count >= deliberateUses || !isLikelySlip(message) || isOtherDialectSpelling(text, dialect)) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
@@ -113,15 +120,29 @@ function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]):
 }
 
 /**
- * Whether a word is right in British English (`organisation`, `centre`):
- * dictionary-en is American, and news copy uses either; that is a matter of
- * house style, worth a look but not a slip.
+ * The dialects whose spellings are a matter of house style rather than slips
+ * in copy of a dialect: American and British, the two spelling systems the
+ * others mix (Canadian writes `colour` and `organize`, Australian is close to
+ * British), leaving out the copy's own.
+ */
+const otherSpellingSystems: Record<Dialect, readonly Dialect[]> = {
+  'en-US': ['en-GB'],
+  'en-GB': ['en-US'],
+  'en-CA': ['en-US', 'en-GB'],
+  'en-AU': ['en-US', 'en-GB']
+}
+
+/**
+ * Whether a word is right in another dialect's spelling (`organisation`,
+ * `centre` in American copy; `color` in British copy): news copy uses
+ * either, and that is a matter of house style, worth a look but not a slip.
  *
  * @param text Lowercase word.
- * @returns Whether dictionary-en-gb has it.
+ * @param dialect The dialect the copy is checked in.
+ * @returns Whether another spelling system's dictionary has it.
  */
-function isBritishSpelling(text: string): boolean {
-  return dictionaryLookup('en-GB').correct(text)
+function isOtherDialectSpelling(text: string, dialect: Dialect): boolean {
+  return otherSpellingSystems[dialect].some((other) => dictionaryLookup(other).correct(text))
 }
 
 /**

@@ -1,11 +1,10 @@
-import dictionary from 'dictionary-en'
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextSpell from 'retext-spell'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {dictionaryLookup} from './dictionary.js'
+import {type Dialect, defaultDialect, dialectDictionary, dictionaryLookup} from './dictionary.js'
 import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
@@ -41,6 +40,8 @@ export interface SpellCheck {
    * document, such as the lowercase form of a capitalised word.
    */
   isKnown(word: string): boolean
+  /** The dialect whose dictionary the check used. */
+  dialect: Dialect
 }
 
 type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
@@ -51,11 +52,11 @@ type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
 /**
  * retext-spell builds its checker when attached, which costs about 150 ms for
  * dictionary-en; unified-engine attaches plugins once per file, so share one
- * transform per word list across the run.
+ * transform per dialect and word list across the run.
  */
 const spellers = new Map<string, Speller>()
 
-/** Spell checks already made, per tree and word list, so that rules share them. */
+/** Spell checks already made, per tree, dialect and word list, so that rules share them. */
 const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
 
 /**
@@ -68,16 +69,24 @@ const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
  * @param tree The document's tree.
  * @param file The document.
  * @param words Accepted words (config `words` and word lists).
+ * @param dialect Whose dictionary to spell by (config `dialect`, `--dialect`).
  * @returns The shared result.
  */
-export function spellCheck(tree: Root, file: VFile, words: readonly string[]): Promise<SpellCheck> {
+export function spellCheck(
+  tree: Root,
+  file: VFile,
+  words: readonly string[],
+  dialect: Dialect = defaultDialect
+): Promise<SpellCheck> {
   const personal = [...new Set(words)].join('\n')
+  // Every rule must pass the same dialect to share one check (and its `claimed` offsets).
+  const key = dialect + '\n' + personal
   let byWords = checks.get(tree)
   if (!byWords) checks.set(tree, (byWords = new Map()))
-  let check = byWords.get(personal)
+  let check = byWords.get(key)
   if (!check) {
-    check = runSpellCheck(tree, file, speller(personal), personal)
-    byWords.set(personal, check)
+    check = runSpellCheck(tree, file, speller(dialect, personal), personal, dialect)
+    byWords.set(key, check)
   }
   return check
 }
@@ -89,9 +98,16 @@ export function spellCheck(tree: Root, file: VFile, words: readonly string[]): P
  * @param file The document.
  * @param spell The speller.
  * @param personal Accepted words, one per line.
+ * @param dialect Whose dictionary the speller uses.
  * @returns The result.
  */
-async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: string): Promise<SpellCheck> {
+async function runSpellCheck(
+  tree: Root,
+  file: VFile,
+  spell: Speller,
+  personal: string,
+  dialect: Dialect
+): Promise<SpellCheck> {
   const tolerated = toleratedFragments()
   const unknown: UnknownWord[] = []
 
@@ -105,7 +121,7 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
       if (offset === undefined || /\d/.test(text)) continue
       // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
       if (!/\p{Script=Latin}/u.test(text)) continue
-      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message, personal)) continue
+      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message, personal, dialect)) continue
       unknown.push({text, message, part, word, sentence, offset})
     }
   }
@@ -119,7 +135,8 @@ async function runSpellCheck(tree: Root, file: VFile, spell: Speller, personal: 
     claimed: new Set(),
     parts,
     storyWords,
-    isKnown: (text) => dictionaryLookup('en-US', personal).correct(text)
+    isKnown: (text) => dictionaryLookup(dialect, personal).correct(text),
+    dialect
   }
 }
 
@@ -184,14 +201,17 @@ function treeOf(words: Word[]): Root {
 }
 
 /**
- * Get the shared speller for a word list.
+ * Get the shared speller for a dialect and word list.
  *
+ * @param dialect Whose dictionary to use.
  * @param personal Accepted words, one per line.
  * @returns Speller.
  */
-function speller(personal: string): Speller {
-  let spell = spellers.get(personal)
+function speller(dialect: Dialect, personal: string): Speller {
+  const key = dialect + '\n' + personal
+  let spell = spellers.get(key)
   if (!spell) {
+    const dictionary = dialectDictionary(dialect)
     // Suggestions must never silently stop: retext-spell's default stops after 30 per run.
     const transform = retextSpell({
       dictionary,
@@ -206,7 +226,7 @@ function speller(personal: string): Speller {
         transform(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
       })
     }
-    spellers.set(personal, spell)
+    spellers.set(key, spell)
   }
   return spell
 }
@@ -218,15 +238,16 @@ function speller(personal: string): Speller {
  *
  * @param message retext-spell's message.
  * @param personal Accepted words, one per line.
+ * @param dialect Whose dictionary the check uses.
  * @returns Whether to accept the word.
  */
-function isAccentedSpelling(message: VFileMessage, personal: string): boolean {
+function isAccentedSpelling(message: VFileMessage, personal: string, dialect: Dialect): boolean {
   const actual = message.actual ?? ''
   const plain = withoutAccents(actual)
   if (plain === actual) return false
   return (
     (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase()) ||
-    dictionaryLookup('en-US', personal).correct(plain) ||
+    dictionaryLookup(dialect, personal).correct(plain) ||
     dictionaryLookup('en-GB').correct(plain)
   )
 }
