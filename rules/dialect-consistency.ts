@@ -1,0 +1,243 @@
+import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {defineRule} from '../src/define-rule.js'
+import {type Counterpart, counterpartIn, type SpellingKind} from '../src/dialect-spellings.js'
+import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
+import {setSeverity} from '../src/severity.js'
+import {type SpellCheck, spellCheck} from '../src/spell-check.js'
+
+/** Options of the `dialect-consistency` rule. */
+export interface DialectConsistencyOptions {
+  /** Accepted words (config `words`, `wordsFile`): never reported. */
+  words?: readonly string[] | undefined
+  /** The dialect set in config or on the command line; without one the story's own majority decides. */
+  dialect?: Dialect | undefined
+}
+
+/** The two spelling systems a story without a set dialect is held to. */
+type SpellingSystem = 'US' | 'British'
+
+/** A word written in one spelling system that has a counterpart in the other. */
+interface DialectUse {
+  /** The word (or part of one) as written. */
+  text: string
+  /** Its place in the document. */
+  place: NonNullable<VFileMessage['place']>
+  /** Offset of the word: identifies it across rules. */
+  offset: number
+  /** Which system it is spelled in. */
+  system: SpellingSystem
+  /** Its spelling in the other system, lowercase, and the kind of difference. */
+  counterpart: Counterpart
+}
+
+/** The dialects whose spellings are recognised in copy of a set dialect: the two spelling systems, minus its own. */
+const systemsOtherThan = (dialect: Dialect): Dialect[] => (['en-US', 'en-GB'] as const).filter((other) => other !== dialect)
+
+/**
+ * Flag American and British spellings of the same kind mixed in one story
+ * (`organise` among `organized`), or, with a dialect set, every spelling of
+ * another dialect (`color` in en-GB copy). Pairs come from the dictionaries
+ * (see `counterpartIn`). British spellings in a story that keeps to them are
+ * accepted, so that `spelling` does not report them against dictionary-en.
+ */
+export default defineRule<DialectConsistencyOptions>(
+  {id: 'dialect-consistency', description: 'American and British spellings mixed in one story, or not in the set dialect'},
+  function (options) {
+    const words = options?.words ?? []
+    const accepted = new Set(words.map((word) => word.toLowerCase()))
+    const dialect = options?.dialect
+    return async function (tree, file) {
+      const check = await spellCheck(tree, file, words, dialect)
+      const candidates = candidateParts(tree, check, accepted)
+      if (dialect) reportOtherDialect(file, check, candidates, dialect)
+      else reportMixedSystems(file, check, candidates)
+    }
+  }
+)
+
+/** A word part that may be spelled in a dialect: its text, lowercase form and place. */
+interface Candidate {
+  text: string
+  lowercase: string
+  offset: number
+  place: NonNullable<VFileMessage['place']>
+}
+
+/**
+ * The word parts to look at: ordinary words, lowercase or capitalised only
+ * as the first word of a sentence. A capital elsewhere marks a name, and
+ * names keep their own spelling whatever the story's (`World Health
+ * Organization` in British copy, `Labour Party` or `Pearl Harbor`); so does
+ * a first word followed by another capitalised one (`Defense Department
+ * officials said`).
+ *
+ * @param tree The document's tree.
+ * @param check The shared spell check.
+ * @param accepted Accepted words, lowercase.
+ * @returns Candidates in document order.
+ */
+function candidateParts(tree: Root, check: SpellCheck, accepted: ReadonlySet<string>): Candidate[] {
+  const sentenceStarts = new Set<number>()
+  visit(tree, 'SentenceNode', function (sentence) {
+    const [first, second] = sentence.children.filter((child) => child.type === 'WordNode')
+    const offset = first?.position?.start.offset
+    if (offset !== undefined && !(second && /^\p{Lu}/u.test(toString(second)))) sentenceStarts.add(offset)
+  })
+
+  const candidates: Candidate[] = []
+  for (const part of check.parts) {
+    const text = toString(part.word)
+    const position = part.word.position
+    const offset = position?.start.offset
+    if (!position || offset === undefined) continue
+    const lowercase = text.toLowerCase()
+    if (accepted.has(lowercase)) continue
+    const ordinary =
+      text === lowercase || (/^\p{Lu}\p{Ll}+$/u.test(text) && !part.afterHyphen && sentenceStarts.has(offset))
+    if (ordinary) candidates.push({text, lowercase, offset, place: position})
+  }
+  return candidates
+}
+
+/**
+ * With a dialect set: flag every spelling of another dialect that has a
+ * counterpart in this one.
+ *
+ * @param file The document.
+ * @param check The shared spell check.
+ * @param candidates Words to look at.
+ * @param dialect The dialect set.
+ */
+function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly Candidate[], dialect: Dialect): void {
+  const others = systemsOtherThan(dialect)
+  for (const candidate of candidates) {
+    if (check.claimed.has(candidate.offset)) continue
+    const counterpart = counterpartIn(candidate.lowercase, dialect, others)
+    if (!counterpart) continue
+    const expected = inCaseOf(candidate.text, counterpart.spelling)
+    const message = file.message(`Unexpected \`${candidate.text}\` in ${dialect} copy, expected \`${expected}\``, {
+      place: candidate.place
+    })
+    message.actual = candidate.text
+    message.expected = [expected]
+    setSeverity(message, 'warning')
+    check.claimed.add(candidate.offset)
+  }
+}
+
+/**
+ * Without a dialect set: within each kind of difference (`-our`/`-or`,
+ * `-ise`/`-ize`, ...), flag the uses of the system the story uses less
+ * (ties: the one it used second), and accept British spellings that the
+ * story keeps to. A story may write `colour` and `organize`, as Canadian
+ * copy and Oxford spelling do: each kind is judged on its own.
+ *
+ * @param file The document.
+ * @param check The shared spell check.
+ * @param candidates Words to look at.
+ */
+function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly Candidate[]): void {
+  const byKind = new Map<SpellingKind, DialectUse[]>()
+  for (const use of systemUses(candidates, check)) {
+    const uses = byKind.get(use.counterpart.kind) ?? []
+    uses.push(use)
+    byKind.set(use.counterpart.kind, uses)
+  }
+
+  const totals: Record<SpellingSystem, number> = {US: 0, British: 0}
+  for (const uses of byKind.values()) {
+    const us = uses.filter((use) => use.system === 'US')
+    const british = uses.filter((use) => use.system === 'British')
+    totals.US += us.length
+    totals.British += british.length
+    const [first] = uses
+    const majority =
+      us.length > british.length ? us : british.length > us.length ? british : first?.system === 'US' ? us : british
+    const minority = majority === us ? british : us
+    for (const use of minority) report(file, use, majority, minority.length)
+    // British spellings the story keeps to are right; dictionary-en alone would report them.
+    for (const use of majority) check.claimed.add(use.offset)
+    for (const use of minority) check.claimed.add(use.offset)
+  }
+
+  // Other British words (`programme`, `licence`, `amongst`) are right too
+  // unless the story mostly spells the American way.
+  if (totals.British < totals.US) return
+  const british = dictionaryLookup('en-GB')
+  for (const unknown of check.unknown) {
+    if (/^\p{Ll}+$/u.test(unknown.text) && british.correct(unknown.text)) check.claimed.add(unknown.offset)
+  }
+}
+
+/**
+ * The words of a story written in one spelling system with a counterpart in
+ * the other, in document order. Words another rule has reported are left out.
+ *
+ * @param candidates Words to look at.
+ * @param check The shared spell check.
+ * @returns Uses.
+ */
+function systemUses(candidates: readonly Candidate[], check: SpellCheck): DialectUse[] {
+  const uses: DialectUse[] = []
+  for (const candidate of candidates) {
+    if (check.claimed.has(candidate.offset)) continue
+    const asBritish = counterpartIn(candidate.lowercase, 'en-US', ['en-GB'])
+    const asUs = asBritish ? undefined : counterpartIn(candidate.lowercase, 'en-GB', ['en-US'])
+    const counterpart = asBritish ?? asUs
+    if (!counterpart) continue
+    uses.push({
+      text: candidate.text,
+      place: candidate.place,
+      offset: candidate.offset,
+      system: asBritish ? 'British' : 'US',
+      counterpart
+    })
+  }
+  return uses
+}
+
+/**
+ * Report one use of the minority system.
+ *
+ * @param file The document.
+ * @param use The use.
+ * @param majority Uses of the other system in the same kind.
+ * @param minorityCount How many uses the use's system has in that kind.
+ */
+function report(file: VFile, use: DialectUse, majority: readonly DialectUse[], minorityCount: number): void {
+  const [first] = majority
+  const system = first?.system ?? (use.system === 'US' ? 'British' : 'US')
+  const expected = inCaseOf(use.text, use.counterpart.spelling)
+  const how = majority.length > minorityCount ? 'as in the rest of this story' : 'as first used in this story'
+  const message = file.message(
+    `Unexpected \`${use.text}\`, expected \`${expected}\` ${how} (${system} spelling, ${majority.length} to ${minorityCount})`,
+    {
+      place: use.place,
+      cause: first
+        ? new VFileMessage(`\`${first.text}\` (${system} spelling) first used here`, {
+            place: first.place,
+            ruleId: 'dialect-consistency',
+            source: 'copydesk'
+          })
+        : undefined
+    }
+  )
+  message.actual = use.text
+  message.expected = [expected]
+  setSeverity(message, 'warning')
+}
+
+/**
+ * Write a spelling in the case of the word it replaces.
+ *
+ * @param original The word as written (`Colour`).
+ * @param spelling The replacement, lowercase (`color`).
+ * @returns The replacement in that case (`Color`).
+ */
+function inCaseOf(original: string, spelling: string): string {
+  return /^\p{Lu}/u.test(original) ? spelling.charAt(0).toUpperCase() + spelling.slice(1) : spelling
+}

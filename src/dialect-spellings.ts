@@ -1,0 +1,170 @@
+/**
+ * American and British spellings of one word (`color`/`colour`,
+ * `organize`/`organise`), found from the dialect dictionaries themselves: a
+ * regular spelling pattern proposes a counterpart, and the dictionaries
+ * decide whether the two really are one word in two dialects.
+ */
+import {type Dialect, dictionaryLookup} from './dictionary.js'
+
+/** A kind of spelling difference; a story is consistent when it keeps to one side of each kind. */
+export type SpellingKind =
+  | 'our'
+  | 'ize'
+  | 'yze'
+  | 're'
+  | 'ogue'
+  | 'ence'
+  | 'll'
+  | 'ae'
+  | 'oe'
+  | 'e'
+  | 'ph'
+  | 'ey'
+  | 'oul'
+  | 'sk'
+
+/** One way of turning a spelling into another dialect's: a pattern and what to write instead, at one place. */
+type Rewrite = readonly [kind: SpellingKind, pattern: RegExp, replacement: string]
+
+/**
+ * The regular patterns, both ways. Each rewrites one occurrence at a time
+ * (`colourful` has one `our`); the dictionaries weed out the nonsense most
+ * of them make (`for` → `four` is a different word in both dialects, so no pair).
+ */
+const rewrites: readonly Rewrite[] = [
+  // colour/color, behaviour/behavior, favourite/favorite
+  ['our', /our/g, 'or'],
+  ['our', /or/g, 'our'],
+  // organise/organize, organising, organisation
+  ['ize', /is(?=[eia])/g, 'iz'],
+  ['ize', /iz(?=[eia])/g, 'is'],
+  // analyse/analyze, paralysed
+  ['yze', /ys(?=[ei])/g, 'yz'],
+  ['yze', /yz(?=[ei])/g, 'ys'],
+  // centre/center, theatres, centred/centered, centring/centering
+  ['re', /([^aeiou])re(?=s?$)/g, '$1er'],
+  ['re', /([^aeiou])er(?=s?$)/g, '$1re'],
+  ['re', /([^aeiou])red$/g, '$1ered'],
+  ['re', /([^aeiou])ered$/g, '$1red'],
+  ['re', /([^aeiou])ring$/g, '$1ering'],
+  ['re', /([^aeiou])ering$/g, '$1ring'],
+  // catalogue/catalog, catalogued/cataloged
+  ['ogue', /ogue(?=s?$)/g, 'og'],
+  ['ogue', /og(?=s?$)/g, 'ogue'],
+  ['ogue', /ogued$/g, 'oged'],
+  ['ogue', /oged$/g, 'ogued'],
+  ['ogue', /oguing$/g, 'oging'],
+  ['ogue', /oging$/g, 'oguing'],
+  // defence/defense, offences
+  ['ence', /ence/g, 'ense'],
+  ['ence', /ense/g, 'ence'],
+  // travelled/traveled, counsellor/counselor, fulfil/fulfill, enrolment/enrollment
+  ['ll', /ll/g, 'l'],
+  ['ll', /(?<!l)l(?!l)/g, 'll'],
+  // paediatric/pediatric, anaemia/anemia
+  ['ae', /ae/g, 'e'],
+  ['ae', /(?<![ao])e/g, 'ae'],
+  // oestrogen/estrogen, diarrhoea/diarrhea, manoeuvre/maneuver (with `re`)
+  ['oe', /oe/g, 'e'],
+  ['oe', /(?<![ao])e/g, 'oe'],
+  // judgement/judgment, acknowledgement, ageing/aging
+  ['e', /dgement/g, 'dgment'],
+  ['e', /dgment/g, 'dgement'],
+  ['e', /geing$/g, 'ging'],
+  ['e', /ging$/g, 'geing'],
+  // sulphur/sulfur, sulphate
+  ['ph', /^sulph/g, 'sulf'],
+  ['ph', /^sulf/g, 'sulph'],
+  // grey/gray
+  ['ey', /^grey/g, 'gray'],
+  ['ey', /^gray/g, 'grey'],
+  // mould/mold, smoulder/smolder, moult/molt
+  ['oul', /oul(?=[dt])/g, 'ol'],
+  ['oul', /ol(?=[dt])/g, 'oul'],
+  // sceptical/skeptical
+  ['sk', /^scep/g, 'skep'],
+  ['sk', /^skep/g, 'scep']
+]
+
+/** A word's spelling in another dialect, and the kind of difference between them. */
+export interface Counterpart {
+  /** The other spelling, lowercase. */
+  spelling: string
+  /** Which kind of difference it is. */
+  kind: SpellingKind
+}
+
+const counterparts = new Map<string, Counterpart | null>()
+
+/**
+ * The spelling a dialect uses for a word that belongs to other dialects:
+ * `colour` → `color` for en-US, `color` → `colour` for en-GB.
+ *
+ * A pair is accepted only when it really splits the dictionaries: the word
+ * is in another dialect's dictionary and not in the target's, and the
+ * counterpart is in the target's and not in that other one. So words that
+ * mean different things in one dialect stay out (`programme` and `program`,
+ * `licence` and `license`, `storey` and `story`, `kerb` and `curb`: British
+ * dictionaries have both). Two rewrites are combined only when one finds
+ * nothing (`manoeuvre` → `maneuver`). Answers are cached for the run.
+ *
+ * @param word Lowercase word.
+ * @param target The dialect to spell in.
+ * @param others The dialects whose spellings to recognise.
+ * @returns The counterpart, or `undefined` when the word is right in `target` or has none.
+ */
+export function counterpartIn(word: string, target: Dialect, others: readonly Dialect[]): Counterpart | undefined {
+  const key = target + '>' + others.join(',') + ':' + word
+  let found = counterparts.get(key)
+  if (found === undefined) {
+    found = findCounterpart(word, target, others) ?? null
+    counterparts.set(key, found)
+  }
+  return found ?? undefined
+}
+
+/**
+ * Look for a counterpart, without the cache.
+ *
+ * @param word Lowercase word.
+ * @param target The dialect to spell in.
+ * @param others The dialects whose spellings to recognise.
+ * @returns The counterpart, if any.
+ */
+function findCounterpart(word: string, target: Dialect, others: readonly Dialect[]): Counterpart | undefined {
+  const inTarget = dictionaryLookup(target)
+  // Most words are in every dictionary or in none (names, slips): two lookups settle them.
+  if (!/^[a-z]{3,}$/.test(word) || inTarget.correct(word)) return undefined
+  const owners = others.map((other) => dictionaryLookup(other)).filter((other) => other.correct(word))
+  if (owners.length === 0) return undefined
+  const isPair = (candidate: string): boolean =>
+    candidate !== word && inTarget.correct(candidate) && owners.some((owner) => !owner.correct(candidate))
+
+  const first = variants(word)
+  for (const variant of first) if (isPair(variant.spelling)) return variant
+  for (const variant of first) {
+    for (const second of variants(variant.spelling)) {
+      if (isPair(second.spelling)) return {spelling: second.spelling, kind: variant.kind}
+    }
+  }
+  return undefined
+}
+
+/**
+ * Every spelling one rewrite away from a word.
+ *
+ * @param word Lowercase word.
+ * @returns Candidates with the kind of rewrite that made each.
+ */
+function variants(word: string): Counterpart[] {
+  const found: Counterpart[] = []
+  for (const [kind, pattern, replacement] of rewrites) {
+    for (const match of word.matchAll(pattern)) {
+      const at = match.index
+      // Lookarounds need the whole word, so fill in the captured letter by hand.
+      const rewritten = replacement.replace('$1', match[1] ?? '')
+      found.push({spelling: word.slice(0, at) + rewritten + word.slice(at + match[0].length), kind})
+    }
+  }
+  return found
+}
