@@ -1,0 +1,237 @@
+import os from 'node:os'
+import {describe, expect, test} from 'vitest'
+import type {VFile} from 'vfile'
+import {counterpartIn} from '../src/dialect-spellings.js'
+import type {Dialect} from '../src/dictionary.js'
+import {lintFiles} from '../src/engine.js'
+import {toInputFile} from '../src/read-input.js'
+import {severityOf} from '../src/severity.js'
+import {makeTree, rangeOf, runCli} from './helpers.js'
+
+/**
+ * Lint a story in memory with the default config, in a dialect if given.
+ *
+ * @param doc The story.
+ * @param dialect The dialect (as `--dialect` would set it).
+ * @returns The linted file.
+ */
+async function lintIn(doc: string, dialect?: Dialect): Promise<VFile> {
+  const file = toInputFile('story.txt', doc, os.tmpdir())
+  const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true, dialect})
+  if (result.problems.length > 0) throw result.problems[0]
+  return file
+}
+
+/**
+ * Give each message as `place severity rule: reason`, in document order.
+ *
+ * @param file Linted file.
+ * @returns Lines.
+ */
+function lines(file: VFile): string[] {
+  return file.messages
+    .map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.ruleId}: ${message.reason}`)
+    .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
+}
+
+/**
+ * Lint a story and keep only `actual → expected` of the dialect findings.
+ *
+ * @param doc The story.
+ * @param dialect The dialect, if any.
+ * @returns Findings.
+ */
+async function dialectFindings(doc: string, dialect?: Dialect): Promise<string[]> {
+  const file = await lintIn(doc, dialect)
+  return file.messages
+    .filter((message) => message.ruleId === 'dialect-consistency')
+    .map((message) => `${message.actual} → ${message.expected?.join(', ')}`)
+}
+
+describe('dialect-consistency with a dialect set', () => {
+  test('accepts `colour` in en-GB copy and flags `color` with `colour`', async () => {
+    const file = await lintIn('The mural kept its colour for decades.\nThe color faded after the flood.', 'en-GB')
+    expect(lines(file)).toEqual([
+      '2:5-2:10 warning dialect-consistency: Unexpected `color` in en-GB copy, expected `colour`'
+    ])
+    expect(file.messages[0]?.expected).toEqual(['colour'])
+  })
+
+  test.each<[Dialect, string, string[]]>([
+    ['en-US', 'The defence minister opened a centre for paediatric care.', ['defence → defense', 'centre → center', 'paediatric → pediatric']],
+    ['en-GB', 'Crews traveled to the theater to analyze the damage.', ['traveled → travelled', 'theater → theatre', 'analyze → analyse']],
+    // Canadian copy writes `colour` and `centre` but `organize`.
+    ['en-CA', 'The colour of the centre was organised by the color committee.', ['organised → organized', 'color → colour']],
+    ['en-AU', 'The harbor was organized around a center for ageing sailors.', ['harbor → harbour', 'organized → organised', 'center → centre']]
+  ])('flags the spellings of other dialects in %s copy', async (dialect, doc, expected) => {
+    expect(await dialectFindings(doc, dialect)).toEqual(expected)
+  })
+
+  test('keeps the case of the word it replaces', async () => {
+    expect(await dialectFindings('Colour returned to the square.', 'en-US')).toEqual(['Colour → Color'])
+  })
+
+  test('flags only the part of a compound or possessive that is spelled in another dialect', async () => {
+    const file = await lintIn('The colour-coded map showed the organisation’s plans.', 'en-US')
+    expect(lines(file)).toEqual([
+      '1:5-1:11 warning dialect-consistency: Unexpected `colour` in en-US copy, expected `color`',
+      '1:33-1:45 warning dialect-consistency: Unexpected `organisation` in en-US copy, expected `organization`'
+    ])
+  })
+
+  test('leaves names alone, whatever their spelling', async () => {
+    expect(
+      await dialectFindings('She met the Labour Party and the World Health Organization at Pearl Harbor.', 'en-AU')
+    ).toEqual([])
+  })
+
+  test('does not report a word in the accepted word list', async () => {
+    const folder = await makeTree({
+      '.copydeskrc.json': JSON.stringify({dialect: 'en-GB', words: ['color']}),
+      'story.txt': 'The color of the shutters was kept.\n'
+    })
+    expect(await runCli(['story.txt'], {cwd: folder})).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+})
+
+describe('dialect-consistency without a dialect set', () => {
+  test('flags `organise` in a story that otherwise writes `organized`', async () => {
+    const file = await lintIn(
+      'Volunteers organized the count.\nThey organized a second count and organised a third.\nThe council organized none.'
+    )
+    expect(lines(file)).toEqual([
+      '2:35-2:44 warning dialect-consistency: Unexpected `organised`, expected `organized` as in the rest of this story (US spelling, 3 to 1)'
+    ])
+  })
+
+  test('points at the first use of the majority spelling', async () => {
+    const file = await lintIn('The flags were a faded colour. Their colour was chosen in a vote. The color changed.')
+    const message = file.messages.find((candidate) => candidate.ruleId === 'dialect-consistency')
+    expect(message?.reason).toBe(
+      'Unexpected `color`, expected `colour` as in the rest of this story (British spelling, 2 to 1)'
+    )
+    const cause = message?.cause as {reason?: string; place?: {start: {column: number}}} | undefined
+    expect(cause?.reason).toBe('`colour` (British spelling) first used here')
+    expect(cause?.place?.start.column).toBe(24)
+  })
+
+  test('follows the spelling used first when both are used equally often', async () => {
+    expect(await dialectFindings('The defence rested. The defense appealed.')).toEqual(['defense → defence'])
+    expect(await dialectFindings('The defense rested. The defence appealed.')).toEqual(['defence → defense'])
+  })
+
+  test('gives a consistently British story no warning for its British words', async () => {
+    const doc = [
+      'The organisers travelled to the town centre to analyse the damage to the harbour.',
+      'Their colour-coded map showed the defence programme, and the licence for the new',
+      'paediatric unit was granted amongst other things. Neighbours organised a fundraiser.'
+    ].join('\n')
+    expect(lines(await lintIn(doc))).toEqual([])
+  })
+
+  test('judges each kind of spelling on its own, as Canadian copy mixes them', async () => {
+    expect(await dialectFindings('The colour guard organized the parade. The favourite band organized the music.')).toEqual([])
+  })
+
+  test('leaves British words without an American twin to `spelling` in an American story', async () => {
+    const file = await lintIn('The colour scheme was organized and the color of the programme was organized too.')
+    expect(lines(file)).toEqual([
+      '1:41-1:46 warning dialect-consistency: Unexpected `color`, expected `colour` as first used in this story (British spelling, 1 to 1)',
+      '1:54-1:63 warning spelling: Unexpected unknown word `programme`, expected for example `programmed`, `programmer`'
+    ])
+  })
+
+  test('never gives one word two messages', async () => {
+    const file = await lintIn('Organisers said the colour was wrong. The color was organized by Organisers Ltd, and teh colour stayed.')
+    const starts = file.messages.map((message) => rangeOf(message).split('-')[0])
+    expect(new Set(starts).size).toBe(starts.length)
+  })
+})
+
+describe('dialect pairs from the dictionaries', () => {
+  test.each([
+    ['colour', 'color'],
+    ['organisation', 'organization'],
+    ['analysed', 'analyzed'],
+    ['centred', 'centered'],
+    ['catalogue', 'catalog'],
+    ['offences', 'offenses'],
+    ['travelling', 'traveling'],
+    ['counsellor', 'counselor'],
+    ['oestrogen', 'estrogen'],
+    ['anaemia', 'anemia'],
+    ['manoeuvre', 'maneuver'],
+    ['judgement', 'judgment'],
+    ['sulphur', 'sulfur'],
+    ['mould', 'mold']
+  ])('pairs British `%s` with American `%s`', (british, american) => {
+    expect(counterpartIn(british, 'en-US', ['en-GB'])?.spelling).toBe(american)
+    expect(counterpartIn(american, 'en-GB', ['en-US'])?.spelling).toBe(british)
+  })
+
+  // Each British word here has a meaning the American one lacks, or the other way round:
+  // British dictionaries have both, so they are not one word in two spellings.
+  test.each([['programme'], ['licence'], ['practise'], ['cheque'], ['tyre'], ['storey'], ['kerb'], ['metre']])(
+    'does not pair `%s` with an American spelling',
+    (british) => {
+      expect(counterpartIn(british, 'en-US', ['en-GB'])).toBeUndefined()
+    }
+  )
+
+  test.each([['program'], ['license'], ['practice'], ['check'], ['tire'], ['story'], ['curb'], ['meter']])(
+    'accepts `%s` in British copy',
+    (word) => {
+      expect(counterpartIn(word, 'en-GB', ['en-US'])).toBeUndefined()
+    }
+  )
+})
+
+describe('choosing the dialect', () => {
+  test('takes the dialect from config', async () => {
+    const folder = await makeTree({
+      '.copydeskrc.json': JSON.stringify({dialect: 'en-GB'}),
+      'story.txt': 'The color of the shutters was kept.\n'
+    })
+    const run = await runCli(['--format', 'json', 'story.txt'], {cwd: folder})
+    const [report] = JSON.parse(run.stdout) as Array<{messages: Array<{reason: string}>}>
+    expect(report?.messages.map((message) => message.reason)).toEqual([
+      'Unexpected `color` in en-GB copy, expected `colour`'
+    ])
+  })
+
+  test('lets --dialect win over config', async () => {
+    const folder = await makeTree({
+      '.copydeskrc.json': JSON.stringify({dialect: 'en-GB'}),
+      'story.txt': 'The color of the shutters was kept.\n'
+    })
+    expect(await runCli(['--dialect', 'en-US', 'story.txt'], {cwd: folder})).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+
+  test('stops with one line and exit code 2 on a dialect it does not know', async () => {
+    const run = await runCli(['--dialect', 'en-NZ', '--stdin-filename', 'story.txt'], {stdin: 'Fine.'})
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "copydesk: option '--dialect <dialect>' argument 'en-NZ' is invalid. Allowed choices are en-US, en-GB, en-CA, en-AU.\n"
+    })
+  })
+
+  test('stops with exit code 2 on a dialect in config it does not know', async () => {
+    const folder = await makeTree({'.copydeskrc.json': JSON.stringify({dialect: 'british'}), 'story.txt': 'Fine.\n'})
+    const run = await runCli(['story.txt'], {cwd: folder})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      'copydesk: .copydeskrc.json: `dialect`: expected one of `en-US`, `en-GB`, `en-CA`, `en-AU`\n'
+    )
+  })
+
+  test.each<[Dialect, string[]]>([
+    // `organize` is Canadian and not Australian; `colour` is both.
+    ['en-CA', []],
+    ['en-AU', ['organized']]
+  ])('loads the %s dictionary', async (dialect, flagged) => {
+    const file = await lintIn('The colour was organized by the neighbours.', dialect)
+    expect(file.messages.map((message) => message.actual)).toEqual(flagged)
+  })
+})
