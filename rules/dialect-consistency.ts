@@ -132,7 +132,8 @@ function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly
 /**
  * Without a dialect set: within each kind of difference (`-our`/`-or`,
  * `-ise`/`-ize`, ...), flag the uses of the system the story uses less
- * (ties: the one it used second), and accept British spellings that the
+ * (ties: the one the whole story uses less, then the one used second), and
+ * accept British spellings that the
  * story keeps to. A story may write `colour` and `organize`, as Canadian
  * copy and Oxford spelling do: each kind is judged on its own.
  *
@@ -149,16 +150,20 @@ function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly
   }
 
   const totals: Record<SpellingSystem, number> = {US: 0, British: 0}
+  for (const uses of byKind.values()) for (const use of uses) totals[use.system]++
+  // A tie within a kind goes to the system the story uses more overall
+  // (`ionization` in a story of `behaviour` and `centimetres`), then to the one used first.
+  const overall: SpellingSystem | undefined =
+    totals.US > totals.British ? 'US' : totals.British > totals.US ? 'British' : undefined
+
   for (const uses of byKind.values()) {
     const us = uses.filter((use) => use.system === 'US')
     const british = uses.filter((use) => use.system === 'British')
-    totals.US += us.length
-    totals.British += british.length
-    const [first] = uses
-    const majority =
-      us.length > british.length ? us : british.length > us.length ? british : first?.system === 'US' ? us : british
+    const tied = overall ?? uses[0]?.system
+    const majority = us.length > british.length ? us : british.length > us.length ? british : tied === 'US' ? us : british
     const minority = majority === us ? british : us
-    for (const use of minority) report(file, use, majority, minority.length)
+    const why = us.length !== british.length ? 'as in the rest of this story' : overall ? 'as in most of this story' : 'as first used in this story'
+    for (const use of minority) report(file, use, majority, minority.length, why)
     // British spellings the story keeps to are right; dictionary-en alone would report them.
     for (const use of majority) check.claimed.add(use.offset)
     for (const use of minority) check.claimed.add(use.offset)
@@ -207,14 +212,20 @@ function systemUses(candidates: readonly Candidate[], check: SpellCheck): Dialec
  * @param use The use.
  * @param majority Uses of the other system in the same kind.
  * @param minorityCount How many uses the use's system has in that kind.
+ * @param why Why the other spelling is the one to use, for the message.
  */
-function report(file: VFile, use: DialectUse, majority: readonly DialectUse[], minorityCount: number): void {
+function report(
+  file: VFile,
+  use: DialectUse,
+  majority: readonly DialectUse[],
+  minorityCount: number,
+  why: string
+): void {
   const [first] = majority
   const system = first?.system ?? (use.system === 'US' ? 'British' : 'US')
   const expected = inCaseOf(use.text, use.counterpart.spelling)
-  const how = majority.length > minorityCount ? 'as in the rest of this story' : 'as first used in this story'
   const message = file.message(
-    `Unexpected \`${use.text}\`, expected \`${expected}\` ${how} (${system} spelling, ${majority.length} to ${minorityCount})`,
+    `Unexpected \`${use.text}\`, expected \`${expected}\` ${why} (${system} spelling, ${majority.length} to ${minorityCount})`,
     {
       place: use.place,
       cause: first

@@ -120,6 +120,13 @@ describe('dialect-consistency without a dialect set', () => {
     expect(await dialectFindings('The defense rested. The defence appealed.')).toEqual(['defence → defense'])
   })
 
+  test('breaks a tie within one kind by the spelling of the rest of the story', async () => {
+    const file = await lintIn('The defense rested. The defence appealed to the centre, and the harbour was quiet.')
+    expect(lines(file)).toEqual([
+      '1:5-1:12 warning dialect-consistency: Unexpected `defense`, expected `defence` as in most of this story (British spelling, 1 to 1)'
+    ])
+  })
+
   test('gives a consistently British story no warning for its British words', async () => {
     const doc = [
       'The organisers travelled to the town centre to analyse the damage to the harbour.',
@@ -136,7 +143,7 @@ describe('dialect-consistency without a dialect set', () => {
   test('leaves British words without an American twin to `spelling` in an American story', async () => {
     const file = await lintIn('The colour scheme was organized and the color of the programme was organized too.')
     expect(lines(file)).toEqual([
-      '1:41-1:46 warning dialect-consistency: Unexpected `color`, expected `colour` as first used in this story (British spelling, 1 to 1)',
+      '1:5-1:11 warning dialect-consistency: Unexpected `colour`, expected `color` as in most of this story (US spelling, 1 to 1)',
       '1:54-1:63 warning spelling: Unexpected unknown word `programme`, expected for example `programmed`, `programmer`'
     ])
   })
