@@ -42,7 +42,6 @@ describe('Markdown', () => {
     expect(await lintFixture('council-vote.md')).toEqual([
       '2:23-2:29 info Vltava',
       '4:47-4:52 error debat',
-      '6:3-6:14 info Councillors',
       '6:18-6:23 info Ceske',
       '6:24-6:34 info Budejovice',
       '7:21-7:26 error narow',

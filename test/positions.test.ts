@@ -30,7 +30,6 @@ describe('positions', () => {
       ''
     ].join('\r\n')
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual([
-      '2:8-2:15 warning Harbour',
       '2:16-2:23 error captian',
       '6:22-6:25 error teh'
     ])
