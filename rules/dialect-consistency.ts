@@ -133,9 +133,9 @@ function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly
  * Without a dialect set: within each kind of difference (`-our`/`-or`,
  * `-ise`/`-ize`, ...), flag the uses of the system the story uses less
  * (ties: the one the whole story uses less, then the one used second), and
- * accept British spellings that the
- * story keeps to. A story may write `colour` and `organize`, as Canadian
- * copy and Oxford spelling do: each kind is judged on its own.
+ * accept British spellings that the story keeps to. A story may write
+ * `colour` and `organize`, as Canadian copy and Oxford spelling do: each
+ * kind is judged on its own.
  *
  * @param file The document.
  * @param check The shared spell check.
@@ -162,7 +162,12 @@ function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly
     const tied = overall ?? uses[0]?.system
     const majority = us.length > british.length ? us : british.length > us.length ? british : tied === 'US' ? us : british
     const minority = majority === us ? british : us
-    const why = us.length !== british.length ? 'as in the rest of this story' : overall ? 'as in most of this story' : 'as first used in this story'
+    const why =
+      us.length !== british.length
+        ? 'as in the rest of this story'
+        : overall
+          ? 'as in most of this story'
+          : 'as first used in this story'
     for (const use of minority) report(file, use, majority, minority.length, why)
     // British spellings the story keeps to are right; dictionary-en alone would report them.
     for (const use of majority) check.claimed.add(use.offset)
@@ -173,8 +178,9 @@ function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly
   // unless the story mostly spells the American way.
   if (totals.British < totals.US) return
   const british = dictionaryLookup('en-GB')
-  for (const unknown of check.unknown) {
-    if (/^\p{Ll}+$/u.test(unknown.text) && british.correct(unknown.text)) check.claimed.add(unknown.offset)
+  const unknown = new Set(check.unknown.map((word) => word.offset))
+  for (const candidate of candidates) {
+    if (unknown.has(candidate.offset) && british.correct(candidate.lowercase)) check.claimed.add(candidate.offset)
   }
 }
 

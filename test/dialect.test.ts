@@ -131,7 +131,8 @@ describe('dialect-consistency without a dialect set', () => {
     const doc = [
       'The organisers travelled to the town centre to analyse the damage to the harbour.',
       'Their colour-coded map showed the defence programme, and the licence for the new',
-      'paediatric unit was granted amongst other things. Neighbours organised a fundraiser.'
+      'paediatric unit was granted amongst other things. Neighbours organised a fundraiser.',
+      'Programme staff were not told.'
     ].join('\n')
     expect(lines(await lintIn(doc))).toEqual([])
   })
