@@ -8,8 +8,10 @@ import {spellCheck} from '../src/spell-check.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
-  /** Accepted words (config `words`, `wordsFile`): the spellings to prefer. */
+  /** Accepted words (config `words`, `wordsFile`, and the bundled names): the spellings to prefer. */
   words?: readonly string[] | undefined
+  /** The bundled names, to say which list a preferred spelling comes from. */
+  names?: readonly string[] | undefined
   /** Sets of spellings that are different names (config `distinct`). */
   distinct?: ReadonlyArray<readonly string[]> | undefined
 }
@@ -24,6 +26,7 @@ export default defineRule<NameConsistencyOptions>(
     const words = options?.words ?? []
     const listed = new Set(words)
     const distinct = options?.distinct ?? []
+    const names = new Set(options?.names ?? [])
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words)
       const unknown = new Set(check.unknown.map((word) => word.offset))
@@ -40,7 +43,7 @@ export default defineRule<NameConsistencyOptions>(
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
           for (const use of variant.uses) {
-            report(file, group, use)
+            report(file, group, use, names)
             check.claimed.add(use.position.start.offset ?? -1)
           }
         }
@@ -55,12 +58,13 @@ export default defineRule<NameConsistencyOptions>(
  * @param file The document.
  * @param group The name's spellings.
  * @param use The use to report.
+ * @param names The bundled names.
  */
-function report(file: VFile, group: VariantGroup, use: NameUse): void {
+function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlySet<string>): void {
   const canonical = group.canonical
   const first = canonical.uses[0]
   const message = file.message(
-    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason)}`,
+    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason, names.has(canonical.text))}`,
     {
       place: use.position,
       cause: first
@@ -84,12 +88,13 @@ function report(file: VFile, group: VariantGroup, use: NameUse): void {
  * Say why the canonical spelling is the one to use.
  *
  * @param reason Why it won.
+ * @param bundled Whether the spelling is in copydesk's names lists.
  * @returns Words for the message.
  */
-function reasonText(reason: CanonicalReason): string {
+function reasonText(reason: CanonicalReason, bundled: boolean): string {
   switch (reason.kind) {
     case 'word list':
-      return 'as in the word list'
+      return bundled ? 'as in the names list' : 'as in the word list'
     case 'dictionary':
       return 'as in the dictionary'
     case 'majority':

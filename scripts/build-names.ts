@@ -455,8 +455,28 @@ function report(lists: NamesList[]): void {
   console.log(`all lists: ${all.size} distinct tokens, ${near.size} one edit from another`)
 }
 
+/**
+ * Leave out tokens that are ordinary words written with a capital (`Harbour`
+ * from "Grand Harbour", `Nice`, `Bill`): the dictionaries accept the
+ * capitalised form of a word they know anyway, and listing a British word
+ * as a name would make it pass in US copy.
+ *
+ * @param list A list.
+ * @returns The list without them.
+ */
+function withoutOrdinaryWords(list: NamesList): NamesList {
+  const dictionaries = [dictionaryLookup('en-US'), dictionaryLookup('en-GB')]
+  const tokens = [...list.tokens].filter(function (token) {
+    const lower = token.toLowerCase()
+    return lower === token || !dictionaries.some((dictionary) => dictionary.correct(lower))
+  })
+  return {...list, tokens: new Set(tokens)}
+}
+
 const countryList = countries()
-const generated = [countryList, demonyms(countryList.tokens), regions(), cities(), firstNames(), surnames()]
+const generated = [countryList, demonyms(countryList.tokens), regions(), cities(), firstNames(), surnames()].map(
+  withoutOrdinaryWords
+)
 fs.mkdirSync(namesFolder, {recursive: true})
 for (const list of generated) fs.writeFileSync(path.join(namesFolder, list.file), render(list))
 

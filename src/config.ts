@@ -4,6 +4,7 @@ import {rules as allRules} from '../rules/index.js'
 import type {Rule} from './define-rule.js'
 import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
+import {bundledNames} from './names-list.js'
 import type {Severity} from './severity.js'
 import {readWordList} from './word-list.js'
 
@@ -18,7 +19,8 @@ export const configSchema = z.strictObject({
   words: z.array(z.string().trim().min(1)).optional(),
   distinct: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
   wordsFile: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-  ignore: z.array(z.string().min(1)).optional()
+  ignore: z.array(z.string().min(1)).optional(),
+  names: z.boolean().optional()
 })
 
 /**
@@ -56,6 +58,8 @@ export interface ResolvedConfig {
   rules: EnabledRule[]
   /** Accepted words from `words` and `wordsFile`. */
   words: string[]
+  /** Names from the lists copydesk ships (`dictionaries/names/`); none when config sets `names: false`. */
+  names: readonly string[]
   /** Sets of spellings that are different names. */
   distinct: string[][]
   /** Gitignore-style patterns of files not to lint. */
@@ -102,6 +106,7 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
       return [{rule, severity, options}]
     }),
     words,
+    names: config.names === false ? [] : bundledNames(),
     distinct: config.distinct ?? [],
     ignore: config.ignore ?? []
   }

@@ -55,6 +55,9 @@ type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
  */
 const spellers = new Map<string, Speller>()
 
+/** Accepted words as retext-spell takes them, per word array: tens of thousands with the names lists. */
+const personalByWords = new WeakMap<readonly string[], string>()
+
 /** Spell checks already made, per tree and word list, so that rules share them. */
 const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
 
@@ -71,7 +74,11 @@ const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
  * @returns The shared result.
  */
 export function spellCheck(tree: Root, file: VFile, words: readonly string[]): Promise<SpellCheck> {
-  const personal = [...new Set(words)].join('\n')
+  let personal = personalByWords.get(words)
+  if (personal === undefined) {
+    personal = [...new Set(words)].join('\n')
+    personalByWords.set(words, personal)
+  }
   let byWords = checks.get(tree)
   if (!byWords) checks.set(tree, (byWords = new Map()))
   let check = byWords.get(personal)
