@@ -16,7 +16,7 @@ import type {Check} from './define-rule.js'
 const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
   const ignored = ignore().add(config.ignore)
   const checks: Check[] = config.rules.map(({rule, severity, options}) =>
-    rule.create({severity, options: {...options, words: config.words, distinct: config.distinct}})
+    rule.create({severity, options: {...options, words: config.words, distinct: config.distinct, houseStyle: config.houseStyle}})
   )
 
   return async function (tree: Root, file: VFile): Promise<undefined> {
