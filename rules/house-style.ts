@@ -294,8 +294,10 @@ function sameWord(actual: string, wanted: string): boolean {
 
 /**
  * Write the replacement in the case of the text it replaces: `KIEV` →
- * `KYIV`, a capitalised lowercase form → a capitalised replacement, and
- * otherwise as the house style writes it.
+ * `KYIV`; a word the story capitalises where the form has it lowercase gets
+ * a capital in the replacement too, word by word when both have as many
+ * words (`Town Council` → `City Council`), else on the first; otherwise the
+ * replacement is written as the house style writes it.
  *
  * @param actual The text found.
  * @param form The form it matched.
@@ -307,8 +309,15 @@ function keepCase(actual: string, form: string, replacement: string): string {
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
     return replacement.toUpperCase()
   }
-  if (/^\p{Lu}/u.test(actual) && !/^\p{Lu}/u.test(form)) return upperFirst(replacement)
-  return replacement
+  const actualWords = actual.split(/\s+/)
+  const formParts = form.split(' ')
+  const replacementWords = replacement.split(' ')
+  const raised = (index: number): boolean =>
+    /^\p{Lu}/u.test(actualWords[index] ?? '') && !/^\p{Lu}/u.test(formParts[index] ?? '')
+  if (actualWords.length === replacementWords.length) {
+    return replacementWords.map((word, index) => (raised(index) ? upperFirst(word) : word)).join(' ')
+  }
+  return raised(0) ? upperFirst(replacement) : replacement
 }
 
 /**

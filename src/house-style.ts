@@ -173,7 +173,7 @@ export function parseHouseStyle(text: string, shown: string): HouseStyleEntry[] 
     schema: 'core',
     customTags: [],
     lineCounter,
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true
   })
   const lineOf = (node: unknown): number | undefined => {
