@@ -26,7 +26,8 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
         names: config.names,
         ownWords: config.words,
         prominentNames: config.names.length > 0 ? prominentNames() : new Set<string>(),
-        distinct: config.distinct
+        distinct: config.distinct,
+        houseStyle: config.houseStyle
       }
     })
   )
