@@ -11,8 +11,10 @@ import {type SpellCheck, spellCheck} from '../src/spell-check.js'
 
 /** Options of the `dialect-consistency` rule. */
 export interface DialectConsistencyOptions {
-  /** Accepted words (config `words`, `wordsFile`): never reported. */
+  /** Accepted words (config `words`, `wordsFile`, bundled names), for the shared spell check. */
   words?: readonly string[] | undefined
+  /** The newsroom's own accepted words (config `words`, `wordsFile`): never reported. */
+  ownWords?: readonly string[] | undefined
   /** The dialect set in config or on the command line; without one the story's own majority decides. */
   dialect?: Dialect | undefined
 }
@@ -48,7 +50,8 @@ export default defineRule<DialectConsistencyOptions>(
   {id: 'dialect-consistency', description: 'American and British spellings mixed in one story, or not in the set dialect'},
   function (options) {
     const words = options?.words ?? []
-    const accepted = new Set(words.map((word) => word.toLowerCase()))
+    // Only the newsroom's own words: the bundled names lists hold `Grey` and `Centre` as names.
+    const accepted = new Set((options?.ownWords ?? []).map((word) => word.toLowerCase()))
     const dialect = options?.dialect
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, dialect)

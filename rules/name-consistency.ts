@@ -9,8 +9,10 @@ import {spellCheck} from '../src/spell-check.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
-  /** Accepted words (config `words`, `wordsFile`): the spellings to prefer. */
+  /** Accepted words (config `words`, `wordsFile`, and the bundled names): the spellings to prefer. */
   words?: readonly string[] | undefined
+  /** The bundled names, to say which list a preferred spelling comes from. */
+  names?: readonly string[] | undefined
   /** Sets of spellings that are different names (config `distinct`). */
   distinct?: ReadonlyArray<readonly string[]> | undefined
   /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
@@ -27,6 +29,7 @@ export default defineRule<NameConsistencyOptions>(
     const words = options?.words ?? []
     const listed = new Set(words)
     const distinct = options?.distinct ?? []
+    const names = new Set(options?.names ?? [])
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
       const unknown = new Set(check.unknown.map((word) => word.offset))
@@ -35,6 +38,8 @@ export default defineRule<NameConsistencyOptions>(
         const text = toString(part.word)
         const position = part.word.position
         if (!position || position.start.offset === undefined || !isNameLike(text)) continue
+        // "Kiev" that `house-style` reported is left to it, not grouped with "Kyiv".
+        if (check.claimed.has(position.start.offset)) continue
         uses.push({text, position, known: !unknown.has(position.start.offset)})
       }
 
@@ -43,7 +48,7 @@ export default defineRule<NameConsistencyOptions>(
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
           for (const use of variant.uses) {
-            report(file, group, use)
+            report(file, group, use, names)
             check.claimed.add(use.position.start.offset ?? -1)
           }
         }
@@ -58,12 +63,13 @@ export default defineRule<NameConsistencyOptions>(
  * @param file The document.
  * @param group The name's spellings.
  * @param use The use to report.
+ * @param names The bundled names.
  */
-function report(file: VFile, group: VariantGroup, use: NameUse): void {
+function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlySet<string>): void {
   const canonical = group.canonical
   const first = canonical.uses[0]
   const message = file.message(
-    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason)}`,
+    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason, names.has(canonical.text))}`,
     {
       place: use.position,
       cause: first
@@ -87,12 +93,13 @@ function report(file: VFile, group: VariantGroup, use: NameUse): void {
  * Say why the canonical spelling is the one to use.
  *
  * @param reason Why it won.
+ * @param bundled Whether the spelling is in copydesk's names lists.
  * @returns Words for the message.
  */
-function reasonText(reason: CanonicalReason): string {
+function reasonText(reason: CanonicalReason, bundled: boolean): string {
   switch (reason.kind) {
     case 'word list':
-      return 'as in the word list'
+      return bundled ? 'as in the names list' : 'as in the word list'
     case 'dictionary':
       return 'as in the dictionary'
     case 'majority':

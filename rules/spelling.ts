@@ -1,8 +1,9 @@
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
-import type {Dialect} from '../src/dictionary.js'
+import {type Dialect, defaultDialect, dictionaryLookup} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
 import {foreignWords} from '../src/foreign-runs.js'
+import {areVariants} from '../src/name-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/slip-evidence.js'
 import {spellCheck, type UnknownWord} from '../src/spell-check.js'
@@ -12,6 +13,10 @@ import {wordFrequency} from '../src/suggestions.js'
 export interface SpellingOptions {
   /** Extra words to accept (and to offer as suggestions), case kept. */
   words?: readonly string[] | undefined
+  /** The newsroom's own accepted words (config `words`, word lists). */
+  ownWords?: readonly string[] | undefined
+  /** Bundled names famous enough to suggest for a one-off slip (countries, demonyms, organisations). */
+  prominentNames?: ReadonlySet<string> | undefined
   /** Report unknown all-capital acronyms (`BTLC`) too; off by default. */
   acronyms?: boolean | undefined
   /** The dialect to spell by (config `dialect`, `--dialect`); American when not set. */
@@ -48,6 +53,11 @@ export default defineRule<SpellingOptions>(
   },
   function (options) {
     const words = options?.words ?? []
+    const own = new Set(options?.ownWords ?? [])
+    const prominent = options?.prominentNames ?? new Set<string>()
+    const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
+    // A one-off slip is taken for one of these names only: see `closeKnownName`.
+    const isSlipTarget = (name: string): boolean => dictionary.correct(name) || prominent.has(name) || own.has(name)
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
       const uses = countBy(check.unknown.map((unknown) => unknown.text))
@@ -66,7 +76,7 @@ export default defineRule<SpellingOptions>(
         } else if (text === text.toLowerCase()) {
           setSeverity(message, isSlip(message, count, check.isKnown, check.dialect) ? 'error' : 'warning')
         } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
-          if (!reportName(unknown, count, check.storyWords, check.isKnown, reported, check.dialect)) continue
+          if (!reportName(unknown, count, check.storyWords, check.isKnown, isSlipTarget, reported, check.dialect)) continue
         } else {
           setSeverity(message, 'warning')
         }
@@ -83,6 +93,7 @@ export default defineRule<SpellingOptions>(
  * @param count How often the story uses it.
  * @param inStory Every word of the story.
  * @param isKnown Dictionary lookup.
+ * @param isSlipTarget Whether a one-off slip may be taken for a name.
  * @param reported Names already reported at `info`.
  * @param dialect The dialect the copy is checked in.
  * @returns Whether to report this use.
@@ -92,6 +103,7 @@ function reportName(
   count: number,
   inStory: ReadonlySet<string>,
   isKnown: (word: string) => boolean,
+  isSlipTarget: (name: string) => boolean,
   reported: Set<string>,
   dialect: Dialect
 ): boolean {
@@ -104,7 +116,7 @@ function reportName(
     setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
     return true
   }
-  const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown) : undefined
+  const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown, isSlipTarget) : undefined
   if (known) {
     // "Berlni": one use, one letter from a name the dictionary has and the story does not use.
     message.expected = [known, ...(message.expected ?? []).filter((suggestion) => suggestion !== known)]
@@ -121,29 +133,36 @@ function reportName(
 }
 
 /**
- * Find a name the dictionary knows that an unknown capitalised word is
- * probably a slip for: one edit away (two for long names), a name rather than
- * an ordinary word with a capital (`Belts`), and not used in the story.
+ * Find a well-known name that an unknown capitalised word is probably a slip
+ * for: one edit away (two for long names), in the dictionary, the prominent
+ * bundled names or the newsroom's own list, a name rather than an ordinary
+ * word with a capital (`Belts`), not another form of it (an ending changed or
+ * added: `Ceske`, `Ceska`), and not used in the story.
  *
  * @param text The unknown word.
  * @param suggestions Its suggestions.
  * @param inStory Every word of the story.
  * @param isKnown Dictionary lookup.
+ * @param isSlipTarget Whether a one-off slip may be taken for a name.
  * @returns The name, if there is one.
  */
 function closeKnownName(
   text: string,
   suggestions: readonly string[],
   inStory: ReadonlySet<string>,
-  isKnown: (word: string) => boolean
+  isKnown: (word: string) => boolean,
+  isSlipTarget: (name: string) => boolean
 ): string | undefined {
   const limit = text.length >= 8 ? 2 : 1
   return suggestions.find(
     (suggestion) =>
       /^\p{Lu}/u.test(suggestion) &&
       !inStory.has(suggestion) &&
+      isSlipTarget(suggestion) &&
       !isKnown(suggestion.toLowerCase()) &&
-      editDistance(text.toLowerCase(), suggestion.toLowerCase(), limit) <= limit
+      editDistance(text.toLowerCase(), suggestion.toLowerCase(), limit) <= limit &&
+      // `Ceske` is another form of `Ceska`, not a slip for it.
+      areVariants(text, suggestion)
   )
 }
 

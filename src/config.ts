@@ -5,6 +5,8 @@ import type {Rule} from './define-rule.js'
 import {type Dialect, dialects} from './dictionary.js'
 import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
+import {bundledNames} from './names-list.js'
+import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from './severity.js'
 import {readWordList} from './word-list.js'
 
@@ -20,6 +22,14 @@ export const configSchema = z.strictObject({
   distinct: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
   wordsFile: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   ignore: z.array(z.string().min(1)).optional(),
+  names: z.boolean().optional(),
+  houseStyle: z
+    .union([
+      z.string().min(1),
+      z.array(z.string().min(1)),
+      z.strictObject({files: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(), default: z.boolean().optional()})
+    ])
+    .optional(),
   dialect: z.enum(dialects).optional()
 })
 
@@ -58,10 +68,14 @@ export interface ResolvedConfig {
   rules: EnabledRule[]
   /** Accepted words from `words` and `wordsFile`. */
   words: string[]
+  /** Names from the lists copydesk ships (`dictionaries/names/`); none when config sets `names: false`. */
+  names: readonly string[]
   /** Sets of spellings that are different names. */
   distinct: string[][]
   /** Gitignore-style patterns of files not to lint. */
   ignore: string[]
+  /** House-style entries: the bundled list (unless switched off) with the newsroom's files over it. */
+  houseStyle: HouseStyleEntry[]
   /** The dialect to spell by; `undefined` when none is set (American, with mixed spellings flagged). */
   dialect: Dialect | undefined
 }
@@ -96,6 +110,10 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     }
   }
 
+  // The house style's own spellings (`Kyiv`) are accepted and suggested like listed words.
+  const houseStyle = resolveHouseStyle(config.houseStyle, root, shown, cwd)
+  words.push(...houseStyleWords(houseStyle))
+
   return {
     filePath,
     root,
@@ -106,8 +124,10 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
       return [{rule, severity, options}]
     }),
     words,
+    names: config.names === false ? [] : bundledNames(),
     distinct: config.distinct ?? [],
     ignore: config.ignore ?? [],
+    houseStyle,
     dialect: config.dialect
   }
 }
@@ -134,6 +154,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
     const inner = branch?.[0]
     if (inner) return describeIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue)
+    if (at === 'houseStyle') return '`houseStyle`: expected a file name, a list of them, or an object with `files` and `default`'
     return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
   }
   if (issue.code === 'too_small') {
@@ -157,6 +178,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
  * @returns Its valid keys.
  */
 function knownKeys(at: readonly PropertyKey[]): string[] {
+  if (at[0] === 'houseStyle') return ['files', 'default']
   if (at[0] !== 'rules') return Object.keys(configSchema.shape).filter((key) => key !== '$schema')
   if (at.length === 1) return allRules.map((rule) => rule.id)
   const rule = allRules.find((candidate) => candidate.id === at[1])

@@ -6,6 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from './config.js'
 import type {Check} from './define-rule.js'
+import {prominentNames} from './names-list.js'
 
 /**
  * unified plugin: run the rules a config switches on, skipping files the
@@ -15,10 +16,20 @@ import type {Check} from './define-rule.js'
  */
 const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
   const ignored = ignore().add(config.ignore)
+  const words = acceptedWords(config)
   const checks: Check[] = config.rules.map(({rule, severity, options}) =>
     rule.create({
       severity,
-      options: {...options, words: config.words, distinct: config.distinct, dialect: config.dialect}
+      options: {
+        ...options,
+        words,
+        names: config.names,
+        ownWords: config.words,
+        prominentNames: config.names.length > 0 ? prominentNames() : new Set<string>(),
+        distinct: config.distinct,
+        houseStyle: config.houseStyle,
+        dialect: config.dialect
+      }
     })
   )
 
@@ -40,6 +51,24 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
       file.messages.push(message)
     }
   }
+}
+
+/** The accepted words of each config, made once: the lists are long and every file of a run uses them. */
+const acceptedByConfig = new WeakMap<ResolvedConfig, readonly string[]>()
+
+/**
+ * Every word a config accepts: its own word lists and the bundled names.
+ *
+ * @param config Resolved configuration.
+ * @returns The words, each once; the same array for the same config.
+ */
+function acceptedWords(config: ResolvedConfig): readonly string[] {
+  let words = acceptedByConfig.get(config)
+  if (!words) {
+    words = Object.freeze([...new Set([...config.names, ...config.words])])
+    acceptedByConfig.set(config, words)
+  }
+  return words
 }
 
 /**

@@ -56,6 +56,9 @@ type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
  */
 const spellers = new Map<string, Speller>()
 
+/** Accepted words as retext-spell takes them, per word array: tens of thousands with the names lists. */
+const personalByWords = new WeakMap<readonly string[], string>()
+
 /** Spell checks already made, per tree, dialect and word list, so that rules share them. */
 const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
 
@@ -78,7 +81,11 @@ export function spellCheck(
   words: readonly string[],
   dialect: Dialect = defaultDialect
 ): Promise<SpellCheck> {
-  const personal = [...new Set(words)].join('\n')
+  let personal = personalByWords.get(words)
+  if (personal === undefined) {
+    personal = [...new Set(words)].join('\n')
+    personalByWords.set(words, personal)
+  }
   // Every rule must pass the same dialect to share one check (and its `claimed` offsets).
   const key = dialect + '\n' + personal
   let byWords = checks.get(tree)

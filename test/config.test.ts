@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
 import {makeTree, runCli} from './helpers.js'
 
-const story = 'Mayor Wierzbiki met Ostrava officials and teh press.\n'
+const story = 'Mayor Wierzbiki met Krnovice officials and teh press.\n'
 
 /**
  * Lint a tree with the CLI and list each file's findings as `severity actual`.
@@ -27,14 +27,14 @@ async function lintTree(
 describe('config discovery', () => {
   test('without config every unknown word is reported', async () => {
     const {found} = await lintTree({'story.txt': story})
-    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Ostrava', 'error teh'])
+    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Krnovice', 'error teh'])
   })
 
   test.each([
-    ['.copydeskrc.json', '{"words": ["Wierzbiki", "Ostrava"]}'],
-    ['.copydeskrc.yml', 'words:\n  - Wierzbiki\n  - Ostrava\n'],
-    ['.copydeskrc.yaml', 'words: [Wierzbiki, Ostrava]\n'],
-    ['package.json', '{"name": "newsroom", "copydesk": {"words": ["Wierzbiki", "Ostrava"]}}']
+    ['.copydeskrc.json', '{"words": ["Wierzbiki", "Krnovice"]}'],
+    ['.copydeskrc.yml', 'words:\n  - Wierzbiki\n  - Krnovice\n'],
+    ['.copydeskrc.yaml', 'words: [Wierzbiki, Krnovice]\n'],
+    ['package.json', '{"name": "newsroom", "copydesk": {"words": ["Wierzbiki", "Krnovice"]}}']
   ])('%s adds accepted words', async (name, contents) => {
     const {found} = await lintTree({[name]: contents, 'news/story.txt': story})
     expect(found['news/story.txt']).toEqual(['error teh'])
@@ -43,19 +43,19 @@ describe('config discovery', () => {
   test('the nearest config applies, alone', async () => {
     const {found} = await lintTree({
       '.copydeskrc.json': '{"words": ["Wierzbiki"]}',
-      'desk/.copydeskrc.json': '{"words": ["Ostrava"]}',
+      'desk/.copydeskrc.json': '{"words": ["Krnovice"]}',
       'story.txt': story,
       'desk/story.txt': story
     })
     expect(found).toEqual({
       'desk/story.txt': ['info Wierzbiki', 'error teh'],
-      'story.txt': ['info Ostrava', 'error teh']
+      'story.txt': ['info Krnovice', 'error teh']
     })
   })
 
   test('a package.json without a copydesk field is passed over', async () => {
     const {found} = await lintTree({
-      '.copydeskrc.json': '{"words": ["Wierzbiki", "Ostrava"]}',
+      '.copydeskrc.json': '{"words": ["Wierzbiki", "Krnovice"]}',
       'news/package.json': '{"name": "site"}',
       'news/story.txt': story
     })
@@ -65,7 +65,7 @@ describe('config discovery', () => {
   test('a words file is read relative to its config, with comments and blank lines', async () => {
     const {found} = await lintTree({
       'desk/.copydeskrc.json': '{"wordsFile": "names.txt"}',
-      'desk/names.txt': '# people\nWierzbiki\n\nOstrava  # city\n',
+      'desk/names.txt': '# people\nWierzbiki\n\nKrnovice  # city\n',
       'desk/story.txt': story
     })
     expect(found['desk/story.txt']).toEqual(['error teh'])
@@ -84,9 +84,9 @@ describe('config discovery', () => {
   })
 
   test.each([
-    ['error', ['error Wierzbiki', 'error Ostrava', 'error teh'], 1],
-    ['warning', ['warning Wierzbiki', 'warning Ostrava', 'warning teh'], 0],
-    ['info', ['info Wierzbiki', 'info Ostrava', 'info teh'], 0],
+    ['error', ['error Wierzbiki', 'error Krnovice', 'error teh'], 1],
+    ['warning', ['warning Wierzbiki', 'warning Krnovice', 'warning teh'], 0],
+    ['info', ['info Wierzbiki', 'info Krnovice', 'info teh'], 0],
     ['off', [], 0]
   ])('a rule set to %s reports at that severity', async (severity, expected, code) => {
     const result = await lintTree({
@@ -121,6 +121,13 @@ describe('config discovery', () => {
     expect(declared.found['story.txt']).toEqual(['info Wagener'])
   })
 
+  test('the bundled names lists are known unless config sets names to false', async () => {
+    const story = 'Officials from Ostrava met Mangalore port staff and the Bangalore office.\n'
+    expect((await lintTree({'story.txt': story})).found['story.txt']).toEqual([])
+    const off = await lintTree({'.copydeskrc.json': '{"names": false}', 'story.txt': story})
+    expect(off.found['story.txt']).toEqual(['info Ostrava', 'error Mangalore'])
+  })
+
   test('ignore patterns skip files, relative to the config', async () => {
     const {found} = await lintTree({
       'desk/.copydeskrc.yml': 'ignore:\n  - archive/\n  - "*.draft.md"\n',
@@ -134,8 +141,8 @@ describe('config discovery', () => {
   test('--config uses the given file for every file', async () => {
     const {found} = await lintTree(
       {
-        'house.json': '{"words": ["Wierzbiki", "Ostrava"]}',
-        'desk/.copydeskrc.json': '{"words": ["Ostrava"]}',
+        'house.json': '{"words": ["Wierzbiki", "Krnovice"]}',
+        'desk/.copydeskrc.json': '{"words": ["Krnovice"]}',
         'desk/story.txt': story
       },
       ['--config', 'house.json']
@@ -145,10 +152,10 @@ describe('config discovery', () => {
 
   test('--no-config ignores config files', async () => {
     const {found} = await lintTree(
-      {'.copydeskrc.json': '{"words": ["Wierzbiki", "Ostrava"]}', 'story.txt': story},
+      {'.copydeskrc.json': '{"words": ["Wierzbiki", "Krnovice"]}', 'story.txt': story},
       ['--no-config']
     )
-    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Ostrava', 'error teh'])
+    expect(found['story.txt']).toEqual(['info Wierzbiki', 'info Krnovice', 'error teh'])
   })
 })
 
@@ -156,17 +163,17 @@ describe('config errors', () => {
   test.each([
     [
       'malformed JSON, with the line',
-      {'.copydeskrc.json': '{\n  "words": ["Ostrava"],\n}\n'},
+      {'.copydeskrc.json': '{\n  "words": ["Krnovice"],\n}\n'},
       'copydesk: .copydeskrc.json:3: invalid JSON: Expected double-quoted property name\n'
     ],
     [
       'malformed YAML, with the line',
-      {'.copydeskrc.yml': 'words:\n  - Ostrava\n rules: {}\n'},
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\n rules: {}\n'},
       'copydesk: .copydeskrc.yml:3: invalid YAML: All mapping items must start at the same column\n'
     ],
     [
       'an unknown key, with the closest one',
-      {'.copydeskrc.json': '{"word": ["Ostrava"]}'},
+      {'.copydeskrc.json': '{"word": ["Krnovice"]}'},
       'copydesk: .copydeskrc.json: unknown key `word` (did you mean `words`?)\n'
     ],
     [
@@ -191,7 +198,7 @@ describe('config errors', () => {
     ],
     [
       'a wrong type',
-      {'package.json': '{"copydesk": {"words": "Ostrava"}}'},
+      {'package.json': '{"copydesk": {"words": "Krnovice"}}'},
       'copydesk: package.json: `words`: expected a list\n'
     ],
     [

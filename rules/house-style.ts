@@ -1,0 +1,406 @@
+import type {Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
+import type {EitherEntry, HouseStyleEntry, PreferEntry} from '../src/house-style.js'
+import {setSeverity} from '../src/severity.js'
+import {spellCheck} from '../src/spell-check.js'
+import {wordParts} from '../src/word-parts.js'
+
+/** Options of the `house-style` rule. */
+export interface HouseStyleOptions {
+  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
+  words?: readonly string[] | undefined
+  /** The resolved house style (config `houseStyle` over the bundled list). */
+  houseStyle?: readonly HouseStyleEntry[] | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  dialect?: Dialect | undefined
+}
+
+/** How a word part attaches to the one before it. */
+type Join = 'space' | 'hyphen' | 'none'
+
+/** A word part in a sentence: the unit entries are matched against. */
+interface Token {
+  text: string
+  start: Point
+  end: Point
+  /** `space` between whole words, `hyphen` inside a compound, `none` after punctuation or at a sentence start. */
+  join: Join
+}
+
+/** One word of a form, with how it attaches to the word before it. */
+interface FormWord {
+  text: string
+  join: Join
+}
+
+/** Where a form was found: tokens in a row of one sentence. */
+interface Match {
+  run: readonly Token[]
+  index: number
+  tokens: Token[]
+  /** The form it matched, as the entry writes it. */
+  form: string
+}
+
+/** A finding, ready to report. */
+interface Finding {
+  match: Match
+  expected: string
+  /** What follows "expected `X`" in the reason, before "(house style)". */
+  why: string
+  entry: HouseStyleEntry
+  cause?: Match | undefined
+}
+
+/**
+ * "Kyiv, formerly Kiev", "Mumbai (formerly known as Bombay)": naming the old
+ * form as the old form is what style books ask for, not a slip.
+ */
+const formerly = /(?:^| )(?:formerly|previously|(?:formerly|previously|once|then) (?:known as|called))$/
+
+/**
+ * Flag spellings the house style settles: an avoided form (`Kiev` for
+ * `Kyiv`) wherever it stands outside its exceptions, and for `either`
+ * entries every spelling but the one the story uses most (ties: the first).
+ * Runs before `name-consistency` and `spelling`, and claims what it reports.
+ */
+export default defineRule<HouseStyleOptions>(
+  {id: 'house-style', description: 'Spellings the house style settles (Kyiv, not Kiev)'},
+  function (options) {
+    const words = options?.words ?? []
+    const entries = options?.houseStyle ?? []
+    return async function (tree, file) {
+      if (entries.length === 0) return
+      const check = await spellCheck(tree, file, words, options?.dialect)
+      const runs = tokenRuns(tree)
+      const findings = entries.flatMap((entry) =>
+        entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
+      )
+      findings.sort((a, b) => offsetOf(a.match.tokens[0]) - offsetOf(b.match.tokens[0]))
+      for (const finding of findings) {
+        const offsets = finding.match.tokens.map(offsetOf)
+        if (offsets.some((offset) => check.claimed.has(offset))) continue
+        report(file, finding)
+        for (const offset of offsets) check.claimed.add(offset)
+      }
+    }
+  }
+)
+
+/**
+ * Find the avoided forms of a `prefer` entry.
+ *
+ * @param entry The entry.
+ * @param runs Tokens of each sentence.
+ * @returns Findings.
+ */
+function preferFindings(entry: PreferEntry, runs: readonly Token[][]): Finding[] {
+  const excepted = exceptedTokens(entry, runs)
+  return entry.avoid.flatMap((form) =>
+    findForm(form, runs, sameWord)
+      .filter((match) => !isExcepted(match, excepted) && !formerly.test(wordsBefore(match)))
+      .map((match) => ({match, expected: keepCase(actualText(match), form, entry.prefer), why: '', entry}))
+  )
+}
+
+/**
+ * Find the spellings of an `either` entry other than the story's choice.
+ *
+ * @param entry The entry.
+ * @param runs Tokens of each sentence.
+ * @returns Findings.
+ */
+function eitherFindings(entry: EitherEntry, runs: readonly Token[][]): Finding[] {
+  const excepted = exceptedTokens(entry, runs)
+  const uses = entry.either.map((form) => findForm(form, runs, sameWord).filter((match) => !isExcepted(match, excepted)))
+  const used = uses.filter((matches) => matches.length > 0)
+  if (used.length < 2) return []
+  // Most uses wins; on a tie, the spelling used first.
+  const chosen = used.reduce((best, matches) =>
+    matches.length > best.length || (matches.length === best.length && firstOffset(matches) < firstOffset(best))
+      ? matches
+      : best
+  )
+  const first = chosen[0]
+  if (!first) return []
+  const majority = used.every((matches) => matches === chosen || matches.length < chosen.length)
+  const why = majority
+    ? ` as spelled ${chosen.length} times in this story`
+    : ` as first spelled on line ${first.tokens[0]?.start.line ?? '?'}`
+  return used
+    .filter((matches) => matches !== chosen)
+    .flat()
+    .map((match) => ({match, expected: keepCase(actualText(match), match.form, first.form), why, entry, cause: first}))
+}
+
+/**
+ * Report one finding.
+ *
+ * @param file The document.
+ * @param finding The finding.
+ */
+function report(file: VFile, finding: Finding): void {
+  const {match, expected, why, entry, cause} = finding
+  const actual = actualText(match, file)
+  const first = match.tokens[0]
+  const last = match.tokens.at(-1)
+  if (!first || !last) return
+  const note = entry.note?.replace(/\.$/, '')
+  const message = file.message(
+    `Unexpected \`${actual}\`, expected \`${expected}\`${why} (house style)` + (note ? ': ' + note : ''),
+    {
+      place: {start: first.start, end: last.end},
+      cause: cause
+        ? new VFileMessage(`\`${actualText(cause, file)}\` first used here`, {
+            place: {start: cause.tokens[0]?.start ?? first.start, end: cause.tokens.at(-1)?.end ?? last.end},
+            ruleId: 'house-style',
+            source: 'copydesk'
+          })
+        : undefined
+    }
+  )
+  message.actual = actual
+  message.expected = [expected]
+  const details = [entry.note, entry.source ? 'Source: ' + entry.source : undefined].filter(Boolean)
+  if (details.length > 0) message.note = details.join('\n')
+  setSeverity(message, 'warning')
+}
+
+/**
+ * The tokens of every sentence: the parts of each word (`pro-Kiev` gives
+ * `pro` and `Kiev`, `Kiev's` gives `Kiev`), with how each attaches to the
+ * one before, so that a phrase matches across a space or a line break but
+ * not across punctuation.
+ *
+ * @param tree The document's tree.
+ * @returns One list of tokens per sentence.
+ */
+function tokenRuns(tree: Root): Token[][] {
+  const runs: Token[][] = []
+  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    const tokens: Token[] = []
+    let join: Join = 'none'
+    let wordEndsClean = false
+    for (const child of sentence.children) {
+      if (child.type === 'WordNode') {
+        const parts = wordParts(child)
+        parts.forEach(function (part, index) {
+          const position = part.word.position
+          if (!position) return
+          const partJoin: Join = index === 0 ? join : part.afterHyphen ? 'hyphen' : 'none'
+          tokens.push({text: toString(part.word), start: position.start, end: position.end, join: partJoin})
+        })
+        // "Kiev's mayor": a phrase does not run on past a possessive.
+        wordEndsClean = parts.at(-1)?.word.position?.end.offset === child.position?.end.offset
+        join = 'none'
+      } else {
+        join = child.type === 'WhiteSpaceNode' && wordEndsClean ? 'space' : 'none'
+        wordEndsClean = false
+      }
+    }
+    runs.push(tokens)
+  })
+  return runs
+}
+
+/**
+ * Split a form into words: `Peking duck` → `Peking`, `duck` (space);
+ * `al-Qaida` → `al`, `Qaida` (hyphen).
+ *
+ * @param form Form as written in the house-style file.
+ * @returns Its words.
+ */
+function formWords(form: string): FormWord[] {
+  const words: FormWord[] = []
+  for (const spaced of form.split(' ')) {
+    spaced.split('-').forEach(function (text, index) {
+      if (text) words.push({text, join: index > 0 ? 'hyphen' : 'space'})
+    })
+  }
+  return words
+}
+
+/**
+ * Find a form in the story.
+ *
+ * @param form Form.
+ * @param runs Tokens of each sentence.
+ * @param same How to compare a token with a word of the form.
+ * @returns Its matches in document order.
+ */
+function findForm(form: string, runs: readonly Token[][], same: (actual: string, wanted: string) => boolean): Match[] {
+  const words = formWords(form)
+  const matches: Match[] = []
+  for (const run of runs) {
+    for (let index = 0; index + words.length <= run.length; index++) {
+      const found = words.every(function (word, offset) {
+        const token = run[index + offset]
+        return token !== undefined && (offset === 0 || token.join === word.join) && same(token.text, word.text)
+      })
+      if (found) matches.push({run, index, tokens: run.slice(index, index + words.length), form})
+    }
+  }
+  return matches
+}
+
+/**
+ * Tokens inside an entry's exceptions (`Peking duck`), found without regard
+ * to case ("chicken kiev" on a menu is still the dish).
+ *
+ * @param entry The entry.
+ * @param runs Tokens of each sentence.
+ * @returns The tokens.
+ */
+function exceptedTokens(entry: HouseStyleEntry, runs: readonly Token[][]): Set<Token> {
+  const tokens = new Set<Token>()
+  for (const exception of entry.except) {
+    for (const match of findForm(exception, runs, (actual, wanted) => fold(actual) === fold(wanted))) {
+      for (const token of match.tokens) tokens.add(token)
+    }
+  }
+  return tokens
+}
+
+/**
+ * Whether a match lies inside an exception.
+ *
+ * @param match Match.
+ * @param excepted Tokens inside exceptions.
+ * @returns Whether to leave it.
+ */
+function isExcepted(match: Match, excepted: ReadonlySet<Token>): boolean {
+  return match.tokens.every((token) => excepted.has(token))
+}
+
+/**
+ * Whether a word in the story is a word of a form. The case must be the
+ * form's, except that a first capital (a sentence start, a title-case
+ * headline) and all capitals (`KIEV`) match too; so a capitalised form does
+ * not match a lowercase word ("madras" the cloth is not `Madras` the city).
+ *
+ * @param actual Word in the story.
+ * @param wanted Word of the form.
+ * @returns Whether they match.
+ */
+function sameWord(actual: string, wanted: string): boolean {
+  const text = straightApostrophes(actual)
+  const form = straightApostrophes(wanted)
+  if (text === form || text === upperFirst(form)) return true
+  return text.length > 1 && text === form.toUpperCase() && text !== text.toLowerCase()
+}
+
+/**
+ * Write the replacement in the case of the text it replaces: `KIEV` →
+ * `KYIV`; a word the story capitalises where the form has it lowercase gets
+ * a capital in the replacement too, word by word when both have as many
+ * words (`Town Council` → `City Council`), else on the first; otherwise the
+ * replacement is written as the house style writes it.
+ *
+ * @param actual The text found.
+ * @param form The form it matched.
+ * @param replacement The form to write.
+ * @returns The replacement, case kept.
+ */
+function keepCase(actual: string, form: string, replacement: string): string {
+  const letters = actual.replace(/[^\p{L}]/gu, '')
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return replacement.toUpperCase()
+  }
+  const actualWords = actual.split(/\s+/)
+  const formParts = form.split(' ')
+  const replacementWords = replacement.split(' ')
+  const raised = (index: number): boolean =>
+    /^\p{Lu}/u.test(actualWords[index] ?? '') && !/^\p{Lu}/u.test(formParts[index] ?? '')
+  if (actualWords.length === replacementWords.length) {
+    return replacementWords.map((word, index) => (raised(index) ? upperFirst(word) : word)).join(' ')
+  }
+  return raised(0) ? upperFirst(replacement) : replacement
+}
+
+/**
+ * The text a match covers: the words with what stands between them.
+ *
+ * @param match Match.
+ * @param file The document, to copy a phrase with its own spacing (a line break stays a line break).
+ * @returns The text.
+ */
+function actualText(match: Match, file?: VFile): string {
+  const first = match.tokens[0]
+  const last = match.tokens.at(-1)
+  if (match.tokens.length === 1 || !file || !first || !last) return match.tokens.map((token) => token.text).join(' ')
+  const value = String(file.value)
+  const text = value.slice(first.start.offset ?? 0, last.end.offset ?? 0)
+  return text || match.tokens.map((token) => token.text).join(' ')
+}
+
+/**
+ * Up to three words right before a match, in the same run of spaced words.
+ *
+ * @param match Match.
+ * @returns The words, lowercase, space-separated.
+ */
+function wordsBefore(match: Match): string {
+  const words: string[] = []
+  let index = match.index
+  while (words.length < 3 && index > 0 && match.run[index]?.join === 'space') {
+    index--
+    words.unshift(fold(match.run[index]?.text ?? ''))
+  }
+  return words.join(' ')
+}
+
+/**
+ * Offset of a token in the document.
+ *
+ * @param token Token.
+ * @returns Its start offset (`-1` without one).
+ */
+function offsetOf(token: Token | undefined): number {
+  return token?.start.offset ?? -1
+}
+
+/**
+ * Offset of the first of some matches.
+ *
+ * @param matches Matches in document order.
+ * @returns Its start offset.
+ */
+function firstOffset(matches: readonly Match[]): number {
+  return offsetOf(matches[0]?.tokens[0])
+}
+
+/**
+ * Lowercase with straight apostrophes, to compare without case.
+ *
+ * @param text Text.
+ * @returns Folded text.
+ */
+function fold(text: string): string {
+  return straightApostrophes(text).toLowerCase()
+}
+
+/**
+ * Write curly apostrophes straight (`N’Djamena`).
+ *
+ * @param text Text.
+ * @returns Text with `'`.
+ */
+function straightApostrophes(text: string): string {
+  return text.replace(/\u2019/g, "'")
+}
+
+/**
+ * Capitalise the first letter.
+ *
+ * @param text Text.
+ * @returns `kiev` → `Kiev`.
+ */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
