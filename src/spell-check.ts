@@ -63,8 +63,8 @@ const personalByWords = new WeakMap<readonly string[], string>()
 const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
 
 /**
- * Spell-check a document once, for all rules: run retext-spell (dictionary-en
- * and the accepted words) over it, narrow each finding on a compound or
+ * Spell-check a document once, for all rules: run retext-spell (the
+ * dialect's dictionary and the accepted words) over it, narrow each finding on a compound or
  * possessive to its wrong parts, and leave out what is not a slip to report:
  * codes with digits, other scripts, fragments accepted in context (`de` in
  * "de Gaulle") and accented forms of known words.
