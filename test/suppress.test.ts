@@ -110,6 +110,11 @@ describe('copydesk-disable and copydesk-enable', () => {
     expect(await report(doc, 'story.md')).toEqual(['1:23-1:30 error spelling budgett', '7:7-7:14 error spelling fiscall'])
   })
 
+  test('work inside HTML blocks in Markdown', async () => {
+    const doc = ['<div class="quote">', '<!-- copydesk-disable spelling -->', '<p>The taxx rose.</p>', '<!-- copydesk-enable -->', '</div>', '', 'The levvy fell.'].join('\n')
+    expect(await report(doc, 'story.md')).toEqual(['7:5-7:10 error spelling levvy'])
+  })
+
   test('work as inline comments inside a paragraph', async () => {
     const doc = 'The budgett rose, <!-- copydesk-disable spelling -->the taxx fell<!-- copydesk-enable --> and the levvy stayed.'
     expect(await report(doc, 'story.md')).toEqual(['1:5-1:12 error spelling budgett', '1:99-1:104 error spelling levvy'])
@@ -130,6 +135,11 @@ describe('copydesk-disable-next-line', () => {
     ['story.html', ['<!-- copydesk-disable-next-line -->', '', '<p>', 'The budgett rose.', 'The taxx fell.</p>'], 0]
   ])('on its own line in %s turns findings off on the next line with prose, skipping blank lines and markup', async (filePath, doc, column) => {
     expect(await report(doc.join('\n'), filePath)).toEqual([`5:${5 + column}-5:${9 + column} error spelling taxx`])
+  })
+
+  test('skips code, which has no prose', async () => {
+    const doc = ['<!-- copydesk-disable-next-line -->', '```', 'budgett = 1', '```', 'The taxx rose.', 'The levvy fell.'].join('\n')
+    expect(await report(doc, 'story.md')).toEqual(['6:5-6:10 error spelling levvy'])
   })
 
   test('at the end of a line turns findings off on the line after, not its own', async () => {
