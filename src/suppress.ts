@@ -10,7 +10,7 @@ import {readmeUrl} from './rule-url.js'
 import {setSeverity} from './severity.js'
 
 /** The rule id of findings on the markers themselves (an unknown rule or keyword). */
-export const markerRuleId = 'marker'
+const markerRuleId = 'marker'
 
 /** What each marker keyword does. */
 const keywords = {

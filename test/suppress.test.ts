@@ -93,7 +93,7 @@ describe('copydesk-disable and copydesk-enable', () => {
   })
 
   test('turn rules off to the end of the story when nothing turns them on again', async () => {
-    const doc = ['Talks opened with a budgett.', '', '<!-- copydesk-disable spelling name-consistency -->', '', 'The taxx rose.', '', 'The levvy fell.'].join('\n')
+    const doc = ['Talks opened with a budgett.', '', '<!-- copydesk-disable spelling, name-consistency -->', '', 'The taxx rose.', '', 'The levvy fell.'].join('\n')
     expect(await report(doc, 'story.md')).toEqual(['1:21-1:28 error spelling budgett'])
   })
 

@@ -23,8 +23,8 @@ export interface CommentMarker {
   position: Position
 }
 
-/** Whitespace-separated words of a comment. */
-const word = /\S+/g
+/** Words of a comment, separated by white space or, as ESLint users write them, commas. */
+const word = /[^\s,]+/g
 
 /**
  * Read a comment as a copydesk marker.
