@@ -82,7 +82,9 @@ export function applyMarkers(tree: Root, file: VFile, ruleIds: readonly string[]
       const start = line === undefined ? undefined : pointAt(place, line)
       const end = line === undefined ? undefined : (pointAt(place, line + 1) ?? documentEnd)
       // `ignore` turns the rules off from the marker to the end of the node after it: the line.
-      if (start && end) lines.push({type: markerType, attributes, position: {start, end: start}}, {type: 'line', position: {start, end}})
+      if (start && end) {
+        lines.push({type: markerType, attributes, position: {start, end: start}}, {type: 'line', position: {start, end}})
+      }
     } else {
       ranges.push({type: markerType, attributes, position: marker.position})
     }
