@@ -5,6 +5,7 @@ import type {Rule} from './define-rule.js'
 import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
 import type {Severity} from './severity.js'
+import {readRepoWords} from './repo-words.js'
 import {readWordList} from './word-list.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
@@ -54,7 +55,7 @@ export interface ResolvedConfig {
   root: string
   /** Rules to run, in order. */
   rules: EnabledRule[]
-  /** Accepted words from `words` and `wordsFile`. */
+  /** Accepted words from `words`, `wordsFile` and `.copydesk/words.txt` in `root`. */
   words: string[]
   /** Sets of spellings that are different names. */
   distinct: string[][]
@@ -91,6 +92,8 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
       throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)
     }
   }
+  // The repository's own list (`copydesk words add`, `copydesk init`), next to the config.
+  words.push(...readRepoWords(root, cwd))
 
   return {
     filePath,

@@ -2,7 +2,9 @@ import fs from 'node:fs'
 
 /**
  * Parse a word list: one word or name per line, case kept; blank lines and
- * `#` comments are skipped (the cspell convention).
+ * `#` comments are skipped (the cspell convention). A line with spaces is a
+ * phrase (`Hong Kong`): the spell check sees one word at a time, so each of
+ * its words is accepted.
  *
  * @param text Contents of the list.
  * @returns The words, in file order.
@@ -10,8 +12,7 @@ import fs from 'node:fs'
 export function parseWordList(text: string): string[] {
   const words: string[] = []
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const word = line.replace(/#.*$/, '').trim()
-    if (word) words.push(word)
+    words.push(...line.replace(/#.*$/, '').trim().split(/\s+/).filter(Boolean))
   }
   return words
 }
