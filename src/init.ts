@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {dictionaryLookup} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {lint} from './lint.js'
 import {areVariants, groupVariants, type NameUse} from './name-variants.js'
@@ -60,7 +61,8 @@ const configNames = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.cjs', '.cop
  * A name goes in the list only when `spelling` reports it at `info` or
  * `warning` and nothing suggests it is a slip: words reported at `error`,
  * spellings `name-consistency` reports, capitalised warnings that are a
- * variant of a suggestion (`Berlni` for `Berlin`), spellings that are a
+ * variant of a suggestion (`Berlni` for `Berlin`), British words with a
+ * capital (`Councillor`), spellings that are a
  * variant of a name used in more stories or already listed, and lowercase
  * words are left out, for a person to check. Accepting a variant would make
  * both spellings known and hide the inconsistency for good.
@@ -133,7 +135,9 @@ function sortFindings(files: readonly VFile[]): {
 
   for (const file of files) {
     const inThisStory = new Set<string>()
-    for (const message of file.messages) {
+    // Rules report in turn; a person reads a story top to bottom.
+    const inOrder = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    for (const message of inOrder) {
       const word = message.actual
       if (!word) continue
       const place = `${file.path}:${message.line ?? 1}:${message.column ?? 1}`
@@ -150,7 +154,9 @@ function sortFindings(files: readonly VFile[]): {
         if (severity === 'warning') leave(word, place, 'not a name (warning): add it with `copydesk words add` if it is right')
       } else {
         const close = severity === 'warning' ? message.expected?.find((suggestion) => areVariants(word, suggestion)) : undefined
-        if (close) leave(word, place, `close to \`${close}\` (warning)`)
+        // "Councillor Adeyemi": a British word with a capital, not a name to accept everywhere.
+        if (dictionaryLookup('en-GB').correct(word.toLowerCase())) leave(word, place, 'a British spelling, not a name')
+        else if (close) leave(word, place, `close to \`${close}\` (warning)`)
         else if (!inThisStory.has(word)) {
           inThisStory.add(word)
           const known = names.get(word)
