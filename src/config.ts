@@ -6,7 +6,7 @@ import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
 import type {Severity} from './severity.js'
 import {readRepoWords} from './repo-words.js'
-import {readWordList} from './word-list.js'
+import {acceptedWords, readWordList} from './word-list.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 
@@ -86,7 +86,7 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   for (const listPath of [config.wordsFile ?? []].flat()) {
     const absolute = path.resolve(root, listPath)
     try {
-      words.push(...readWordList(absolute))
+      words.push(...acceptedWords(readWordList(absolute)))
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
       throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)

@@ -5,7 +5,7 @@ import {Configuration} from 'unified-engine'
 import {problemFromEngineFailure} from './engine-failure.js'
 import {CopydeskError} from './errors.js'
 import {withoutAccents} from './spell-check.js'
-import {parseWordList} from './word-list.js'
+import {acceptedWords, parseWordList} from './word-list.js'
 
 /** Where a repository keeps its own word list, relative to the folder of its config. */
 export const repoWordsPath = path.join('.copydesk', 'words.txt')
@@ -31,7 +31,7 @@ export function readRepoWords(root: string, cwd: string): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw new CopydeskError(fileFailure(error, 'read'), {file: shownPath(filePath, cwd)}, error)
   }
-  return parseWordList(text.replace(/^\uFEFF/, ''))
+  return acceptedWords(parseWordList(text.replace(/^\uFEFF/, '')))
 }
 
 /**

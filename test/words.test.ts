@@ -158,6 +158,11 @@ describe('the repository word list in linting', () => {
     expect((await lintTree(cwd)).found).toEqual(['story.txt error teh'])
   })
 
+  test('accepts each word of a phrase line in a config wordsFile too', async () => {
+    const cwd = await makeTree({'.copydeskrc.json': '{"wordsFile": "names.txt"}\n', 'names.txt': 'Wierzbiki Ostrava\n', 'story.txt': story})
+    expect((await lintTree(cwd)).found).toEqual(['story.txt error teh'])
+  })
+
   test('may be missing', async () => {
     const cwd = await makeTree({'.copydeskrc.json': '{}\n', 'story.txt': story})
     expect((await lintTree(cwd)).code).toBe(1)
