@@ -1,6 +1,7 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
 import {CopydeskError} from './errors.js'
+import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
 import {jsonReport} from './report/json.js'
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  */
 function createProgram(io: CliIo): Command {
   const program = new Command('copydesk')
-  return program
+  program
     .description('Check news copy for misspelt words and names, with exact line and column.')
     .version(packageInfo().version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
@@ -79,6 +80,8 @@ function createProgram(io: CliIo): Command {
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--no-config', 'ignore config files and use the defaults')
     .showSuggestionAfterError(true)
+    // "copydesk help" lints a file named help, as before there were subcommands.
+    .helpCommand(false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -88,6 +91,8 @@ function createProgram(io: CliIo): Command {
     .action(async function (paths: string[], options: CliOptions) {
       program.setOptionValue('exitCode', await runLint(paths, options, io))
     })
+  addRepoCommands(program, io)
+  return program
 }
 
 /**
