@@ -37,9 +37,10 @@ const commonWordCount = 20_000
  *
  * - a lowercase word with a close suggestion, used once or twice (`theh`): error;
  * - a lowercase word used consistently, or with no close suggestion: warning;
- * - a capitalised word used once and close to a name the dictionary knows
- *   that the story does not use (`Berlni`): warning, with that name first;
- * - any other capitalised word (a name the dictionary lacks): info, on its
+ * - a capitalised word used once and close to a well-known name that the
+ *   story does not use (`Berlni`): warning, with that name first;
+ * - any other capitalised or mixed-case word (a name or brand the
+ *   dictionary and names lists lack: `Oyelaran`, `SpaceX`): info, on its
  *   first use only;
  * - all-capital acronyms (`BTLC`): not reported, unless `acronyms` is set.
  *
@@ -75,7 +76,8 @@ export default defineRule<SpellingOptions>(
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
           setSeverity(message, isSlip(message, count, check.isKnown, check.dialect) ? 'error' : 'warning')
-        } else if (/^\p{Lu}\P{Lu}*$/u.test(text)) {
+        } else if (/\p{Ll}/u.test(text)) {
+          // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
           if (!reportName(unknown, count, check.storyWords, check.isKnown, isSlipTarget, reported, check.dialect)) continue
         } else {
           setSeverity(message, 'warning')

@@ -2,6 +2,7 @@ import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
 import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
+import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
 import {jsonReport} from './report/json.js'
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  */
 function createProgram(io: CliIo): Command {
   const program = new Command('copydesk')
-  return program
+  program
     .description('Check news copy for misspelt words and names, with exact line and column.')
     .version(packageInfo().version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
@@ -82,6 +83,8 @@ function createProgram(io: CliIo): Command {
     .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
     .option('--no-config', 'ignore config files and use the defaults')
     .showSuggestionAfterError(true)
+    // "copydesk help" lints a file named help, as before there were subcommands.
+    .helpCommand(false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -91,6 +94,8 @@ function createProgram(io: CliIo): Command {
     .action(async function (paths: string[], options: CliOptions) {
       program.setOptionValue('exitCode', await runLint(paths, options, io))
     })
+  addRepoCommands(program, io)
+  return program
 }
 
 /**

@@ -8,7 +8,8 @@ import {CopydeskError} from './errors.js'
 import {bundledNames} from './names-list.js'
 import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from './severity.js'
-import {readWordList} from './word-list.js'
+import {readRepoWords} from './repo-words.js'
+import {acceptedWords, readWordList} from './word-list.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 
@@ -66,7 +67,7 @@ export interface ResolvedConfig {
   root: string
   /** Rules to run, in order. */
   rules: EnabledRule[]
-  /** Accepted words from `words` and `wordsFile`. */
+  /** Accepted words from `words`, `wordsFile` and `.copydesk/words.txt` in `root`. */
   words: string[]
   /** Names from the lists copydesk ships (`dictionaries/names/`); none when config sets `names: false`. */
   names: readonly string[]
@@ -103,12 +104,14 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   for (const listPath of [config.wordsFile ?? []].flat()) {
     const absolute = path.resolve(root, listPath)
     try {
-      words.push(...readWordList(absolute))
+      words.push(...acceptedWords(readWordList(absolute)))
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
       throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)
     }
   }
+  // The repository's own list (`copydesk words add`, `copydesk init`), next to the config.
+  words.push(...readRepoWords(root, cwd))
 
   // The house style's own spellings (`Kyiv`) are accepted and suggested like listed words.
   const houseStyle = resolveHouseStyle(config.houseStyle, root, shown, cwd)

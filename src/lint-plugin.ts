@@ -4,9 +4,14 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {rules as allRules} from '../rules/index.js'
 import type {ResolvedConfig} from './config.js'
 import type {Check} from './define-rule.js'
 import {prominentNames} from './names-list.js'
+import {applyMarkers} from './suppress.js'
+
+/** Rule ids a comment marker may name: every rule, whether config switches it on or not. */
+const ruleIds = allRules.map((rule) => rule.id)
 
 /**
  * unified plugin: run the rules a config switches on, skipping files the
@@ -43,6 +48,8 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
     // never carries a fatal message while the run goes on (see `heldErrors`).
     const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: file.data})
     for (const check of checks) await check(tree, scratch)
+    // After every rule: a finding turned off by a comment marker still claimed its word.
+    applyMarkers(tree, scratch, ruleIds)
     for (const message of scratch.messages) {
       if (message.fatal === true) {
         heldErrors.add(message)

@@ -26,7 +26,7 @@ const parseProse: Plugin<[], string, Root> = function () {
       case 'markdown':
         return parseMarkdown(doc, file, englishParser(processor))
       case 'html':
-        return parseHtml(doc, englishParser(processor))
+        return parseHtml(doc, englishParser(processor), {file})
       default:
         return parseEnglishText(doc, file)
     }

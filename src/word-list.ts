@@ -25,3 +25,15 @@ export function parseWordList(text: string): string[] {
 export function readWordList(filePath: string): string[] {
   return parseWordList(fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, ''))
 }
+
+/**
+ * The words to accept from list entries: a line with spaces is a phrase
+ * (`Hong Kong`), and the spell check sees one word at a time, so each of its
+ * words is accepted.
+ *
+ * @param entries Lines of a word list.
+ * @returns The words.
+ */
+export function acceptedWords(entries: readonly string[]): string[] {
+  return entries.flatMap((entry) => entry.split(/\s+/).filter(Boolean))
+}

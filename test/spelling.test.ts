@@ -37,6 +37,11 @@ describe('spelling', () => {
     expect(findings(await lintDoc('The plan is ok, he said.'))).toEqual(['1:13-1:15 warning ok'])
   })
 
+  test('notes a mixed-case brand once, at info, like a name', async () => {
+    const doc = 'Rocketwerx launched again. RocketwerX said the RocketwerX booster landed.'
+    expect(findings(await lintDoc(doc))).toEqual(['1:1-1:11 info Rocketwerx', '1:28-1:38 info RocketwerX'])
+  })
+
   test('notes an unknown name once, at info', async () => {
     expect(await messages('Chairwoman Oyelaran spoke. Oyelaran later left.')).toEqual([
       '1:12-1:20: info Unexpected unknown name `Oyelaran`, not in the dictionary: check it once'

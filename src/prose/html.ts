@@ -1,4 +1,4 @@
-import type {Element, Root as HastRoot} from 'hast'
+import type {Comment, Element, Root as HastRoot} from 'hast'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
@@ -6,7 +6,8 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {type Location, location} from 'vfile-location'
+import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
@@ -23,15 +24,42 @@ const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
  *
  * @param doc The HTML source.
  * @param english English parser.
- * @param options Whether `doc` is a fragment (HTML inside Markdown) rather than a page.
+ * @param options Whether `doc` is a fragment (HTML inside Markdown) rather than
+ *   a page; the file `doc` is the whole of, to keep its comment markers on.
  * @returns Its natural-language tree, positioned in `doc`.
  */
-export function parseHtml(doc: string, english: ParseEnglish, options: {fragment?: boolean} = {}): Root {
+export function parseHtml(
+  doc: string,
+  english: ParseEnglish,
+  options: {fragment?: boolean; file?: VFile | undefined} = {}
+): Root {
   const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
+  const place = location(doc)
   skipNonProse(hast)
+  if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
   const tree = toNlcst(hast, new VFile(doc), english)
-  reanchorWords(tree, doc, location(doc))
+  reanchorWords(tree, doc, place)
   return tree
+}
+
+/**
+ * Find the comment markers (`<!-- copydesk-disable -->`) of a page.
+ *
+ * @param tree HTML tree.
+ * @param doc The HTML source.
+ * @param place Location index of `doc`.
+ * @returns Markers, in document order.
+ */
+function markersIn(tree: HastRoot, doc: string, place: Location): CommentMarker[] {
+  const markers: CommentMarker[] = []
+  visit(tree, 'comment', function (node: Comment) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const marker = commentMarker(doc.slice(start, end), start, place)
+    if (marker) markers.push(marker)
+  })
+  return markers
 }
 
 /**

@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
+import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
 
@@ -28,7 +29,8 @@ const urlLiteral = 'urlLiteral'
  * and image text, block HTML's text, and headline fields of YAML front matter.
  *
  * Code (fenced, indented, inline), URLs, link destinations, HTML comments and
- * tags are left out.
+ * tags are left out. Comment markers (`<!-- copydesk-disable -->`) are kept
+ * on `file.data` for the lint step.
  *
  * @param doc The Markdown source.
  * @param file The file being parsed (its value is `doc`).
@@ -39,12 +41,17 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
   const mdast = markdownParser.parse(doc)
   const place = location(doc)
   const extra: Paragraph[] = []
+  const markers: CommentMarker[] = []
 
   visit(mdast, function (node, index, parent) {
     if (node.type === 'yaml' && parent === mdast) {
       extra.push(...frontMatterProse(node, doc, place, english))
     } else if (node.type === 'html') {
       extra.push(...htmlProse(node, place, english))
+      const {start, end} = node.position ?? {}
+      if (start?.offset !== undefined && end?.offset !== undefined) {
+        markers.push(...markersInHtmlSource(doc, start.offset, end.offset, place))
+      }
     } else if (node.type === 'link') {
       markUrlLiteral(node)
     } else if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') {
@@ -52,6 +59,8 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
       ;(node as {type: string}).type = 'tablePart'
     }
   })
+
+  addMarkers(file, markers)
 
   const root = toNlcst(mdast as MdastRoot, file, english, {source: [urlLiteral]})
   reanchorWords(root, doc, place)
