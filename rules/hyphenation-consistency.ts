@@ -22,9 +22,6 @@ export interface HyphenationConsistencyOptions {
   exceptions?: readonly string[] | undefined
 }
 
-/** How a compound is written. */
-type Kind = 'hyphenated' | 'closed' | 'spaced'
-
 /** One use of a compound in the story. */
 interface CompoundUse {
   /** The text exactly as in the document (`Co-operation`, `vice president`). */
@@ -33,7 +30,6 @@ interface CompoundUse {
   form: string
   /** The compound's letters without hyphens and spaces, lowercase: the same for all its forms. */
   key: string
-  kind: Kind
   /** Whether it is the first word of its sentence, where a capital says nothing. */
   initial: boolean
   start: Point
@@ -81,7 +77,7 @@ export default defineRule<HyphenationConsistencyOptions>(
 
       for (const [key, uses] of groups) {
         const forms = formsOf(uses)
-        if (forms.length < 2 || !forms.some((form) => form.kind !== 'closed') || isException(key)) continue
+        if (forms.length < 2 || isException(key)) continue
         const [winner] = forms
         if (!winner) continue
         for (const form of forms.slice(1)) {
@@ -104,7 +100,6 @@ interface Form {
    * small first letter.
    */
   text: string
-  kind: Kind
   uses: CompoundUse[]
 }
 
@@ -128,7 +123,7 @@ function formsOf(uses: readonly CompoundUse[]): Form[] {
       const lower = same.find((use) => !/^\p{Lu}/u.test(use.text))
       const inside = same.find((use) => !use.initial)
       const text = (lower ?? inside)?.text ?? first.text.charAt(0).toLowerCase() + first.text.slice(1)
-      return {text, kind: first.kind, uses: same}
+      return {text, uses: same}
     })
     .sort((a, b) => b.uses.length - a.uses.length)
 }
@@ -170,7 +165,6 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
         text: single.text + ' ' + second.text,
         form: single.form + ' ' + second.form,
         key: single.key + second.key,
-        kind: 'spaced',
         initial,
         start: single.start,
         end: second.end,
@@ -197,7 +191,7 @@ function plainWord(word: Word, initial: boolean): CompoundUse | undefined {
   const start = only.word.position?.start
   const end = only.word.position?.end
   if (!isCompoundPart(text) || !start || !end || start.offset === undefined) return undefined
-  return {text, form: text.toLowerCase(), key: keyOf(text), kind: 'closed', initial, start, end, offsets: [start.offset]}
+  return {text, form: text.toLowerCase(), key: keyOf(text), initial, start, end, offsets: [start.offset]}
 }
 
 /**
@@ -226,7 +220,7 @@ function hyphenatedWord(word: Word, initial: boolean): CompoundUse | undefined {
   const end = parts.at(-1)?.word.position?.end
   const text = toString(word).slice(0, (end?.offset ?? 0) - (start?.offset ?? 0))
   if (!start || !end || !/\p{L}/u.test(text)) return undefined
-  return {text, form: text.toLowerCase().replace(hyphens, '-'), key: keyOf(text), kind: 'hyphenated', initial, start, end, offsets}
+  return {text, form: text.toLowerCase().replace(hyphens, '-'), key: keyOf(text), initial, start, end, offsets}
 }
 
 /**
