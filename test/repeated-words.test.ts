@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {severityOf} from '../src/severity.js'
-import {lintDoc, rangeOf} from './helpers.js'
+import {lintDoc, makeTree, rangeOf, runCli} from './helpers.js'
 
 /**
  * Lint a story and describe every message as
@@ -88,5 +88,18 @@ describe('repeated-words', () => {
   test('reports a run of three once, on its first two words, so that no word carries two messages', async () => {
     const file = await lintDoc('The the the vote passed.')
     expect(file.messages.map((message) => rangeOf(message))).toEqual(['1:1-1:8'])
+  })
+
+  test.each([
+    ['switched off', '{"rules": {"repeated-words": "off"}}', 0, ''],
+    ['lowered to a warning', '{"rules": {"repeated-words": "warning"}}', 0, 'warning'],
+    ['given the shipped list as an option, which is not one', '{"rules": {"repeated-words": {"allowed": ["the"]}}}', 2, '']
+  ])('can be %s in config', async (_name, config, code, shown) => {
+    const cwd = await makeTree({'.copydeskrc.json': config})
+    const run = await runCli(['--stdin-filename', 'story.txt'], {cwd, stdin: 'Voters went to the the polls.\n'})
+    expect(run.code).toBe(code)
+    if (shown) expect(run.stdout).toContain(`1:16-1:23 ${shown}`)
+    else expect(run.stdout).toBe('')
+    if (code === 2) expect(run.stderr).toContain('unknown rule option `rules.repeated-words.allowed`')
   })
 })
