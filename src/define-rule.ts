@@ -15,6 +15,12 @@ export interface RuleMeta {
   description: string
   /** The options a newsroom may set for it in config, if any (besides `severity`). */
   options?: z.ZodObject | undefined
+  /**
+   * Lists in `dictionaries/` the rule needs, by option name
+   * (`{allowed: 'repeated-words.txt'}`): the engine reads them and passes
+   * them as options, since rules never read files.
+   */
+  data?: Readonly<Record<string, string>> | undefined
 }
 
 /** How a rule is switched on for a run. */

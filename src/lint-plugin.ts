@@ -8,6 +8,7 @@ import {rules as allRules} from '../rules/index.js'
 import type {ResolvedConfig} from './config.js'
 import type {Check} from './define-rule.js'
 import {prominentNames} from './names-list.js'
+import {ruleData} from './rule-data.js'
 import {applyMarkers} from './suppress.js'
 
 /** Rule ids a comment marker may name: every rule, whether config switches it on or not. */
@@ -26,6 +27,7 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
     rule.create({
       severity,
       options: {
+        ...ruleData(rule),
         ...options,
         words,
         names: config.names,

@@ -6,6 +6,9 @@ import type {JsonFile} from '../src/report/json.js'
 import {ruleUrl} from '../src/rule-url.js'
 import {fixtures, runCli} from './helpers.js'
 
+/** Rules that wrap a retext plugin keep its name as their source. */
+const wrappedSources: Record<string, string> = {spelling: 'retext-spell', 'repeated-words': 'retext-repeated-words'}
+
 const fixtureNames = fs.readdirSync(fixtures).filter((name) => !name.startsWith('.'))
 
 /**
@@ -58,7 +61,7 @@ describe('every message', () => {
     const ids = new Set(rules.map((rule) => rule.id))
     for (const message of (await reportOnFixtures()).flatMap((file) => file.messages)) {
       expect(ids.has(message.ruleId ?? '')).toBe(true)
-      expect(message.source).toBe(message.ruleId === 'spelling' ? 'retext-spell' : 'copydesk')
+      expect(message.source).toBe(wrappedSources[message.ruleId ?? ''] ?? 'copydesk')
       expect(message.url).toBe(ruleUrl(message.ruleId ?? ''))
       expect(message.reason).toMatch(/^Unexpected .*`[^`]+`/)
       expect(message.reason).not.toMatch(/\.$/)

@@ -242,4 +242,12 @@ describe('choosing the dialect', () => {
     const file = await lintIn('The colour was organized by the neighbours.', dialect)
     expect(file.messages.map((message) => message.actual)).toEqual(flagged)
   })
+
+  test.each<Dialect>(['en-US', 'en-GB'])('shares one spell check among all rules in %s, so no word gets two messages', async (dialect) => {
+    const file = await lintIn('Ferries carried teh teh cargo. Talks on co-operation went on; cooperation grew, and co-operation held.', dialect)
+    expect(file.messages.map((message) => `${message.ruleId} ${message.actual}`)).toEqual([
+      'repeated-words teh teh',
+      'hyphenation-consistency cooperation'
+    ])
+  })
 })

@@ -1,0 +1,313 @@
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
+import {setSeverity} from '../src/severity.js'
+import {spellCheck} from '../src/spell-check.js'
+import {wordParts} from '../src/word-parts.js'
+
+/** Options of the `hyphenation-consistency` rule. */
+export interface HyphenationConsistencyOptions {
+  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
+  words?: readonly string[] | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  dialect?: Dialect | undefined
+  /**
+   * Parts that make one compound with the next word (`vice-`) or the previous
+   * one (`-elect`) even when written apart (`dictionaries/open-compound-parts.txt`).
+   */
+  openParts?: readonly string[] | undefined
+  /** Compounds whose forms are different words (`re-sign`; `dictionaries/hyphenation-exceptions.txt`). */
+  exceptions?: readonly string[] | undefined
+}
+
+/** One use of a compound in the story. */
+interface CompoundUse {
+  /** The text exactly as in the document (`Co-operation`, `vice president`). */
+  text: string
+  /** The form, compared without case: lowercase, hyphens as `-`, one space between words. */
+  form: string
+  /** The compound's letters without hyphens and spaces, lowercase: the same for all its forms. */
+  key: string
+  /** Whether it is the first word of its sentence, where a capital says nothing. */
+  initial: boolean
+  start: Point
+  end: Point
+  /** Start offsets of the words and word parts it covers, as the shared spell check identifies them. */
+  offsets: number[]
+}
+
+/** Hyphen-minus, hyphen and non-breaking hyphen (as `wordParts` splits on). */
+const hyphens = /[-\u2010\u2011]/g
+
+/** Endings an exception covers: `re-sign` also stands for `re-signs`, `re-signed`, `re-signing`. */
+const endings = ['', 's', 'es', 'd', 'ed', 'ing', 'er', 'ers']
+
+/**
+ * Flag a compound written two ways in one story: hyphenated and closed
+ * (`co-operation`/`cooperation`), or either of those and spaced when the
+ * spaced form cannot be two separate words (`vice president`, see
+ * `openParts`). The form used most wins, the first one on a tie; every use of
+ * another form gets a warning.
+ */
+export default defineRule<HyphenationConsistencyOptions>(
+  {
+    id: 'hyphenation-consistency',
+    description: 'A compound written both hyphenated and closed or spaced in one story',
+    data: {openParts: 'open-compound-parts.txt', exceptions: 'hyphenation-exceptions.txt'}
+  },
+  function (options) {
+    const words = options?.words ?? []
+    const openParts = options?.openParts ?? []
+    const prefixes = new Set(openParts.filter((part) => part.endsWith('-')).map((part) => part.slice(0, -1).toLowerCase()))
+    const suffixes = new Set(openParts.filter((part) => part.startsWith('-')).map((part) => part.slice(1).toLowerCase()))
+    const exceptions = new Set((options?.exceptions ?? []).map(keyOf))
+    const isException = (key: string): boolean =>
+      endings.some((ending) => key.endsWith(ending) && exceptions.has(key.slice(0, key.length - ending.length)))
+
+    return async function (tree, file) {
+      const check = await spellCheck(tree, file, words, options?.dialect)
+      const groups = new Map<string, CompoundUse[]>()
+      for (const use of compoundUses(tree, prefixes, suffixes)) {
+        const group = groups.get(use.key)
+        if (group) group.push(use)
+        else groups.set(use.key, [use])
+      }
+
+      for (const [key, uses] of groups) {
+        const forms = formsOf(uses)
+        if (forms.length < 2 || isException(key)) continue
+        const [winner] = forms
+        if (!winner) continue
+        for (const form of forms.slice(1)) {
+          for (const use of form.uses) {
+            if (use.offsets.some((offset) => check.claimed.has(offset))) continue
+            report(file, use, winner, forms)
+            for (const offset of use.offsets) check.claimed.add(offset)
+          }
+        }
+      }
+    }
+  }
+)
+
+/** One form of a compound and its uses, in document order. */
+interface Form {
+  /**
+   * The form as the story writes it: its first lowercase use, else its first
+   * capitalised use inside a sentence (a name), else its first use with a
+   * small first letter.
+   */
+  text: string
+  uses: CompoundUse[]
+}
+
+/**
+ * Group uses of one compound by form, most used first, then first used first.
+ *
+ * @param uses Uses of one compound, in document order.
+ * @returns Its forms.
+ */
+function formsOf(uses: readonly CompoundUse[]): Form[] {
+  const forms = new Map<string, CompoundUse[]>()
+  for (const use of uses) {
+    const same = forms.get(use.form)
+    if (same) same.push(use)
+    else forms.set(use.form, [use])
+  }
+  // Map order is first-use order, and the sort is stable: ties keep the form used first.
+  return [...forms.values()]
+    .map(function (same): Form {
+      const [first] = same as [CompoundUse, ...CompoundUse[]]
+      const lower = same.find((use) => !/^\p{Lu}/u.test(use.text))
+      const inside = same.find((use) => !use.initial)
+      const text = (lower ?? inside)?.text ?? first.text.charAt(0).toLowerCase() + first.text.slice(1)
+      return {text, uses: same}
+    })
+    .sort((a, b) => b.uses.length - a.uses.length)
+}
+
+/**
+ * Find every use of a possible compound: hyphenated words, plain words, and
+ * pairs of words that begin with an open prefix or end with an open suffix.
+ *
+ * @param tree The document's tree.
+ * @param prefixes Lowercase prefixes that join the next word (`vice`).
+ * @param suffixes Lowercase suffixes that join the previous word (`elect`).
+ * @returns Uses in document order.
+ */
+function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: ReadonlySet<string>): CompoundUse[] {
+  const uses: CompoundUse[] = []
+  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    const children = sentence.children
+    const firstWord = children.find((child) => child.type === 'WordNode')
+    children.forEach(function (child, index) {
+      if (child.type !== 'WordNode') return
+      const initial = child === firstWord
+      const single = plainWord(child, initial)
+      if (!single) {
+        const hyphenated = hyphenatedWord(child, initial)
+        if (hyphenated) uses.push(hyphenated)
+        return
+      }
+      uses.push(single)
+      // "vice president": one space, as typed, between two plain words.
+      const space = children[index + 1]
+      const next = children[index + 2]
+      const second = next?.type === 'WordNode' ? plainWord(next, false) : undefined
+      if (space?.type !== 'WhiteSpaceNode' || space.value !== ' ' || !second) return
+      if (second.start.offset !== (single.end.offset ?? 0) + 1) return
+      if (!prefixes.has(single.form) && !suffixes.has(second.form)) return
+      // "Co in" (company) is not "coin": a prefix must join a word of three letters or more.
+      if (prefixes.has(single.form) && !suffixes.has(second.form) && second.text.length < 3) return
+      uses.push({
+        text: single.text + ' ' + second.text,
+        form: single.form + ' ' + second.form,
+        key: single.key + second.key,
+        initial,
+        start: single.start,
+        end: second.end,
+        offsets: [...single.offsets, ...second.offsets]
+      })
+    })
+  })
+  return uses
+}
+
+/**
+ * Read a word written closed: one part of letters (and digits), not next to
+ * a hyphen (`pre-` in "pre- and post-war" is half of a compound).
+ *
+ * @param word A word.
+ * @param initial Whether it starts its sentence.
+ * @returns Its use, or nothing when it is not a plain word.
+ */
+function plainWord(word: Word, initial: boolean): CompoundUse | undefined {
+  const parts = wordParts(word)
+  const [only] = parts
+  if (parts.length !== 1 || !only || only.afterHyphen || only.beforeHyphen) return undefined
+  const text = toString(only.word)
+  const start = only.word.position?.start
+  const end = only.word.position?.end
+  if (!isCompoundPart(text) || !start || !end || start.offset === undefined) return undefined
+  return {text, form: text.toLowerCase(), key: keyOf(text), initial, start, end, offsets: [start.offset]}
+}
+
+/**
+ * Read a hyphenated word: parts of letters (and digits) joined by single
+ * hyphens, with a letter somewhere (`co-operation`, `F-16`; not `U.S.-led`
+ * or a score such as `2-1`).
+ *
+ * @param word A word.
+ * @param initial Whether it starts its sentence.
+ * @returns Its use, or nothing when it is not such a word.
+ */
+function hyphenatedWord(word: Word, initial: boolean): CompoundUse | undefined {
+  const parts = wordParts(word)
+  if (parts.length < 2) return undefined
+  const texts = parts.map((part) => toString(part.word))
+  const offsets: number[] = []
+  for (const [index, part] of parts.entries()) {
+    const start = part.word.position?.start.offset
+    const previousEnd = parts[index - 1]?.word.position?.end.offset
+    if (start === undefined || !isCompoundPart(texts[index] ?? '')) return undefined
+    // "co--operation" or a part the possessive was cut from: not one plain compound.
+    if (previousEnd !== undefined && start !== previousEnd + 1) return undefined
+    offsets.push(start)
+  }
+  const start = parts[0]?.word.position?.start
+  const end = parts.at(-1)?.word.position?.end
+  const text = toString(word).slice(0, (end?.offset ?? 0) - (start?.offset ?? 0))
+  if (!start || !end || !/\p{L}/u.test(text)) return undefined
+  return {text, form: text.toLowerCase().replace(hyphens, '-'), key: keyOf(text), initial, start, end, offsets}
+}
+
+/**
+ * Whether a piece of text can be part of a compound: letters, and digits
+ * with at least one letter (`F16`, not `2020`).
+ *
+ * @param text The part.
+ * @returns Whether to collect it.
+ */
+function isCompoundPart(text: string): boolean {
+  return /^[\p{L}\p{N}]+$/u.test(text)
+}
+
+/**
+ * The key shared by all forms of a compound.
+ *
+ * @param text A form (`Co-operation`, `vice president`).
+ * @returns Lowercase letters and digits only (`cooperation`).
+ */
+function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/**
+ * Report one use of a minority form.
+ *
+ * @param file The document.
+ * @param use The use.
+ * @param winner The form to use.
+ * @param forms Every form of the compound, most used first.
+ */
+function report(file: VFile, use: CompoundUse, winner: Form, forms: readonly Form[]): void {
+  const expected = inCaseOf(winner.text, use.text)
+  const first = winner.uses[0]
+  const reason =
+    winner.uses.length > (forms[1]?.uses.length ?? 0)
+      ? `as written ${winner.uses.length} times in this story`
+      : `as first written on line ${first?.start.line ?? 1}`
+  const message = file.message(`Unexpected \`${use.text}\`, expected \`${expected}\` ${reason}`, {
+    place: {start: use.start, end: use.end},
+    cause: first
+      ? new VFileMessage(`\`${winner.text}\` first used here`, {
+          place: {start: first.start, end: first.end},
+          ruleId: 'hyphenation-consistency',
+          source: 'copydesk'
+        })
+      : undefined
+  })
+  message.actual = use.text
+  message.expected = [expected]
+  message.note = 'Forms in this story: ' + forms.map((form) => `${form.text} (${form.uses.length})`).join(', ')
+  setSeverity(message, 'warning')
+}
+
+/**
+ * Write the form to use in the case of the text it replaces: `Cooperation`
+ * at the start of a sentence becomes `Co-operation`, `Vice-President` becomes
+ * `Vice President` (word by word when both have as many words), `EMAIL`
+ * becomes `E-MAIL`. A form the story only writes with a capital (a name)
+ * keeps it.
+ *
+ * @param form The form to use, as the story writes it.
+ * @param actual The text it replaces.
+ * @returns The replacement.
+ */
+function inCaseOf(form: string, actual: string): string {
+  if (/^\p{Lu}/u.test(form)) return form
+  if (/\p{Lu}.*\p{Lu}/u.test(actual) && actual === actual.toUpperCase()) return form.toUpperCase()
+  const formWords = form.split(/([- ])/)
+  const actualWords = actual.split(/[-\u2010\u2011 ]/)
+  if (formWords.length === actualWords.length * 2 - 1) {
+    // Separators sit at odd indices: "vice", " ", "president".
+    return formWords.map((word, index) => (index % 2 === 0 ? capitalLike(word, actualWords[index / 2] ?? '') : word)).join('')
+  }
+  return capitalLike(form, actual)
+}
+
+/**
+ * Give a word a capital first letter when another word has one.
+ *
+ * @param word Lowercase word.
+ * @param model Word whose case to follow.
+ * @returns `word`, capitalised like `model`.
+ */
+function capitalLike(word: string, model: string): string {
+  return /^\p{Lu}/u.test(model) ? word.charAt(0).toUpperCase() + word.slice(1) : word
+}

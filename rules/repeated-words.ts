@@ -1,0 +1,128 @@
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import retextRepeatedWords from 'retext-repeated-words'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
+import {setSeverity} from '../src/severity.js'
+import {spellCheck} from '../src/spell-check.js'
+import {wordParts} from '../src/word-parts.js'
+
+/** Options of the `repeated-words` rule. */
+export interface RepeatedWordsOptions {
+  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
+  words?: readonly string[] | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  dialect?: Dialect | undefined
+  /** Words that are right written twice in a row (`dictionaries/repeated-words.txt`). */
+  allowed?: readonly string[] | undefined
+}
+
+type RepeatTransform = (tree: Root, file: VFile) => void
+
+/** retext-repeated-words keeps no state between documents: one transform serves the run. */
+const findRepeats = retextRepeatedWords() as unknown as RepeatTransform
+
+/**
+ * Flag a word written twice in a row (`the the`), through retext-repeated-words:
+ * within a sentence, separated only by white space, compared without case.
+ * The finding covers both words, as retext-repeated-words places it, and
+ * offers the first word alone as the fix (`The the` → `The`).
+ */
+export default defineRule<RepeatedWordsOptions>(
+  {
+    id: 'repeated-words',
+    description: 'A word written twice in a row',
+    data: {allowed: 'repeated-words.txt'}
+  },
+  function (options) {
+    const words = options?.words ?? []
+    const allowed = new Set((options?.allowed ?? []).map((word) => word.toLowerCase()))
+    return async function (tree, file) {
+      const check = await spellCheck(tree, file, words, options?.dialect)
+      const scratch = new VFile({path: file.path})
+      findRepeats(tree, scratch)
+
+      for (const found of scratch.messages) {
+        const repeat = repeatOf(found)
+        if (!repeat || allowed.has(toString(repeat.second).toLowerCase())) continue
+        const offsets = [repeat.first, repeat.second].flatMap(partOffsets)
+        // A word another rule reported keeps that one finding.
+        if (offsets.some((offset) => check.claimed.has(offset))) continue
+        report(file, repeat)
+        for (const offset of offsets) check.claimed.add(offset)
+      }
+    }
+  }
+)
+
+/** A word written twice: the two word nodes, in order. */
+interface Repeat {
+  first: Word
+  second: Word
+}
+
+/**
+ * Find the two words of a retext-repeated-words finding: it gives the
+ * sentence and the second word as ancestors, and only reports words with
+ * nothing but white space between them.
+ *
+ * @param message The plugin's finding.
+ * @returns The words, or nothing when the finding does not have them.
+ */
+function repeatOf(message: VFileMessage): Repeat | undefined {
+  const [sentence, second] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
+  if (!sentence || !second) return undefined
+  const first = sentence.children[sentence.children.indexOf(second) - 2]
+  return first?.type === 'WordNode' ? {first, second} : undefined
+}
+
+/**
+ * Report one repeat, from the start of the first word to the end of the
+ * second, with the first word alone as the fix. When markup stands between
+ * the words (`**the** the` in Markdown), replacing both would break it: the
+ * finding is then on the second word alone, without a fix.
+ *
+ * @param file The document.
+ * @param repeat The two words.
+ */
+function report(file: VFile, repeat: Repeat): void {
+  const start = repeat.first.position?.start
+  const end = repeat.second.position?.end
+  const secondStart = repeat.second.position?.start
+  if (start?.offset === undefined || end?.offset === undefined || !secondStart) return
+  const first = toString(repeat.first)
+  const second = toString(repeat.second)
+  // The text as the source has it (a line break, `&nbsp;`), so that `actual` is what the place covers.
+  const actual = String(file.value).slice(start.offset, end.offset)
+  const gap = actual.slice(first.length, actual.length - second.length)
+  let message: VFileMessage
+  if (actual.startsWith(first) && actual.endsWith(second) && /^(?:\s|&nbsp;|&#160;|&#xa0;)+$/i.test(gap)) {
+    message = file.message(`Unexpected repeated word \`${first + ' ' + second}\`, expected \`${first}\``, {
+      place: {start, end},
+      source: 'retext-repeated-words'
+    })
+    message.actual = actual
+    message.expected = [first]
+  } else {
+    message = file.message(`Unexpected repeated word \`${second}\` after \`${first}\`, expected the word once`, {
+      place: {start: secondStart, end},
+      source: 'retext-repeated-words'
+    })
+    message.actual = second
+    message.expected = []
+  }
+  setSeverity(message, 'error')
+}
+
+/**
+ * Where each part of a word starts: the offsets the shared spell check
+ * identifies words by.
+ *
+ * @param word A word.
+ * @returns Start offsets of its parts.
+ */
+function partOffsets(word: Word): number[] {
+  return wordParts(word).flatMap((part) => part.word.position?.start.offset ?? [])
+}

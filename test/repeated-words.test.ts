@@ -1,0 +1,105 @@
+import {describe, expect, test} from 'vitest'
+import {severityOf} from '../src/severity.js'
+import {lintDoc, makeTree, rangeOf, runCli} from './helpers.js'
+
+/**
+ * Lint a story and describe every message as
+ * `place severity rule: reason [actual → expected]`.
+ *
+ * @param doc The story.
+ * @param filePath Name that decides its format.
+ * @returns Lines in document order.
+ */
+async function lines(doc: string, filePath = 'story.txt'): Promise<string[]> {
+  const file = await lintDoc(doc, filePath)
+  return file.messages.map(
+    (message) =>
+      `${rangeOf(message)} ${severityOf(message)} ${message.ruleId}: ${message.reason} ` +
+      `[${JSON.stringify(message.actual)} → ${JSON.stringify(message.expected)}]`
+  )
+}
+
+describe('repeated-words', () => {
+  test('flags a word written twice, covering both, with the single word to write', async () => {
+    expect(await lines('The council met on Friday and and voted.')).toEqual([
+      '1:27-1:34 error repeated-words: Unexpected repeated word `and and`, expected `and` ["and and" → ["and"]]'
+    ])
+  })
+
+  test('keeps the source retext-repeated-words and points at the rule', async () => {
+    const file = await lintDoc('Voters went to the the polls.')
+    const [message] = file.messages
+    expect(message?.source).toBe('retext-repeated-words')
+    expect(message?.url).toBe('https://github.com/copydesk/copydesk#rule-repeated-words')
+  })
+
+  test.each([
+    ['a capital on the first word, keeping it in the fix', 'The the port reopened.', 'The the', 'The'],
+    ['all capitals', 'VOTE VOTE NOW', 'VOTE VOTE', 'VOTE'],
+    ['a double across a line break inside a paragraph', 'The mayor said that the\nthe budget was late.', 'the\nthe', 'the'],
+    ['a hyphenated word', 'A well-known well-known figure spoke.', 'well-known well-known', 'well-known'],
+    ['a word with a possessive', "The mayor's mayor's office shut.", "mayor's mayor's", "mayor's"],
+    ['a verb, in a quotation', '"We was was told nothing," she said.', 'was was', 'was'],
+    ['a double that is also a misspelling', 'Ferries carried teh teh cargo.', 'teh teh', 'teh']
+  ])('flags %s', async (_name, doc, actual, expected) => {
+    const file = await lintDoc(doc)
+    expect(file.messages.map((message) => [message.ruleId, message.actual, message.expected])).toEqual([
+      ['repeated-words', actual, [expected]]
+    ])
+  })
+
+  test.each([
+    ['across a sentence boundary', 'Prices rose. Rose gardens closed.'],
+    ['across a full stop inside a quotation', 'He said "no." No one replied.'],
+    ['across a paragraph boundary', 'Talks will resume in\n\nin-person meetings next week.'],
+    ['across a comma', 'They voted, voted again, and left.'],
+    ['across a dash', 'The plan was late — late by a year.'],
+    ['a capitalised second word (a name such as Walla Walla)', 'Officials in Walla Walla agreed.'],
+    ['had had', 'The port had had a quiet year.'],
+    ['that that', 'She said that that plan was dead.'],
+    ['do do', 'What they do do is argue.'],
+    ['her her', 'The clerk gave her her ballot.'],
+    ['an intensifier in a quotation', '"It was very very close," the mayor said.'],
+    ['an interjection', '"No no, not yet," he said.'],
+    ['a word written twice with a hyphen', 'The so-so results disappointed.']
+  ])('leaves alone %s', async (_name, doc) => {
+    const file = await lintDoc(doc)
+    expect(file.messages.filter((message) => message.ruleId === 'repeated-words')).toEqual([])
+  })
+
+  test('gives a repeated misspelling one message, not a spelling message as well', async () => {
+    expect(await lines('Ferries carried teh teh cargo.')).toEqual([
+      '1:17-1:24 error repeated-words: Unexpected repeated word `teh teh`, expected `teh` ["teh teh" → ["teh"]]'
+    ])
+  })
+
+  test('reports only the second word, without a fix, when markup stands between', async () => {
+    expect(await lines('The **the** board met.', 'story.md')).toEqual([
+      '1:7-1:10 error repeated-words: Unexpected repeated word `the` after `The`, expected the word once ["the" → []]'
+    ])
+  })
+
+  test('covers a character reference between the words in HTML', async () => {
+    expect(await lines('<p>The&nbsp;the ships sailed.</p>', 'story.html')).toEqual([
+      '1:4-1:16 error repeated-words: Unexpected repeated word `The the`, expected `The` ["The&nbsp;the" → ["The"]]'
+    ])
+  })
+
+  test('reports a run of three once, on its first two words, so that no word carries two messages', async () => {
+    const file = await lintDoc('The the the vote passed.')
+    expect(file.messages.map((message) => rangeOf(message))).toEqual(['1:1-1:8'])
+  })
+
+  test.each([
+    ['switched off', '{"rules": {"repeated-words": "off"}}', 0, ''],
+    ['lowered to a warning', '{"rules": {"repeated-words": "warning"}}', 0, 'warning'],
+    ['given the shipped list as an option, which is not one', '{"rules": {"repeated-words": {"allowed": ["the"]}}}', 2, '']
+  ])('can be %s in config', async (_name, config, code, shown) => {
+    const cwd = await makeTree({'.copydeskrc.json': config})
+    const run = await runCli(['--stdin-filename', 'story.txt'], {cwd, stdin: 'Voters went to the the polls.\n'})
+    expect(run.code).toBe(code)
+    if (shown) expect(run.stdout).toContain(`1:16-1:23 ${shown}`)
+    else expect(run.stdout).toBe('')
+    if (code === 2) expect(run.stderr).toContain('unknown rule option `rules.repeated-words.allowed`')
+  })
+})
