@@ -1,8 +1,9 @@
+import {toString} from 'nlcst-to-string'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/dictionary.js'
 import {editDistance} from '../src/edit-distance.js'
-import {foreignWords} from '../src/foreign-runs.js'
+import {foreignWords, isForeignFunctionWord} from '../src/foreign-runs.js'
 import {areVariants} from '../src/name-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/slip-evidence.js'
@@ -75,7 +76,8 @@ export default defineRule<SpellingOptions>(
         } else if (foreign.has(unknown.word)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          setSeverity(message, isSlip(message, count, check.isKnown, check.dialect) ? 'error' : 'warning')
+          const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown)
+          setSeverity(message, slip ? 'error' : 'warning')
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
           if (!reportName(unknown, count, check.storyWords, check.isKnown, isSlipTarget, reported, check.dialect)) continue
@@ -166,6 +168,34 @@ function closeKnownName(
       // `Ceske` is another form of `Ceska`, not a slip for it.
       areVariants(text, suggestion)
   )
+}
+
+/**
+ * Whether an unknown lowercase word is part of a name rather than a word of
+ * the sentence: a function word of another language between two names
+ * (`Arnel dela Vega`, `Brigade de Recherche et d’Intervention`; an English
+ * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
+ * capitalised compound (`Seongbuk-gu`, `Man-kei`), or a fragment of three
+ * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`).
+ * Such a word is worth a look, not an error.
+ *
+ * @param unknown The word.
+ * @returns Whether it stands in a name or a compound that way.
+ */
+function standsInName(unknown: UnknownWord): boolean {
+  const {part, word, sentence, text} = unknown
+  if (part.afterHyphen || part.beforeHyphen) {
+    return text.length <= 3 || /^\p{Lu}/u.test(toString(word))
+  }
+  if (!sentence) return false
+  const index = sentence.children.indexOf(word)
+  const neighbour = (step: number): string => {
+    let at = index + step
+    while (sentence.children[at]?.type === 'WhiteSpaceNode') at += step
+    const node = sentence.children[at]
+    return node?.type === 'WordNode' ? toString(node) : ''
+  }
+  return isForeignFunctionWord(text) && /^\p{Lu}/u.test(neighbour(-1)) && /\p{Lu}/u.test(neighbour(1))
 }
 
 /**

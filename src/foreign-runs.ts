@@ -1,12 +1,17 @@
-import type {Sentence, Word} from 'nlcst'
+import {createRequire} from 'node:module'
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import {dictionaryLookup} from './dictionary.js'
 import type {UnknownWord} from './spell-check.js'
 
 /**
  * Words of another language come in runs: at least this many unknown
- * lowercase words within a window of this many words (`hay muchos abortos
- * pese a la amenaza`) are taken for a quotation in another language. English
- * slips do not cluster like that. Capitalised words are left out: a run of
- * names is still English.
+ * lowercase words or foreign function words within a window of this many
+ * words (`hay muchos abortos pese a la amenaza`, `tylko nie mów nikomu`)
+ * are taken for a quotation in another language. English slips do not
+ * cluster like that. Capitalised words are left out: a run of names is
+ * still English.
  */
 const foreignRun = {unknown: 3, window: 9}
 
@@ -17,22 +22,108 @@ const foreignRun = {unknown: 3, window: 9}
  * @returns The words (nodes) in such runs.
  */
 export function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
-  const unknownLowercase = new Set<Word>()
-  const sentences = new Set<Sentence>()
-  for (const {word, sentence, text} of unknown) {
-    if (!sentence || text !== text.toLowerCase()) continue
-    unknownLowercase.add(word)
-    sentences.add(sentence)
-  }
+  const unknownLowercase = lowercaseUnknown(unknown)
+  const sentences = new Set(unknown.flatMap(({word, sentence}) => (sentence && unknownLowercase.has(word) ? [sentence] : [])))
   const foreign = new Set<Word>()
+  for (const word of wordsInRuns(sentences, unknownLowercase)) if (unknownLowercase.has(word)) foreign.add(word)
+  return foreign
+}
+
+/**
+ * Find where a story quotes another language: every word, names included,
+ * that stands in such a run (`des Parisiens` in a French quotation is the
+ * French spelling, not a variant of `Parisians`).
+ *
+ * @param tree The story.
+ * @param unknown Unknown words of the story.
+ * @returns Whether the word at a document offset stands in such a run.
+ */
+export function foreignPassages(tree: Root, unknown: readonly UnknownWord[]): (offset: number) => boolean {
+  const sentences: Sentence[] = []
+  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    sentences.push(sentence)
+  })
+  const spans = [...wordsInRuns(sentences, lowercaseUnknown(unknown))].flatMap((word) => {
+    const {start, end} = word.position ?? {}
+    return start?.offset === undefined || end?.offset === undefined ? [] : [[start.offset, end.offset] as const]
+  })
+  return (offset) => spans.some(([start, end]) => offset >= start && offset < end)
+}
+
+/**
+ * The unknown lowercase words of a story: the kind that runs of another language are made of.
+ *
+ * @param unknown Unknown words.
+ * @returns Their word nodes.
+ */
+function lowercaseUnknown(unknown: readonly UnknownWord[]): Set<Word> {
+  return new Set(unknown.flatMap(({word, text}) => (text === text.toLowerCase() ? [word] : [])))
+}
+
+/**
+ * The words that have enough evidence of another language around them:
+ * unknown lowercase words and foreign function words.
+ *
+ * @param sentences Sentences to look in.
+ * @param unknownLowercase Unknown lowercase words.
+ * @returns The words in runs.
+ */
+function wordsInRuns(sentences: Iterable<Sentence>, unknownLowercase: ReadonlySet<Word>): Set<Word> {
+  const functionWords = foreignFunctionWords()
   const reach = Math.floor(foreignRun.window / 2)
+  const found = new Set<Word>()
   for (const sentence of sentences) {
     const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
+    const evidence = words.map((word) => unknownLowercase.has(word) || functionWords.has(toString(word)))
     words.forEach(function (word, index) {
-      if (!unknownLowercase.has(word)) return
-      const around = words.slice(Math.max(0, index - reach), index + reach + 1)
-      if (around.filter((other) => unknownLowercase.has(other)).length >= foreignRun.unknown) foreign.add(word)
+      const around = evidence.slice(Math.max(0, index - reach), index + reach + 1)
+      if (around.filter(Boolean).length >= foreignRun.unknown) found.add(word)
     })
   }
-  return foreign
+  return found
+}
+
+/**
+ * Languages whose function words mark a quotation in copy written in
+ * English: Latin-script languages news quotes most.
+ */
+const quotedLanguages = [
+  'af', 'ca', 'cs', 'da', 'de', 'es', 'et', 'eu', 'fi', 'fr', 'ga', 'gl', 'hr', 'hu', 'id', 'it', 'la', 'lt',
+  'lv', 'ms', 'nl', 'no', 'pl', 'pt', 'ro', 'sk', 'sl', 'so', 'sv', 'sw', 'tr', 'zu'
+]
+
+let functionWordSet: ReadonlySet<string> | undefined
+
+/**
+ * Function words of other languages that are not English words (`del`,
+ * `nie`, `und`, `dans`), from stopwords-iso: evidence of a quotation, never
+ * accepted or reported on their own.
+ *
+ * @returns The words, lowercase.
+ */
+function foreignFunctionWords(): ReadonlySet<string> {
+  if (!functionWordSet) {
+    const require = createRequire(import.meta.url)
+    const lists = require('stopwords-iso') as Record<string, string[]>
+    const english = [dictionaryLookup('en-US'), dictionaryLookup('en-GB')]
+    const words = new Set<string>()
+    for (const language of quotedLanguages) {
+      for (const word of lists[language] ?? []) {
+        if (word.length > 1 && !english.some((dictionary) => dictionary.correct(word))) words.add(word)
+      }
+    }
+    functionWordSet = words
+  }
+  return functionWordSet
+}
+
+/**
+ * Whether a word is a function word of another language and not an English
+ * word (`dela`, `et`, `del`).
+ *
+ * @param text Lowercase word.
+ * @returns Whether it is.
+ */
+export function isForeignFunctionWord(text: string): boolean {
+  return foreignFunctionWords().has(text)
 }

@@ -7,7 +7,9 @@
 import type {VFileMessage} from 'vfile-message'
 import {type Dialect, defaultDialect, dictionaryLookup, isInLargerWordList} from './dictionary.js'
 import {editDistance} from './edit-distance.js'
+import {dictionaryFile} from './package-info.js'
 import {wordFrequency} from './suggestions.js'
+import {readWordList} from './word-list.js'
 
 /**
  * A lowercase unknown word used this often in one story is jargon or a term
@@ -39,6 +41,10 @@ export function isSlip(
 ): boolean {
   const text = (message.actual ?? '').toLowerCase()
   if (count >= deliberateUses || !isLikelySlip(message) || isOtherDialectSpelling(text, dialect)) return false
+  // "gamers", "smoothers": a regular form of a known word of five letters or
+  // more is a word, however much commoner its neighbour (`games`) is; so is
+  // a known word after a prefix (`cofounder`, `defunding`).
+  if (isRegularForm(text, isKnown, 5) || isPrefixedWord(text, isKnown)) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
@@ -89,13 +95,36 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
+ * @param shortestStem Shortest stem that counts.
  * @returns Whether it is a known stem with a regular ending.
  */
-function isRegularForm(text: string, isKnown: (word: string) => boolean): boolean {
+function isRegularForm(text: string, isKnown: (word: string) => boolean, shortestStem = 4): boolean {
   return regularEndings.some(
     ([ending, stems]) =>
       text.endsWith(ending) &&
-      stems(text.slice(0, -ending.length)).some((stem) => stem.length >= 4 && isKnown(stem))
+      stems(text.slice(0, -ending.length)).some((stem) => stem.length >= shortestStem && isKnown(stem))
+  )
+}
+
+/** Shortest known word after a prefix that makes a coinage rather than a slip (`untill` is a slip). */
+const shortestPrefixedWord = 5
+
+let prefixes: readonly string[] | undefined
+
+/**
+ * Whether a word is a known word of five letters or more after a prefix
+ * that makes new closed-up words (`co` + `founder`, `de` + `funding`, `eco`
+ * + `space`; the list is `dictionaries/word-prefixes.txt`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is such a coinage.
+ */
+function isPrefixedWord(text: string, isKnown: (word: string) => boolean): boolean {
+  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
+  return prefixes.some(
+    (prefix) =>
+      text.startsWith(prefix) && text.length - prefix.length >= shortestPrefixedWord && isKnown(text.slice(prefix.length))
   )
 }
 
