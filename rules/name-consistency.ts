@@ -2,6 +2,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
+import {foreignPassages} from '../src/foreign-runs.js'
 import type {Dialect} from '../src/dictionary.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
 import {ListedNames} from '../src/listed-variants.js'
@@ -38,6 +39,7 @@ export default defineRule<NameConsistencyOptions>(
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
       const unknown = new Set(check.unknown.map((word) => word.offset))
+      const inForeignPassage = foreignPassages(tree, check.unknown)
       const uses: NameUse[] = []
       for (const part of check.parts) {
         const text = toString(part.word)
@@ -45,6 +47,8 @@ export default defineRule<NameConsistencyOptions>(
         if (!position || position.start.offset === undefined || !isNameLike(text)) continue
         // "Kiev" that `house-style` reported is left to it, not grouped with "Kyiv".
         if (check.claimed.has(position.start.offset)) continue
+        // "des Parisiens" in a French quotation is the French spelling, not a variant.
+        if (inForeignPassage(position.start.offset)) continue
         uses.push({text, position, known: !unknown.has(position.start.offset)})
       }
 

@@ -158,9 +158,9 @@ export function spellingRelation(a: string, b: string): 'variant' | 'form' | 'un
 
 /**
  * Whether two spellings that differ only at the end are still one name
- * misspelt: the shorter one (or, for a changed final vowel, the rarer one)
- * is unknown, used once, and the other is known or used more (`Notr` for
- * `Notre`, `Surigai` for `Surigao`). `Mohammad`/`Mohammadi` and
+ * misspelt: one edit apart, the shorter one (or, for a changed final vowel,
+ * the rarer one) is unknown, used once, and the other is known or used more
+ * (`Notr` for `Notre`, `Surigai` for `Surigao`). `Mohammad`/`Mohammadi` and
  * `Morozov`/`Morozova` stay apart.
  *
  * @param a A spelling.
@@ -176,14 +176,21 @@ function isSlipOfForm(a: Spelling, b: Spelling): boolean {
       : a.text.length < b.text.length
         ? [a, b]
         : [b, a]
-  return !suspect.known && suspect.uses.length === 1 && (other.known || other.uses.length > suspect.uses.length)
+  return (
+    !suspect.known &&
+    suspect.uses.length === 1 &&
+    (other.known || other.uses.length > suspect.uses.length) &&
+    // One slip: a letter dropped, added or changed at the end, not another ending.
+    editDistance(suspect.text.toLowerCase(), other.text.toLowerCase(), 1) <= 1
+  )
 }
 
 /**
  * Whether one spelling is a form of the other, or another name, rather than
  * a misspelling: one ends where the other goes on (`Clintons`, `Morozova`,
- * `Irani`, `Aurigae`, `Catalonian`), or they differ only in a final vowel
- * (`Kowalski`/`Kowalska`). Slips inside a name, where they mostly happen,
+ * `Irani`, `Aurigae`, `Catalonian`), they differ only in a final vowel
+ * (`Kowalski`/`Kowalska`), or a long name ends in two other letters
+ * (`Islamophobes`/`Islamophobia`). Slips inside a name, where they mostly happen,
  * are still variants, and so is a changed final consonant (`Czeck`).
  *
  * @param a Lowercase spelling.
@@ -194,11 +201,25 @@ function isInflection(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a]
   if (long.startsWith(short) && long.length - short.length <= 2) return true
   const vowel = /^[aeiouy]$/
-  return (
+  if (
     short.length === long.length &&
     short.slice(0, -1) === long.slice(0, -1) &&
     vowel.test(short.at(-1) ?? '') &&
     vowel.test(long.at(-1) ?? '')
+  ) {
+    return true
+  }
+  // "Islamophobes"/"Islamophobia": a long name with another two-letter
+  // ending is another word made from it; two letters swapped at the end
+  // ("Magnitogorks") are still a slip.
+  const [shortEnd, longEnd] = [short.slice(-2), long.slice(-2)]
+  return (
+    short.length >= longName &&
+    short.length === long.length &&
+    short.slice(0, -2) === long.slice(0, -2) &&
+    shortEnd[0] !== longEnd[0] &&
+    shortEnd[1] !== longEnd[1] &&
+    shortEnd !== [...longEnd].reverse().join('')
   )
 }
 

@@ -92,7 +92,8 @@ describe('name-consistency', () => {
     ['a dropped last letter', 'Nevada voted. Lawmakers in Nevad agreed.', 'Nevad → Nevada'],
     ['a changed final vowel', 'Surigao was hit. Roads in Surigao and Surigai closed.', 'Surigai → Surigao'],
     ['a three-letter slip of a longer name', 'Alan Kurdi drowned. A ship named after Aln sailed.', 'Aln → Alan'],
-    ['a slip one edit from two names, the one the story uses more', 'American and African leaders met. Two American envoys and an Amrican aide left.', 'Amrican → American']
+    ['a slip one edit from two names, the one the story uses more', 'American and African leaders met. Two American envoys and an Amrican aide left.', 'Amrican → American'],
+    ['two letters swapped at the end of a long name', 'Magnitogorsk grew. Mills in Magnitogorks closed.', 'Magnitogorks → Magnitogorsk']
   ])('finds %s', async (_name, doc, expected) => {
     expect(await variants(doc)).toEqual([expected])
   })
@@ -104,7 +105,9 @@ describe('name-consistency', () => {
     ['a name and a longer form of it', 'Iran and the Irani envoy met. Mohammad Mohammadi spoke of Auriga and AB Aurigae.'],
     ['names of three letters', 'Kim and Kin met Lee and Lea.'],
     ['a three-letter name and a longer one with another first letter', 'Eric Adams met Ric Flair.'],
-    ['an ordinary word with a capital', 'Plan for the port. The Plann consultancy won.']
+    ['an ordinary word with a capital', 'Plan for the port. The Plann consultancy won.'],
+    ['a long name and another word made from it', 'A report on Islamophobia found that Islamophobes were few.'],
+    ['a name in a quotation in another language', 'Parisians mourned. The mayor wrote: « En mon nom et celui des Parisiens, mes pensées vont aux victimes ».']
   ])('leaves %s apart', async (_name, doc) => {
     expect(await variants(doc)).toEqual([])
   })
