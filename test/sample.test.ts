@@ -31,6 +31,12 @@ test.skipIf(!fs.existsSync(sample))(
       'Lukasgenko → Lukashenko'
     ])
 
+    // The one closed `cooperation` against two `co-operation`s: one finding, the majority form expected.
+    const hyphenation = messages.filter((message) => message.ruleId === 'hyphenation-consistency')
+    expect(hyphenation.map((message) => `${message.actual} → ${message.expected.join(', ')}`)).toEqual([
+      'cooperation → co-operation'
+    ])
+
     // No word carries two messages, and the names spelled right are never errors.
     const places = messages.map((message) => `${message.line}:${message.column}`)
     expect(new Set(places).size).toBe(places.length)
