@@ -76,7 +76,7 @@ export default defineRule<SpellingOptions>(
         } else if (foreign.has(unknown.word)) {
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown)
+          const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown)
           setSeverity(message, slip ? 'error' : 'warning')
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
@@ -176,13 +176,15 @@ function closeKnownName(
  * (`Arnel dela Vega`, `Brigade de Recherche et d’Intervention`; an English
  * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
  * capitalised compound (`Seongbuk-gu`, `Man-kei`), or a fragment of three
- * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`).
- * Such a word is worth a look, not an error.
+ * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`),
+ * or the species in a scientific name after a genus the dictionary lacks
+ * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
  *
  * @param unknown The word.
+ * @param isKnown Dictionary lookup.
  * @returns Whether it stands in a name or a compound that way.
  */
-function standsInName(unknown: UnknownWord): boolean {
+function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
   const {part, word, sentence, text} = unknown
   if (part.afterHyphen || part.beforeHyphen) {
     return text.length <= 3 || /^\p{Lu}/u.test(toString(word))
@@ -195,8 +197,14 @@ function standsInName(unknown: UnknownWord): boolean {
     const node = sentence.children[at]
     return node?.type === 'WordNode' ? toString(node) : ''
   }
-  return isForeignFunctionWord(text) && /^\p{Lu}/u.test(neighbour(-1)) && /\p{Lu}/u.test(neighbour(1))
+  const before = neighbour(-1)
+  // "Spheniscus magellanicus", "Caudipteryx zoui": a species after its genus.
+  if (/^\p{Lu}\p{Ll}+$/u.test(before) && !isKnown(before) && text.length >= 5 && latinSpecies.test(text)) return true
+  return isForeignFunctionWord(text) && /^\p{Lu}/u.test(before) && /\p{Lu}/u.test(neighbour(1))
 }
+
+/** Endings of Latin species names (`magellanicus`, `sapiens`, `pekinensis`); five letters or more, so `Oyelaran sai` is still a slip. */
+const latinSpecies = /(?:us|um|a|ae|i|ii|is|ensis|oides|ens|ata|ina|ica)$/
 
 /**
  * Whether a word is an acronym: two or more letters, all capitals.

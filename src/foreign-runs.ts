@@ -74,10 +74,22 @@ function wordsInRuns(sentences: Iterable<Sentence>, unknownLowercase: ReadonlySe
   const found = new Set<Word>()
   for (const sentence of sentences) {
     const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
-    const evidence = words.map((word) => unknownLowercase.has(word) || functionWords.has(toString(word)))
+    // Foreign function words and letters English spells without ("mów") are
+    // strong evidence; unknown words alone may be English slips.
+    const strong = words.map(function (word) {
+      const text = toString(word)
+      // Letters only: a curly apostrophe (`don’t`) is not evidence.
+      return functionWords.has(text.toLowerCase()) || /[^\p{ASCII}]/u.test(text.replace(/\P{L}/gu, ''))
+    })
+    const evidence = words.map((word, index) => strong[index] === true || unknownLowercase.has(word))
     words.forEach(function (word, index) {
-      const around = evidence.slice(Math.max(0, index - reach), index + reach + 1)
-      if (around.filter(Boolean).length >= foreignRun.unknown) found.add(word)
+      const from = Math.max(0, index - reach)
+      const to = index + reach + 1
+      if (evidence.slice(from, to).filter(Boolean).length < foreignRun.unknown) return
+      // With strong evidence the run covers its whole window, as the last
+      // word of a quotation has no evidence after it; three unknown words
+      // alone mark only the middle one.
+      for (const other of strong.slice(from, to).some(Boolean) ? words.slice(from, to) : [word]) found.add(other)
     })
   }
   return found

@@ -80,7 +80,7 @@ export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: str
  */
 const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
   ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
-  ['ing', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
   ['ers', (base) => [base, base + 'e']],
   ['er', (base) => [base, base + 'e']],
   ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
@@ -90,8 +90,9 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
 
 /**
  * Whether a word is a regular form of a known word of four letters or more
- * that the dictionary happens to lack (`beheadings`, `trainings`,
- * `expertises`, `journaling`): not a slip, whatever is one edit away.
+ * (in the dictionary or the larger word list) that the dictionary happens
+ * to lack (`beheadings`, `trainings`, `expertises`, `journaling`,
+ * `stymying`).
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
@@ -102,7 +103,9 @@ function isRegularForm(text: string, isKnown: (word: string) => boolean, shortes
   return regularEndings.some(
     ([ending, stems]) =>
       text.endsWith(ending) &&
-      stems(text.slice(0, -ending.length)).some((stem) => stem.length >= shortestStem && isKnown(stem))
+      stems(text.slice(0, -ending.length)).some(
+        (stem) => stem.length >= shortestStem && (isKnown(stem) || isInLargerWordList(stem))
+      )
   )
 }
 

@@ -249,7 +249,12 @@ describe('spelling: evidence of a slip', () => {
     ['a lowercase part of a capitalised compound is part of a name', 'Crews worked in Seongbuk-gu overnight.', ['1:17-1:25 info Seongbuk', '1:26-1:28 warning gu']],
     ['a foreign function word between two names is a name particle', 'Captain Jose dela Cruz spoke.', ['1:14-1:18 warning dela']],
     ['an English slip between two names is still a slip', 'Both Trump adn Biden spoke.', ['1:12-1:15 error adn']],
-    ['foreign function words mark a quotation in another language', 'The song, tylko nie mów nikomu, aired.', ['1:11-1:16 info tylko', '1:17-1:20 info nie', '1:25-1:31 info nikomu']]
+    ['foreign function words mark a quotation in another language', 'The song, tylko nie mów nikomu, aired.', ['1:11-1:16 info tylko', '1:17-1:20 info nie', '1:25-1:31 info nikomu']],
+    ['a quotation runs to its last word', 'The judge wrote that the law, dijo el juez, aplica a la misma.', ['1:31-1:35 info dijo', '1:36-1:38 info el', '1:39-1:43 info juez', '1:45-1:51 info aplica', '1:57-1:62 info misma']],
+    ['three unknown words alone make a run of their middle word only', 'The budgett rose and the taxx fell and the levvy stayed.', ['1:5-1:12 error budgett', '1:26-1:30 info taxx', '1:44-1:49 error levvy']],
+    ['a species after its genus is part of a scientific name', 'Penguins of the species Spheniscus magellanicus nested.', ['1:25-1:35 info Spheniscus', '1:36-1:48 warning magellanicus']],
+    ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
+    ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)
   })
