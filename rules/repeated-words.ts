@@ -113,7 +113,36 @@ function report(file: VFile, repeat: Repeat): void {
     message.actual = second
     message.expected = []
   }
-  setSeverity(message, 'error')
+  // "we we" in a quotation or a transcript may be what the speaker said: worth a look, not an error.
+  if (isSpeech(String(file.value), start.offset)) {
+    message.reason = message.message = message.reason + ', unless the speaker said it twice'
+    setSeverity(message, 'warning')
+  } else {
+    setSeverity(message, 'error')
+  }
+}
+
+/**
+ * A speaker's label at the start of a transcript paragraph: `Q:`, `SMITH:`,
+ * `Jane Smith:`, or a name in double brackets, `((Jane Smith))`.
+ */
+const speakerLabel = /^\s*(?:\(\([^()\n]{1,60}\)\)|[\p{Lu}][\p{L}.'’ -]{0,40}:)\s/u
+
+/**
+ * Whether a place is in quoted speech: inside quotation marks in its
+ * paragraph, or in a transcript paragraph that starts with a speaker's label.
+ *
+ * @param text The document.
+ * @param offset Where the repeat starts.
+ * @returns Whether it is speech.
+ */
+function isSpeech(text: string, offset: number): boolean {
+  const paragraphStart = Math.max(text.lastIndexOf('\n\n', offset), text.lastIndexOf('\r\n\r\n', offset))
+  const before = text.slice(paragraphStart < 0 ? 0 : paragraphStart, offset)
+  if (speakerLabel.test(before)) return true
+  const straight = before.split('"').length - 1
+  const opened = before.split('“').length - before.split('”').length
+  return straight % 2 === 1 || opened > 0
 }
 
 /**

@@ -67,6 +67,23 @@ describe('repeated-words', () => {
     expect(file.messages.filter((message) => message.ruleId === 'repeated-words')).toEqual([])
   })
 
+  test.each([
+    ['in straight quotation marks', 'The skipper said: "We we will sail at dawn."', '1:20-1:25'],
+    ['in curly quotation marks', 'The skipper said: “We we will sail at dawn.”', '1:20-1:25'],
+    ['in a transcript paragraph with a speaker label', 'The interview follows.\n\nMARSH: We we will sail at dawn.', '3:8-3:13'],
+    ['after a speaker in double brackets', 'The interview follows.\n\n((Ada Marsh)) We we will sail at dawn.', '3:15-3:20']
+  ])('is a warning in speech, %s, as the speaker may have said it twice', async (_, doc, place) => {
+    expect(await lines(doc)).toEqual([
+      `${place} warning repeated-words: Unexpected repeated word \`We we\`, expected \`We\`, unless the speaker said it twice [\"We we\" → [\"We\"]]`
+    ])
+  })
+
+  test('is an error again once a quotation has closed', async () => {
+    expect(await lines('"We sail," he said, and the the crew cheered.')).toEqual([
+      '1:25-1:32 error repeated-words: Unexpected repeated word `the the`, expected `the` ["the the" → ["the"]]'
+    ])
+  })
+
   test('gives a repeated misspelling one message, not a spelling message as well', async () => {
     expect(await lines('Ferries carried teh teh cargo.')).toEqual([
       '1:17-1:24 error repeated-words: Unexpected repeated word `teh teh`, expected `teh` ["teh teh" → ["teh"]]'
