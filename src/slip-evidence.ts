@@ -44,7 +44,7 @@ export function isSlip(
   // "gamers", "smoothers": a regular form of a known word of five letters or
   // more is a word, however much commoner its neighbour (`games`) is; so is
   // a known word after a prefix (`cofounder`, `defunding`).
-  if (isRegularForm(text, isKnown, 5) || isPrefixedWord(text, isKnown)) return false
+  if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown)) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
@@ -97,14 +97,22 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
  * @param shortestStem Shortest stem that counts.
+ * @param largerList Whether a stem from the larger word list counts: not
+ *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
+ *   of `center`).
  * @returns Whether it is a known stem with a regular ending.
  */
-function isRegularForm(text: string, isKnown: (word: string) => boolean, shortestStem = 4): boolean {
+function isRegularForm(
+  text: string,
+  isKnown: (word: string) => boolean,
+  shortestStem = 4,
+  largerList = true
+): boolean {
   return regularEndings.some(
     ([ending, stems]) =>
       text.endsWith(ending) &&
       stems(text.slice(0, -ending.length)).some(
-        (stem) => stem.length >= shortestStem && (isKnown(stem) || isInLargerWordList(stem))
+        (stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem)))
       )
   )
 }
