@@ -188,8 +188,8 @@ function isOtherDialectSpelling(text: string, dialect: Dialect): boolean {
 /**
  * Whether a word is two known words of three letters or more run together,
  * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
- * before dictionaries catch up. Slips rarely split that way (`theh`,
- * `mulitple`).
+ * before dictionaries catch up, or a word of four letters or more and `up`
+ * (`leadup`). Slips rarely split that way (`theh`, `mulitple`).
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
@@ -199,7 +199,8 @@ function isClosedCompound(text: string, isKnown: (word: string) => boolean): boo
   for (let index = 3; index <= text.length - 3; index++) {
     if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
   }
-  return false
+  // "leadup", "warmup": a verb and its particle, closed up as a noun.
+  return text.length >= 6 && text.endsWith('up') && isKnown(text.slice(0, -2))
 }
 
 /**

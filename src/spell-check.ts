@@ -121,6 +121,9 @@ async function runSpellCheck(
   for (const found of await spell(tree, file.path)) {
     const [sentence, word] = (found.ancestors ?? []) as [Sentence | undefined, Word | undefined]
     if (!word) continue
+    // "anti-semitism" is "antisemitism" with a hyphen: a known word, written the other way.
+    const closed = toString(word).replace(/[-\u2010\u2011]/g, '')
+    if (closed !== toString(word) && dictionaryLookup(dialect, personal).correct(closed)) continue
     for (const {message, part} of await narrow(found, word, spell)) {
       const text = message.actual ?? ''
       const offset = part.word.position?.start.offset
