@@ -9,11 +9,12 @@ import type {UnknownWord} from './spell-check.js'
  * Words of another language come in runs: at least this many unknown
  * lowercase words or foreign function words within a window of this many
  * words (`hay muchos abortos pese a la amenaza`, `tylko nie mów nikomu`)
- * are taken for a quotation in another language. English slips do not
- * cluster like that. Capitalised words are left out: a run of names is
- * still English.
+ * are taken for a quotation in another language, and so is such a word
+ * within `gap` words of the run. English slips do not cluster like that.
+ * Capitalised words count only as function words (`Tylko`): a run of names
+ * is still English.
  */
-const foreignRun = {unknown: 3, window: 9}
+const foreignRun = {unknown: 3, window: 9, gap: 2}
 
 /**
  * Find the unknown words that stand in a run of another language.
@@ -25,7 +26,7 @@ export function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
   const unknownLowercase = lowercaseUnknown(unknown)
   const sentences = new Set(unknown.flatMap(({word, sentence}) => (sentence && unknownLowercase.has(word) ? [sentence] : [])))
   const foreign = new Set<Word>()
-  for (const word of wordsInRuns(sentences, unknownLowercase)) if (unknownLowercase.has(word)) foreign.add(word)
+  for (const word of wordsInRuns(sentences, unknownLowercase).run) if (unknownLowercase.has(word)) foreign.add(word)
   return foreign
 }
 
@@ -43,7 +44,7 @@ export function foreignPassages(tree: Root, unknown: readonly UnknownWord[]): (o
   visit(tree, 'SentenceNode', function (sentence: Sentence) {
     sentences.push(sentence)
   })
-  const spans = [...wordsInRuns(sentences, lowercaseUnknown(unknown))].flatMap((word) => {
+  const spans = [...wordsInRuns(sentences, lowercaseUnknown(unknown)).passage].flatMap((word) => {
     const {start, end} = word.position ?? {}
     return start?.offset === undefined || end?.offset === undefined ? [] : [[start.offset, end.offset] as const]
   })
@@ -66,33 +67,49 @@ function lowercaseUnknown(unknown: readonly UnknownWord[]): Set<Word> {
  *
  * @param sentences Sentences to look in.
  * @param unknownLowercase Unknown lowercase words.
- * @returns The words in runs.
+ * @returns The evidence words in runs, and every word of the passages they make.
  */
-function wordsInRuns(sentences: Iterable<Sentence>, unknownLowercase: ReadonlySet<Word>): Set<Word> {
+function wordsInRuns(
+  sentences: Iterable<Sentence>,
+  unknownLowercase: ReadonlySet<Word>
+): {run: Set<Word>; passage: Set<Word>} {
   const functionWords = foreignFunctionWords()
   const reach = Math.floor(foreignRun.window / 2)
-  const found = new Set<Word>()
+  const run = new Set<Word>()
+  const passage = new Set<Word>()
   for (const sentence of sentences) {
     const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
     // Foreign function words and letters English spells without ("mów") are
     // strong evidence; unknown words alone may be English slips.
-    const strong = words.map(function (word) {
+    const evidence = words.map(function (word) {
       const text = toString(word)
       // Letters only: a curly apostrophe (`don’t`) is not evidence.
-      return functionWords.has(text.toLowerCase()) || /[^\p{ASCII}]/u.test(text.replace(/\P{L}/gu, ''))
+      return unknownLowercase.has(word) || functionWords.has(text.toLowerCase()) || /[^\p{ASCII}]/u.test(text.replace(/\P{L}/gu, ''))
     })
-    const evidence = words.map((word, index) => strong[index] === true || unknownLowercase.has(word))
+    const inRun = words.map(
+      (_, index) =>
+        evidence[index] === true &&
+        evidence.slice(Math.max(0, index - reach), index + reach + 1).filter(Boolean).length >= foreignRun.unknown
+    )
+    // A run goes on through evidence close to it: the last words of a
+    // quotation (`para atendar la misma`) have less evidence after them.
+    for (let changed = true; changed; ) {
+      changed = false
+      evidence.forEach(function (isEvidence, index) {
+        if (!isEvidence || inRun[index]) return
+        if (inRun.slice(Math.max(0, index - foreignRun.gap), index + foreignRun.gap + 1).some(Boolean)) {
+          inRun[index] = true
+          changed = true
+        }
+      })
+    }
     words.forEach(function (word, index) {
-      const from = Math.max(0, index - reach)
-      const to = index + reach + 1
-      if (evidence.slice(from, to).filter(Boolean).length < foreignRun.unknown) return
-      // With strong evidence the run covers its whole window, as the last
-      // word of a quotation has no evidence after it; three unknown words
-      // alone mark only the middle one.
-      for (const other of strong.slice(from, to).some(Boolean) ? words.slice(from, to) : [word]) found.add(other)
+      if (inRun[index]) run.add(word)
+      // Names and English-looking words inside the quotation (`des Parisiens`) belong to it too.
+      if (inRun.slice(Math.max(0, index - foreignRun.gap), index + foreignRun.gap + 1).some(Boolean)) passage.add(word)
     })
   }
-  return found
+  return {run, passage}
 }
 
 /**
