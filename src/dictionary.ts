@@ -43,7 +43,7 @@ export function dialectDictionary(dialect: Dialect): HunspellDictionary {
   return dictionaries[dialect]
 }
 
-const lookups = new Map<string, Lookup>()
+const lookups = new Map<Dialect, Map<string, Lookup>>()
 
 /**
  * A checker for looking words up: whether `plan` is an ordinary word,
@@ -59,15 +59,19 @@ const lookups = new Map<string, Lookup>()
  * @returns The lookup.
  */
 export function dictionaryLookup(dialect: Dialect, personal = ''): Lookup {
-  const key = dialect + '\n' + personal
-  let lookup = lookups.get(key)
+  // Keyed by the personal string itself, not a concatenation: with the names
+  // lists it is some 200 kB, and V8 keeps the hash of a string it has seen,
+  // so a lookup on a hot path costs nothing.
+  let byPersonal = lookups.get(dialect)
+  if (!byPersonal) lookups.set(dialect, (byPersonal = new Map()))
+  let lookup = byPersonal.get(personal)
   if (!lookup) {
     const {aff, dic} = dictionaries[dialect]
     // The dictionary packages read their files with fs, so these are Buffers, as nspell's types want.
     const checker = nspell({aff: Buffer.from(aff), dic: Buffer.from(dic)})
     if (personal) checker.personal(personal)
     lookup = checker
-    lookups.set(key, lookup)
+    byPersonal.set(personal, lookup)
   }
   return lookup
 }

@@ -115,6 +115,7 @@ async function runSpellCheck(
   personal: string,
   dialect: Dialect
 ): Promise<SpellCheck> {
+  const known = dictionaryLookup(dialect, personal)
   const tolerated = toleratedFragments()
   const unknown: UnknownWord[] = []
 
@@ -123,7 +124,7 @@ async function runSpellCheck(
     if (!word) continue
     // "anti-semitism" is "antisemitism" with a hyphen: a known word, written the other way.
     const closed = toString(word).replace(/[-\u2010\u2011]/g, '')
-    if (closed !== toString(word) && dictionaryLookup(dialect, personal).correct(closed)) continue
+    if (closed !== toString(word) && known.correct(closed)) continue
     for (const {message, part} of await narrow(found, word, spell)) {
       const text = message.actual ?? ''
       const offset = part.word.position?.start.offset
@@ -145,7 +146,7 @@ async function runSpellCheck(
     claimed: new Set(),
     parts,
     storyWords,
-    isKnown: (text) => dictionaryLookup(dialect, personal).correct(text),
+    isKnown: (text) => known.correct(text),
     dialect
   }
 }
