@@ -76,7 +76,8 @@ export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: str
 /**
  * Regular endings, and the stems each may follow by English spelling rules:
  * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
- * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`).
+ * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`),
+ * `-ly` makes adverbs of participles, `-a` plurals of Greek words in `-on`.
  */
 const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
   ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
@@ -85,7 +86,11 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
   ['er', (base) => [base, base + 'e']],
   ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
   ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
-  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])]
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
+  // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
+  ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
+  // "automata": the Greek plural of a word in -on.
+  ['a', (base) => [base + 'on']]
 ]
 
 /**
