@@ -2,11 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {writeAtomically} from './atomic-write.js'
 import {dictionaryLookup} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {lint} from './lint.js'
 import {areVariants, groupVariants, type NameUse} from './name-variants.js'
-import {addWords, readRepoWords, repoWordsPath, shownPath, writeAtomically} from './repo-words.js'
+import {addWords, readRepoWords, repoWordsPath, shownPath} from './repo-words.js'
 import {severityOf} from './severity.js'
 
 /** What `copydesk init` is asked to do. */
