@@ -1,5 +1,7 @@
+import path from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
+import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {addRepoCommands} from './repo-commands.js'
@@ -36,6 +38,8 @@ interface CliOptions {
   maxWarnings?: number
   config?: string | false
   dialect?: Dialect
+  baseline?: string
+  writeBaseline?: string
 }
 
 /**
@@ -82,6 +86,8 @@ function createProgram(io: CliIo): Command {
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
     .option('--no-config', 'ignore config files and use the defaults')
+    .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
+    .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
@@ -110,6 +116,12 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   if (options.stdinFilename !== undefined && paths.length > 0) {
     throw new CopydeskError('give either paths or --stdin-filename, not both')
   }
+  if (options.baseline !== undefined && options.writeBaseline !== undefined) {
+    throw new CopydeskError('give either --baseline or --write-baseline, not both')
+  }
+  // Read before linting: a missing baseline is a usage problem, found at once.
+  const baseline =
+    options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline)
 
   const result = await lint({
     inputs: paths,
@@ -122,6 +134,16 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
   for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+
+  if (options.writeBaseline !== undefined) {
+    const recorded = await writeBaseline(result.files, path.resolve(io.cwd, options.writeBaseline))
+    io.stderr.write(`copydesk: ${recorded} findings recorded in ${options.writeBaseline}\n`)
+    return result.problems.length > 0 ? exitCode.problem : exitCode.clean
+  }
+  if (baseline && options.baseline !== undefined) {
+    const dropped = applyBaseline(result.files, baseline, path.dirname(path.resolve(io.cwd, options.baseline)))
+    if (dropped > 0) io.stderr.write(`copydesk: ${dropped} findings left out, recorded in ${options.baseline}\n`)
+  }
 
   const shown = options.quiet ? result.files.map(onlyErrors) : result.files
   if (options.format === 'json') {
