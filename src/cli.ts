@@ -2,6 +2,7 @@ import path from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
 import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
+import {changedFiles} from './changed-files.js'
 import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {addRepoCommands} from './repo-commands.js'
@@ -40,6 +41,7 @@ interface CliOptions {
   dialect?: Dialect
   baseline?: string
   writeBaseline?: string
+  changed?: string | true
 }
 
 /**
@@ -86,6 +88,7 @@ function createProgram(io: CliIo): Command {
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
     .option('--no-config', 'ignore config files and use the defaults')
+    .option('--changed [ref]', 'lint only the text files changed since the merge base with REF (default: the default branch; staged files in a git hook)')
     .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
     .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
     .showSuggestionAfterError(true)
@@ -123,8 +126,18 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   const baseline =
     options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline)
 
+  let inputs = paths
+  if (options.changed !== undefined) {
+    if (options.stdinFilename !== undefined) throw new CopydeskError('give either --changed or --stdin-filename, not both')
+    inputs = await changedInputs(paths, options.changed === true ? undefined : options.changed, io)
+    if (inputs.length === 0) {
+      io.stderr.write('copydesk: no changed text, Markdown or HTML files to lint\n')
+      return exitCode.clean
+    }
+  }
+
   const result = await lint({
-    inputs: paths,
+    inputs,
     cwd: io.cwd,
     stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
     configPath: typeof options.config === 'string' ? options.config : undefined,
@@ -163,6 +176,21 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     return exitCode.findings
   }
   return exitCode.clean
+}
+
+/**
+ * The changed files to lint for `--changed`: inside the paths given, if any.
+ *
+ * @param paths Paths the user named.
+ * @param ref Branch or commit to compare with.
+ * @param io Process around the CLI.
+ * @returns Paths relative to the working directory.
+ */
+async function changedInputs(paths: readonly string[], ref: string | undefined, io: CliIo): Promise<string[]> {
+  const within = paths.map((input) => path.resolve(io.cwd, input))
+  return (await changedFiles(io.cwd, ref, io.env))
+    .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
+    .map((file) => path.relative(io.cwd, file))
 }
 
 /**

@@ -65,10 +65,13 @@ export interface CliRun {
  * Run the CLI in-process.
  *
  * @param args Arguments.
- * @param options Working directory and standard input.
+ * @param options Working directory, standard input and environment.
  * @returns Exit code and output.
  */
-export async function runCli(args: string[], options: {cwd?: string; stdin?: string} = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: {cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv} = {}
+): Promise<CliRun> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: string[] = []
@@ -77,7 +80,7 @@ export async function runCli(args: string[], options: {cwd?: string; stdin?: str
   stderr.on('data', (chunk: Buffer) => err.push(String(chunk)))
   const code = await main(args, {
     cwd: options.cwd ?? fixtures,
-    env: {},
+    env: options.env ?? {},
     stdin: Readable.from([options.stdin ?? '']),
     stdout,
     stderr
