@@ -5,6 +5,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
+import {markFixable} from '../src/fix.js'
 import type {Dialect} from '../src/dictionary.js'
 import type {EitherEntry, HouseStyleEntry, PreferEntry} from '../src/house-style.js'
 import {setSeverity} from '../src/severity.js'
@@ -169,6 +170,8 @@ function report(file: VFile, finding: Finding): void {
   message.expected = [expected]
   const details = [entry.note, entry.source ? 'Source: ' + entry.source : undefined].filter(Boolean)
   if (details.length > 0) message.note = details.join('\n')
+  // A `prefer` entry says what to write; an `either` only that the story should pick one.
+  if (entry.kind === 'prefer') markFixable(message)
   setSeverity(message, 'warning')
 }
 

@@ -2,6 +2,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
+import {markFixable} from '../src/fix.js'
 import {foreignPassages} from '../src/foreign-runs.js'
 import type {Dialect} from '../src/dictionary.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
@@ -89,6 +90,7 @@ function reportListed(file: VFile, use: NameUse, listedName: string): void {
   })
   message.actual = use.text
   message.expected = [listedName]
+  markFixable(message)
   message.note = `The word list spells it \`${listedName}\`; this story does not use that spelling`
   setSeverity(message, 'error')
 }
@@ -122,7 +124,24 @@ function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlyS
   message.note =
     'Spellings in this story: ' +
     group.spellings.map((spelling) => `${spelling.text} (${spelling.uses.length})`).join(', ')
+  if (isSettled(group)) markFixable(message)
   setSeverity(message, 'error')
+}
+
+/**
+ * Whether the spelling to use is certain enough for `--fix` to write it: it
+ * comes from a word list or the dictionary, or the story uses it more often
+ * than all its other spellings together. A first use that merely came first
+ * is not.
+ *
+ * @param group The name's spellings.
+ * @returns Whether the fix is safe.
+ */
+function isSettled(group: VariantGroup): boolean {
+  const {reason, canonical, variants} = group
+  if (reason.kind === 'word list' || reason.kind === 'dictionary') return true
+  const others = variants.reduce((sum, variant) => sum + variant.uses.length, 0)
+  return reason.kind === 'majority' && canonical.uses.length > others
 }
 
 /**

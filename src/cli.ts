@@ -5,6 +5,7 @@ import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {changedFiles} from './changed-files.js'
 import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
+import {fixDiff, fixFile, writeFix} from './fix.js'
 import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
@@ -42,6 +43,8 @@ interface CliOptions {
   baseline?: string
   writeBaseline?: string
   changed?: string | true
+  fix?: boolean
+  fixDryRun?: boolean
 }
 
 /**
@@ -88,6 +91,8 @@ function createProgram(io: CliIo): Command {
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
     .option('--no-config', 'ignore config files and use the defaults')
+    .option('--fix', 'apply the safe fixes (one certain `expected`) to the files, then report what is left')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff instead of writing them')
     .option('--changed [ref]', 'lint only the text files changed since the merge base with REF (default: the default branch; staged files in a git hook)')
     .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
     .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
@@ -118,6 +123,9 @@ function createProgram(io: CliIo): Command {
 async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
   if (options.stdinFilename !== undefined && paths.length > 0) {
     throw new CopydeskError('give either paths or --stdin-filename, not both')
+  }
+  if (options.fix && options.stdinFilename !== undefined) {
+    throw new CopydeskError('--fix writes files: use --fix-dry-run with --stdin-filename')
   }
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
     throw new CopydeskError('give either --baseline or --write-baseline, not both')
@@ -158,6 +166,12 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     if (dropped > 0) io.stderr.write(`copydesk: ${dropped} findings left out, recorded in ${options.baseline}\n`)
   }
 
+  if (options.fix || options.fixDryRun) {
+    const fixedCount = await applyFixes(result.files, options.fixDryRun === true, io, result.problems)
+    if (options.fixDryRun) return exitFor(result.files, result.problems.length > 0, options, io)
+    if (fixedCount > 0) io.stderr.write(`copydesk: fixed ${fixedCount} findings\n`)
+  }
+
   const shown = options.quiet ? result.files.map(onlyErrors) : result.files
   if (options.format === 'json') {
     io.stdout.write(JSON.stringify(jsonReport(shown), undefined, 2) + '\n')
@@ -166,8 +180,21 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     if (report) io.stdout.write(report + '\n')
   }
 
-  if (result.problems.length > 0) return exitCode.problem
-  const counts = countSeverities(result.files)
+  return exitFor(result.files, result.problems.length > 0, options, io)
+}
+
+/**
+ * Decide the exit code from what is left to report.
+ *
+ * @param files Linted files.
+ * @param problems Whether there were problems (exit 2).
+ * @param options Parsed options.
+ * @param io Process around the CLI.
+ * @returns The exit code.
+ */
+function exitFor(files: readonly VFile[], problems: boolean, options: CliOptions, io: CliIo): number {
+  if (problems) return exitCode.problem
+  const counts = countSeverities(files)
   if (counts.error > 0) return exitCode.findings
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     io.stderr.write(
@@ -176,6 +203,40 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     return exitCode.findings
   }
   return exitCode.clean
+}
+
+/**
+ * Apply (or, for a dry run, print as a diff) the safe fixes of every file,
+ * and take the fixed findings off the files.
+ *
+ * @param files Linted files.
+ * @param dryRun Print a unified diff instead of writing.
+ * @param io Process around the CLI.
+ * @param problems Where a file that cannot be written is recorded.
+ * @returns How many findings were fixed.
+ */
+async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, problems: CopydeskError[]): Promise<number> {
+  let count = 0
+  for (const file of files) {
+    const fix = fixFile(file)
+    if (!fix) continue
+    if (dryRun) {
+      io.stdout.write(fixDiff(fix))
+    } else {
+      try {
+        await writeFix(fix)
+      } catch (error) {
+        if (!(error instanceof CopydeskError)) throw error
+        io.stderr.write('copydesk: ' + error.toLine() + '\n')
+        problems.push(error)
+        continue
+      }
+    }
+    const fixed = new Set(fix.fixed)
+    file.messages = file.messages.filter((message) => !fixed.has(message))
+    count += fix.fixed.length
+  }
+  return count
 }
 
 /**

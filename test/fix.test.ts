@@ -1,0 +1,67 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {fixFile, writeFix} from '../src/fix.js'
+import {lint} from '../src/lint.js'
+import {makeTree, runCli} from './helpers.js'
+
+const story = '\uFEFFTalks in Jiangsu opened.\r\nThe Jiangshu team left Kiev.\r\nJiangsu rail grew. The budgett rose.\r\n'
+
+describe('--fix', () => {
+  test('applies the certain fixes, keeps BOM and line endings, and reports what is left', async () => {
+    const cwd = await makeTree({'story.txt': story})
+    const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('copydesk: fixed 2 findings\n')
+    expect(run.stdout).toContain('budgett')
+    expect(run.stdout).not.toContain('Jiangshu')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(
+      '\uFEFFTalks in Jiangsu opened.\r\nThe Jiangsu team left Kyiv.\r\nJiangsu rail grew. The budgett rose.\r\n'
+    )
+  })
+
+  test('is idempotent: a second run changes nothing', async () => {
+    const cwd = await makeTree({'story.txt': story})
+    await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    const once = await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')
+    const again = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(again.stderr).toBe('')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(once)
+  })
+
+  test.each([
+    ['a guess among suggestions', 'The budgett rose.\n'],
+    ['a spelling chosen only because it came first', 'Mayor Dvoracek spoke. Mayor Dvoracik left.\n'],
+    ['one of several house spellings', 'Gaddafi spoke. Qaddafi left. Gadhafi wrote.\n']
+  ])('never applies %s', async (_, doc) => {
+    const cwd = await makeTree({'story.txt': doc})
+    await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(doc)
+  })
+
+  test('--fix-dry-run prints a unified diff and writes nothing', async () => {
+    const doc = 'Talks in Jiangsu opened.\nThe Jiangshu team left.\n'
+    const cwd = await makeTree({'story.txt': doc})
+    const run = await runCli(['--no-config', '--fix-dry-run', 'story.txt'], {cwd})
+    expect(run.stdout).toContain('--- a/story.txt\n+++ b/story.txt\n')
+    expect(run.stdout).toContain('-The Jiangshu team left.\n+The Jiangsu team left.\n')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(doc)
+    expect(run.code).toBe(0)
+  })
+
+  test('refuses to write a file that changed since it was read, and leaves it as it is', async () => {
+    const cwd = await makeTree({'story.txt': 'Talks in Jiangsu opened.\nThe Jiangshu team left.\n'})
+    const {files} = await lint({inputs: ['story.txt'], cwd, noConfig: true})
+    const [file] = files
+    const fix = file ? fixFile(file) : undefined
+    expect(fix?.after).toBe('Talks in Jiangsu opened.\nThe Jiangsu team left.\n')
+    await fs.writeFile(path.join(cwd, 'story.txt'), 'An editor rewrote it.\n')
+    await expect(writeFix(fix!)).rejects.toThrow('changed since it was read: not fixed')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe('An editor rewrote it.\n')
+  })
+
+  test('does not write to standard input', async () => {
+    const run = await runCli(['--fix', '--stdin-filename', 'story.txt'], {stdin: 'Fine.\n'})
+    expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: --fix writes files: use --fix-dry-run with --stdin-filename\n'})
+  })
+})
