@@ -8,7 +8,7 @@ import {CopydeskError} from './errors.js'
 import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
-import {githubReport} from './report/github.js'
+import {appendGithubSummary, githubReport} from './report/github.js'
 import {jsonReport} from './report/json.js'
 import {prettyReport} from './report/pretty.js'
 import {sarifReport} from './report/sarif.js'
@@ -166,9 +166,11 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   } else if (options.format === 'sarif') {
     io.stdout.write(JSON.stringify(sarifReport(shown, {cwd: io.cwd}), undefined, 2) + '\n')
   } else if (options.format === 'github') {
-    const summaryPath = io.env.GITHUB_STEP_SUMMARY || undefined
-    const report = await githubReport(shown, {cwd: io.cwd, summaryPath})
+    const report = githubReport(shown, io.cwd)
     if (report) io.stdout.write(report + '\n')
+    // After the annotations, so that they are printed even if the summary cannot be written.
+    const summaryPath = io.env.GITHUB_STEP_SUMMARY
+    if (summaryPath) await appendGithubSummary(shown, io.cwd, summaryPath)
   } else {
     const report = prettyReport(shown, useColor(io))
     if (report) io.stdout.write(report + '\n')

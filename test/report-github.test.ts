@@ -119,6 +119,16 @@ describe('step summary', () => {
     expect(await fs.readFile(summary, 'utf8')).toBe('## copydesk\n\nNo findings in 1 file.\n\n')
   })
 
+  test('still prints the annotations when the summary cannot be written, then exits 2', async () => {
+    const cwd = await makeTree({'a.txt': 'The budgett passed.\n', 'summary/keep.txt': ''})
+    const run = await runCli(['--format', 'github', 'a.txt'], {cwd, env: {GITHUB_STEP_SUMMARY: 'summary'}})
+    expect(run).toEqual({
+      code: 2,
+      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n',
+      stderr: 'copydesk: summary: step summary (`GITHUB_STEP_SUMMARY`) cannot be written: is a folder, not a file\n'
+    })
+  })
+
   test('is not written for other formats', async () => {
     const cwd = await makeTree({'a.txt': 'The budgett passed.\n'})
     const summary = path.join(cwd, 'summary.md')

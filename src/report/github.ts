@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {CopydeskError} from '../errors.js'
 import type {Severity} from '../severity.js'
 import {type JsonMessage, jsonReport} from './json.js'
 
@@ -25,23 +26,40 @@ interface Finding {
 
 /**
  * Build GitHub Actions workflow commands, one per finding, in input order
- * and then document order, and append a Markdown summary to the step
- * summary file when one is given.
+ * and then document order.
  *
  * @param files Linted files (already filtered for `--quiet`).
- * @param options `cwd` to make paths relative to, and `summaryPath`: the file
- *   named by `GITHUB_STEP_SUMMARY`, if any.
+ * @param cwd Working directory, which paths are made relative to.
  * @returns The workflow commands, one per line, possibly empty.
  */
-export async function githubReport(
-  files: readonly VFile[],
-  options: {cwd: string; summaryPath?: string | undefined}
-): Promise<string> {
-  const found = collect(files, options.cwd)
-  if (options.summaryPath) {
-    await fs.appendFile(options.summaryPath, githubSummary(found, files.length))
+export function githubReport(files: readonly VFile[], cwd: string): string {
+  return collect(files, cwd).map(toCommand).join('\n')
+}
+
+/**
+ * Append the Markdown summary of the findings to the step summary file, the
+ * one GitHub names in `GITHUB_STEP_SUMMARY`.
+ *
+ * @param files Linted files (already filtered for `--quiet`).
+ * @param cwd Working directory, which paths are made relative to.
+ * @param summaryPath The step summary file.
+ * @returns Nothing; throws a `CopydeskError` when the file cannot be written.
+ */
+export async function appendGithubSummary(files: readonly VFile[], cwd: string, summaryPath: string): Promise<void> {
+  try {
+    await fs.appendFile(path.resolve(cwd, summaryPath), githubSummary(collect(files, cwd), files.length))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : error instanceof Error
+            ? error.message
+            : String(error)
+    throw new CopydeskError('step summary (`GITHUB_STEP_SUMMARY`) cannot be written: ' + reason, {file: summaryPath}, error)
   }
-  return found.map(toCommand).join('\n')
 }
 
 /**
