@@ -9,8 +9,10 @@ import {fixDiff, fixFile, writeFix} from './fix.js'
 import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
+import {appendGithubSummary, githubReport} from './report/github.js'
 import {jsonReport} from './report/json.js'
 import {prettyReport} from './report/pretty.js'
+import {sarifReport} from './report/sarif.js'
 import {severityOf} from './severity.js'
 
 /** Exit codes, as documented in the README. */
@@ -35,7 +37,7 @@ export interface CliIo {
 /** Parsed command-line options. */
 interface CliOptions {
   stdinFilename?: string
-  format: 'pretty' | 'json'
+  format: 'pretty' | 'json' | 'github' | 'sarif'
   quiet?: boolean
   maxWarnings?: number
   config?: string | false
@@ -84,7 +86,7 @@ function createProgram(io: CliIo): Command {
     .argument('[paths...]', 'files, folders or globs (default: the current folder)')
     .option('--stdin-filename <name>', 'read standard input, named NAME for its format and the report')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty')
+      new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty')
     )
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
@@ -175,6 +177,14 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   const shown = options.quiet ? result.files.map(onlyErrors) : result.files
   if (options.format === 'json') {
     io.stdout.write(JSON.stringify(jsonReport(shown), undefined, 2) + '\n')
+  } else if (options.format === 'sarif') {
+    io.stdout.write(JSON.stringify(sarifReport(shown, {cwd: io.cwd}), undefined, 2) + '\n')
+  } else if (options.format === 'github') {
+    const report = githubReport(shown, io.cwd)
+    if (report) io.stdout.write(report + '\n')
+    // After the annotations, so that they are printed even if the summary cannot be written.
+    const summaryPath = io.env.GITHUB_STEP_SUMMARY
+    if (summaryPath) await appendGithubSummary(shown, io.cwd, summaryPath)
   } else {
     const report = prettyReport(shown, useColor(io))
     if (report) io.stdout.write(report + '\n')
