@@ -245,6 +245,15 @@ async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, p
     const fixed = new Set(fix.fixed)
     file.messages = file.messages.filter((message) => !fixed.has(message))
     count += fix.fixed.length
+    if (!dryRun) {
+      const name = String(file.data.givenPath ?? file.path)
+      // In document order: the fixes were applied from the end.
+      for (const message of [...fix.fixed].reverse()) {
+        io.stderr.write(
+          `copydesk: fixed ${name}:${message.line}:${message.column} \`${message.actual}\` → \`${message.expected?.[0]}\` (${message.ruleId})\n`
+        )
+      }
+    }
   }
   return count
 }

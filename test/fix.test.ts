@@ -12,7 +12,11 @@ describe('--fix', () => {
     const cwd = await makeTree({'story.txt': story})
     const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe('copydesk: fixed 2 findings\n')
+    expect(run.stderr).toBe(
+      'copydesk: fixed story.txt:2:5 `Jiangshu` → `Jiangsu` (name-consistency)\n' +
+        'copydesk: fixed story.txt:2:24 `Kiev` → `Kyiv` (house-style)\n' +
+        'copydesk: fixed 2 findings\n'
+    )
     expect(run.stdout).toContain('budgett')
     expect(run.stdout).not.toContain('Jiangshu')
     expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(

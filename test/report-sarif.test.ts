@@ -173,4 +173,15 @@ describe('--format sarif', () => {
     // A log the schema refuses, so that the check above cannot pass by accident.
     expect(validate({...log, version: '2.0.0'})).toBe(false)
   })
+
+  const sample = path.join(root, '..', 'shared', 'samples', 'belarus-railways.txt')
+  test.skipIf(!existsSync(schemaPath) || !existsSync(sample))('of the sample article is valid against the schema', async () => {
+    const run = await runCli(['--format', 'sarif', sample])
+    const log = JSON.parse(run.stdout) as {runs: Array<{results: unknown[]}>}
+    expect(log.runs[0]?.results.length).toBeGreaterThan(7)
+    const ajv = new Ajv({allErrors: true, strict: false})
+    addFormats(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object)
+    expect(validate(log) ? [] : validate.errors).toEqual([])
+  })
 })

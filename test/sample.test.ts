@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import fsp from 'node:fs/promises'
 import {expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
-import {root, runCli} from './helpers.js'
+import {makeTree, root, runCli} from './helpers.js'
 
 // The shared sample article is read in place, never copied into the repo.
 const sample = path.join(root, '..', 'shared', 'samples', 'belarus-railways.txt')
@@ -45,3 +46,25 @@ test.skipIf(!fs.existsSync(sample))(
     }
   }
 )
+
+test.skipIf(!fs.existsSync(sample))(
+  'the Belarus railways sample: --fix changes exactly the name variants and leaves every other byte',
+  async () => {
+    const original = fs.readFileSync(sample, 'utf8')
+    const cwd = await makeTree({'story.txt': original})
+    const run = await runCli(['--fix', 'story.txt'], {cwd})
+    const fixed = await fsp.readFile(path.join(cwd, 'story.txt'), 'utf8')
+    expect(fixed).toBe(
+      original
+        .replaceAll('Jiangshu', 'Jiangsu')
+        .replace('Belrusian', 'Belarusian')
+        .replace('Belarussian', 'Belarusian')
+        .replace('anti-Lukasgenko', 'anti-Lukashenko')
+    )
+    // `theh` has several suggestions: it is reported, not guessed.
+    expect(fixed).toContain('theh')
+    expect(run.stdout).toContain('`theh`')
+    expect(run.stderr).toContain('copydesk: fixed 6 findings\n')
+  }
+)
+
