@@ -90,13 +90,20 @@ export function fixFile(file: VFile): FileFix | undefined {
 export async function writeFix(fix: FileFix): Promise<void> {
   const filePath = path.resolve(fix.file.cwd, fix.file.path)
   const shown = String(fix.file.data.givenPath ?? fix.file.path)
-  let current: string
+  let bytes: Buffer
   let mode: number
   try {
-    current = fs.readFileSync(filePath, 'utf8')
+    bytes = fs.readFileSync(filePath)
     mode = fs.statSync(filePath).mode & 0o7777
   } catch (error) {
     throw new CopydeskError('cannot be read again to fix it', {file: shown}, error)
+  }
+  let current: string
+  try {
+    current = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
+  } catch (error) {
+    // Writing back text decoded with replacement characters would lose what the user wrote.
+    throw new CopydeskError('is not UTF-8: not fixed', {file: shown}, error)
   }
   if (current !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
   try {

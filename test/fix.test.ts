@@ -64,6 +64,15 @@ describe('--fix', () => {
     expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe('An editor rewrote it.\n')
   })
 
+  test('never writes a file that is not UTF-8, so no byte is lost', async () => {
+    const bytes = Buffer.concat([Buffer.from('Talks in Jiangsu opened in M'), Buffer.from([0xe1]), Buffer.from('laga.\nThe Jiangshu team left.\n')])
+    const cwd = await makeTree({'story.txt': bytes})
+    const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('copydesk: story.txt: is not UTF-8: not fixed\n')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(bytes)
+  })
+
   test('does not write to standard input', async () => {
     const run = await runCli(['--fix', '--stdin-filename', 'story.txt'], {stdin: 'Fine.\n'})
     expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: --fix writes files: use --fix-dry-run with --stdin-filename\n'})
