@@ -91,7 +91,7 @@ function createProgram(io: CliIo): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
     .option('-c, --config <path>', 'use this config file instead of searching for one')
-    .addOption(new Option('--dialect <dialect>', 'spell in this dialect (overrides config)').choices(dialects))
+    .option('--dialect <dialect>', `spell in this dialect: ${dialects.join(', ')} (overrides config)`, parseDialect)
     .option('--no-config', 'ignore config files and use the defaults')
     .option('--fix', 'apply the safe fixes (one certain `expected`) to the files, then report what is left')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff instead of writing them')
@@ -271,6 +271,18 @@ async function changedInputs(paths: readonly string[], ref: string | undefined, 
   return (await changedFiles(io.cwd, ref, io.env))
     .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
     .map((file) => path.relative(io.cwd, file))
+}
+
+/**
+ * Parse a dialect, in any case (`en-gb` is `en-GB`).
+ *
+ * @param value Text of the flag.
+ * @returns The dialect.
+ */
+function parseDialect(value: string): Dialect {
+  const dialect = dialects.find((known) => known.toLowerCase() === value.toLowerCase())
+  if (!dialect) throw new InvalidArgumentError(`Allowed choices are ${dialects.join(', ')}.`)
+  return dialect
 }
 
 /**

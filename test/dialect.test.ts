@@ -215,6 +215,12 @@ describe('choosing the dialect', () => {
     expect(await runCli(['--dialect', 'en-US', 'story.txt'], {cwd: folder})).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
+  test('takes the dialect in any case', async () => {
+    const folder = await makeTree({'story.txt': 'The colour of the shutters was kept, and the color faded.\n'})
+    const run = await runCli(['--dialect', 'en-gb', '--format', 'json', 'story.txt'], {cwd: folder})
+    expect(run.stdout).toContain('in en-GB copy, expected `colour`')
+  })
+
   test('stops with one line and exit code 2 on a dialect it does not know', async () => {
     const run = await runCli(['--dialect', 'en-NZ', '--stdin-filename', 'story.txt'], {stdin: 'Fine.'})
     expect(run).toEqual({
