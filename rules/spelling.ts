@@ -63,7 +63,7 @@ export default defineRule<SpellingOptions>(
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
       const uses = countBy(check.unknown.map((unknown) => unknown.text))
-      const foreign = foreignWords(check.unknown)
+      const foreign = foreignWords(tree, check.unknown)
       const reported = new Set<string>()
 
       for (const unknown of check.unknown) {

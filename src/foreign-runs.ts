@@ -16,18 +16,50 @@ import type {UnknownWord} from './spell-check.js'
  */
 const foreignRun = {unknown: 3, window: 9, gap: 2}
 
+/** The runs of another language in one story. */
+interface Runs {
+  /** Evidence words in runs. */
+  run: Set<Word>
+  /** Every word of the passages the runs make. */
+  passage: Set<Word>
+  /** The story's unknown lowercase words. */
+  unknownLowercase: Set<Word>
+}
+
+/** Runs found per story (keyed by its shared list of unknown words): both rules ask. */
+const runsByStory = new WeakMap<readonly UnknownWord[], Runs>()
+
+/**
+ * Find the runs of another language in a story once, for every rule.
+ *
+ * @param tree The story.
+ * @param unknown Unknown words of the story, as the shared spell check gives them.
+ * @returns The runs.
+ */
+function runsOf(tree: Root, unknown: readonly UnknownWord[]): Runs {
+  let runs = runsByStory.get(unknown)
+  if (!runs) {
+    const sentences: Sentence[] = []
+    visit(tree, 'SentenceNode', function (sentence: Sentence) {
+      sentences.push(sentence)
+    })
+    const unknownLowercase = lowercaseUnknown(unknown)
+    runs = {...wordsInRuns(sentences, unknownLowercase), unknownLowercase}
+    runsByStory.set(unknown, runs)
+  }
+  return runs
+}
+
 /**
  * Find the unknown words that stand in a run of another language.
  *
+ * @param tree The story.
  * @param unknown Unknown words of the story.
  * @returns The words (nodes) in such runs.
  */
-export function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
-  const unknownLowercase = lowercaseUnknown(unknown)
-  const sentences = new Set(unknown.flatMap(({word, sentence}) => (sentence && unknownLowercase.has(word) ? [sentence] : [])))
-  const foreign = new Set<Word>()
-  for (const word of wordsInRuns(sentences, unknownLowercase).run) if (unknownLowercase.has(word)) foreign.add(word)
-  return foreign
+export function foreignWords(tree: Root, unknown: readonly UnknownWord[]): Set<Word> {
+  const {run, unknownLowercase} = runsOf(tree, unknown)
+  return new Set([...run].filter((word) => unknownLowercase.has(word)))
 }
 
 /**
@@ -40,11 +72,7 @@ export function foreignWords(unknown: readonly UnknownWord[]): Set<Word> {
  * @returns Whether the word at a document offset stands in such a run.
  */
 export function foreignPassages(tree: Root, unknown: readonly UnknownWord[]): (offset: number) => boolean {
-  const sentences: Sentence[] = []
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
-    sentences.push(sentence)
-  })
-  const spans = [...wordsInRuns(sentences, lowercaseUnknown(unknown)).passage].flatMap((word) => {
+  const spans = [...runsOf(tree, unknown).passage].flatMap((word) => {
     const {start, end} = word.position ?? {}
     return start?.offset === undefined || end?.offset === undefined ? [] : [[start.offset, end.offset] as const]
   })
