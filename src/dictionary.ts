@@ -1,9 +1,6 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
-import dictionaryEn from 'dictionary-en'
-import dictionaryEnAu from 'dictionary-en-au'
-import dictionaryEnCa from 'dictionary-en-ca'
-import dictionaryEnGb from 'dictionary-en-gb'
+import path from 'node:path'
 import nspell from 'nspell'
 import {cachedBytes} from './disk-cache.js'
 
@@ -27,11 +24,36 @@ export interface HunspellDictionary {
   dic: Uint8Array
 }
 
-const dictionaries: Record<Dialect, HunspellDictionary> = {
-  'en-US': dictionaryEn,
-  'en-GB': dictionaryEnGb,
-  'en-CA': dictionaryEnCa,
-  'en-AU': dictionaryEnAu
+/** The dictionary package of each dialect (SCOWL's, as retext-spell's readme uses them). */
+const dictionaryPackages: Record<Dialect, string> = {
+  'en-US': 'dictionary-en',
+  'en-GB': 'dictionary-en-gb',
+  'en-CA': 'dictionary-en-ca',
+  'en-AU': 'dictionary-en-au'
+}
+
+const published = new Map<Dialect, HunspellDictionary>()
+
+/**
+ * A dialect's dictionary as its package publishes it, read on first use.
+ *
+ * Importing a dictionary package reads its files at once; a run needs one
+ * or two of the four, so their files are read here, when asked for.
+ *
+ * @param dialect Dialect.
+ * @returns Its affix and word files.
+ */
+export function publishedDictionary(dialect: Dialect): HunspellDictionary {
+  let dictionary = published.get(dialect)
+  if (!dictionary) {
+    const folder = path.dirname(createRequire(import.meta.url).resolve(dictionaryPackages[dialect]))
+    dictionary = {
+      aff: fs.readFileSync(path.join(folder, 'index.aff')),
+      dic: fs.readFileSync(path.join(folder, 'index.dic'))
+    }
+    published.set(dialect, dictionary)
+  }
+  return dictionary
 }
 
 /**
@@ -45,7 +67,7 @@ const dictionaries: Record<Dialect, HunspellDictionary> = {
  * @returns Its dictionary.
  */
 export function dialectDictionary(dialect: Dialect): HunspellDictionary {
-  return {aff: dictionaries[dialect].aff, dic: compiledForms(dialect)}
+  return {aff: publishedDictionary(dialect).aff, dic: compiledForms(dialect)}
 }
 
 const formsByDialect = new Map<Dialect, Buffer>()
@@ -59,8 +81,8 @@ const formsByDialect = new Map<Dialect, Buffer>()
 function compiledForms(dialect: Dialect): Buffer {
   let forms = formsByDialect.get(dialect)
   if (!forms) {
-    const {aff, dic} = dictionaries[dialect]
-    const bytes = cachedBytes('forms-' + dialect, [aff, dic], () => compileForms(dictionaries[dialect]))
+    const dictionary = publishedDictionary(dialect)
+    const bytes = cachedBytes('forms-' + dialect, [dictionary.aff, dictionary.dic], () => compileForms(dictionary))
     forms = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     formsByDialect.set(dialect, forms)
   }
@@ -154,7 +176,7 @@ class FormSet {
     this.dialect = dialect
     this.isDictionary = personal === undefined
     const text = personal ?? compiledForms(dialect).toString('utf8')
-    const onlyInCompound = /^ONLYINCOMPOUND\s+(\S+)/m.exec(Buffer.from(dictionaries[dialect].aff).toString('utf8'))?.[1]
+    const onlyInCompound = /^ONLYINCOMPOUND\s+(\S+)/m.exec(Buffer.from(publishedDictionary(dialect).aff).toString('utf8'))?.[1]
     // The first line of a `.dic` file is its length.
     for (const line of text.split('\n').slice(this.isDictionary ? 1 : 0)) {
       const slash = line.indexOf('/')
@@ -186,7 +208,7 @@ class FormSet {
    * @returns The checker.
    */
   private compoundChecker(): Lookup {
-    this.checker ??= nspell({aff: Buffer.from(dictionaries[this.dialect].aff), dic: compiledForms(this.dialect)})
+    this.checker ??= nspell({aff: Buffer.from(publishedDictionary(this.dialect).aff), dic: compiledForms(this.dialect)})
     return this.checker
   }
 }
