@@ -349,22 +349,20 @@ export function suggest(indexes: readonly SuggestionIndex[], word: string, limit
   const query = keyOf(input)
   if (query.length === 0 || limit <= 0) return []
 
-  const matches = new Map<string, Match>()
-  // One edit first: most slips are one edit away, and that walk prunes far sooner than a two-edit one.
-  for (const reach of [1, maxDistance]) {
-    for (const index of indexes) collect(index, query, reach, matches)
-    if (matches.size > 0) break
-  }
-
   const pattern = casePattern(input)
   const curly = input.includes('’') && !input.includes("'")
   const candidates: Array<{text: string; distance: number; key: string}> = []
-  for (const [key, {distance, forms}] of matches) {
-    let text = pickForm(forms, pattern)
-    if (curly) text = text.replace(/'/g, '’')
-    // The word itself (`THE` is `the` in capitals) is not a suggestion.
-    if (text === input) continue
-    candidates.push({text, distance, key})
+  // One edit first: most slips are one edit away, and that walk prunes far sooner than a two-edit one.
+  for (const reach of [1, maxDistance]) {
+    const matches = new Map<string, Match>()
+    for (const index of indexes) collect(index, query, reach, matches)
+    for (const [key, {distance, forms}] of matches) {
+      let text = pickForm(forms, pattern)
+      if (curly) text = text.replace(/'/g, '’')
+      // The word itself (`THE` is `the` in capitals) is not a suggestion.
+      if (text !== input) candidates.push({text, distance, key})
+    }
+    if (candidates.length > 0) break
   }
   candidates.sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return candidates.slice(0, limit).map((candidate) => candidate.text)
