@@ -83,15 +83,22 @@ export function suggestibleForms(checker: ExpandedChecker): string[] {
   const noSuggest = flagOf(checker, 'NOSUGGEST')
   const onlyInCompound = flagOf(checker, 'ONLYINCOMPOUND')
   const hidden = new Set<string>()
-  for (const [form, codes] of Object.entries(checker.data)) {
-    if (!codes) continue
+  // A for-in loop: nspell's data is a prototype-less object of some 120,000 keys, where `Object.entries` is slow.
+  for (const form in checker.data) {
+    const codes = checker.data[form]
+    // Derived forms have no flags of their own: the common case.
+    if (!codes || codes.length === 0) continue
     if (onlyInCompound !== undefined && codes.includes(onlyInCompound)) hidden.add(form)
     if (noSuggest !== undefined && codes.includes(noSuggest)) {
       hidden.add(form)
       for (const derived of derivedForms(form, codes, checker.rules)) hidden.add(derived)
     }
   }
-  return Object.keys(checker.data).filter((form) => !hidden.has(form) && !/\d/.test(form))
+  const forms: string[] = []
+  for (const form in checker.data) {
+    if (!hidden.has(form) && !/\d/.test(form)) forms.push(form)
+  }
+  return forms
 }
 
 /**
@@ -156,18 +163,31 @@ function applyRule(value: string, rule: AffixRule, rules: ExpandedChecker['rules
   return forms
 }
 
+/** Only ASCII: the fast path, where no normalising or curly apostrophe can change a word. */
+const asciiOnly = /^[\x00-\x7f]*$/
+
 /**
  * The key a word is matched by: lowercase, composed (`café` typed either
  * way is one word), with `’` as `'`.
  *
  * @param word Word.
- * @returns Its code points.
+ * @returns Its key.
  */
-function keyOf(word: string): number[] {
+function keyOf(word: string): string {
+  if (asciiOnly.test(word)) return word.toLowerCase()
+  return word.normalize('NFC').toLowerCase().replace(/’/g, "'")
+}
+
+/**
+ * The code points of a key: a letter beyond the Basic Multilingual Plane
+ * is one letter, not two.
+ *
+ * @param key Key.
+ * @returns Code points.
+ */
+function codePointsOf(key: string): number[] {
   const points: number[] = []
-  for (const character of word.normalize('NFC').toLowerCase().replace(/’/g, "'")) {
-    points.push(character.codePointAt(0)!)
-  }
+  for (const character of key) points.push(character.codePointAt(0)!)
   return points
 }
 
@@ -181,54 +201,84 @@ function keyOf(word: string): number[] {
  * @returns The index as bytes, to use at once or to cache.
  */
 export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
-  // Forms per key: `AC`, `Ac` and `ac` are one key with three forms.
-  const formsByKey = new Map<string, {points: number[]; forms: string[]}>()
+  // Forms per key: `AC`, `Ac` and `ac` are one key with three forms; most keys have one.
+  const formsByKey = new Map<string, string | string[]>()
   for (const word of words) {
     if (word.length === 0) continue
-    const form = word.normalize('NFC')
-    const points = keyOf(form)
-    const key = String.fromCodePoint(...points)
-    const entry = formsByKey.get(key)
-    if (!entry) formsByKey.set(key, {points, forms: [form]})
-    else if (!entry.forms.includes(form)) entry.forms.push(form)
+    const form = asciiOnly.test(word) ? word : word.normalize('NFC')
+    const key = keyOf(form)
+    const known = formsByKey.get(key)
+    if (known === undefined) formsByKey.set(key, form)
+    else if (typeof known === 'string') {
+      if (known !== form) formsByKey.set(key, [known, form])
+    } else if (!known.includes(form)) known.push(form)
   }
-  const keys = [...formsByKey.values()].sort((a, b) => comparePoints(a.points, b.points))
+  // Sorted by UTF-16 code units, keys with a common prefix of code points are still one run.
+  const keys = [...formsByKey.keys()].sort()
+
+  // Every key's code points, back to back: a key ends where the next starts.
+  const keyStart = new Uint32Array(keys.length + 1)
+  let pointCount = 0
+  for (const key of keys) pointCount += key.length
+  const points = new Uint32Array(pointCount)
+  pointCount = 0
+  keys.forEach((key, index) => {
+    keyStart[index] = pointCount
+    if (asciiOnly.test(key)) {
+      for (let unit = 0; unit < key.length; unit++) points[pointCount++] = key.charCodeAt(unit)
+    } else {
+      for (const point of codePointsOf(key)) points[pointCount++] = point
+    }
+  })
+  keyStart[keys.length] = pointCount
 
   // Every node is a run of sorted keys sharing its path: its children split the run by the next code point.
-  const childStart: number[] = []
-  const label: number[] = [0]
-  const formStart: number[] = []
+  // There are at most as many nodes as code points, plus the root.
+  const most = pointCount + 1
+  const runStart = new Uint32Array(most)
+  const runEnd = new Uint32Array(most)
+  const runDepth = new Uint32Array(most)
+  const childStart = new Uint32Array(most + 1)
+  const label = new Uint32Array(most)
+  const formStart = new Uint32Array(most + 1)
   const forms: string[] = []
-  const runs: Array<{start: number; end: number; depth: number}> = [{start: 0, end: keys.length, depth: 0}]
-  for (let node = 0; node < runs.length; node++) {
-    const {start, end, depth} = runs[node]!
-    childStart.push(runs.length)
-    formStart.push(forms.length)
-    let index = start
+  runEnd[0] = keys.length
+  let nodeCount = 1
+  for (let node = 0; node < nodeCount; node++) {
+    const end = runEnd[node]!
+    const depth = runDepth[node]!
+    childStart[node] = nodeCount
+    formStart[node] = forms.length
+    let index = runStart[node]!
     // A key that ends here sorts before the longer keys it is a prefix of.
-    if (index < end && keys[index]!.points.length === depth) {
-      forms.push(...keys[index]!.forms)
+    if (index < end && keyStart[index + 1]! - keyStart[index]! === depth) {
+      const known = formsByKey.get(keys[index]!)!
+      if (typeof known === 'string') forms.push(known)
+      else forms.push(...known)
       index++
     }
     while (index < end) {
-      const point = keys[index]!.points[depth]!
+      const point = points[keyStart[index]! + depth]!
       let next = index + 1
-      while (next < end && keys[next]!.points[depth] === point) next++
-      runs.push({start: index, end: next, depth: depth + 1})
-      label.push(point)
+      while (next < end && points[keyStart[next]! + depth] === point) next++
+      runStart[nodeCount] = index
+      runEnd[nodeCount] = next
+      runDepth[nodeCount] = depth + 1
+      label[nodeCount] = point
+      nodeCount++
       index = next
     }
   }
-  childStart.push(runs.length)
-  formStart.push(forms.length)
+  childStart[nodeCount] = nodeCount
+  formStart[nodeCount] = forms.length
 
+  const formOffset = new Uint32Array(forms.length + 1)
   const encoder = new TextEncoder()
-  const encoded = forms.map((form) => encoder.encode(form))
-  const formOffset: number[] = [0]
-  for (const bytes of encoded) formOffset.push(formOffset.at(-1)! + bytes.length)
+  forms.forEach((form, index) => {
+    formOffset[index + 1] = formOffset[index]! + (asciiOnly.test(form) ? form.length : encoder.encode(form).length)
+  })
+  const formBytesLength = formOffset[forms.length]!
 
-  const nodeCount = runs.length
-  const formBytesLength = formOffset.at(-1)!
   const words32 = headerWords + (nodeCount + 1) + nodeCount + (nodeCount + 1) + (forms.length + 1)
   const buffer = new ArrayBuffer(words32 * 4 + align4(formBytesLength))
   const header = new DataView(buffer)
@@ -236,29 +286,17 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
     header.setUint32(index * 4, value, true)
   )
   let offset = headerWords * 4
-  for (const values of [childStart, label, formStart, formOffset]) {
+  for (const values of [
+    childStart.subarray(0, nodeCount + 1),
+    label.subarray(0, nodeCount),
+    formStart.subarray(0, nodeCount + 1),
+    formOffset
+  ]) {
     new Uint32Array(buffer, offset, values.length).set(values)
     offset += values.length * 4
   }
-  const formBytes = new Uint8Array(buffer, offset, formBytesLength)
-  encoded.forEach((bytes, index) => formBytes.set(bytes, formOffset[index]!))
+  encoder.encodeInto(forms.join(''), new Uint8Array(buffer, offset, formBytesLength))
   return new Uint8Array(buffer)
-}
-
-/**
- * Compare two keys code point by code point, shorter first on a tie.
- *
- * @param a Key.
- * @param b Key.
- * @returns Negative, zero or positive.
- */
-function comparePoints(a: readonly number[], b: readonly number[]): number {
-  const length = Math.min(a.length, b.length)
-  for (let index = 0; index < length; index++) {
-    const difference = a[index]! - b[index]!
-    if (difference !== 0) return difference
-  }
-  return a.length - b.length
 }
 
 /**
@@ -346,7 +384,7 @@ const decoder = new TextDecoder()
  */
 export function suggest(indexes: readonly SuggestionIndex[], word: string, limit = Number.POSITIVE_INFINITY): string[] {
   const input = word.trim().normalize('NFC')
-  const query = keyOf(input)
+  const query = codePointsOf(keyOf(input))
   if (query.length === 0 || limit <= 0) return []
 
   const pattern = casePattern(input)
@@ -379,20 +417,24 @@ export function suggest(indexes: readonly SuggestionIndex[], word: string, limit
  */
 function collect(index: SuggestionIndex, query: readonly number[], reach: number, matches: Map<string, Match>): void {
   const {childStart, label, formStart, formOffset, formBytes} = index
-  const columns = query.length + 1
+  const length = query.length
+  const columns = length + 1
+  // Anything beyond reach counts as just beyond it: the values stay small.
+  const beyond = reach + 1
   // Row `depth` of the edit table: edits between the first `depth` letters of the path and each prefix of the query.
-  const rows = new Uint8Array((query.length + reach + 2) * columns)
+  // Only the band of cells within `reach` of the diagonal can be within reach; the cell on each side of it is `beyond`.
+  const rows = new Uint8Array((length + reach + 2) * columns)
   const path: number[] = []
-  for (let column = 0; column < columns; column++) rows[column] = column
+  for (let column = 0; column < columns; column++) rows[column] = Math.min(column, beyond)
 
   const visit = (node: number, depth: number): void => {
     const row = depth * columns
-    if (rows[row + query.length]! <= reach && formStart[node]! < formStart[node + 1]!) {
+    const distance = rows[row + length]!
+    if (Math.abs(depth - length) <= reach && distance <= reach && formStart[node]! < formStart[node + 1]!) {
       const key = String.fromCodePoint(...path)
-      const distance = rows[row + query.length]!
       let match = matches.get(key)
-      if (!match || match.distance > distance) {
-        match = {distance, forms: match?.forms ?? []}
+      if (!match) {
+        match = {distance, forms: []}
         matches.set(key, match)
       }
       for (let form = formStart[node]!; form < formStart[node + 1]!; form++) {
@@ -401,26 +443,37 @@ function collect(index: SuggestionIndex, query: readonly number[], reach: number
       }
     }
     // A path longer than the query plus the reach can never come back within reach.
-    if (depth >= query.length + reach) return
-    const previous = path.at(-1)
+    if (depth >= length + reach) return
+    const previous = depth > 0 ? path[depth - 1]! : -1
+    const next = row + columns
+    const depthNext = depth + 1
+    const low = Math.max(1, depthNext - reach)
+    const high = Math.min(length, depthNext + reach)
+    rows[next] = Math.min(depthNext, beyond)
+    if (low > 1) rows[next + low - 1] = beyond
+    if (high < length) rows[next + high + 1] = beyond
     for (let child = childStart[node]!; child < childStart[node + 1]!; child++) {
       const point = label[child]!
-      const next = row + columns
-      rows[next] = depth + 1
-      let best = depth + 1
-      for (let column = 1; column < columns; column++) {
+      // Dropping every letter of the path so far is a way on too.
+      let best = rows[next]!
+      for (let column = low; column <= high; column++) {
         const letter = query[column - 1]!
-        let value = Math.min(rows[row + column]! + 1, rows[next + column - 1]! + 1, rows[row + column - 1]! + (letter === point ? 0 : 1))
+        let value = rows[row + column - 1]! + (letter === point ? 0 : 1)
+        const deletion = rows[row + column]! + 1
+        if (deletion < value) value = deletion
+        const insertion = rows[next + column - 1]! + 1
+        if (insertion < value) value = insertion
         // A swap of neighbours (`teh` for `the`) is one edit.
-        if (column > 1 && depth > 0 && point === query[column - 2] && previous === letter) {
-          value = Math.min(value, rows[row - columns + column - 2]! + 1)
+        if (column > 1 && point === query[column - 2] && previous === letter) {
+          const swap = rows[row - columns + column - 2]! + 1
+          if (swap < value) value = swap
         }
         rows[next + column] = value
         if (value < best) best = value
       }
       if (best > reach) continue
       path.push(point)
-      visit(child, depth + 1)
+      visit(child, depthNext)
       path.pop()
     }
   }

@@ -1,6 +1,7 @@
 import dictionary from 'dictionary-en'
 import nspell from 'nspell'
 import {beforeAll, describe, expect, test} from 'vitest'
+import {editDistance} from '../src/edit-distance.js'
 import {
   compileSuggestionIndex,
   type ExpandedChecker,
@@ -196,3 +197,49 @@ describe('dictionary-en', () => {
     expect(suggest([index], 'recieve')).toEqual(['receive', 'relieve'])
   })
 })
+
+describe('the trie walk against a plain scan', () => {
+  test('finds exactly the words a scan of every word finds, in the nearest tier', () => {
+    const checker = nspell({aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic)}) as unknown as ExpandedChecker
+    // Every 12th lowercase form: some 9,000 words, few enough to scan one by one.
+    const words = suggestibleForms(checker).filter((form, position) => position % 12 === 0 && form === form.toLowerCase())
+    const index = suggestionIndexFromWords(words)
+    const random = mulberry32(7)
+    const letters = "abcdefghijklmnopqrstuvwxyz'"
+    const pick = (text: string): number => Math.floor(random() * text.length)
+    for (let round = 0; round < 150; round++) {
+      let word = words[Math.floor(random() * words.length)]!
+      // One to three random edits: some words land one edit from a word, some two, some farther.
+      for (let edit = 0, edits = 1 + Math.floor(random() * 3); edit < edits; edit++) {
+        const at = pick(word)
+        const letter = letters[pick(letters)]!
+        const kind = Math.floor(random() * 4)
+        if (kind === 0) word = word.slice(0, at) + letter + word.slice(at)
+        else if (kind === 1 && word.length > 1) word = word.slice(0, at) + word.slice(at + 1)
+        else if (kind === 2) word = word.slice(0, at) + letter + word.slice(at + 1)
+        else word = word.slice(0, at) + (word[at + 1] ?? '') + word[at] + word.slice(at + 2)
+      }
+      const distances = words.map((candidate) => editDistance(word, candidate, 2))
+      const nearest = Math.min(...distances.filter((distance) => distance > 0))
+      const expected = nearest > 2 ? [] : words.filter((_, position) => distances[position] === nearest)
+      expect(suggest([index], word).sort(), word).toEqual(expected.filter((candidate) => candidate !== word).sort())
+    }
+  })
+})
+
+/**
+ * A small seeded random number generator, so that the test checks the same words every run.
+ *
+ * @param seed Seed.
+ * @returns Numbers in [0, 1).
+ */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return function () {
+    state = (state + 0x6d2b79f5) >>> 0
+    let value = state
+    value = Math.imul(value ^ (value >>> 15), value | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+}
