@@ -1,5 +1,7 @@
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+// For its types: the `nlcst…Extensions` keys it declares on processor data.
+import type {} from 'retext-english'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatOf} from './formats.js'
