@@ -46,8 +46,8 @@ export function parseTextInChunks(doc: string, english: ParseEnglish, maxChunk =
   let from = 0
   for (const [gapStart, gapEnd] of blankLines(doc)) {
     if (gapStart - from < maxChunk) continue
-    if (!closedEnd.test(doc.slice(Math.max(from, gapStart - 64), gapStart))) continue
-    if (!freshStart.test(doc.slice(gapEnd, gapEnd + 2))) continue
+    if (!closesParagraph(doc.slice(Math.max(from, gapStart - 64), gapStart))) continue
+    if (!opensParagraph(doc.slice(gapEnd, gapEnd + 2))) continue
     appendPiece(children, english, doc.slice(from, gapStart), pointAt(from))
     from = gapStart
   }
@@ -55,6 +55,28 @@ export function parseTextInChunks(doc: string, english: ParseEnglish, maxChunk =
   const first = children[0]?.position
   const last = children.at(-1)?.position
   return first && last ? {type: 'RootNode', children, position: {start: first.start, end: last.end}} : {type: 'RootNode', children}
+}
+
+/**
+ * Whether text ends so that the parser cannot carry its last sentence on
+ * into the next paragraph.
+ *
+ * @param text The end of a paragraph.
+ * @returns Whether it does.
+ */
+export function closesParagraph(text: string): boolean {
+  return closedEnd.test(text)
+}
+
+/**
+ * Whether text starts so that the parser cannot merge its first sentence
+ * into the paragraph before.
+ *
+ * @param text The start of a paragraph.
+ * @returns Whether it does.
+ */
+export function opensParagraph(text: string): boolean {
+  return freshStart.test(text)
 }
 
 /**
