@@ -3,8 +3,8 @@
 // into one script, dist/copydesk.cjs (see scripts/bundle.js). This file
 // runs it with a V8 code cache: compiling the 3 MB script costs about a
 // fifth of a short run, and a hook runs it on every commit. The cache sits
-// in copydesk's cache folder, named by the SHA-1 of the script, and V8
-// rejects one that does not fit its version; without one (or on a Node 20
+// in copydesk's cache folder, named by the script's path, size and time, and
+// V8 rejects one that does not fit the source or its own version; without one (or on a Node 20
 // older than 20.12, whose vm cannot import from a cached script) the script
 // is simply required.
 import crypto from 'node:crypto'
@@ -52,9 +52,11 @@ saveCodeCache()
 function load(file, text) {
   const dynamicImports = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   if (!dynamicImports) return createRequire(import.meta.url)(file)
+  // Named by the script's path, size and time rather than a hash of its 3 MB.
+  const {size, mtimeMs} = fs.statSync(file)
   const cacheFile = path.join(
     process.env.COPYDESK_CACHE_DIR || envPaths('copydesk', {suffix: ''}).cache,
-    'code-' + crypto.createHash('sha1').update(text).digest('hex') + '.bin'
+    'code-' + crypto.createHash('sha1').update(`${file}\0${size}\0${mtimeMs}`).digest('hex') + '.bin'
   )
   let cachedData
   try {

