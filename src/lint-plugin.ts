@@ -22,23 +22,7 @@ const ruleIds = allRules.map((rule) => rule.id)
  */
 const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
   const ignored = ignore().add(config.ignore)
-  const words = acceptedWords(config)
-  const checks: Check[] = config.rules.map(({rule, severity, options}) =>
-    rule.create({
-      severity,
-      options: {
-        ...ruleData(rule),
-        ...options,
-        words,
-        names: config.names,
-        ownWords: config.words,
-        prominentNames: config.names.length > 0 ? prominentNames() : new Set<string>(),
-        distinct: config.distinct,
-        houseStyle: config.houseStyle,
-        dialect: config.dialect
-      }
-    })
-  )
+  const checks = configuredChecks(config)
 
   return async function (tree: Root, file: VFile): Promise<undefined> {
     const relative = path.relative(config.root, path.resolve(file.cwd, file.path))
@@ -64,6 +48,42 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
       file.messages.push(message)
     }
   }
+}
+
+/** The rules' checks for each config, made once: unified-engine attaches the plugin for every file. */
+const checksByConfig = new WeakMap<ResolvedConfig, Check[]>()
+
+/**
+ * The checks of the rules a config switches on, set up once per config:
+ * setting a rule up turns word lists of 20,000 names into sets, which for
+ * every file of a run of many cost more than some rules' checks.
+ *
+ * @param config Resolved configuration.
+ * @returns The checks, in rule order.
+ */
+function configuredChecks(config: ResolvedConfig): Check[] {
+  let checks = checksByConfig.get(config)
+  if (!checks) {
+    const words = acceptedWords(config)
+    checks = config.rules.map(({rule, severity, options}) =>
+      rule.create({
+        severity,
+        options: {
+          ...ruleData(rule),
+          ...options,
+          words,
+          names: config.names,
+          ownWords: config.words,
+          prominentNames: config.names.length > 0 ? prominentNames() : new Set<string>(),
+          distinct: config.distinct,
+          houseStyle: config.houseStyle,
+          dialect: config.dialect
+        }
+      })
+    )
+    checksByConfig.set(config, checks)
+  }
+  return checks
 }
 
 /** The accepted words of each config, made once: the lists are long and every file of a run uses them. */
