@@ -140,7 +140,18 @@ export function dictionaryLookup(dialect: Dialect, personal = ''): Lookup {
   if (!lookup) {
     const dictionary = dialectForms(dialect)
     const accepted = personal ? acceptedWords(personal) : undefined
-    lookup = {correct: (word) => dictionary.correct(word) || (accepted?.correct(word) ?? false)}
+    // A run asks about the same few thousand words again and again (`the`, a story's names).
+    const answers = new Map<string, boolean>()
+    lookup = {
+      correct(word) {
+        let answer = answers.get(word)
+        if (answer === undefined) {
+          answer = dictionary.correct(word) || (accepted?.correct(word) ?? false)
+          answers.set(word, answer)
+        }
+        return answer
+      }
+    }
     byPersonal.set(personal, lookup)
   }
   return lookup

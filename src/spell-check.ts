@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {acceptedWords, type Dialect, defaultDialect, dialectDictionary, dictionaryLookup, type HunspellDictionary} from './dictionary.js'
 import {dictionarySlice} from './dictionary-slice.js'
+import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {suggest} from './suggester.js'
 import {suggestionIndexes} from './suggestion-indexes.js'
 import {rankSuggestions} from './suggestions.js'
@@ -106,38 +107,42 @@ export function spellCheck(
   if (!byWords) checks.set(tree, (byWords = new Map()))
   let check = byWords.get(key)
   if (!check) {
-    check = runSpellCheck(tree, file, documentSpeller(tree, dialect, personal), suggester(dialect, words, personal), personal, dialect)
+    check = runSpellCheck(tree, file, dialect, words, personal)
     byWords.set(key, check)
   }
   return check
 }
 
 /**
- * Run the spell check.
+ * Run the spell check: retext-spell on the words copydesk's own lookup does
+ * not know (see `spellCandidates`), each finding narrowed to its wrong parts.
  *
  * @param tree The document's tree.
  * @param file The document.
- * @param spell The speller.
- * @param suggest Suggestions for a word.
- * @param personal Accepted words, one per line.
- * @param dialect Whose dictionary the speller uses.
+ * @param dialect Whose dictionary to spell by.
+ * @param words Accepted words.
+ * @param personal The same words, one per line.
  * @returns The result.
  */
 async function runSpellCheck(
   tree: Root,
   file: VFile,
-  spell: Speller,
-  suggest: Suggest,
-  personal: string,
-  dialect: Dialect
+  dialect: Dialect,
+  words: readonly string[],
+  personal: string
 ): Promise<SpellCheck> {
   const known = dictionaryLookup(dialect, personal)
   const tolerated = toleratedFragments()
   const unknown: UnknownWord[] = []
+  // nspell forbids a `*word` given to it, which copydesk's lookup does not model: then every word goes to it.
+  const candidates = /^\*/m.test(personal) ? spellCandidates(tree, {correct: () => false}) : spellCandidates(tree, known)
+  const spell = documentSpeller(candidates, dialect, personal)
+  const suggest = suggester(dialect, words, personal)
 
-  for (const found of await spell(tree, file.path)) {
-    const [sentence, word] = (found.ancestors ?? []) as [Sentence | undefined, Word | undefined]
+  for (const found of await spell(candidates.tree, file.path)) {
+    const word = found.ancestors?.at(-1) as Word | undefined
     if (!word) continue
+    const sentence = candidates.sentenceOf.get(word)
     // "anti-semitism" is "antisemitism" with a hyphen: a known word, written the other way.
     const closed = toString(word).replace(/[-\u2010\u2011]/g, '')
     if (closed !== toString(word) && known.correct(closed)) continue
@@ -258,15 +263,15 @@ let slicedWords = 0
  * `dictionarySlice`), then the shared one on the whole dictionary. Both
  * give the same findings.
  *
- * @param tree The document's tree.
+ * @param candidates The document's words retext-spell is to look at.
  * @param dialect Whose dictionary to use.
  * @param personal Accepted words, one per line.
  * @returns Speller.
  */
-function documentSpeller(tree: Root, dialect: Dialect, personal: string): Speller {
+function documentSpeller(candidates: SpellCandidates, dialect: Dialect, personal: string): Speller {
   if (slicedWords >= sliceWordLimit) return speller(dialect, personal)
-  const slice = dictionarySlice(tree, dialect, personal ? acceptedWords(personal) : undefined)
-  slicedWords += slice.wordCount
+  const slice = dictionarySlice(candidates.tree, dialect, personal ? acceptedWords(personal) : undefined)
+  slicedWords += candidates.wordCount
   return retextSpeller(slice.dictionary, slice.personal)
 }
 

@@ -1,0 +1,72 @@
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Lookup} from './dictionary.js'
+import {eachNode} from './each-node.js'
+
+/** The words of a document that retext-spell has to look at, and the sentence each stands in. */
+export interface SpellCandidates {
+  /** A tree of just those words (the word nodes themselves, in document order). */
+  tree: Root
+  /** The document's sentence of each word. */
+  sentenceOf: ReadonlyMap<Word, Sentence>
+  /** How many words the document has. */
+  wordCount: number
+}
+
+/**
+ * Pick the words retext-spell could report: those that copydesk's lookup
+ * (which answers as nspell does, tested form by form) does not know, as
+ * retext-spell asks: the whole word with straight apostrophes, else each of
+ * its text pieces; numbers and times left out as retext-spell leaves them.
+ *
+ * retext-spell walks every node of the tree and builds a message for every
+ * unknown word; on a run of many stories that walk cost more than the
+ * lookups. The words it would pass are left out of the tree it is given, so
+ * that it decides only on the rest, with the same dictionary and words.
+ *
+ * @param tree The document's tree.
+ * @param known The lookup for the dictionary and accepted words retext-spell is given.
+ * @returns The candidates.
+ */
+export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
+  const words: Word[] = []
+  const sentenceOf = new Map<Word, Sentence>()
+  let wordCount = 0
+  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      wordCount++
+      if (isPassed(child, known)) continue
+      words.push(child)
+      sentenceOf.set(child, sentence)
+    }
+  })
+  const sentence: Sentence = {type: 'SentenceNode', children: words}
+  return {tree: {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}, sentenceOf, wordCount}
+}
+
+/**
+ * Whether retext-spell would pass a word: the same tests, in its order.
+ *
+ * @param word Word.
+ * @param known Lookup.
+ * @returns Whether it is known (or not a word to check).
+ */
+function isPassed(word: Word, known: Lookup): boolean {
+  const actual = toString(word).replaceAll('\u2019', "'")
+  if (isIrrelevant(actual) || known.correct(actual)) return true
+  if (word.children.length < 2) return false
+  return word.children.every(
+    (child) => child.type !== 'TextNode' || isIrrelevant(child.value) || known.correct(child.value)
+  )
+}
+
+/**
+ * retext-spell's `irrelevant`, with its defaults: numbers and clock times.
+ *
+ * @param word Word.
+ * @returns Whether retext-spell leaves it alone.
+ */
+function isIrrelevant(word: string): boolean {
+  return /^\d+$/.test(word) || /^\d{1,2}:\d{2}(?:[ap]\.?m\.?)?$/i.test(word)
+}
