@@ -1,0 +1,179 @@
+import os from 'node:os'
+import path from 'node:path'
+import {MessageChannel, type MessagePort} from 'node:worker_threads'
+import Tinypool from 'tinypool'
+import type {VFile} from 'vfile'
+import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintFiles} from './engine.js'
+import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
+import type {LintTask, LintTaskResult} from './lint-worker.js'
+
+/**
+ * How much text a run needs before worker threads pay for themselves. Each
+ * worker loads the modules and dictionaries again (about 0.3 to 0.5 s of one
+ * core), so below this the run is faster in the main thread alone; measured
+ * on 2 cores (see the commit that set it).
+ */
+export const workerMinBytes = 400_000
+
+/**
+ * Batches per worker: more than one, so that a worker that drew quick files
+ * takes another batch instead of idling while the other finishes; few,
+ * since every batch finds and resolves its configs again.
+ */
+const batchesPerWorker = 3
+
+/** How to spread a run over threads. */
+export interface ParallelOptions {
+  /** Threads to use: `1` lints in the main thread; unset lets copydesk decide from the run's size and the cores. */
+  jobs?: number | undefined
+  /** Run size from which workers start when `jobs` is unset (default `workerMinBytes`). */
+  minBytes?: number | undefined
+}
+
+/**
+ * Decide how many worker threads a run gets: none (0) for a single file,
+ * for `jobs: 1`, and, unless `jobs` is given, for a run smaller than
+ * `minBytes`; otherwise `jobs`, or as many as the machine runs at once,
+ * but never more than there are files.
+ *
+ * @param sizes Length of each file's text.
+ * @param options Jobs and threshold.
+ * @param cores Threads the machine runs at once.
+ * @returns Worker count; 0 means lint in the main thread.
+ */
+export function workerCount(
+  sizes: readonly number[],
+  options: ParallelOptions = {},
+  cores: number = os.availableParallelism()
+): number {
+  if (sizes.length < 2) return 0
+  let wanted = options.jobs
+  if (wanted === undefined) {
+    const total = sizes.reduce((sum, size) => sum + size, 0)
+    wanted = total >= (options.minBytes ?? workerMinBytes) ? cores : 1
+  }
+  const count = Math.min(wanted, sizes.length)
+  return count > 1 ? count : 0
+}
+
+/**
+ * Split files into batches of about the same amount of text, keeping files
+ * of one folder together and in order: unified-engine finds the config of
+ * each folder once per run, and a batch is a run.
+ *
+ * @param folders The folder of each file.
+ * @param sizes Length of each file's text.
+ * @param count How many batches to make (at most one per file).
+ * @returns Batches of file indexes; every index is in exactly one.
+ */
+export function batchFiles(folders: readonly string[], sizes: readonly number[], count: number): number[][] {
+  const order = folders.map((_, index) => index)
+  // Stable: input order within a folder.
+  order.sort((a, b) => compare(folders[a] ?? '', folders[b] ?? ''))
+  const total = sizes.reduce((sum, size) => sum + size, 0)
+  const target = total / Math.max(1, Math.min(count, order.length))
+  const batches: number[][] = []
+  let current: number[] = []
+  let filled = 0
+  for (const [position, index] of order.entries()) {
+    current.push(index)
+    filled += sizes[index] ?? 0
+    const left = order.length - position - 1
+    const batchesLeft = count - batches.length - 1
+    // Close a batch at its share of the text, or when each later batch needs a file of its own.
+    if (batchesLeft > 0 && left > 0 && (filled >= target * (batches.length + 1) || left <= batchesLeft)) {
+      batches.push(current)
+      current = []
+    }
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
+}
+
+/**
+ * Lint files in the main thread or in worker threads, as the run's size
+ * and `jobs` decide. The result is the same either way: files in input
+ * order with the same messages, and the same problems in the same order.
+ *
+ * @param files Files with their values set.
+ * @param options Where to find configuration, and the progress callback.
+ * @param parallel Jobs and threshold.
+ * @returns The linted files and the problems found on the way.
+ */
+export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
+  const sizes = files.map((file) => String(file.value).length)
+  const workers = workerCount(sizes, parallel)
+  if (workers === 0) return lintFiles(files, options)
+  return lintInWorkers(files, options, sizes, workers)
+}
+
+/**
+ * Lint files in a pool of worker threads, a batch per task, and put the
+ * results back on the main thread's files.
+ *
+ * @param files Files with their values set.
+ * @param options Where to find configuration, and the progress callback.
+ * @param sizes Length of each file's text.
+ * @param workers How many threads.
+ * @returns The linted files and the problems, as `lintFiles` gives them.
+ */
+async function lintInWorkers(files: VFile[], options: EngineOptions, sizes: number[], workers: number): Promise<EngineResult> {
+  const {onFileDone, ...engineOptions} = options
+  const folders = files.map((file) => path.dirname(file.path))
+  const batches = batchFiles(folders, sizes, workers * batchesPerWorker)
+  const pool = new Tinypool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
+  const ports: MessagePort[] = []
+  try {
+    const results = await Promise.all(
+      batches.map(function (batch): Promise<LintTaskResult> {
+        let progress: LintTask['progress']
+        if (onFileDone) {
+          const channel = new MessageChannel()
+          channel.port1.on('message', () => onFileDone())
+          ports.push(channel.port1)
+          progress = channel.port2
+        }
+        const task: LintTask = {files: batch.map((index) => toPlainInput(files[index] as VFile)), options: engineOptions, progress}
+        return pool.run(task, {transferList: progress ? [progress] : []}) as Promise<LintTaskResult>
+      })
+    )
+    const outcomes: FileOutcome[] = Array.from({length: files.length})
+    for (const [number, result] of results.entries()) {
+      if ('thrown' in result) throw fromPlainProblem(result.thrown)
+      const batch = batches[number] ?? []
+      for (const [position, index] of batch.entries()) {
+        const plain = result.outcomes[position]
+        const file = files[index]
+        if (plain && file) outcomes[index] = applyPlainOutcome(file, plain)
+      }
+    }
+    return gatherOutcomes(files, outcomes)
+  } finally {
+    for (const port of ports) port.close()
+    await pool.destroy()
+  }
+}
+
+/**
+ * Where the worker module is: beside this one once built. Run from source
+ * (the tests run `src/` through vitest), the built copy in `dist/` is used,
+ * since a worker thread cannot load TypeScript; `npm test` builds first.
+ *
+ * @returns URL of the worker module.
+ */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../dist/src/lint-worker.js', import.meta.url)
+    : new URL('lint-worker.js', import.meta.url)
+}
+
+/**
+ * Compare two strings by code unit, the same on every machine.
+ *
+ * @param a A string.
+ * @param b Another.
+ * @returns Negative, zero or positive.
+ */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
