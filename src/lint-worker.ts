@@ -7,7 +7,7 @@ import {fromPlainInput, type PlainInputFile, type PlainOutcome, type PlainProble
 export interface LintTask {
   files: PlainInputFile[]
   options: Omit<EngineOptions, 'onFileDone'>
-  /** Where to say that a file is done, for the progress line. */
+  /** Where to say that a file is done (`1`) and that the batch is over (`'end'`), for the progress line. */
   progress?: MessagePort | undefined
 }
 
@@ -35,6 +35,8 @@ export default async function lintTask(task: LintTask): Promise<LintTaskResult> 
     if (error instanceof CopydeskError) return {thrown: toPlainProblem(error)}
     throw error
   } finally {
+    // Tell the main thread the counts are over, then let go of the port.
+    progress?.postMessage('end')
     progress?.close()
   }
 }

@@ -125,16 +125,22 @@ async function lintInWorkers(files: VFile[], options: EngineOptions, sizes: numb
   const ports: MessagePort[] = []
   try {
     const results = await Promise.all(
-      batches.map(function (batch): Promise<LintTaskResult> {
+      batches.map(async function (batch): Promise<LintTaskResult> {
         let progress: LintTask['progress']
+        let closed: Promise<unknown> = Promise.resolve()
         if (onFileDone) {
           const channel = new MessageChannel()
-          channel.port1.on('message', () => onFileDone())
+          // Messages on a port keep their order: `'end'` comes after the batch's last count.
+          closed = new Promise(function (resolve) {
+            channel.port1.on('message', (value) => (value === 'end' ? resolve(undefined) : onFileDone()))
+          })
           ports.push(channel.port1)
           progress = channel.port2
         }
         const task: LintTask = {files: batch.map((index) => toPlainInput(files[index] as VFile)), options: engineOptions, progress}
-        return pool.run(task, {transferList: progress ? [progress] : []}) as Promise<LintTaskResult>
+        const result = (await pool.run(task, {transferList: progress ? [progress] : []})) as LintTaskResult
+        await closed
+        return result
       })
     )
     const outcomes: FileOutcome[] = Array.from({length: files.length})

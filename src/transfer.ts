@@ -50,6 +50,8 @@ export interface PlainProblem {
 
 /** What linting one file gave, as plain data. */
 export interface PlainOutcome {
+  /** The file's path history: unified-engine resets it, and vfile-reporter names a file by its first entry. */
+  history: string[]
   reported: boolean
   problems: PlainProblem[]
   messages: PlainMessage[]
@@ -87,6 +89,7 @@ export function fromPlainInput(plain: PlainInputFile): VFile {
  */
 export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome {
   return {
+    history: [...file.history],
     reported: outcome.reported,
     problems: outcome.problems.map(toPlainProblem),
     messages: file.messages.map(toPlainMessage)
@@ -95,14 +98,14 @@ export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome 
 
 /**
  * Give a file in the main thread the messages a worker found on its copy,
- * and the path the user gave, as `lintEach` does to the file it lints.
+ * and its paths as the engine and `lintEach` left them.
  *
  * @param file The main thread's file.
  * @param plain What the worker found.
  * @returns The outcome.
  */
 export function applyPlainOutcome(file: VFile, plain: PlainOutcome): FileOutcome {
-  if (file.data.givenPath !== undefined) file.path = file.data.givenPath
+  file.history = [...plain.history]
   file.messages = plain.messages.map(fromPlainMessage)
   return {reported: plain.reported, problems: plain.problems.map(fromPlainProblem)}
 }
