@@ -34,6 +34,13 @@ interface Token {
   join: Join
 }
 
+/** The story's tokens: per sentence, and where each folded word starts, to find forms without scanning. */
+interface Tokens {
+  runs: readonly Token[][]
+  /** Sentence and index of every token, by its folded text. */
+  byText: ReadonlyMap<string, ReadonlyArray<{run: readonly Token[]; index: number}>>
+}
+
 /** One word of a form, with how it attaches to the word before it. */
 interface FormWord {
   text: string
@@ -44,7 +51,7 @@ interface FormWord {
 interface Match {
   run: readonly Token[]
   index: number
-  tokens: Token[]
+  tokens: readonly Token[]
   /** The form it matched, as the entry writes it. */
   form: string
 }
@@ -79,7 +86,7 @@ export default defineRule<HouseStyleOptions>(
     return async function (tree, file) {
       if (entries.length === 0) return
       const check = await spellCheck(tree, file, words, options?.dialect)
-      const runs = tokenRuns(tree)
+      const runs = storyTokens(tree)
       const findings = entries.flatMap((entry) =>
         entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
       )
@@ -98,10 +105,10 @@ export default defineRule<HouseStyleOptions>(
  * Find the avoided forms of a `prefer` entry.
  *
  * @param entry The entry.
- * @param runs Tokens of each sentence.
+ * @param runs The story's tokens.
  * @returns Findings.
  */
-function preferFindings(entry: PreferEntry, runs: readonly Token[][]): Finding[] {
+function preferFindings(entry: PreferEntry, runs: Tokens): Finding[] {
   const excepted = exceptedTokens(entry, runs)
   return entry.avoid.flatMap((form) =>
     findForm(form, runs, sameWord)
@@ -114,10 +121,10 @@ function preferFindings(entry: PreferEntry, runs: readonly Token[][]): Finding[]
  * Find the spellings of an `either` entry other than the story's choice.
  *
  * @param entry The entry.
- * @param runs Tokens of each sentence.
+ * @param runs The story's tokens.
  * @returns Findings.
  */
-function eitherFindings(entry: EitherEntry, runs: readonly Token[][]): Finding[] {
+function eitherFindings(entry: EitherEntry, runs: Tokens): Finding[] {
   const excepted = exceptedTokens(entry, runs)
   const uses = entry.either.map((form) => findForm(form, runs, sameWord).filter((match) => !isExcepted(match, excepted)))
   const used = uses.filter((matches) => matches.length > 0)
@@ -182,9 +189,9 @@ function report(file: VFile, finding: Finding): void {
  * not across punctuation.
  *
  * @param tree The document's tree.
- * @returns One list of tokens per sentence.
+ * @returns One list of tokens per sentence, and an index of where each word stands.
  */
-function tokenRuns(tree: Root): Token[][] {
+function storyTokens(tree: Root): Tokens {
   const runs: Token[][] = []
   visit(tree, 'SentenceNode', function (sentence: Sentence) {
     const tokens: Token[] = []
@@ -209,7 +216,16 @@ function tokenRuns(tree: Root): Token[][] {
     }
     runs.push(tokens)
   })
-  return runs
+  const byText = new Map<string, Array<{run: readonly Token[]; index: number}>>()
+  for (const run of runs) {
+    run.forEach(function (token, index) {
+      const key = fold(token.text)
+      let places = byText.get(key)
+      if (!places) byText.set(key, (places = []))
+      places.push({run, index})
+    })
+  }
+  return {runs, byText}
 }
 
 /**
@@ -232,22 +248,23 @@ function formWords(form: string): FormWord[] {
 /**
  * Find a form in the story.
  *
+ * A token can only match a word of the form that folds to the same text,
+ * so only the places where the form's first word stands are tried.
+ *
  * @param form Form.
- * @param runs Tokens of each sentence.
- * @param same How to compare a token with a word of the form.
+ * @param runs The story's tokens.
+ * @param same How to compare a token with a word of the form (never looser than folding).
  * @returns Its matches in document order.
  */
-function findForm(form: string, runs: readonly Token[][], same: (actual: string, wanted: string) => boolean): Match[] {
+function findForm(form: string, runs: Tokens, same: (actual: string, wanted: string) => boolean): Match[] {
   const words = formWords(form)
   const matches: Match[] = []
-  for (const run of runs) {
-    for (let index = 0; index + words.length <= run.length; index++) {
-      const found = words.every(function (word, offset) {
-        const token = run[index + offset]
-        return token !== undefined && (offset === 0 || token.join === word.join) && same(token.text, word.text)
-      })
-      if (found) matches.push({run, index, tokens: run.slice(index, index + words.length), form})
-    }
+  for (const {run, index} of runs.byText.get(fold(words[0]?.text ?? '')) ?? []) {
+    const found = words.every(function (word, offset) {
+      const token = run[index + offset]
+      return token !== undefined && (offset === 0 || token.join === word.join) && same(token.text, word.text)
+    })
+    if (found) matches.push({run, index, tokens: run.slice(index, index + words.length), form})
   }
   return matches
 }
@@ -257,10 +274,10 @@ function findForm(form: string, runs: readonly Token[][], same: (actual: string,
  * to case ("chicken kiev" on a menu is still the dish).
  *
  * @param entry The entry.
- * @param runs Tokens of each sentence.
+ * @param runs The story's tokens.
  * @returns The tokens.
  */
-function exceptedTokens(entry: HouseStyleEntry, runs: readonly Token[][]): Set<Token> {
+function exceptedTokens(entry: HouseStyleEntry, runs: Tokens): Set<Token> {
   const tokens = new Set<Token>()
   for (const exception of entry.except) {
     for (const match of findForm(exception, runs, (actual, wanted) => fold(actual) === fold(wanted))) {

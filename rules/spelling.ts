@@ -7,7 +7,7 @@ import {foreignWords, isForeignFunctionWord} from '../src/foreign-runs.js'
 import {areVariants} from '../src/name-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/slip-evidence.js'
-import {spellCheck, type UnknownWord} from '../src/spell-check.js'
+import {type SpellCheck, spellCheck, type UnknownWord} from '../src/spell-check.js'
 import {wordFrequency} from '../src/suggestions.js'
 
 /** Options of the `spelling` rule. */
@@ -72,16 +72,20 @@ export default defineRule<SpellingOptions>(
         const count = uses.get(text) ?? 0
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
+          check.suggest(unknown)
           setSeverity(message, 'warning')
         } else if (foreign.has(unknown.word)) {
+          check.suggest(unknown)
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
+          check.suggest(unknown)
           const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown)
           setSeverity(message, slip ? 'error' : 'warning')
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
-          if (!reportName(unknown, count, check.storyWords, check.isKnown, isSlipTarget, reported, check.dialect)) continue
+          if (!reportName(unknown, count, check, isSlipTarget, reported)) continue
         } else {
+          check.suggest(unknown)
           setSeverity(message, 'warning')
         }
         file.messages.push(message)
@@ -92,29 +96,29 @@ export default defineRule<SpellingOptions>(
 
 /**
  * Decide how to report an unknown capitalised word, and set up its message.
+ * Only a name used once can be a slip; one used more often is reported once
+ * at `info`, without suggestions (so none are made for it).
  *
  * @param unknown The word.
  * @param count How often the story uses it.
- * @param inStory Every word of the story.
- * @param isKnown Dictionary lookup.
+ * @param check The story's spell check.
  * @param isSlipTarget Whether a one-off slip may be taken for a name.
  * @param reported Names already reported at `info`.
- * @param dialect The dialect the copy is checked in.
  * @returns Whether to report this use.
  */
 function reportName(
   unknown: UnknownWord,
   count: number,
-  inStory: ReadonlySet<string>,
-  isKnown: (word: string) => boolean,
+  check: SpellCheck,
   isSlipTarget: (name: string) => boolean,
-  reported: Set<string>,
-  dialect: Dialect
+  reported: Set<string>
 ): boolean {
+  const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
+  if (count === 1) check.suggest(unknown)
   if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
     setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')

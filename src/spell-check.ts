@@ -1,5 +1,6 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import nspell from 'nspell'
 import retextSpell from 'retext-spell'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
@@ -13,7 +14,7 @@ import {type WordPart, wordParts} from './word-parts.js'
 export interface UnknownWord {
   /** The text, exactly as in the document. */
   text: string
-  /** retext-spell's message on it, placed exactly on `text`, with suggestions. */
+  /** retext-spell's message on it, placed exactly on `text`; `SpellCheck.suggest` adds suggestions. */
   message: VFileMessage
   /** The part of the word it is. */
   part: WordPart
@@ -40,6 +41,14 @@ export interface SpellCheck {
    * document, such as the lowercase form of a capitalised word.
    */
   isKnown(word: string): boolean
+  /**
+   * Give an unknown word's message its suggestions, best first, and say them
+   * in its reason; gives them back too. Suggestions cost far more than the
+   * rest of the check, so they are made only for the words a rule needs
+   * them for (a name reported once at `info` needs none), once per word in a
+   * run.
+   */
+  suggest(unknown: UnknownWord): readonly string[]
   /** The dialect whose dictionary the check used. */
   dialect: Dialect
 }
@@ -48,6 +57,9 @@ type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) =
 
 /** Runs retext-spell over a tree and gives back what it reported. */
 type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
+
+/** Suggestions for an unknown word, unranked, made once per word in a run. */
+type Suggest = (word: string) => readonly string[]
 
 /**
  * retext-spell builds its checker when attached, which costs about 150 ms for
@@ -92,7 +104,7 @@ export function spellCheck(
   if (!byWords) checks.set(tree, (byWords = new Map()))
   let check = byWords.get(key)
   if (!check) {
-    check = runSpellCheck(tree, file, speller(dialect, personal), personal, dialect)
+    check = runSpellCheck(tree, file, speller(dialect, personal), suggester(dialect, personal), personal, dialect)
     byWords.set(key, check)
   }
   return check
@@ -104,6 +116,7 @@ export function spellCheck(
  * @param tree The document's tree.
  * @param file The document.
  * @param spell The speller.
+ * @param suggest Suggestions for a word.
  * @param personal Accepted words, one per line.
  * @param dialect Whose dictionary the speller uses.
  * @returns The result.
@@ -112,6 +125,7 @@ async function runSpellCheck(
   tree: Root,
   file: VFile,
   spell: Speller,
+  suggest: Suggest,
   personal: string,
   dialect: Dialect
 ): Promise<SpellCheck> {
@@ -132,14 +146,14 @@ async function runSpellCheck(
       if (offset === undefined || /\d/.test(text)) continue
       // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
       if (!/\p{Script=Latin}/u.test(text)) continue
-      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(message, personal, dialect)) continue
+      if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(text, personal, dialect)) continue
       unknown.push({text, message, part, word, sentence, offset})
     }
   }
 
   const parts = wordPartsOf(tree)
   const storyWords = new Set(parts.map((part) => toString(part.word)))
-  for (const {text, message} of unknown) rankMessage(message, text, storyWords)
+  const suggested = new WeakSet<VFileMessage>()
 
   return {
     unknown,
@@ -147,19 +161,32 @@ async function runSpellCheck(
     parts,
     storyWords,
     isKnown: (text) => known.correct(text),
+    suggest({text, message}) {
+      if (!suggested.has(message)) {
+        suggested.add(message)
+        rankMessage(message, text, suggest(text), storyWords)
+      }
+      return message.expected ?? []
+    },
     dialect
   }
 }
 
 /**
- * Put a message's suggestions in order of likelihood and say them in its reason.
+ * Give a message suggestions in order of likelihood and say them in its reason.
  *
  * @param message retext-spell's message.
  * @param text The unknown word.
+ * @param suggestions Suggestions, unranked.
  * @param storyWords Words the story uses.
  */
-function rankMessage(message: VFileMessage, text: string, storyWords: ReadonlySet<string>): void {
-  const expected = rankSuggestions(text, message.expected ?? [], storyWords)
+function rankMessage(
+  message: VFileMessage,
+  text: string,
+  suggestions: readonly string[],
+  storyWords: ReadonlySet<string>
+): void {
+  const expected = rankSuggestions(text, suggestions, storyWords)
   message.expected = expected
   // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
   message.reason = message.message =
@@ -223,11 +250,14 @@ function speller(dialect: Dialect, personal: string): Speller {
   let spell = spellers.get(key)
   if (!spell) {
     const dictionary = dialectDictionary(dialect)
-    // Suggestions must never silently stop: retext-spell's default stops after 30 per run.
     const transform = retextSpell({
       dictionary,
       personal,
-      max: Number.POSITIVE_INFINITY,
+      // retext-spell would suggest for every unknown word with nspell (some
+      // 60 ms each) and silently stop after `max` in a run (0 means 30).
+      // -1 turns them off, without its "no longer suggesting" notice: they
+      // come from `suggester`, for the words that need them.
+      max: -1,
       // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
       ignoreLiteral: false
     }) as unknown as SpellTransform
@@ -242,25 +272,51 @@ function speller(dialect: Dialect, personal: string): Speller {
   return spell
 }
 
+const suggesters = new Map<string, Suggest>()
+
+/**
+ * Get the shared suggester for a dialect and word list, which remembers the
+ * suggestions for each word across the files of a run.
+ *
+ * @param dialect Whose dictionary to suggest from.
+ * @param personal Accepted words, one per line.
+ * @returns Suggest.
+ */
+function suggester(dialect: Dialect, personal: string): Suggest {
+  const key = dialect + '\n' + personal
+  let suggest = suggesters.get(key)
+  if (!suggest) {
+    const {aff, dic} = dialectDictionary(dialect)
+    const checker = nspell({aff: Buffer.from(aff), dic: Buffer.from(dic)})
+    if (personal) checker.personal(personal)
+    const cache = new Map<string, readonly string[]>()
+    suggest = function (word) {
+      let suggestions = cache.get(word)
+      if (!suggestions) {
+        suggestions = checker.suggest(word.replaceAll('\u2019', "'"))
+        cache.set(word, suggestions)
+      }
+      return suggestions
+    }
+    suggesters.set(key, suggest)
+  }
+  return suggest
+}
+
 /**
  * Whether an unknown word is a known word written with accents or ligatures
  * (`hijāb`, `encyclopædia`, `hæmoglobin`): the dictionaries spell them
  * plainly (`encyclopaedia` in British English).
  *
- * @param message retext-spell's message.
+ * @param actual The unknown word.
  * @param personal Accepted words, one per line.
  * @param dialect Whose dictionary the check uses.
  * @returns Whether to accept the word.
  */
-function isAccentedSpelling(message: VFileMessage, personal: string, dialect: Dialect): boolean {
-  const actual = message.actual ?? ''
+function isAccentedSpelling(actual: string, personal: string, dialect: Dialect): boolean {
   const plain = withoutAccents(actual)
   if (plain === actual) return false
-  return (
-    (message.expected ?? []).some((suggestion) => suggestion.toLowerCase() === plain.toLowerCase()) ||
-    dictionaryLookup(dialect, personal).correct(plain) ||
-    dictionaryLookup('en-GB').correct(plain)
-  )
+  return dictionaryLookup(dialect, personal).correct(plain) || dictionaryLookup('en-GB').correct(plain)
 }
 
 /**

@@ -1,0 +1,59 @@
+import dictionaryEn from 'dictionary-en'
+import dictionaryEnGb from 'dictionary-en-gb'
+import nspell from 'nspell'
+import {describe, expect, test} from 'vitest'
+import {type Dialect, dialectDictionary, dictionaryLookup, type HunspellDictionary} from '../src/dictionary.js'
+
+/** nspell on a dictionary package as published: what retext-spell would build. */
+function original(dictionary: HunspellDictionary) {
+  return nspell({aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic)})
+}
+
+/** Every case a word can be written in that the lookup treats differently. */
+function casings(word: string): string[] {
+  return [word, word.toLowerCase(), word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]
+}
+
+const oddWords = [
+  '1st', '21st', '22nd', '113th', '3rd', '2th', '1990s', 'G7', 'don’t', "DON'T", 'e.g.', 'Mr', 'MR',
+  'paris', 'PARIS', 'McDonald', 'MCDONALD', 'iPhone', 'IPHONE', 'theh', 'Teh', '', '  walk  ', 'c', 'nd', 'st'
+]
+
+describe.each<[Dialect, HunspellDictionary]>([
+  ['en-US', dictionaryEn],
+  ['en-GB', dictionaryEnGb]
+])('%s', function (dialect, published) {
+  const reference = original(published)
+  const forms = Object.keys((reference as unknown as {data: Record<string, unknown>}).data)
+
+  test('the lookup answers as nspell on the published dictionary, for every form in every case', function () {
+    const lookup = dictionaryLookup(dialect)
+    const disagreements = [...forms.flatMap(casings), ...oddWords].filter(
+      (word) => lookup.correct(word) !== reference.correct(word)
+    )
+    expect(disagreements).toEqual([])
+  })
+
+  test('the compiled dictionary gives retext-spell the same words and flags', function () {
+    const compiled = nspell({aff: Buffer.from(published.aff), dic: Buffer.from(dialectDictionary(dialect).dic)})
+    const data = (checker: unknown) => (checker as {data: Record<string, string[]>}).data
+    expect(Object.keys(data(compiled)).sort()).toEqual([...forms].sort())
+    const flagged = (checker: unknown) =>
+      Object.entries(data(checker))
+        .filter(([, codes]) => codes.some((code) => code === '!' || code === 'c'))
+        .map(([form, codes]) => form + ' ' + codes.filter((code) => code === '!' || code === 'c').join(''))
+        .sort()
+    expect(flagged(compiled)).toEqual(flagged(reference))
+    for (const word of oddWords) expect([word, compiled.correct(word)]).toEqual([word, reference.correct(word)])
+    expect(compiled.suggest('theh')).toEqual(reference.suggest('theh'))
+  })
+})
+
+test('accepted words are known in the cases nspell accepts them', function () {
+  const reference = original(dictionaryEn)
+  reference.personal('Oyelaran\nSpaceX\nCOVAX\nkuffar')
+  const lookup = dictionaryLookup('en-US', 'Oyelaran\nSpaceX\nCOVAX\nkuffar')
+  const words = ['Oyelaran', 'OYELARAN', 'oyelaran', 'SpaceX', 'SPACEX', 'spacex', 'Spacex', 'COVAX', 'Covax', 'covax', 'kuffar', 'Kuffar', 'KUFFAR', 'walk']
+  expect(words.map((word) => lookup.correct(word))).toEqual(words.map((word) => reference.correct(word)))
+  expect(dictionaryLookup('en-US').correct('Oyelaran')).toBe(false)
+})

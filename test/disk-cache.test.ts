@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import {afterEach, beforeEach, expect, test} from 'vitest'
+import {cachedBytes} from '../src/disk-cache.js'
+
+let folder: string
+const previous = process.env.COPYDESK_CACHE_DIR
+
+beforeEach(function () {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cache-'))
+  process.env.COPYDESK_CACHE_DIR = path.join(folder, 'cache')
+})
+
+afterEach(function () {
+  if (previous === undefined) delete process.env.COPYDESK_CACHE_DIR
+  else process.env.COPYDESK_CACHE_DIR = previous
+  fs.chmodSync(folder, 0o700)
+  fs.rmSync(folder, {recursive: true, force: true})
+})
+
+/** A build that counts its calls. */
+function counted(value: string) {
+  const build = () => {
+    build.calls++
+    return new TextEncoder().encode(value)
+  }
+  build.calls = 0
+  return build
+}
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+
+test('builds once, then reads the entry back in the next call', function () {
+  const build = counted('forms')
+  const input = new TextEncoder().encode('walk/S')
+  expect(decode(cachedBytes('forms-test', [input], build))).toBe('forms')
+  expect(decode(cachedBytes('forms-test', [input], build))).toBe('forms')
+  expect(build.calls).toBe(1)
+})
+
+test('other inputs are another entry: an updated dictionary never reads a stale one', function () {
+  const first = counted('old')
+  const second = counted('new')
+  cachedBytes('forms-test', [new TextEncoder().encode('walk/S')], first)
+  expect(decode(cachedBytes('forms-test', [new TextEncoder().encode('walk/SD')], second))).toBe('new')
+  expect(second.calls).toBe(1)
+})
+
+test('a damaged entry is rebuilt, not trusted', function () {
+  const input = new TextEncoder().encode('walk/S')
+  cachedBytes('forms-test', [input], counted('forms'))
+  const [entry] = fs.readdirSync(path.join(folder, 'cache'))
+  const file = path.join(folder, 'cache', entry ?? '')
+  const bytes = fs.readFileSync(file)
+  bytes[bytes.length - 1] = 0x21
+  fs.writeFileSync(file, bytes)
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [input], build))).toBe('forms')
+  expect(build.calls).toBe(1)
+  expect(decode(fs.readFileSync(file).subarray(32))).toBe('forms')
+})
+
+test.skipIf(process.getuid?.() === 0)('a cache folder that cannot be written costs time, not a failure', function () {
+  fs.chmodSync(folder, 0o500)
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [new Uint8Array([1])], build))).toBe('forms')
+  expect(decode(cachedBytes('forms-test', [new Uint8Array([1])], build))).toBe('forms')
+  expect(build.calls).toBe(2)
+})
+
+test('a cache path that is a file costs time, not a failure', function () {
+  process.env.COPYDESK_CACHE_DIR = path.join(folder, 'file')
+  fs.writeFileSync(path.join(folder, 'file'), 'not a folder')
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [new Uint8Array([1])], build))).toBe('forms')
+  expect(build.calls).toBe(1)
+})
