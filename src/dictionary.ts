@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import nspell from 'nspell'
+import {CompiledForms, compileForms} from './compiled-forms.js'
 import {cachedBytes} from './disk-cache.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
@@ -61,7 +62,8 @@ export function publishedDictionary(dialect: Dialect): HunspellDictionary {
  * affix file, and every word form nspell would make of the word list written
  * out in full (see `compileForms`). nspell loads it in about half the time
  * of the original, because it no longer applies affix rules; the words it
- * knows, and so what retext-spell reports, are the same.
+ * knows, and so what retext-spell reports, are the same. (Short runs give
+ * retext-spell a slice of it instead: see `dictionary-slice.ts`.)
  *
  * @param dialect Dialect.
  * @returns Its dictionary.
@@ -70,55 +72,49 @@ export function dialectDictionary(dialect: Dialect): HunspellDictionary {
   return {aff: publishedDictionary(dialect).aff, dic: compiledForms(dialect)}
 }
 
-const formsByDialect = new Map<Dialect, Buffer>()
+const formsByDialect = new Map<Dialect, Uint8Array>()
 
 /**
- * A dialect's word forms as a hunspell word list, from the disk cache.
+ * A dialect's word forms as a hunspell word list (see `compileForms`), from
+ * the disk cache.
  *
  * @param dialect Dialect.
  * @returns The word list.
  */
-function compiledForms(dialect: Dialect): Buffer {
+function compiledForms(dialect: Dialect): Uint8Array {
   let forms = formsByDialect.get(dialect)
   if (!forms) {
     const dictionary = publishedDictionary(dialect)
-    const bytes = cachedBytes('forms-' + dialect, [dictionary.aff, dictionary.dic], () => compileForms(dictionary))
-    forms = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    forms = cachedBytes('forms-2-' + dialect, [dictionary.aff, dictionary.dic], () => compileForms(dictionary))
     formsByDialect.set(dialect, forms)
   }
   return forms
 }
 
-/**
- * Write out every form nspell makes of a dictionary (`walk`, `walked`,
- * `walking`, …), one per line, each with the flags that still mean something
- * on a form (NOSUGGEST, ONLYINCOMPOUND, compound rule flags) and without
- * the affix flags that made it.
- *
- * @param dictionary A hunspell dictionary.
- * @returns The word list, in hunspell's `.dic` format.
- */
-export function compileForms(dictionary: HunspellDictionary): Uint8Array {
-  // The dictionary packages read their files with fs, so these are Buffers, as nspell's types want.
-  const checker = nspell({aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic)}) as unknown as NspellInternals
-  const lines: string[] = []
-  for (const [form, codes] of Object.entries(checker.data)) {
-    const kept = codes.filter((code) => !(code in checker.rules)).join('')
-    // A slash in a word would start its flags: hunspell escapes it.
-    const word = form.replaceAll('/', '\\/')
-    lines.push(kept ? word + '/' + kept : word)
-  }
-  return Buffer.from(lines.length + '\n' + lines.join('\n') + '\n')
-}
+const formsLookups = new Map<Dialect, CompiledForms>()
 
-/** What `compileForms` reads of nspell's state: every form with its flags, and the affix rules by flag. */
-interface NspellInternals {
-  data: Record<string, string[]>
-  rules: Record<string, unknown>
+/**
+ * A dialect's compiled forms, to look words up in and to cut dictionary
+ * slices from.
+ *
+ * @param dialect Dialect.
+ * @returns The forms.
+ */
+export function dialectForms(dialect: Dialect): CompiledForms {
+  let forms = formsLookups.get(dialect)
+  if (!forms) {
+    const {aff, dic} = publishedDictionary(dialect)
+    forms = new CompiledForms(aff, compiledForms(dialect), function (find) {
+      // Finding them reads all 120,000 lines; a story needs them for any word nspell might build by rule.
+      const bytes = cachedBytes('compound-2-' + dialect, [aff, dic], () => new TextEncoder().encode(find().join('\n')))
+      return new TextDecoder().decode(bytes).split('\n').filter(Boolean)
+    })
+    formsLookups.set(dialect, forms)
+  }
+  return forms
 }
 
 const lookups = new Map<Dialect, Map<string, Lookup>>()
-const formSets = new Map<Dialect, FormSet>()
 
 /**
  * A checker for looking words up: whether `plan` is an ordinary word,
@@ -127,8 +123,8 @@ const formSets = new Map<Dialect, FormSet>()
  *
  * retext-spell keeps its own checker to itself, so rules that need to look
  * up words that are not in the document get these. They answer as nspell
- * does (see `FormSet`), from the dialect's compiled forms read into a set,
- * shared across the run; the accepted words are a second set on top.
+ * does, from the dialect's compiled forms, shared across the run; the
+ * accepted words are a set on top.
  *
  * @param dialect Which dictionary.
  * @param personal Accepted words, one per line, as given to retext-spell.
@@ -142,74 +138,69 @@ export function dictionaryLookup(dialect: Dialect, personal = ''): Lookup {
   if (!byPersonal) lookups.set(dialect, (byPersonal = new Map()))
   let lookup = byPersonal.get(personal)
   if (!lookup) {
-    let forms = formSets.get(dialect)
-    if (!forms) formSets.set(dialect, (forms = new FormSet(dialect)))
-    const dictionary = forms
-    const accepted = personal ? new FormSet(dialect, personal) : undefined
+    const dictionary = dialectForms(dialect)
+    const accepted = personal ? acceptedWords(personal) : undefined
     lookup = {correct: (word) => dictionary.correct(word) || (accepted?.correct(word) ?? false)}
     byPersonal.set(personal, lookup)
   }
   return lookup
 }
 
+const acceptedByPersonal = new Map<string, AcceptedWords>()
+
 /**
- * Word forms in a set, looked up the way nspell's `correct` does: the word
- * as written (curly apostrophes made straight), else an all-capital word in
- * sentence case (`PARIS` → `Paris`), else in lowercase (`Walk` → `walk`).
- * A form flagged ONLYINCOMPOUND (the parts of ordinals such as `1st`) is
- * not a word on its own. Words with digits
- * (`21st`) go to a full nspell checker, built on first need, because only
- * the dictionary's compound rules know them.
+ * Accepted words as a set to look up, made once per list in a run.
+ *
+ * @param personal Accepted words, one per line.
+ * @returns The set.
  */
-class FormSet {
-  private readonly forms = new Set<string>()
-  private readonly dialect: Dialect
-  /** Whether these are the dictionary's forms, whose compound rules apply, rather than accepted words. */
-  private readonly isDictionary: boolean
-  private checker: Lookup | undefined
+export function acceptedWords(personal: string): AcceptedWords {
+  let accepted = acceptedByPersonal.get(personal)
+  if (!accepted) acceptedByPersonal.set(personal, (accepted = new AcceptedWords(personal)))
+  return accepted
+}
+
+/**
+ * Accepted words, looked up as nspell looks up the words it is given with
+ * `personal`: as written, else an all-capital word in sentence case, else
+ * in lowercase. A `word/model` line gives `word`, as nspell reads it.
+ */
+export class AcceptedWords {
+  private readonly words = new Set<string>()
 
   /**
-   * @param dialect Dictionary whose rules apply (and whose forms to read, without `personal`).
-   * @param personal Accepted words, one per line, instead of the dictionary's forms.
+   * @param personal Accepted words, one per line.
    */
-  constructor(dialect: Dialect, personal?: string) {
-    this.dialect = dialect
-    this.isDictionary = personal === undefined
-    const text = personal ?? compiledForms(dialect).toString('utf8')
-    const onlyInCompound = /^ONLYINCOMPOUND\s+(\S+)/m.exec(Buffer.from(publishedDictionary(dialect).aff).toString('utf8'))?.[1]
-    // The first line of a `.dic` file is its length.
-    for (const line of text.split('\n').slice(this.isDictionary ? 1 : 0)) {
-      const slash = line.indexOf('/')
-      if (slash < 0) {
-        if (line) this.forms.add(line)
-      } else if (line.charCodeAt(slash - 1) === 92 /* `\\` */) {
-        // A rare form with a slash in it: unescape, then look for its flags.
-        const unescaped = line.replaceAll('\\/', '\u0000').split('/')
-        if (!onlyInCompound || !(unescaped[1] ?? '').includes(onlyInCompound)) this.forms.add((unescaped[0] ?? '').replaceAll('\u0000', '/'))
-      } else if (!onlyInCompound || !line.includes(onlyInCompound, slash + 1)) {
-        this.forms.add(line.slice(0, slash))
-      }
+  constructor(personal: string) {
+    for (const line of personal.split('\n')) {
+      const word = line.trim().split('/')[0]
+      if (word) this.words.add(word)
     }
   }
 
+  /**
+   * Whether a word is accepted, in nspell's cases.
+   *
+   * @param word Word.
+   * @returns Whether it is.
+   */
   correct(word: string): boolean {
-    const normal = word.trim().replaceAll('’', "'")
+    const normal = word.trim().replaceAll('\u2019', "'")
     if (!normal) return false
-    if (this.isDictionary && /\d/.test(normal)) return this.compoundChecker().correct(normal)
-    if (this.forms.has(normal)) return true
-    if (normal.toUpperCase() === normal && this.forms.has(normal.charAt(0) + normal.slice(1).toLowerCase())) return true
+    if (this.words.has(normal)) return true
+    if (normal.toUpperCase() === normal && this.words.has(normal.charAt(0) + normal.slice(1).toLowerCase())) return true
     const lower = normal.toLowerCase()
-    return lower !== normal && this.forms.has(lower)
+    return lower !== normal && this.words.has(lower)
   }
 
   /**
-   * nspell on the dialect's compiled forms, for words with digits.
+   * Whether a form is accepted exactly as written.
    *
-   * @returns The checker.
+   * @param form Form.
+   * @returns Whether it is.
    */
-  private compoundChecker(): Lookup {
-    this.checker ??= nspell({aff: Buffer.from(publishedDictionary(this.dialect).aff), dic: compiledForms(this.dialect)})
-    return this.checker
+  has(form: string): boolean {
+    return this.words.has(form)
   }
 }
 

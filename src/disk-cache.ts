@@ -53,10 +53,26 @@ export function cachedBytes(kind: string, inputs: readonly Uint8Array[], build: 
   const data = build()
   try {
     writeAtomicallySync(file, Buffer.concat([digest(data), data]))
+    removeOtherEntries(file, kind)
   } catch {
     // Not cached this time: the next process builds it again.
   }
   return data
+}
+
+/**
+ * Remove the entries of a kind built from other inputs (an earlier version
+ * of a dictionary package): they would never be read again.
+ *
+ * @param file The entry just written.
+ * @param kind Its kind.
+ */
+function removeOtherEntries(file: string, kind: string): void {
+  const folder = path.dirname(file)
+  const own = new RegExp('^' + kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '-[\\da-f]{32}\\.bin$')
+  for (const name of fs.readdirSync(folder)) {
+    if (own.test(name) && name !== path.basename(file)) fs.rmSync(path.join(folder, name), {force: true})
+  }
 }
 
 /**

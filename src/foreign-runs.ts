@@ -1,8 +1,10 @@
+import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
-import {dictionaryLookup} from './dictionary.js'
+import {dictionaryLookup, publishedDictionary} from './dictionary.js'
+import {cachedBytes} from './disk-cache.js'
 import type {UnknownWord} from './spell-check.js'
 
 /**
@@ -160,18 +162,32 @@ let functionWordSet: ReadonlySet<string> | undefined
  */
 function foreignFunctionWords(): ReadonlySet<string> {
   if (!functionWordSet) {
-    const require = createRequire(import.meta.url)
-    const lists = require('stopwords-iso') as Record<string, string[]>
-    const english = [dictionaryLookup('en-US'), dictionaryLookup('en-GB')]
-    const words = new Set<string>()
-    for (const language of quotedLanguages) {
-      for (const word of lists[language] ?? []) {
-        if (word.length > 1 && !english.some((dictionary) => dictionary.correct(word))) words.add(word)
-      }
-    }
-    functionWordSet = words
+    const source = fs.readFileSync(createRequire(import.meta.url).resolve('stopwords-iso'))
+    const dictionaries = (['en-US', 'en-GB'] as const).map(publishedDictionary)
+    const inputs = [source, ...dictionaries.flatMap(({aff, dic}) => [aff, dic])]
+    // Looking 5,000 function words up in two dictionaries takes longer than a story's check: cached on disk.
+    const words = cachedBytes('foreign-function-words-1', inputs, () => compileFunctionWords(source))
+    functionWordSet = new Set(new TextDecoder().decode(words).split('\n'))
   }
   return functionWordSet
+}
+
+/**
+ * Pick the function words of the quoted languages that are not English words.
+ *
+ * @param source stopwords-iso's JSON.
+ * @returns The words, one per line.
+ */
+function compileFunctionWords(source: Uint8Array): Uint8Array {
+  const lists = JSON.parse(new TextDecoder().decode(source)) as Record<string, string[]>
+  const english = [dictionaryLookup('en-US'), dictionaryLookup('en-GB')]
+  const words = new Set<string>()
+  for (const language of quotedLanguages) {
+    for (const word of lists[language] ?? []) {
+      if (word.length > 1 && !english.some((dictionary) => dictionary.correct(word))) words.add(word)
+    }
+  }
+  return new TextEncoder().encode([...words].join('\n'))
 }
 
 /**

@@ -1,7 +1,8 @@
 import os from 'node:os'
 import path from 'node:path'
+import {createRequire} from 'node:module'
 import {MessageChannel, type MessagePort} from 'node:worker_threads'
-import Tinypool from 'tinypool'
+import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
 import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintFiles} from './engine.js'
 import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
@@ -109,25 +110,33 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
 export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
   const sizes = files.map((file) => String(file.value).length)
   const workers = workerCount(sizes, parallel)
-  if (workers === 0) return lintFiles(files, options)
-  return lintInWorkers(files, options, sizes, workers)
+  const pool = workers === 0 ? undefined : await loadTinypool()
+  if (!pool) return lintFiles(files, options)
+  return lintInWorkers(pool, files, options, sizes, workers)
 }
 
 /**
  * Lint files in a pool of worker threads, a batch per task, and put the
  * results back on the main thread's files.
  *
+ * @param Pool The pool class.
  * @param files Files with their values set.
  * @param options Where to find configuration, and the progress callback.
  * @param sizes Length of each file's text.
  * @param workers How many threads.
  * @returns The linted files and the problems, as `lintFiles` gives them.
  */
-async function lintInWorkers(files: VFile[], options: EngineOptions, sizes: number[], workers: number): Promise<EngineResult> {
+async function lintInWorkers(
+  Pool: typeof Tinypool,
+  files: VFile[],
+  options: EngineOptions,
+  sizes: number[],
+  workers: number
+): Promise<EngineResult> {
   const {onFileDone, ...engineOptions} = options
   const folders = files.map((file) => path.dirname(file.path))
   const batches = batchFiles(folders, sizes, workers * batchesPerWorker)
-  const pool = new Tinypool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
+  const pool = new Pool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
   const ports: MessagePort[] = []
   try {
     const results = await Promise.all(
@@ -163,6 +172,27 @@ async function lintInWorkers(files: VFile[], options: EngineOptions, sizes: numb
   } finally {
     for (const port of ports) port.close()
     await pool.destroy()
+  }
+}
+
+/**
+ * Load tinypool, only when a run uses workers (a hook's run never pays for
+ * it). `import()` first; but the CLI is a CommonJS bundle run from a V8 code
+ * cache, where Node 20 refuses `import()` ("A dynamic import callback was
+ * not specified"), so `require` then: Node 20.19 and later can require an
+ * ES module such as tinypool.
+ *
+ * @returns The pool class, or `undefined` when neither works: lint in the main thread then.
+ */
+async function loadTinypool(): Promise<typeof Tinypool | undefined> {
+  try {
+    return (await import('tinypool')).default
+  } catch {
+    try {
+      return (createRequire(import.meta.url)('tinypool') as {default: typeof Tinypool}).default
+    } catch {
+      return undefined
+    }
   }
 }
 

@@ -21,6 +21,12 @@ const deliberateUses = 2
 const commonerBy = 10
 
 /**
+ * SUBTLEX-US count from which a word is in common use as written: the few
+ * hundred most frequent words (`ok` is 25,928; `rom`, 208).
+ */
+const commonUse = 20_000
+
+/**
  * Whether an unknown ordinary word is a slip worth an error: used once, one
  * or two edits from a dictionary word, and not another dialect's spelling
  * (British in American copy, American in British copy), a regular
@@ -45,6 +51,9 @@ export function isSlip(
   // more is a word, however much commoner its neighbour (`games`) is; so is
   // a known word after a prefix (`cofounder`, `defunding`).
   if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown)) return false
+  // "ok" for "OK" is a style matter even though "of" is one edit away: a
+  // known word in another case that is in common use as written.
+  if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true

@@ -1,11 +1,13 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import nspell from 'nspell'
 import retextSpell from 'retext-spell'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {type Dialect, defaultDialect, dialectDictionary, dictionaryLookup} from './dictionary.js'
+import {acceptedWords, type Dialect, defaultDialect, dialectDictionary, dictionaryLookup, type HunspellDictionary} from './dictionary.js'
+import {dictionarySlice} from './dictionary-slice.js'
+import {suggest} from './suggester.js'
+import {suggestionIndexes} from './suggestion-indexes.js'
 import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
@@ -104,7 +106,7 @@ export function spellCheck(
   if (!byWords) checks.set(tree, (byWords = new Map()))
   let check = byWords.get(key)
   if (!check) {
-    check = runSpellCheck(tree, file, speller(dialect, personal), suggester(dialect, personal), personal, dialect)
+    check = runSpellCheck(tree, file, documentSpeller(tree, dialect, personal), suggester(dialect, words, personal), personal, dialect)
     byWords.set(key, check)
   }
   return check
@@ -239,7 +241,37 @@ function treeOf(words: Word[]): Root {
 }
 
 /**
- * Get the shared speller for a dialect and word list.
+ * Words a process checks with dictionary slices before it loads the whole
+ * dictionary into retext-spell once: a slice costs a few milliseconds per
+ * story, the whole dictionary (with the names lists) some 150 ms, so a hook
+ * or a small run never loads it, and a large run loads it after about forty
+ * stories.
+ */
+const sliceWordLimit = 50_000
+
+/** Words checked with slices so far in this process. */
+let slicedWords = 0
+
+/**
+ * Get the speller for a document: retext-spell on a slice of the dictionary
+ * holding the document's words while the run is small (see
+ * `dictionarySlice`), then the shared one on the whole dictionary. Both
+ * give the same findings.
+ *
+ * @param tree The document's tree.
+ * @param dialect Whose dictionary to use.
+ * @param personal Accepted words, one per line.
+ * @returns Speller.
+ */
+function documentSpeller(tree: Root, dialect: Dialect, personal: string): Speller {
+  if (slicedWords >= sliceWordLimit) return speller(dialect, personal)
+  const slice = dictionarySlice(tree, dialect, personal ? acceptedWords(personal) : undefined)
+  slicedWords += slice.wordCount
+  return retextSpeller(slice.dictionary, slice.personal)
+}
+
+/**
+ * Get the shared speller for a dialect and word list, on the whole dictionary.
  *
  * @param dialect Whose dictionary to use.
  * @param personal Accepted words, one per line.
@@ -249,27 +281,37 @@ function speller(dialect: Dialect, personal: string): Speller {
   const key = dialect + '\n' + personal
   let spell = spellers.get(key)
   if (!spell) {
-    const dictionary = dialectDictionary(dialect)
-    const transform = retextSpell({
-      dictionary,
-      personal,
-      // retext-spell would suggest for every unknown word with nspell (some
-      // 60 ms each) and silently stop after `max` in a run (0 means 30).
-      // -1 turns them off, without its "no longer suggesting" notice: they
-      // come from `suggester`, for the words that need them.
-      max: -1,
-      // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
-      ignoreLiteral: false
-    }) as unknown as SpellTransform
-    spell = function (tree, filePath) {
-      const scratch = new VFile({path: filePath})
-      return new Promise(function (resolve, reject) {
-        transform(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
-      })
-    }
+    spell = retextSpeller(dialectDictionary(dialect), personal)
     spellers.set(key, spell)
   }
   return spell
+}
+
+/**
+ * Make a speller: retext-spell, attached once, on a dictionary and word list.
+ *
+ * @param dictionary Hunspell dictionary.
+ * @param personal Accepted words, one per line.
+ * @returns Speller.
+ */
+function retextSpeller(dictionary: HunspellDictionary, personal: string): Speller {
+  const transform = retextSpell({
+    dictionary,
+    personal,
+    // retext-spell would suggest for every unknown word with nspell (some
+    // 60 ms each) and silently stop after `max` in a run (0 means 30).
+    // -1 turns them off, without its "no longer suggesting" notice: they
+    // come from `suggester`, for the words that need them.
+    max: -1,
+    // In news copy a lone quoted word is a quotation or scare quote, not a mention of the word.
+    ignoreLiteral: false
+  }) as unknown as SpellTransform
+  return function (tree, filePath) {
+    const scratch = new VFile({path: filePath})
+    return new Promise(function (resolve, reject) {
+      transform(tree, scratch, (error) => (error ? reject(error) : resolve(scratch.messages)))
+    })
+  }
 }
 
 const suggesters = new Map<string, Suggest>()
@@ -279,28 +321,27 @@ const suggesters = new Map<string, Suggest>()
  * suggestions for each word across the files of a run.
  *
  * @param dialect Whose dictionary to suggest from.
- * @param personal Accepted words, one per line.
+ * @param words Accepted words.
+ * @param personal The same words, one per line: the key.
  * @returns Suggest.
  */
-function suggester(dialect: Dialect, personal: string): Suggest {
+function suggester(dialect: Dialect, words: readonly string[], personal: string): Suggest {
   const key = dialect + '\n' + personal
-  let suggest = suggesters.get(key)
-  if (!suggest) {
-    const {aff, dic} = dialectDictionary(dialect)
-    const checker = nspell({aff: Buffer.from(aff), dic: Buffer.from(dic)})
-    if (personal) checker.personal(personal)
+  let cached = suggesters.get(key)
+  if (!cached) {
+    const indexes = suggestionIndexes(dialect, words)
     const cache = new Map<string, readonly string[]>()
-    suggest = function (word) {
+    cached = function (word) {
       let suggestions = cache.get(word)
       if (!suggestions) {
-        suggestions = checker.suggest(word.replaceAll('\u2019', "'"))
+        suggestions = suggest(indexes, word)
         cache.set(word, suggestions)
       }
       return suggestions
     }
-    suggesters.set(key, suggest)
+    suggesters.set(key, cached)
   }
-  return suggest
+  return cached
 }
 
 /**

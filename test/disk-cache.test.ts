@@ -77,3 +77,13 @@ test('a cache path that is a file costs time, not a failure', function () {
   expect(decode(cachedBytes('forms-test', [new Uint8Array([1])], build))).toBe('forms')
   expect(build.calls).toBe(1)
 })
+
+test('a new entry of a kind removes the entries of that kind built from other inputs', function () {
+  cachedBytes('forms-test', [new Uint8Array([1])], counted('old'))
+  cachedBytes('other-test', [new Uint8Array([1])], counted('other'))
+  cachedBytes('forms-test', [new Uint8Array([2])], counted('new'))
+  const names = fs.readdirSync(path.join(folder, 'cache'))
+  expect(names.filter((name) => name.startsWith('forms-test-'))).toHaveLength(1)
+  expect(names.filter((name) => name.startsWith('other-test-'))).toHaveLength(1)
+  expect(decode(cachedBytes('forms-test', [new Uint8Array([2])], counted('rebuilt')))).toBe('new')
+})

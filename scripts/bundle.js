@@ -1,0 +1,39 @@
+// Bundle the compiled CLI (dist/src/cli.js) and everything it imports into
+// one CommonJS file, dist/copydesk.cjs, which bin/copydesk.js loads.
+//
+// Why: loading the CLI's 300-odd ES modules one by one cost more CPU than
+// plain retext-spell's whole run on a story. One file loads in a third of
+// that, and as a CommonJS script it can be compiled with a V8 code cache
+// (see bin/copydesk.js), which Node 20 offers for scripts but not modules.
+import * as esbuild from 'esbuild'
+
+await esbuild.build({
+  entryPoints: ['dist/src/cli.js'],
+  // tinypool starts its threads from its own entry/worker.js, found beside its
+  // module: bundled, it would look for it beside this bundle. src/parallel.ts
+  // imports it only when a run uses workers.
+  external: ['tinypool'],
+  outfile: 'dist/copydesk.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  // The code finds its data files from its own URL: give CommonJS one.
+  define: {'import.meta.url': 'importMetaUrl'},
+  banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"}
+})
+
+// The lint worker (src/lint-worker.ts), bundled beside the CLI for the same
+// reason: every worker of a large run loads it. An ES module, since tinypool
+// imports it; the bundled CommonJS packages get a `require`.
+await esbuild.build({
+  entryPoints: ['dist/src/lint-worker.js'],
+  outfile: 'dist/lint-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  banner: {js: "import {createRequire as bundleRequire} from 'node:module'; const require = bundleRequire(import.meta.url);"}
+})

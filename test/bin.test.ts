@@ -1,0 +1,52 @@
+import {execFile} from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import process from 'node:process'
+import {promisify} from 'node:util'
+import {expect, test} from 'vitest'
+import {makeTree} from './helpers.js'
+
+const bin = path.join(import.meta.dirname, '..', 'bin', 'copydesk.js')
+
+/**
+ * Run the installed command, as a user does.
+ *
+ * @param args Arguments.
+ * @param cwd Working directory.
+ * @param cache Cache folder.
+ * @returns Exit code and standard output.
+ */
+async function run(args: string[], cwd: string, cache: string): Promise<{code: number; stdout: string}> {
+  const env = {...process.env, COPYDESK_CACHE_DIR: cache}
+  try {
+    const {stdout} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd, env})
+    return {code: 0, stdout}
+  } catch (error) {
+    const failed = error as {code: number; stdout: string}
+    return {code: failed.code, stdout: failed.stdout}
+  }
+}
+
+test('the first run leaves a code cache, and later runs give the same report from it', async () => {
+  const cwd = await makeTree({'story.txt': 'The mayor said teh council would meet.\n'})
+  const cache = path.join(cwd, 'cache')
+  const first = await run(['--no-config', '--format', 'json', 'story.txt'], cwd, cache)
+  const entries = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))
+  expect(entries).toHaveLength(1)
+  const second = await run(['--no-config', '--format', 'json', 'story.txt'], cwd, cache)
+  expect(first.code).toBe(1)
+  expect(second).toEqual(first)
+  expect(JSON.parse(first.stdout)[0].messages.map((message: {actual: string}) => message.actual)).toEqual(['teh'])
+})
+
+test('a damaged code cache is turned down and replaced, not trusted', async () => {
+  const cwd = await makeTree({'story.txt': 'The mayor said teh council would meet.\n'})
+  const cache = path.join(cwd, 'cache')
+  const first = await run(['--no-config', '--format', 'json', 'story.txt'], cwd, cache)
+  const [entry] = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))
+  const file = path.join(cache, entry ?? '')
+  const bytes = await fs.readFile(file)
+  await fs.writeFile(file, bytes.subarray(0, 64))
+  expect(await run(['--no-config', '--format', 'json', 'story.txt'], cwd, cache)).toEqual(first)
+  expect((await fs.readFile(file)).length).toBeGreaterThan(bytes.length / 2)
+})
