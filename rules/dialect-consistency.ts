@@ -1,6 +1,5 @@
-import type {Root} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
@@ -8,6 +7,7 @@ import {type Counterpart, counterpartIn, type SpellingKind} from '../src/dialect
 import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {type SpellCheck, spellCheck} from '../src/spell-check.js'
+import {eachNode} from '../src/each-node.js'
 
 /** Options of the `dialect-consistency` rule. */
 export interface DialectConsistencyOptions {
@@ -85,7 +85,7 @@ interface Candidate {
  */
 function candidateParts(tree: Root, check: SpellCheck, accepted: ReadonlySet<string>): Candidate[] {
   const sentenceStarts = new Set<number>()
-  visit(tree, 'SentenceNode', function (sentence) {
+  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     const [first, second] = sentence.children.filter((child) => child.type === 'WordNode')
     const offset = first?.position?.start.offset
     if (offset !== undefined && !(second && /^\p{Lu}/u.test(toString(second)))) sentenceStarts.add(offset)

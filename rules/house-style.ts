@@ -1,7 +1,6 @@
 import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
@@ -11,6 +10,7 @@ import type {EitherEntry, HouseStyleEntry, PreferEntry} from '../src/house-style
 import {setSeverity} from '../src/severity.js'
 import {spellCheck} from '../src/spell-check.js'
 import {wordParts} from '../src/word-parts.js'
+import {eachNode} from '../src/each-node.js'
 
 /** Options of the `house-style` rule. */
 export interface HouseStyleOptions {
@@ -193,7 +193,7 @@ function report(file: VFile, finding: Finding): void {
  */
 function storyTokens(tree: Root): Tokens {
   const runs: Token[][] = []
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     const tokens: Token[] = []
     let join: Join = 'none'
     let wordEndsClean = false

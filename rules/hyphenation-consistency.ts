@@ -1,7 +1,6 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
@@ -9,6 +8,7 @@ import type {Dialect} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck} from '../src/spell-check.js'
 import {wordParts} from '../src/word-parts.js'
+import {eachNode} from '../src/each-node.js'
 
 /** Options of the `hyphenation-consistency` rule. */
 export interface HyphenationConsistencyOptions {
@@ -142,7 +142,7 @@ function formsOf(uses: readonly CompoundUse[]): Form[] {
  */
 function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: ReadonlySet<string>): CompoundUse[] {
   const uses: CompoundUse[] = []
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     const children = sentence.children
     const firstWord = children.find((child) => child.type === 'WordNode')
     children.forEach(function (child, index) {

@@ -119,7 +119,8 @@ function reportName(
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
   if (count === 1) check.suggest(unknown)
-  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common)) {
+  // One edit only: a name two edits from a common word is too often just a name (`Shahid`, `Said`).
+  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
     setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
     return true

@@ -1,8 +1,8 @@
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from './dictionary.js'
 import {wordParts} from './word-parts.js'
+import {eachNode} from './each-node.js'
 
 /** A dictionary cut down to one document's words, with the accepted words among them. */
 export interface DictionarySlice {
@@ -55,7 +55,7 @@ export function dictionarySlice(tree: Root, dialect: Dialect, accepted: Accepted
     }
   }
 
-  visit(tree, 'WordNode', function (word: Word) {
+  eachNode<Word>(tree, 'WordNode', function (word) {
     wordCount++
     add(toString(word))
     for (const child of word.children) if (child.type === 'TextNode') add(child.value)

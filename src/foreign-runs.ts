@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import {dictionaryLookup, publishedDictionary} from './dictionary.js'
 import {cachedBytes} from './disk-cache.js'
 import type {UnknownWord} from './spell-check.js'
+import {eachNode} from './each-node.js'
 
 /**
  * Words of another language come in runs: at least this many unknown
@@ -42,7 +42,7 @@ function runsOf(tree: Root, unknown: readonly UnknownWord[]): Runs {
   let runs = runsByStory.get(unknown)
   if (!runs) {
     const sentences: Sentence[] = []
-    visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
       sentences.push(sentence)
     })
     const unknownLowercase = lowercaseUnknown(unknown)

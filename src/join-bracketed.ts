@@ -1,6 +1,6 @@
 import type {Root, Sentence, SentenceContent, Source} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './each-node.js'
 
 /** Square brackets, which quotations use to mark an editor's insertion. */
 const brackets = new Set(['[', ']'])
@@ -18,7 +18,7 @@ const brackets = new Set(['[', ']'])
  */
 export default function joinBracketed(): (tree: Root) => undefined {
   return function (tree) {
-    visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
       sentence.children = joinRuns(sentence.children)
     })
   }

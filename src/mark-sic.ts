@@ -1,6 +1,6 @@
 import type {Root, Sentence, SentenceContent, Source, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './each-node.js'
 
 /** Closing quotation marks that may stand between a quoted word and `[sic]`: `"Belrusian" [sic]`. */
 const closingQuotes = new Set(['"', "'", '\u2019', '\u201D', '\u00BB'])
@@ -21,7 +21,7 @@ const closingQuotes = new Set(['"', "'", '\u2019', '\u201D', '\u00BB'])
  */
 export default function markSic(): (tree: Root) => undefined {
   return function (tree) {
-    visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
       sentence.children.forEach(function (child, index, children) {
         const end = sicEnd(children, index)
         if (end === undefined) return

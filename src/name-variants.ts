@@ -83,10 +83,18 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
     parent.set(find(a), find(b))
   }
 
+  // Every pair is compared, so each spelling is prepared once, and pairs
+  // too far apart in length to be close are passed over before any work.
+  const prepared = spellings.map((spelling) => prepare(spelling.text))
   for (const [index, a] of spellings.entries()) {
-    for (const b of spellings.slice(index + 1)) {
-      if ((a.known && b.known) || isDeclaredDistinct(a.text, b.text, options.distinct)) continue
-      const relation = spellingRelation(a.text, b.text)
+    const left = prepared[index]
+    if (!left) continue
+    for (let other = index + 1; other < spellings.length; other++) {
+      const b = spellings[other]
+      const right = prepared[other]
+      if (!b || !right || (a.known && b.known) || !mayBeClose(left, right)) continue
+      if (isDeclaredDistinct(a.text, b.text, options.distinct)) continue
+      const relation = relationOf(left, right)
       if (relation === 'variant' || (relation === 'form' && isSlipOfForm(a, b))) link(a, b)
     }
   }
@@ -142,18 +150,60 @@ export function areVariants(a: string, b: string): boolean {
  * @returns The relation.
  */
 export function spellingRelation(a: string, b: string): 'variant' | 'form' | 'unrelated' {
-  const left = withoutAccents(a).toLowerCase()
-  const right = withoutAccents(b).toLowerCase()
+  const left = prepare(a)
+  const right = prepare(b)
+  return mayBeClose(left, right) ? relationOf(left, right) : 'unrelated'
+}
+
+/** A spelling as compared: lowercase without accents, and its skeleton. */
+interface Prepared {
+  plain: string
+  skeleton: string
+}
+
+/**
+ * Prepare a spelling for comparison.
+ *
+ * @param text Spelling.
+ * @returns Its plain form and skeleton.
+ */
+function prepare(text: string): Prepared {
+  const plain = withoutAccents(text).toLowerCase()
+  return {plain, skeleton: skeleton(plain)}
+}
+
+/**
+ * Whether two spellings are near enough in length to be close: an edit
+ * changes the length by one at most.
+ *
+ * @param a Prepared spelling.
+ * @param b Prepared spelling.
+ * @returns Whether they may be close.
+ */
+function mayBeClose(a: Prepared, b: Prepared): boolean {
+  return Math.abs(a.plain.length - b.plain.length) <= 2 || Math.abs(a.skeleton.length - b.skeleton.length) <= 1
+}
+
+/**
+ * How two prepared spellings relate (see `spellingRelation`).
+ *
+ * @param a Prepared spelling.
+ * @param b Prepared spelling.
+ * @returns The relation.
+ */
+function relationOf(a: Prepared, b: Prepared): 'variant' | 'form' | 'unrelated' {
+  const left = a.plain
+  const right = b.plain
   const shortest = Math.min(left.length, right.length)
   if (left === right || Math.max(left.length, right.length) < minimumLength || shortest < 3) return 'unrelated'
   // "Aln" for "Alan", but "Ric" is not "Eric": a three-letter spelling must keep the first letter.
   if (shortest === 3 && left[0] !== right[0]) return 'unrelated'
-  const limit = Math.min(left.length, right.length) >= longName ? 2 : 1
+  const limit = shortest >= longName ? 2 : 1
   const close =
-    editDistance(left, right, limit) <= limit || editDistance(skeleton(left), skeleton(right), limit - 1) <= limit - 1
+    editDistance(left, right, limit) <= limit || editDistance(a.skeleton, b.skeleton, limit - 1) <= limit - 1
   if (!close) return 'unrelated'
   // "Zelensky"/"Zelenski": a transliteration difference, even at the end of the name.
-  return skeleton(left) !== skeleton(right) && isInflection(left, right) ? 'form' : 'variant'
+  return a.skeleton !== b.skeleton && isInflection(left, right) ? 'form' : 'variant'
 }
 
 /**

@@ -1,9 +1,11 @@
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import retextEnglish from 'retext-english'
-import type {Parser, Plugin, Processor} from 'unified'
+// For its types: the `nlcst…Extensions` keys it declares on processor data.
+import type {} from 'retext-english'
+import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatOf} from './formats.js'
+import {parseTextInChunks} from './prose/chunks.js'
 import {parseHtml} from './prose/html.js'
 import {parseMarkdown} from './prose/markdown.js'
 
@@ -12,15 +14,13 @@ import {parseMarkdown} from './prose/markdown.js'
  * extension) and give the rules one natural-language tree of its prose,
  * positioned in the original file.
  *
- * Plain text goes through retext-english itself; Markdown and HTML prose goes
- * through the same English parser, with the same extensions (such as
- * retext-syntax-urls) that plugins register on the processor.
+ * Plain text, Markdown and HTML prose go through retext-english's parser, with
+ * the extensions (such as retext-syntax-urls) that plugins register on the
+ * processor. Plain text is parsed a run of paragraphs at a time, so that a
+ * big file costs time in proportion to its length.
  */
 const parseProse: Plugin<[], string, Root> = function () {
   const processor = this as unknown as Processor<Root>
-  retextEnglish.call(processor as never)
-  const parseEnglishText = processor.parser as Parser<Root>
-
   processor.parser = function (doc: string, file: VFile): Root {
     switch (formatOf(file.path ?? '')) {
       case 'markdown':
@@ -28,7 +28,7 @@ const parseProse: Plugin<[], string, Root> = function () {
       case 'html':
         return parseHtml(doc, englishParser(processor), {file})
       default:
-        return parseEnglishText(doc, file)
+        return parseTextInChunks(doc, englishParser(processor))
     }
   }
 }

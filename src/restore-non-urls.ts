@@ -2,7 +2,7 @@ import type {Sentence, SentenceContent, Source} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './each-node.js'
 
 /** What a URL, domain or e-mail address has and an ordinary word never does. */
 const urlShape = /:\/\/|^www\.|^localhost:|@[^@]+\.\p{L}{2,}|[\p{L}\d-]\.\p{L}{2,}/u
@@ -57,7 +57,7 @@ function retokenize(tokenizer: ParseEnglish, node: Source): SentenceContent[] {
   const base = {line: start.line, column: start.column, offset: start.offset}
   const tokens = tokenizer.tokenize(node.value)
   for (const token of tokens) {
-    visit(token, function (part) {
+    eachNode(token, undefined, function (part) {
       if (!part.position) return
       part.position = {start: moved(base, part.position.start), end: moved(base, part.position.end)}
     })

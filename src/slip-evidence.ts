@@ -21,6 +21,13 @@ const deliberateUses = 2
 const commonerBy = 10
 
 /**
+ * Letters from which a word is long: two edits from a long word more often
+ * make another word of its family (`exfiltration`, `mockumentary`,
+ * `perturbating`) than a slip, so only one edit counts as evidence.
+ */
+const longWord = 12
+
+/**
  * SUBTLEX-US count from which a word is in common use as written: the few
  * hundred most frequent words (`ok` is 25,928; `rom`, 208).
  */
@@ -67,19 +74,53 @@ export function isSlip(
 
 /**
  * Whether an unknown word looks like a keyboard slip: a dictionary
- * suggestion one edit away (two for words of more than four letters).
+ * suggestion one edit away, or two for words of five to eleven letters.
+ *
+ * Two edits reach many other words, so a suggestion that far counts only
+ * when it is not merely another form of the word, with another ending
+ * (`molecularly` and `molecular`, `memoranda` and `memorandum`) or another
+ * beginning (`exfiltration` and `infiltration`), and, for a lowercase
+ * word, not a name (`carcharias` and `Zacharias`).
  *
  * @param message retext-spell's message.
  * @param isOrdinary Which suggestions count (all, by default).
+ * @param reach Most edits (two, by default; one for words of four letters or fewer, or of `longWord` or more).
  * @returns Whether it looks like a slip.
  */
-export function isLikelySlip(message: VFileMessage, isOrdinary: (suggestion: string) => boolean = () => true): boolean {
-  const actual = (message.actual ?? '').toLowerCase()
+export function isLikelySlip(
+  message: VFileMessage,
+  isOrdinary: (suggestion: string) => boolean = () => true,
+  reach = 2
+): boolean {
+  const written = message.actual ?? ''
+  const actual = written.toLowerCase()
   if (!/\p{L}/u.test(actual)) return false
-  const limit = actual.length > 4 ? 2 : 1
-  return (message.expected ?? []).some(
-    (suggestion) => editDistance(actual, suggestion.toLowerCase(), limit) <= limit && isOrdinary(suggestion)
-  )
+  const limit = actual.length > 4 && actual.length < longWord ? reach : 1
+  return (message.expected ?? []).some(function (suggestion) {
+    const lowercase = suggestion.toLowerCase()
+    const distance = editDistance(actual, lowercase, limit)
+    if (distance > limit || !isOrdinary(suggestion)) return false
+    if (distance < 2) return true
+    return !isOtherForm(actual, lowercase) && !(written === actual && suggestion !== lowercase)
+  })
+}
+
+/**
+ * Whether two words differ only in their last three letters or their first
+ * two: another form of one word, made with another ending or prefix, rather
+ * than a slip inside it.
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether they do.
+ */
+function isOtherForm(a: string, b: string): boolean {
+  const longest = Math.max(a.length, b.length)
+  let prefix = 0
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++
+  let suffix = 0
+  while (suffix < a.length && suffix < b.length && a.at(-1 - suffix) === b.at(-1 - suffix)) suffix++
+  return (prefix >= 5 && prefix >= longest - 3) || (suffix >= 5 && suffix >= longest - 2)
 }
 
 /**

@@ -1,7 +1,6 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextSpell from 'retext-spell'
-import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {acceptedWords, type Dialect, defaultDialect, dialectDictionary, dictionaryLookup, type HunspellDictionary} from './dictionary.js'
@@ -11,6 +10,7 @@ import {suggestionIndexes} from './suggestion-indexes.js'
 import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
+import {eachNode} from './each-node.js'
 
 /** A word (or the part of one) that neither the dictionary nor the word lists know. */
 export interface UnknownWord {
@@ -204,7 +204,7 @@ function rankMessage(
  */
 function wordPartsOf(tree: Root): WordPart[] {
   const parts: WordPart[] = []
-  visit(tree, 'WordNode', function (word: Word) {
+  eachNode<Word>(tree, 'WordNode', function (word) {
     parts.push(...wordParts(word))
   })
   return parts

@@ -1,13 +1,13 @@
 import type {Root} from 'nlcst'
 import {messageControl} from 'unified-message-control'
 import type {Node, Point, Position} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {closest} from './edit-distance.js'
 import type {CommentMarker, MarkerWord} from './prose/markers.js'
 import {readmeUrl} from './rule-url.js'
 import {setSeverity} from './severity.js'
+import {eachNode} from './each-node.js'
 
 /** The rule id of findings on the markers themselves (an unknown rule or keyword). */
 const markerRuleId = 'marker'
@@ -162,7 +162,7 @@ function unknown(
  */
 function linesWithProse(tree: Root): number[] {
   const lines = new Set<number>()
-  visit(tree, function (node) {
+  eachNode(tree, undefined, function (node) {
     if ('value' in node && node.type !== 'WhiteSpaceNode' && node.position) lines.add(node.position.start.line)
   })
   return [...lines].sort((a, b) => a - b)

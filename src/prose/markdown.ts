@@ -1,5 +1,4 @@
 import type {Html, Link, Root as MdastRoot, Yaml} from 'mdast'
-import {toNlcst} from 'mdast-util-to-nlcst'
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -11,6 +10,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
+import {markdownToNlcstInChunks} from './markdown-chunks.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
@@ -62,7 +62,7 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
 
   addMarkers(file, markers)
 
-  const root = toNlcst(mdast as MdastRoot, file, english, {source: [urlLiteral]})
+  const root = markdownToNlcstInChunks(mdast as MdastRoot, file, english, {source: [urlLiteral]})
   reanchorWords(root, doc, place)
   if (extra.length === 0) return root
   // Keep document order so that "first use" means what a reader sees first.

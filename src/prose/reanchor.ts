@@ -1,7 +1,7 @@
 import type {Root, Word} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {Location} from 'vfile-location'
 import {shiftNode} from './relocate.js'
+import {eachNode} from '../each-node.js'
 
 /** How far past its computed place a piece of a word is looked for. */
 const searchWindow = 200
@@ -23,7 +23,7 @@ const searchWindow = 200
 export function reanchorWords(tree: Root, doc: string, place: Location): void {
   let drift = 0
   let cursor = 0
-  visit(tree, 'WordNode', function (word: Word) {
+  eachNode<Word>(tree, 'WordNode', function (word) {
     for (const piece of word.children) {
       const start = piece.position?.start.offset
       if (start === undefined || !('value' in piece)) continue

@@ -1,6 +1,6 @@
 import type {Node} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {Location} from 'vfile-location'
+import {eachNode} from '../each-node.js'
 
 /**
  * Move the positions of a tree parsed from a slice of a document to where the
@@ -15,7 +15,7 @@ import type {Location} from 'vfile-location'
  * @param place Location index of the whole document.
  */
 export function relocate(tree: Node, sliceStart: number, place: Location): void {
-  visit(tree, (node) => shiftNode(node, sliceStart, place))
+  eachNode(tree, undefined, (node) => shiftNode(node, sliceStart, place))
 }
 
 /**
