@@ -9,6 +9,10 @@ import * as esbuild from 'esbuild'
 
 await esbuild.build({
   entryPoints: ['dist/src/cli.js'],
+  // tinypool starts its threads from its own entry/worker.js, found beside its
+  // module: bundled, it would look for it beside this bundle. src/parallel.ts
+  // imports it only when a run uses workers.
+  external: ['tinypool'],
   outfile: 'dist/copydesk.cjs',
   bundle: true,
   platform: 'node',
@@ -18,4 +22,18 @@ await esbuild.build({
   // The code finds its data files from its own URL: give CommonJS one.
   define: {'import.meta.url': 'importMetaUrl'},
   banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"}
+})
+
+// The lint worker (src/lint-worker.ts), bundled beside the CLI for the same
+// reason: every worker of a large run loads it. An ES module, since tinypool
+// imports it; the bundled CommonJS packages get a `require`.
+await esbuild.build({
+  entryPoints: ['dist/src/lint-worker.js'],
+  outfile: 'dist/lint-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  banner: {js: "import {createRequire as bundleRequire} from 'node:module'; const require = bundleRequire(import.meta.url);"}
 })

@@ -11,6 +11,7 @@ import {lint} from './lint.js'
 import {packageInfo} from './package-info.js'
 import {appendGithubSummary, githubReport} from './report/github.js'
 import {jsonReport} from './report/json.js'
+import {ProgressLine, wantsProgress} from './progress.js'
 import {prettyReport} from './report/pretty.js'
 import {sarifReport} from './report/sarif.js'
 import {severityOf} from './severity.js'
@@ -31,7 +32,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   stdin: NodeJS.ReadableStream
   stdout: NodeJS.WritableStream & {isTTY?: boolean}
-  stderr: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream & {isTTY?: boolean}
 }
 
 /** Parsed command-line options. */
@@ -47,6 +48,7 @@ interface CliOptions {
   changed?: string | true
   fix?: boolean
   fixDryRun?: boolean
+  jobs?: number
 }
 
 /**
@@ -98,6 +100,7 @@ function createProgram(io: CliIo): Command {
     .option('--changed [ref]', 'lint only the text files changed since the merge base with REF (default: the default branch; staged files in a git hook)')
     .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
     .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
+    .option('--jobs <n>', 'lint on N threads; 1 = the main thread only (default: all cores, for runs large enough)', parseJobs)
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
@@ -146,14 +149,17 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     }
   }
 
+  const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
   const result = await lint({
     inputs,
     cwd: io.cwd,
     stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
     configPath: typeof options.config === 'string' ? options.config : undefined,
     noConfig: options.config === false,
-    dialect: options.dialect
-  })
+    dialect: options.dialect,
+    jobs: options.jobs,
+    onProgress: progress && ((done, total) => progress.update(done, total))
+  }).finally(() => progress?.end())
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
   for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
@@ -293,6 +299,17 @@ function parseDialect(value: string): Dialect {
  */
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.')
+  return Number(value)
+}
+
+/**
+ * Parse a thread count: a whole number of 1 or more.
+ *
+ * @param value Text of the flag.
+ * @returns The number.
+ */
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.')
   return Number(value)
 }
 

@@ -19,6 +19,8 @@ export interface EngineOptions {
   noConfig?: boolean | undefined
   /** Spell in this dialect, whatever config says (`--dialect`). */
   dialect?: Dialect | undefined
+  /** Called once for each file the pipeline has finished with, for a progress line. */
+  onFileDone?: (() => void) | undefined
 }
 
 /** What linting a set of files gave. */
@@ -26,6 +28,14 @@ export interface EngineResult {
   /** The files, in input order, with their messages (files excluded by config `ignore` are left out). */
   files: VFile[]
   /** Problems that stopped a file from being linted: broken config, unreadable word list. */
+  problems: CopydeskError[]
+}
+
+/** What linting gave for one file, before problems are merged across files. */
+export interface FileOutcome {
+  /** Whether the file is reported (false when it failed or config `ignore` excludes it). */
+  reported: boolean
+  /** Problems that stopped this file from being linted. */
   problems: CopydeskError[]
 }
 
@@ -39,17 +49,33 @@ export interface EngineResult {
  * @param options Where to find configuration.
  * @returns The linted files and the problems found on the way.
  */
-export function lintFiles(files: VFile[], options: EngineOptions): Promise<EngineResult> {
-  const {cwd} = options
+export async function lintFiles(files: VFile[], options: EngineOptions): Promise<EngineResult> {
+  return gatherOutcomes(files, await lintEach(files, options))
+}
+
+/**
+ * Lint files through unified-engine and say for each whether it is reported
+ * and what stopped it; `lintFiles` without merging, so that a worker's
+ * outcomes can be merged with the others' in input order.
+ *
+ * @param files Files with their values set; their messages are added, their paths set back to the path given.
+ * @param options Where to find configuration.
+ * @returns One outcome per file, in the order of `files`.
+ */
+export function lintEach(files: VFile[], options: EngineOptions): Promise<FileOutcome[]> {
+  const {cwd, onFileDone} = options
   const toPreset = (raw: unknown, filePath: string | undefined): Preset => {
     const config = resolveConfig(raw, filePath, cwd)
     // The command line wins over config.
     if (options.dialect) config.dialect = options.dialect
-    return {plugins: [[copydeskLint as Plugin<unknown[]>, config]]}
+    const plugins: Preset['plugins'] = [[copydeskLint as Plugin<unknown[]>, config]]
+    // Last in the pipeline, so that it runs once the rules are done with a file.
+    if (onFileDone) plugins.push([countDone as Plugin<unknown[]>, onFileDone])
+    return {plugins}
   }
 
   // With no files unified-engine would read standard input instead.
-  if (files.length === 0) return Promise.resolve({files: [], problems: []})
+  if (files.length === 0) return Promise.resolve([])
 
   return new Promise(function (resolve, reject) {
     let defaults: Preset
@@ -83,35 +109,59 @@ export function lintFiles(files: VFile[], options: EngineOptions): Promise<Engin
           reject(error)
           return
         }
-        resolve(collect(files, cwd))
+        resolve(files.map((file) => outcomeOf(file, cwd)))
       }
     )
   })
 }
 
 /**
- * Separate what the rules found from what kept files from being linted.
+ * unified plugin that calls back once per file it sees, for progress.
+ *
+ * @param onFileDone Callback.
+ * @returns Transformer.
+ */
+function countDone(onFileDone: () => void): () => undefined {
+  return function () {
+    onFileDone()
+  }
+}
+
+/**
+ * Separate what the rules found on a file from what kept it from being
+ * linted, and give it back the path the user gave.
  *
  * unified-engine records a config or pipeline failure as a fatal message
- * without a rule id on each file it hits; those become one problem each,
- * shown once however many files share the broken config.
+ * without a rule id on each file it hits; each becomes a problem.
+ *
+ * @param file Linted file.
+ * @param cwd Working directory.
+ * @returns Whether it is reported, and its problems.
+ */
+function outcomeOf(file: VFile, cwd: string): FileOutcome {
+  if (file.data.givenPath !== undefined) file.path = file.data.givenPath
+  restoreErrors(file)
+  const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
+  const problems = failures.map((failure) => problemFromEngineFailure(failure.cause ?? failure, file.path, cwd))
+  return {reported: failures.length === 0 && !file.data.copydeskIgnored, problems}
+}
+
+/**
+ * Merge the outcomes of files: the reported files in input order, and each
+ * problem once however many files share the broken config.
  *
  * @param files Linted files.
- * @param cwd Working directory.
+ * @param outcomes Their outcomes, in the same order.
  * @returns Reportable files and problems.
  */
-function collect(files: VFile[], cwd: string): EngineResult {
+export function gatherOutcomes(files: readonly VFile[], outcomes: readonly FileOutcome[]): EngineResult {
   const problems = new Map<string, CopydeskError>()
   const reported: VFile[] = []
-  for (const file of files) {
-    if (file.data.givenPath !== undefined) file.path = file.data.givenPath
-    restoreErrors(file)
-    const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
-    for (const failure of failures) {
-      const problem = problemFromEngineFailure(failure.cause ?? failure, file.path, cwd)
-      problems.set(problem.toLine(), problem)
-    }
-    if (failures.length === 0 && !file.data.copydeskIgnored) reported.push(file)
+  for (const [index, file] of files.entries()) {
+    const outcome = outcomes[index]
+    if (!outcome) continue
+    for (const problem of outcome.problems) problems.set(problem.toLine(), problem)
+    if (outcome.reported) reported.push(file)
   }
   return {files: reported, problems: [...problems.values()]}
 }

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {discoverFiles} from './discover.js'
-import {lintFiles} from './engine.js'
 import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
+import {lintSpread} from './parallel.js'
 import {readInputFile, readInputStream} from './read-input.js'
 
 /** What to lint and how. */
@@ -21,6 +21,10 @@ export interface LintOptions {
   noConfig?: boolean | undefined
   /** Spell in this dialect, whatever config says. */
   dialect?: Dialect | undefined
+  /** Threads to lint on: `1` for the main thread only; unset decides from the run's size and the cores. */
+  jobs?: number | undefined
+  /** Told how many files are done out of how many, from `0` when linting starts. */
+  onProgress?: ((done: number, total: number) => void) | undefined
 }
 
 /** What a lint run gave. */
@@ -72,11 +76,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
-  const result = await lintFiles(files, {
-    cwd,
-    configPath: options.configPath && path.resolve(cwd, options.configPath),
-    noConfig: options.noConfig,
-    dialect: options.dialect
-  })
+  const {onProgress} = options
+  let done = 0
+  onProgress?.(done, files.length)
+  const result = await lintSpread(
+    files,
+    {
+      cwd,
+      configPath: options.configPath && path.resolve(cwd, options.configPath),
+      noConfig: options.noConfig,
+      dialect: options.dialect,
+      onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
+    },
+    // Standard input is one file: never worth a worker.
+    {jobs: options.stdin ? 1 : options.jobs}
+  )
   return {files: result.files, problems: [...problems, ...result.problems], notices}
 }
