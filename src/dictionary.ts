@@ -62,8 +62,8 @@ export function publishedDictionary(dialect: Dialect): HunspellDictionary {
  * affix file, and every word form nspell would make of the word list written
  * out in full (see `compileForms`). nspell loads it in about half the time
  * of the original, because it no longer applies affix rules; the words it
- * knows, and so what retext-spell reports, are the same. (Short runs give
- * retext-spell a slice of it instead: see `dictionary-slice.ts`.)
+ * knows, and so what retext-spell reports, are the same. (copydesk gives
+ * retext-spell slices of it: see `dictionary-slice.ts`.)
  *
  * @param dialect Dialect.
  * @returns Its dictionary.

@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {acceptedWords, type Dialect, defaultDialect, dialectDictionary, dictionaryLookup, type HunspellDictionary} from './dictionary.js'
+import {acceptedWords, type Dialect, defaultDialect, dictionaryLookup, type HunspellDictionary} from './dictionary.js'
 import {dictionarySlice} from './dictionary-slice.js'
 import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {suggest} from './suggester.js'
@@ -63,13 +63,6 @@ type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
 
 /** Suggestions for an unknown word, unranked, made once per word in a run. */
 type Suggest = (word: string) => readonly string[]
-
-/**
- * retext-spell builds its checker when attached, which costs about 150 ms for
- * dictionary-en; unified-engine attaches plugins once per file, so share one
- * transform per dialect and word list across the run.
- */
-const spellers = new Map<string, Speller>()
 
 /** Accepted words as retext-spell takes them, per word array: tens of thousands with the names lists. */
 const personalByWords = new WeakMap<readonly string[], string>()
@@ -246,22 +239,12 @@ function treeOf(words: Word[]): Root {
 }
 
 /**
- * Words a process checks with dictionary slices before it loads the whole
- * dictionary into retext-spell once: a slice costs a few milliseconds per
- * story, the whole dictionary (with the names lists) some 150 ms, so a hook
- * or a small run never loads it, and a large run loads it after about forty
- * stories.
- */
-const sliceWordLimit = 50_000
-
-/** Words checked with slices so far in this process. */
-let slicedWords = 0
-
-/**
  * Get the speller for a document: retext-spell on a slice of the dictionary
- * holding the document's words while the run is small (see
- * `dictionarySlice`), then the shared one on the whole dictionary. Both
- * give the same findings.
+ * holding just the forms its candidate words can match (see
+ * `dictionarySlice`), which finds what the whole dictionary finds. Loading
+ * the whole dictionary and the names lists into nspell took 150 ms and
+ * 100 MB; a slice of a story's few dozen candidates takes a fraction of a
+ * millisecond.
  *
  * @param candidates The document's words retext-spell is to look at.
  * @param dialect Whose dictionary to use.
@@ -269,27 +252,8 @@ let slicedWords = 0
  * @returns Speller.
  */
 function documentSpeller(candidates: SpellCandidates, dialect: Dialect, personal: string): Speller {
-  if (slicedWords >= sliceWordLimit) return speller(dialect, personal)
   const slice = dictionarySlice(candidates.tree, dialect, personal ? acceptedWords(personal) : undefined)
-  slicedWords += candidates.wordCount
   return retextSpeller(slice.dictionary, slice.personal)
-}
-
-/**
- * Get the shared speller for a dialect and word list, on the whole dictionary.
- *
- * @param dialect Whose dictionary to use.
- * @param personal Accepted words, one per line.
- * @returns Speller.
- */
-function speller(dialect: Dialect, personal: string): Speller {
-  const key = dialect + '\n' + personal
-  let spell = spellers.get(key)
-  if (!spell) {
-    spell = retextSpeller(dialectDictionary(dialect), personal)
-    spellers.set(key, spell)
-  }
-  return spell
 }
 
 /**

@@ -4,8 +4,9 @@ import retextSpell from 'retext-spell'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {expect, test} from 'vitest'
-import {acceptedWords, type Dialect, dialectDictionary, type HunspellDictionary} from '../src/dictionary.js'
+import {acceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, publishedDictionary} from '../src/dictionary.js'
 import {dictionarySlice} from '../src/dictionary-slice.js'
+import {spellCandidates} from '../src/spell-candidates.js'
 
 const personal = ['Oyelaran', 'SpaceX', 'COVAX', 'kuffar', 'Mukwashi', 'Jiangsu'].join('\n')
 
@@ -33,13 +34,27 @@ async function findings(tree: Root, dictionary: HunspellDictionary, words: strin
   return file.messages.map((message) => `${message.line}:${message.column} ${message.actual}`)
 }
 
-test.each<Dialect>(['en-US', 'en-GB'])('a slice finds what the whole %s dictionary finds', async function (dialect) {
+test.each<Dialect>(['en-US', 'en-GB'])('a slice finds what the whole published %s dictionary finds', async function (dialect) {
   let found = 0
   for (const story of stories) {
     const tree = unified().use(retextEnglish).parse(story) as Root
     const slice = dictionarySlice(tree, dialect, acceptedWords(personal))
-    const whole = await findings(tree, dialectDictionary(dialect), personal)
+    const whole = await findings(tree, publishedDictionary(dialect), personal)
     expect(await findings(tree, slice.dictionary, slice.personal)).toEqual(whole)
+    found += whole.length
+  }
+  // The stories are full of words the dictionary lacks: the comparison is not between two empty lists.
+  expect(found).toBeGreaterThan(10)
+})
+
+test.each<Dialect>(['en-US', 'en-GB'])('retext-spell on the candidates and their slice finds what it finds on the whole story (%s)', async function (dialect) {
+  let found = 0
+  for (const story of stories) {
+    const tree = unified().use(retextEnglish).parse(story) as Root
+    const candidates = spellCandidates(tree, dictionaryLookup(dialect, personal))
+    const slice = dictionarySlice(candidates.tree, dialect, acceptedWords(personal))
+    const whole = await findings(tree, publishedDictionary(dialect), personal)
+    expect(await findings(candidates.tree, slice.dictionary, slice.personal)).toEqual(whole)
     found += whole.length
   }
   // The stories are full of words the dictionary lacks: the comparison is not between two empty lists.
