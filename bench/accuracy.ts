@@ -41,6 +41,7 @@ import {
   topWords
 } from './measure.js'
 import {loadMisspellings} from './misspellings.js'
+import {printResult} from './output.js'
 import {type BenchResult, renderReport} from './report.js'
 import {checkTargets} from './targets.js'
 import {commonWords, dictionaryChecker} from './words.js'
@@ -128,13 +129,7 @@ async function main(): Promise<void> {
   const baselineModified = await timed(() => baseline(texts))
 
   const result = measure(options, articles, sources, injections, {clean, modified, baselineClean, baselineModified})
-  const report = renderReport(result)
-  if (options.json) {
-    process.stderr.write(report)
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
-  } else {
-    process.stdout.write(report)
-  }
+  printResult(renderReport(result), result, options.json)
 }
 
 /**

@@ -440,7 +440,7 @@ function applyChoices(
  * @param random Seeded generator.
  * @returns A shuffled copy.
  */
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items]
   for (let index = copy.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1))

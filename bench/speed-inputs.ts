@@ -1,4 +1,5 @@
 import {wordCount} from './articles.js'
+import {shuffle} from './inject.js'
 
 /** How much text the many-files case holds. */
 export interface ManyFilesSize {
@@ -21,7 +22,7 @@ export interface ManyFilesSize {
  */
 export function* articleStream(articles: readonly string[], random: () => number): Generator<string, never> {
   if (articles.length === 0) throw new Error('no articles to build the benchmark inputs from')
-  for (;;) yield* shuffled(articles, random)
+  for (;;) yield* shuffle(articles, random)
 }
 
 /**
@@ -97,22 +98,4 @@ export function fileNames(prefix: string, count: number): string[] {
  */
 function joinArticles(parts: readonly string[]): string {
   return parts.map((part) => (part.endsWith('\n') ? part : part + '\n')).join('\n')
-}
-
-/**
- * Shuffle a copy (Fisher–Yates).
- *
- * @param items Items.
- * @param random Seeded generator in [0, 1).
- * @returns A new array in random order.
- */
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items]
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1))
-    const item = copy[index] as T
-    copy[index] = copy[other] as T
-    copy[other] = item
-  }
-  return copy
 }

@@ -32,6 +32,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
 import {mulberry32} from './inject.js'
+import {printResult} from './output.js'
 import {type CaseName, caseNames, checkGoals, formatRss, formatSeconds, type ToolId, toolIds} from './speed-goals.js'
 import {buildBigFile, buildManyFiles, fileNames} from './speed-inputs.js'
 import {type CaseResult, renderSpeedReport, type SpeedResult, type ToolResult} from './speed-report.js'
@@ -147,13 +148,7 @@ async function main(): Promise<void> {
     return
   }
 
-  const report = renderSpeedReport(result)
-  if (options.json) {
-    process.stderr.write(report)
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
-  } else {
-    process.stdout.write(report)
-  }
+  printResult(renderSpeedReport(result), result, options.json)
 }
 
 /**

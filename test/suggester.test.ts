@@ -1,6 +1,7 @@
 import dictionary from 'dictionary-en'
 import nspell from 'nspell'
 import {beforeAll, describe, expect, test} from 'vitest'
+import {mulberry32} from '../bench/inject.js'
 import {editDistance} from '../src/edit-distance.js'
 import {
   compileSuggestionIndex,
@@ -226,20 +227,3 @@ describe('the trie walk against a plain scan', () => {
     }
   })
 })
-
-/**
- * A small seeded random number generator, so that the test checks the same words every run.
- *
- * @param seed Seed.
- * @returns Numbers in [0, 1).
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return function () {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
