@@ -74,11 +74,25 @@ export function foreignWords(tree: Root, unknown: readonly UnknownWord[]): Set<W
  * @returns Whether the word at a document offset stands in such a run.
  */
 export function foreignPassages(tree: Root, unknown: readonly UnknownWord[]): (offset: number) => boolean {
-  const spans = [...runsOf(tree, unknown).passage].flatMap((word) => {
-    const {start, end} = word.position ?? {}
-    return start?.offset === undefined || end?.offset === undefined ? [] : [[start.offset, end.offset] as const]
-  })
-  return (offset) => spans.some(([start, end]) => offset >= start && offset < end)
+  const spans = [...runsOf(tree, unknown).passage]
+    .flatMap((word) => {
+      const {start, end} = word.position ?? {}
+      return start?.offset === undefined || end?.offset === undefined ? [] : [[start.offset, end.offset] as const]
+    })
+    .sort((a, b) => a[0] - b[0])
+  // Asked for every name-like word of a story: a binary search for the last
+  // word starting at or before the offset, since the words do not overlap.
+  return function (offset) {
+    let low = 0
+    let high = spans.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((spans[middle]?.[0] ?? 0) <= offset) low = middle + 1
+      else high = middle
+    }
+    const span = spans[low - 1]
+    return span !== undefined && offset < span[1]
+  }
 }
 
 /**
