@@ -38,7 +38,8 @@ process.exitCode = await cli.main(process.argv.slice(2), {
   env: process.env,
   stdin: process.stdin,
   stdout: process.stdout,
-  stderr: process.stderr
+  stderr: process.stderr,
+  importModule: (specifier) => import(specifier)
 })
 saveCodeCache()
 

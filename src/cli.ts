@@ -33,6 +33,12 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream
   stdout: NodeJS.WritableStream & {isTTY?: boolean}
   stderr: NodeJS.WritableStream & {isTTY?: boolean}
+  /**
+   * Load an ES module (tinypool, for large runs). The bin, an ES module,
+   * gives its own `import()`: the bundled CLI it runs is a script, where
+   * `import()` is an experimental feature in Node 20.
+   */
+  importModule?: ((specifier: string) => Promise<unknown>) | undefined
 }
 
 /** Parsed command-line options. */
@@ -158,7 +164,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     noConfig: options.config === false,
     dialect: options.dialect,
     jobs: options.jobs,
-    onProgress: progress && ((done, total) => progress.update(done, total))
+    onProgress: progress && ((done, total) => progress.update(done, total)),
+    importModule: io.importModule
   }).finally(() => progress?.end())
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')

@@ -25,6 +25,8 @@ export interface LintOptions {
   jobs?: number | undefined
   /** Told how many files are done out of how many, from `0` when linting starts. */
   onProgress?: ((done: number, total: number) => void) | undefined
+  /** Load an ES module the way the host program can (see `CliIo.importModule`). */
+  importModule?: ((specifier: string) => Promise<unknown>) | undefined
 }
 
 /** What a lint run gave. */
@@ -89,7 +91,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
     },
     // Standard input is one file: never worth a worker.
-    {jobs: options.stdin ? 1 : options.jobs}
+    {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
   return {files: result.files, problems: [...problems, ...result.problems], notices}
 }

@@ -36,6 +36,8 @@ export interface ParallelOptions {
   jobs?: number | undefined
   /** Run size from which workers start when `jobs` is unset (default `workerMinBytes`). */
   minBytes?: number | undefined
+  /** Load an ES module the way the host program can (see `CliIo.importModule`). */
+  importModule?: ((specifier: string) => Promise<unknown>) | undefined
 }
 
 /**
@@ -111,7 +113,7 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
 export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
   const sizes = files.map((file) => String(file.value).length)
   const workers = workerCount(sizes, parallel)
-  const pool = workers === 0 ? undefined : await loadTinypool()
+  const pool = workers === 0 ? undefined : await loadTinypool(parallel.importModule)
   if (!pool) return lintFiles(files, options)
   return lintInWorkers(pool, files, options, sizes, workers)
 }
@@ -178,16 +180,21 @@ async function lintInWorkers(
 
 /**
  * Load tinypool, only when a run uses workers (a hook's run never pays for
- * it). `import()` first; but the CLI is a CommonJS bundle run from a V8 code
- * cache, where Node 20 refuses `import()` ("A dynamic import callback was
- * not specified"), so `require` then: Node 20.19 and later can require an
- * ES module such as tinypool.
+ * it). With the host's loader when it gives one: the CLI is a CommonJS
+ * bundle run from a V8 code cache, where `import()` needs a flag Node 20
+ * calls experimental (and warns about on standard error), so the bin, an
+ * ES module, lends its own `import()`. Else `import()`, else `require`
+ * (Node 20.19 and later can require an ES module such as tinypool).
  *
- * @returns The pool class, or `undefined` when neither works: lint in the main thread then.
+ * @param importModule The host's module loader, if any.
+ * @returns The pool class, or `undefined` when nothing works: lint in the main thread then.
  */
-async function loadTinypool(): Promise<typeof Tinypool | undefined> {
+async function loadTinypool(
+  importModule: ((specifier: string) => Promise<unknown>) | undefined
+): Promise<typeof Tinypool | undefined> {
   try {
-    return (await import('tinypool')).default
+    const loaded = importModule ? ((await importModule('tinypool')) as typeof import('tinypool')) : await import('tinypool')
+    return loaded.default
   } catch {
     try {
       return (createRequire(import.meta.url)('tinypool') as {default: typeof Tinypool}).default

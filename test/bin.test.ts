@@ -14,16 +14,16 @@ const bin = path.join(import.meta.dirname, '..', 'bin', 'copydesk.js')
  * @param args Arguments.
  * @param cwd Working directory.
  * @param cache Cache folder.
- * @returns Exit code and standard output.
+ * @returns Exit code and output.
  */
-async function run(args: string[], cwd: string, cache: string): Promise<{code: number; stdout: string}> {
+async function run(args: string[], cwd: string, cache: string): Promise<{code: number; stdout: string; stderr: string}> {
   const env = {...process.env, COPYDESK_CACHE_DIR: cache}
   try {
-    const {stdout} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd, env})
-    return {code: 0, stdout}
+    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd, env})
+    return {code: 0, stdout, stderr}
   } catch (error) {
-    const failed = error as {code: number; stdout: string}
-    return {code: failed.code, stdout: failed.stdout}
+    const failed = error as {code: number; stdout: string; stderr: string}
+    return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr}
   }
 }
 
@@ -49,4 +49,19 @@ test('a damaged code cache is turned down and replaced, not trusted', async () =
   await fs.writeFile(file, bytes.subarray(0, 64))
   expect(await run(['--no-config', '--format', 'json', 'story.txt'], cwd, cache)).toEqual(first)
   expect((await fs.readFile(file)).length).toBeGreaterThan(bytes.length / 2)
+})
+
+test('a run on worker threads from the cached script says nothing on standard error', async () => {
+  const cwd = await makeTree({
+    'one.txt': 'The mayor said teh council would meet.\n',
+    'two.txt': 'The council met on Monday and voted.\n'
+  })
+  const cache = path.join(cwd, 'cache')
+  // The first run compiles the script afresh, the second reads the code cache.
+  const threads = await run(['--jobs', '2', '--no-config', '--format', 'json', 'one.txt', 'two.txt'], cwd, cache)
+  const cached = await run(['--jobs', '2', '--no-config', '--format', 'json', 'one.txt', 'two.txt'], cwd, cache)
+  const main = await run(['--jobs', '1', '--no-config', '--format', 'json', 'one.txt', 'two.txt'], cwd, cache)
+  expect(threads.stderr).toBe('')
+  expect(threads).toEqual(main)
+  expect(cached).toEqual(main)
 })
