@@ -31,6 +31,9 @@ export interface SpellingOptions {
  */
 const commonWordCount = 20_000
 
+/** Letters from which a one-off name may be two edits from the name it is a slip of, not one. */
+const longName = 8
+
 /**
  * Flag words that are in neither the spelling dictionary (dictionary-en, via
  * retext-spell) nor the accepted word lists, at a severity that says how
@@ -118,7 +121,9 @@ function reportName(
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
-  if (count === 1) check.suggest(unknown)
+  // A short name is a slip of a common word or of a well-known name only one
+  // edit away (see `closeKnownName`): no need to look two edits away.
+  if (count === 1) check.suggest(unknown, text.length >= longName ? 2 : 1)
   // One edit only: a name two edits from a common word is too often just a name (`Shahid`, `Said`).
   if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
@@ -162,7 +167,7 @@ function closeKnownName(
   isKnown: (word: string) => boolean,
   isSlipTarget: (name: string) => boolean
 ): string | undefined {
-  const limit = text.length >= 8 ? 2 : 1
+  const limit = text.length >= longName ? 2 : 1
   return suggestions.find(
     (suggestion) =>
       /^\p{Lu}/u.test(suggestion) &&

@@ -49,9 +49,10 @@ export interface SpellCheck {
    * in its reason; gives them back too. Suggestions cost far more than the
    * rest of the check, so they are made only for the words a rule needs
    * them for (a name reported once at `info` needs none), once per word in a
-   * run.
+   * run. With `farthest` 1, only words one edit away are looked for (the
+   * two-edit walk is most of the cost); asked again for more, it looks again.
    */
-  suggest(unknown: UnknownWord): readonly string[]
+  suggest(unknown: UnknownWord, farthest?: 1 | 2): readonly string[]
   /** The dialect whose dictionary the check used. */
   dialect: Dialect
 }
@@ -61,8 +62,8 @@ type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) =
 /** Runs retext-spell over a tree and gives back what it reported. */
 type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
 
-/** Suggestions for an unknown word, unranked, made once per word in a run. */
-type Suggest = (word: string) => readonly string[]
+/** Suggestions for an unknown word, unranked, made once per word (and reach) in a run. */
+type Suggest = (word: string, farthest: 1 | 2) => readonly string[]
 
 /** Accepted words as retext-spell takes them, per word array: tens of thousands with the names lists. */
 const personalByWords = new WeakMap<readonly string[], string>()
@@ -153,7 +154,7 @@ async function runSpellCheck(
 
   const parts = wordPartsOf(tree)
   const storyWords = new Set(parts.map((part) => toString(part.word)))
-  const suggested = new WeakSet<VFileMessage>()
+  const suggested = new WeakMap<VFileMessage, number>()
 
   return {
     unknown,
@@ -161,10 +162,10 @@ async function runSpellCheck(
     parts,
     storyWords,
     isKnown: (text) => known.correct(text),
-    suggest({text, message}) {
-      if (!suggested.has(message)) {
-        suggested.add(message)
-        rankMessage(message, text, suggest(text), storyWords)
+    suggest({text, message}, farthest = 2) {
+      if ((suggested.get(message) ?? 0) < farthest) {
+        suggested.set(message, farthest)
+        rankMessage(message, text, suggest(text, farthest), storyWords)
       }
       return message.expected ?? []
     },
@@ -299,11 +300,12 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
   let cached = suggesters.get(key)
   if (!cached) {
     const indexes = suggestionIndexes(dialect, words)
-    const cache = new Map<string, readonly string[]>()
-    cached = function (word) {
+    const caches = {1: new Map<string, readonly string[]>(), 2: new Map<string, readonly string[]>()}
+    cached = function (word, farthest) {
+      const cache = caches[farthest]
       let suggestions = cache.get(word)
       if (!suggestions) {
-        suggestions = suggest(indexes, word)
+        suggestions = suggest(indexes, word, undefined, farthest)
         cache.set(word, suggestions)
       }
       return suggestions

@@ -380,9 +380,15 @@ const decoder = new TextDecoder()
  * @param indexes Indexes to search.
  * @param word The unknown word.
  * @param limit Most candidates to give; they are cut in distance order, so leave it out when they are to be ranked.
+ * @param farthest Most edits to look (1 or 2): 1 skips the costly two-edit walk when only near words matter.
  * @returns Candidates, nearest first (alphabetical within a distance).
  */
-export function suggest(indexes: readonly SuggestionIndex[], word: string, limit = Number.POSITIVE_INFINITY): string[] {
+export function suggest(
+  indexes: readonly SuggestionIndex[],
+  word: string,
+  limit = Number.POSITIVE_INFINITY,
+  farthest = maxDistance
+): string[] {
   const input = word.trim().normalize('NFC')
   const query = codePointsOf(keyOf(input))
   if (query.length === 0 || limit <= 0) return []
@@ -391,7 +397,7 @@ export function suggest(indexes: readonly SuggestionIndex[], word: string, limit
   const curly = input.includes('’') && !input.includes("'")
   const candidates: Array<{text: string; distance: number; key: string}> = []
   // One edit first: most slips are one edit away, and that walk prunes far sooner than a two-edit one.
-  for (const reach of [1, maxDistance]) {
+  for (const reach of farthest < maxDistance ? [1] : [1, maxDistance]) {
     const matches = new Map<string, Match>()
     for (const index of indexes) collect(index, query, reach, matches)
     for (const [key, {distance, forms}] of matches) {
