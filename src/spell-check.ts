@@ -69,7 +69,7 @@ type Suggest = (word: string, farthest: 1 | 2) => readonly string[]
 const personalByWords = new WeakMap<readonly string[], string>()
 
 /** Spell checks already made, per tree, dialect and word list, so that rules share them. */
-const checks = new WeakMap<Root, Map<string, Promise<SpellCheck>>>()
+const checks = new WeakMap<Root, Map<readonly string[], Map<Dialect, Promise<SpellCheck>>>>()
 
 /**
  * Spell-check a document once, for all rules: run retext-spell (the
@@ -96,13 +96,16 @@ export function spellCheck(
     personalByWords.set(words, personal)
   }
   // Every rule must pass the same dialect to share one check (and its `claimed` offsets).
-  const key = dialect + '\n' + personal
+  // Keyed by the words' array and the dialect, not a string made of the
+  // 200 kB word list, which every rule of every story would hash again.
   let byWords = checks.get(tree)
   if (!byWords) checks.set(tree, (byWords = new Map()))
-  let check = byWords.get(key)
+  let byDialect = byWords.get(words)
+  if (!byDialect) byWords.set(words, (byDialect = new Map()))
+  let check = byDialect.get(dialect)
   if (!check) {
     check = runSpellCheck(tree, file, dialect, words, personal)
-    byWords.set(key, check)
+    byDialect.set(dialect, check)
   }
   return check
 }
@@ -284,7 +287,7 @@ function retextSpeller(dictionary: HunspellDictionary, personal: string): Spelle
   }
 }
 
-const suggesters = new Map<string, Suggest>()
+const suggesters = new Map<Dialect, Map<string, Suggest>>()
 
 /**
  * Get the shared suggester for a dialect and word list, which remembers the
@@ -296,8 +299,10 @@ const suggesters = new Map<string, Suggest>()
  * @returns Suggest.
  */
 function suggester(dialect: Dialect, words: readonly string[], personal: string): Suggest {
-  const key = dialect + '\n' + personal
-  let cached = suggesters.get(key)
+  // Keyed by the word list itself: V8 keeps the hash of a string it has seen.
+  let byPersonal = suggesters.get(dialect)
+  if (!byPersonal) suggesters.set(dialect, (byPersonal = new Map()))
+  let cached = byPersonal.get(personal)
   if (!cached) {
     const indexes = suggestionIndexes(dialect, words)
     const caches = {1: new Map<string, readonly string[]>(), 2: new Map<string, readonly string[]>()}
@@ -310,7 +315,7 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
       }
       return suggestions
     }
-    suggesters.set(key, cached)
+    byPersonal.set(personal, cached)
   }
   return cached
 }
