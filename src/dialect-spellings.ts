@@ -94,7 +94,7 @@ export interface Counterpart {
   kind: SpellingKind
 }
 
-const counterparts = new Map<string, Counterpart | null>()
+const counterparts = new Map<string, Map<string, Counterpart | null>>()
 
 /**
  * The spelling a dialect uses for a word that belongs to other dialects:
@@ -114,11 +114,15 @@ const counterparts = new Map<string, Counterpart | null>()
  * @returns The counterpart, or `undefined` when the word is right in `target` or has none.
  */
 export function counterpartIn(word: string, target: Dialect, others: readonly Dialect[]): Counterpart | undefined {
-  const key = target + '>' + others.join(',') + ':' + word
-  let found = counterparts.get(key)
+  // Most words have no counterpart (see `findCounterpart`): settle them before the cache.
+  if (!/^[a-z]{3,}$/.test(word)) return undefined
+  const pair = target + '>' + others.join(',')
+  let byWord = counterparts.get(pair)
+  if (!byWord) counterparts.set(pair, (byWord = new Map()))
+  let found = byWord.get(word)
   if (found === undefined) {
     found = findCounterpart(word, target, others) ?? null
-    counterparts.set(key, found)
+    byWord.set(word, found)
   }
   return found ?? undefined
 }

@@ -26,10 +26,28 @@ export interface WordPart {
  * `anti-Lukasgenko` → `anti`, `Lukasgenko`; `Putin’s` → `Putin`;
  * `U.S.-led` → `U.S.`, `led`; `don't` stays whole.
  *
+ * The parts of a word are made once: the spell check, `house-style`,
+ * `hyphenation-consistency` and `repeated-words` each ask for every word.
+ *
  * @param word Word from the English parser.
- * @returns Its parts, in order.
+ * @returns Its parts, in order (shared: not to be changed).
  */
-export function wordParts(word: Word): WordPart[] {
+export function wordParts(word: Word): readonly WordPart[] {
+  let parts = partsOf.get(word)
+  if (!parts) partsOf.set(word, (parts = splitWord(word)))
+  return parts
+}
+
+/** The parts of each word asked about: the word nodes of a story do not change once its rules run. */
+const partsOf = new WeakMap<Word, readonly WordPart[]>()
+
+/**
+ * Split a word into parts (see `wordParts`).
+ *
+ * @param word Word.
+ * @returns Its parts.
+ */
+function splitWord(word: Word): WordPart[] {
   const segments: WordChild[][] = [[]]
   for (const child of word.children) {
     if (child.type === 'PunctuationNode' && hyphens.has(child.value)) segments.push([])
