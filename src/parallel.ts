@@ -14,12 +14,12 @@ import type {LintTask, LintTaskResult} from './lint-worker.js'
  * the CLI bundle: a worker adds about 0.3 s before its first file (two short
  * files: 0.3 s with `--jobs 1`, 0.6 s with `--jobs 2`), and each thread
  * builds its own dictionaries and suggestion cache, so two workers do more
- * work in all than one thread. 40 stories (260 KB): no gain either way;
- * 100 stories (660 KB): 4.9 s against 4.2 s when the machine is quiet;
- * 1,000 stories (7.9 MB): 46 s against 21 s. Re-measure when the cost per
- * word changes.
+ * work in all than one thread. Once the per-word cost fell (issue 6's
+ * second session), on a quiet machine: 100 files (1.4 MB) take 2.9 s either
+ * way; 500 files (5.6 MB), 9.7 s in one thread against 8.3 s on two (with
+ * 11.2 s of CPU against 14.6 s). Re-measure when the cost per word changes.
  */
-export const workerMinBytes = 500_000
+export const workerMinBytes = 2_000_000
 
 /**
  * Batches per worker: more than one, so that a worker that drew quick files
