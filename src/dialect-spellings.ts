@@ -155,6 +155,21 @@ function findCounterpart(word: string, target: Dialect, others: readonly Dialect
 }
 
 /**
+ * Whether two spellings differ only as American and British spelling
+ * differ, by one or two rewrites (`vapourised` and `vaporized`), whether or
+ * not a dictionary lists either: a spelling-system variant, not a slip.
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether rewriting one gives the other.
+ */
+export function isSpellingSystemVariant(a: string, b: string): boolean {
+  return variants(a).some(
+    (first) => first.spelling === b || variants(first.spelling).some((second) => second.spelling === b)
+  )
+}
+
+/**
  * Every spelling one rewrite away from a word.
  *
  * @param word Lowercase word.

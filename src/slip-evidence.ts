@@ -5,6 +5,7 @@
  * dictionary or word list has it.
  */
 import type {VFileMessage} from 'vfile-message'
+import {isSpellingSystemVariant} from './dialect-spellings.js'
 import {type Dialect, defaultDialect, dictionaryLookup, isInLargerWordList} from './dictionary.js'
 import {editDistance} from './edit-distance.js'
 import {dictionaryFile} from './package-info.js'
@@ -79,8 +80,9 @@ export function isSlip(
  * Two edits reach many other words, so a suggestion that far counts only
  * when it is not merely another form of the word, with another ending
  * (`molecularly` and `molecular`, `memoranda` and `memorandum`) or another
- * beginning (`exfiltration` and `infiltration`), and, for a lowercase
- * word, not a name (`carcharias` and `Zacharias`).
+ * beginning (`exfiltration` and `infiltration`), nor its spelling in the
+ * other spelling system (`vapourised` and `vaporized`), and, for a
+ * lowercase word, not a name (`carcharias` and `Zacharias`).
  *
  * @param message retext-spell's message.
  * @param isOrdinary Which suggestions count (all, by default).
@@ -101,7 +103,11 @@ export function isLikelySlip(
     const distance = editDistance(actual, lowercase, limit)
     if (distance > limit || !isOrdinary(suggestion)) return false
     if (distance < 2) return true
-    return !isOtherForm(actual, lowercase) && !(written === actual && suggestion !== lowercase)
+    return (
+      !isOtherForm(actual, lowercase) &&
+      !isSpellingSystemVariant(actual, lowercase) &&
+      !(written === actual && suggestion !== lowercase)
+    )
   })
 }
 

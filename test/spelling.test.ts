@@ -132,6 +132,11 @@ describe('spelling', () => {
     ])
   })
 
+  test('warns about a word spelled as the other spelling system spells it, even where no dictionary lists it', async () => {
+    const file = await lintDoc('The old tyres were vapourised in the kiln.')
+    expect(findings(file).filter((finding) => finding.endsWith('vapourised'))).toEqual(['1:20-1:30 warning vapourised'])
+  })
+
   test('flags a lowercase word with no close suggestion as a warning', async () => {
     const [line] = await messages('The zxqvbrt tariff rose.')
     expect(line).toMatch(/^1:5-1:12: warning Unexpected unknown word `zxqvbrt`/)
