@@ -18,7 +18,6 @@
  * is absent. The corpora are read in place; the modified copies live in a
  * temporary folder that is removed at the end.
  */
-import {existsSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
@@ -41,7 +40,7 @@ import {
   topWords
 } from './measure.js'
 import {loadMisspellings} from './misspellings.js'
-import {printResult} from './output.js'
+import {printResult, startBenchmark} from './output.js'
 import {type BenchResult, renderReport} from './report.js'
 import {checkTargets} from './targets.js'
 import {commonWords, dictionaryChecker} from './words.js'
@@ -92,18 +91,8 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  let options: BenchOptions
-  try {
-    options = readOptions(process.argv.slice(2))
-  } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`)
-    process.exitCode = 2
-    return
-  }
-  if (!existsSync(corporaFolder)) {
-    process.stdout.write('skipped: ../shared/corpora not found\n')
-    return
-  }
+  const options = startBenchmark(readOptions, usage, corporaFolder, '../shared/corpora')
+  if (!options) return
 
   const articlesFolder = path.join(corporaFolder, articlesPath)
   const articles = await readArticles(articlesFolder)

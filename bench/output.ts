@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import process from 'node:process'
 
 /**
@@ -16,4 +17,36 @@ export function printResult(report: string, result: unknown, json: boolean): voi
   } else {
     process.stdout.write(report)
   }
+}
+
+/**
+ * Start a benchmark: read its options, or say what is wrong with them (exit
+ * code 2); and skip it, with a line saying so, when the material it reads
+ * in place is absent (CI has no `../shared`).
+ *
+ * @param read Read the options from the arguments; throws on a bad one.
+ * @param usage The usage line.
+ * @param folder The folder the benchmark needs.
+ * @param shown How to name that folder.
+ * @returns The options, or `undefined` when the benchmark is not to run.
+ */
+export function startBenchmark<Options>(
+  read: (args: string[]) => Options,
+  usage: string,
+  folder: string,
+  shown: string
+): Options | undefined {
+  let options: Options
+  try {
+    options = read(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`)
+    process.exitCode = 2
+    return undefined
+  }
+  if (!existsSync(folder)) {
+    process.stdout.write(`skipped: ${shown} not found\n`)
+    return undefined
+  }
+  return options
 }

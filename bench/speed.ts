@@ -23,7 +23,7 @@
  * is absent. The corpora are read in place; the inputs built from them live
  * in a temporary folder that is removed at the end.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,7 +32,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
 import {mulberry32} from './inject.js'
-import {printResult} from './output.js'
+import {printResult, startBenchmark} from './output.js'
 import {type CaseName, caseNames, checkGoals, formatRss, formatSeconds, type ToolId, toolIds} from './speed-goals.js'
 import {buildBigFile, buildManyFiles, fileNames} from './speed-inputs.js'
 import {type CaseResult, renderSpeedReport, type SpeedResult, type ToolResult} from './speed-report.js'
@@ -102,18 +102,8 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  let options: SpeedOptions
-  try {
-    options = readOptions(process.argv.slice(2))
-  } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`)
-    process.exitCode = 2
-    return
-  }
-  if (!existsSync(sharedFolder)) {
-    process.stdout.write('skipped: ../shared not found\n')
-    return
-  }
+  const options = startBenchmark(readOptions, usage, sharedFolder, '../shared')
+  if (!options) return
   process.once('SIGINT', function () {
     interrupted = true
     stopRunning()
