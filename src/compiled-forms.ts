@@ -1,5 +1,6 @@
 import nspell from 'nspell'
 import type {HunspellDictionary} from './dictionary.js'
+import {lookupForms} from './nspell-forms.js'
 import {findSortedLine} from './sorted-lines.js'
 
 /**
@@ -60,12 +61,7 @@ export class CompiledForms {
    * @returns Whether it is known.
    */
   correct(word: string): boolean {
-    const normal = word.trim().replaceAll('\u2019', "'")
-    if (!normal) return false
-    if (this.exact(normal)) return true
-    if (normal.toUpperCase() === normal && this.exact(normal.charAt(0) + normal.slice(1).toLowerCase())) return true
-    const lower = normal.toLowerCase()
-    return lower !== normal && this.exact(lower)
+    return lookupForms(word).some((form) => this.exact(form))
   }
 
   /**

@@ -1,6 +1,7 @@
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from './dictionary.js'
+import {lookupForms} from './nspell-forms.js'
 import {wordParts} from './word-parts.js'
 import {eachNode} from './each-node.js'
 
@@ -42,13 +43,9 @@ export function dictionarySlice(tree: Root, dialect: Dialect, accepted: Accepted
   let wordCount = 0
 
   const add = function (text: string): void {
-    const word = text.replaceAll('\u2019', "'")
-    if (seen.has(word)) return
-    seen.add(word)
-    const lower = word.toLowerCase()
-    const variants = [word, lower]
-    if (word.toUpperCase() === word) variants.push(word.charAt(0) + word.slice(1).toLowerCase())
-    for (const variant of variants) {
+    if (seen.has(text)) return
+    seen.add(text)
+    for (const variant of lookupForms(text)) {
       const line = forms.line(variant)
       if (line !== undefined) lines.add(line)
       if (accepted?.has(variant)) personal.add(variant)

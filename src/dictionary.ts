@@ -4,6 +4,7 @@ import path from 'node:path'
 import nspell from 'nspell'
 import {CompiledForms, compileForms} from './compiled-forms.js'
 import {cachedBytes} from './disk-cache.js'
+import {lookupForms} from './nspell-forms.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
 export interface Lookup {
@@ -196,12 +197,7 @@ export class AcceptedWords {
    * @returns Whether it is.
    */
   correct(word: string): boolean {
-    const normal = word.trim().replaceAll('\u2019', "'")
-    if (!normal) return false
-    if (this.words.has(normal)) return true
-    if (normal.toUpperCase() === normal && this.words.has(normal.charAt(0) + normal.slice(1).toLowerCase())) return true
-    const lower = normal.toLowerCase()
-    return lower !== normal && this.words.has(lower)
+    return lookupForms(word).some((form) => this.words.has(form))
   }
 
   /**
