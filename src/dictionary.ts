@@ -58,21 +58,6 @@ export function publishedDictionary(dialect: Dialect): HunspellDictionary {
   return dictionary
 }
 
-/**
- * The hunspell dictionary of a dialect, for retext-spell, compiled: the same
- * affix file, and every word form nspell would make of the word list written
- * out in full (see `compileForms`). nspell loads it in about half the time
- * of the original, because it no longer applies affix rules; the words it
- * knows, and so what retext-spell reports, are the same. (copydesk gives
- * retext-spell slices of it: see `dictionary-slice.ts`.)
- *
- * @param dialect Dialect.
- * @returns Its dictionary.
- */
-export function dialectDictionary(dialect: Dialect): HunspellDictionary {
-  return {aff: publishedDictionary(dialect).aff, dic: compiledForms(dialect)}
-}
-
 const formsByDialect = new Map<Dialect, Uint8Array>()
 
 /**

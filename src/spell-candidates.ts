@@ -9,8 +9,6 @@ export interface SpellCandidates {
   tree: Root
   /** The document's sentence of each word. */
   sentenceOf: ReadonlyMap<Word, Sentence>
-  /** How many words the document has. */
-  wordCount: number
 }
 
 /**
@@ -31,18 +29,16 @@ export interface SpellCandidates {
 export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
   const words: Word[] = []
   const sentenceOf = new Map<Word, Sentence>()
-  let wordCount = 0
   eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
-      wordCount++
       if (isPassed(child, known)) continue
       words.push(child)
       sentenceOf.set(child, sentence)
     }
   })
   const sentence: Sentence = {type: 'SentenceNode', children: words}
-  return {tree: {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}, sentenceOf, wordCount}
+  return {tree: {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}, sentenceOf}
 }
 
 /**
