@@ -23,6 +23,9 @@ export default function restoreNonUrls(this: Processor): undefined {
   const extensions = this.data('nlcstSentenceExtensions') ?? []
   this.data('nlcstSentenceExtensions', extensions)
   extensions.push(function (sentence: Sentence) {
+    // Most sentences have no source node: leave their children as they are
+    // instead of copying every sentence (0.3 s on 1M words).
+    if (!sentence.children.some((child) => child.type === 'SourceNode' && isMistakenUrl(child))) return
     sentence.children = sentence.children.flatMap((child) =>
       child.type === 'SourceNode' && isMistakenUrl(child) ? retokenize(tokenizer, child) : [child]
     )

@@ -13,7 +13,7 @@ import {findings, lintDoc} from './helpers.js'
 /** An English parser with the extensions the pipeline registers (URLs as source). */
 function englishParser(): ParseEnglish {
   const parser = new ParseEnglish()
-  parser.tokenizeSentencePlugins.unshift(...(createProcessor().data('nlcstSentenceExtensions') ?? []))
+  parser.tokenizeSentencePlugins.unshift(...(createProcessor().freeze().data('nlcstSentenceExtensions') ?? []))
   return parser
 }
 
