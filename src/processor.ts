@@ -1,12 +1,12 @@
 import type {Root} from 'nlcst'
 import retextSyntaxMentions from 'retext-syntax-mentions'
+import retextSyntaxUrls from 'retext-syntax-urls'
 import {unified, type Plugin, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import joinBracketed from './join-bracketed.js'
 import markSic from './mark-sic.js'
 import parseProse from './parse-prose.js'
 import restoreNonUrls from './restore-non-urls.js'
-import syntaxUrls from './syntax-urls.js'
 
 /**
  * Make the base pipeline every file goes through before the rules: parse the
@@ -19,7 +19,7 @@ import syntaxUrls from './syntax-urls.js'
 export function createProcessor(): Processor<Root, Root, Root> {
   return unified()
     .use(parseProse)
-    .use(syntaxUrls)
+    .use(retextSyntaxUrls)
     .use(restoreNonUrls)
     .use(mentionsWhereAtSigns)
     .use(markSic)
