@@ -4,7 +4,7 @@ import {createRequire} from 'node:module'
 import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
-import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintFiles} from './engine.js'
+import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintEach, lintFiles} from './engine.js'
 import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
 import type {LintTask, LintTaskResult} from './lint-worker.js'
 
@@ -22,13 +22,13 @@ import type {LintTask, LintTaskResult} from './lint-worker.js'
 export const workerMinBytes = 2_000_000
 
 /**
- * Batches per worker: more than one, so that a worker that drew quick files
+ * Batches per thread: more than one, so that a thread that drew quick files
  * takes another batch instead of idling while the other finishes. Measured:
  * a batch costs no more than its files (the dictionaries and suggestions are
  * kept per thread across engine runs), so the cost of more batches is only
  * the messages between threads.
  */
-const batchesPerWorker = 3
+const batchesPerThread = 3
 
 /** How to spread a run over threads. */
 export interface ParallelOptions {
@@ -41,17 +41,17 @@ export interface ParallelOptions {
 }
 
 /**
- * Decide how many worker threads a run gets: none (0) for a single file,
- * for `jobs: 1`, and, unless `jobs` is given, for a run smaller than
- * `minBytes`; otherwise `jobs`, or as many as the machine runs at once,
- * but never more than there are files.
+ * Decide how many threads a run gets, the main thread included: only the
+ * main thread (0) for a single file, for `jobs: 1`, and, unless `jobs` is
+ * given, for a run smaller than `minBytes`; otherwise `jobs`, or as many as
+ * the machine runs at once, but never more than there are files.
  *
  * @param sizes Length of each file's text.
  * @param options Jobs and threshold.
  * @param cores Threads the machine runs at once.
- * @returns Worker count; 0 means lint in the main thread.
+ * @returns Thread count; 0 means the main thread alone, without workers.
  */
-export function workerCount(
+export function threadCount(
   sizes: readonly number[],
   options: ParallelOptions = {},
   cores: number = os.availableParallelism()
@@ -101,8 +101,8 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
 }
 
 /**
- * Lint files in the main thread or in worker threads, as the run's size
- * and `jobs` decide. The result is the same either way: files in input
+ * Lint files in the main thread alone or with worker threads, as the run's
+ * size and `jobs` decide. The result is the same either way: files in input
  * order with the same messages, and the same problems in the same order.
  *
  * @param files Files with their values set.
@@ -112,70 +112,108 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
  */
 export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
   const sizes = files.map((file) => String(file.value).length)
-  const workers = workerCount(sizes, parallel)
-  const pool = workers === 0 ? undefined : await loadTinypool(parallel.importModule)
+  const threads = threadCount(sizes, parallel)
+  const pool = threads === 0 ? undefined : await loadTinypool(parallel.importModule)
   if (!pool) return lintFiles(files, options)
-  return lintInWorkers(pool, files, options, sizes, workers)
+  return lintOnThreads(pool, files, options, sizes, threads)
 }
 
 /**
- * Lint files in a pool of worker threads, a batch per task, and put the
- * results back on the main thread's files.
+ * Lint files on several threads: the main thread and a pool of workers
+ * take batches from one queue, and the workers' results are put back on
+ * the main thread's files.
+ *
+ * The main thread lints too instead of waiting: with N threads, N - 1
+ * workers, so one thread fewer starts up and builds its own dictionaries
+ * and caches.
  *
  * @param Pool The pool class.
  * @param files Files with their values set.
  * @param options Where to find configuration, and the progress callback.
  * @param sizes Length of each file's text.
- * @param workers How many threads.
+ * @param threads How many threads, the main thread included (2 or more).
  * @returns The linted files and the problems, as `lintFiles` gives them.
  */
-async function lintInWorkers(
+async function lintOnThreads(
   Pool: typeof Tinypool,
   files: VFile[],
   options: EngineOptions,
   sizes: number[],
-  workers: number
+  threads: number
 ): Promise<EngineResult> {
   const {onFileDone, ...engineOptions} = options
   const folders = files.map((file) => path.dirname(file.path))
-  const batches = batchFiles(folders, sizes, workers * batchesPerWorker)
+  const batches = batchFiles(folders, sizes, threads * batchesPerThread)
+  const workers = threads - 1
   const pool = new Pool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
   const ports: MessagePort[] = []
-  try {
-    const results = await Promise.all(
-      batches.map(async function (batch): Promise<LintTaskResult> {
-        let progress: LintTask['progress']
-        let closed: Promise<unknown> = Promise.resolve()
-        if (onFileDone) {
-          const channel = new MessageChannel()
-          // Messages on a port keep their order: `'end'` comes after the batch's last count.
-          closed = new Promise(function (resolve) {
-            channel.port1.on('message', (value) => (value === 'end' ? resolve(undefined) : onFileDone()))
-          })
-          ports.push(channel.port1)
-          progress = channel.port2
-        }
-        const task: LintTask = {files: batch.map((index) => toPlainInput(files[index] as VFile)), options: engineOptions, progress}
-        const result = (await pool.run(task, {transferList: progress ? [progress] : []})) as LintTaskResult
-        await closed
-        return result
-      })
-    )
-    const outcomes: FileOutcome[] = Array.from({length: files.length})
-    for (const [number, result] of results.entries()) {
+  const outcomes: FileOutcome[] = Array.from({length: files.length})
+  let next = 0
+  const take = (): number[] | undefined => batches[next++]
+
+  /** Lint batches on one worker until the queue is empty. */
+  async function workerTakes(): Promise<void> {
+    for (let batch = take(); batch; batch = take()) {
+      const result = await lintInWorker(pool, batch.map((index) => files[index] as VFile), engineOptions, onFileDone, ports)
       if ('thrown' in result) throw fromPlainProblem(result.thrown)
-      const batch = batches[number] ?? []
       for (const [position, index] of batch.entries()) {
         const plain = result.outcomes[position]
         const file = files[index]
         if (plain && file) outcomes[index] = applyPlainOutcome(file, plain)
       }
     }
+  }
+
+  /** Lint batches on the main thread until the queue is empty. */
+  async function mainTakes(): Promise<void> {
+    for (let batch = take(); batch; batch = take()) {
+      const done = await lintEach(batch.map((index) => files[index] as VFile), options)
+      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as FileOutcome
+    }
+  }
+
+  try {
+    // The workers get their first batches before the main thread starts on one.
+    await Promise.all([...Array.from({length: workers}, workerTakes), mainTakes()])
     return gatherOutcomes(files, outcomes)
   } finally {
     for (const port of ports) port.close()
     await pool.destroy()
   }
+}
+
+/**
+ * Lint one batch on a worker of the pool.
+ *
+ * @param pool The pool.
+ * @param batch Files with their values set.
+ * @param options Where to find configuration.
+ * @param onFileDone Progress callback, if any.
+ * @param ports Where to keep the progress port, to close it at the end.
+ * @returns The worker's result.
+ */
+async function lintInWorker(
+  pool: Tinypool,
+  batch: VFile[],
+  options: Omit<EngineOptions, 'onFileDone'>,
+  onFileDone: EngineOptions['onFileDone'],
+  ports: MessagePort[]
+): Promise<LintTaskResult> {
+  let progress: LintTask['progress']
+  let closed: Promise<unknown> = Promise.resolve()
+  if (onFileDone) {
+    const channel = new MessageChannel()
+    // Messages on a port keep their order: `'end'` comes after the batch's last count.
+    closed = new Promise(function (resolve) {
+      channel.port1.on('message', (value) => (value === 'end' ? resolve(undefined) : onFileDone()))
+    })
+    ports.push(channel.port1)
+    progress = channel.port2
+  }
+  const task: LintTask = {files: batch.map(toPlainInput), options, progress}
+  const result = (await pool.run(task, {transferList: progress ? [progress] : []})) as LintTaskResult
+  await closed
+  return result
 }
 
 /**

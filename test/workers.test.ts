@@ -4,7 +4,7 @@ import {beforeAll, beforeEach, describe, expect, test, vi} from 'vitest'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {isFixable, markFixable} from '../src/fix.js'
-import {batchFiles, lintSpread, workerCount, workerMinBytes} from '../src/parallel.js'
+import {batchFiles, lintSpread, threadCount, workerMinBytes} from '../src/parallel.js'
 import {toInputFile} from '../src/read-input.js'
 import {applyPlainOutcome, fromPlainInput, toPlainInput, toPlainOutcome} from '../src/transfer.js'
 import {makeTree, runCli} from './helpers.js'
@@ -135,7 +135,7 @@ describe('when workers start', () => {
     ['--jobs above the file count', [10, 20], {jobs: 8}, 8, 2],
     ['a lower threshold', [10, 20], {minBytes: 30}, 2, 2]
   ])('%s', (_name, sizes, options, cores, expected) => {
-    expect(workerCount(sizes, options, cores)).toBe(expected)
+    expect(threadCount(sizes, options, cores)).toBe(expected)
   })
 })
 
