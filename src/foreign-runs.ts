@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import {dictionaryLookup, publishedDictionary} from './dictionary.js'
 import {cachedBytes} from './disk-cache.js'
 import type {UnknownWord} from './spell-check.js'
 import {eachNode} from './each-node.js'
+import {wordText} from './word-text.js'
 
 /**
  * Words of another language come in runs: at least this many unknown
@@ -164,18 +164,6 @@ function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functio
 
 /** Any character outside ASCII. */
 const nonAscii = /[^\u0000-\u007F]/
-
-/**
- * The text of a word: most words are one text node, whose value it is,
- * without `toString` building a list to join.
- *
- * @param word The word.
- * @returns Its text.
- */
-function wordText(word: Word): string {
-  const [only] = word.children
-  return word.children.length === 1 && only && 'value' in only ? only.value : toString(word)
-}
 
 /**
  * Mark the words of one sentence that stand in a run, and the passages
