@@ -7,6 +7,11 @@
 // (see bin/copydesk.js), which Node 20 offers for scripts but not modules.
 import * as esbuild from 'esbuild'
 
+// esbuild takes Node 20 to lack regular expressions with `\p{…}` and
+// rewrites each such literal as `new RegExp(…)`, built again on every call
+// (37 of them, several in per-word code). Node 20 has them: keep literals.
+const supported = {'regexp-unicode-property-escapes': true}
+
 await esbuild.build({
   entryPoints: ['dist/src/cli.js'],
   // tinypool starts its threads from its own entry/worker.js, found beside its
@@ -18,6 +23,7 @@ await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  supported,
   logLevel: 'warning',
   // The code finds its data files from its own URL: give CommonJS one.
   define: {'import.meta.url': 'importMetaUrl'},
@@ -34,6 +40,7 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  supported,
   logLevel: 'warning',
   banner: {js: "import {createRequire as bundleRequire} from 'node:module'; const require = bundleRequire(import.meta.url);"}
 })
