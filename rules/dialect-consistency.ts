@@ -6,7 +6,7 @@ import {type Counterpart, counterpartLookup, type SpellingKind} from '../src/dia
 import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {type SpellCheck, spellCheck} from '../src/spell-check.js'
-import {eachNode} from '../src/each-node.js'
+import {eachSentence} from '../src/each-sentence.js'
 import {wordText} from '../src/word-text.js'
 
 /** Options of the `dialect-consistency` rule. */
@@ -53,7 +53,7 @@ export default defineRule<DialectConsistencyOptions>(
     // Only the newsroom's own words: the bundled names lists hold `Grey` and `Centre` as names.
     const accepted = new Set((options?.ownWords ?? []).map((word) => word.toLowerCase()))
     const dialect = options?.dialect
-    const spellingOf = dialect ? otherDialectSpelling(dialect) : systemSpelling()
+    const spellingOf = spellingLookup(dialect)
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, dialect)
       const candidates = candidateParts(tree, check, accepted, spellingOf)
@@ -71,6 +71,27 @@ interface Spelling {
 
 /** The other spelling of a lowercase word, if it has one. */
 type SpellingOf = (lowercase: string) => Spelling | undefined
+
+/** The lookups made, by dialect set (`undefined`: none), shared by the run. */
+const spellingLookups = new Map<Dialect | undefined, SpellingOf>()
+
+/**
+ * The shared lookup of other spellings for a dialect set or none. Shared by
+ * the run, not made with the rule: the engine sets the rules up again for
+ * batches of files (25 times in the 1,000-file CI run), and each would look
+ * every word up again.
+ *
+ * @param dialect The dialect set, if any.
+ * @returns Lookup.
+ */
+function spellingLookup(dialect: Dialect | undefined): SpellingOf {
+  let lookup = spellingLookups.get(dialect)
+  if (!lookup) {
+    lookup = dialect ? otherDialectSpelling(dialect) : systemSpelling()
+    spellingLookups.set(dialect, lookup)
+  }
+  return lookup
+}
 
 /**
  * Without a dialect set: a word's spelling in the other system, British
@@ -146,7 +167,7 @@ function candidateParts(
   spellingOf: SpellingOf
 ): Candidate[] {
   const sentenceStarts = new Set<number>()
-  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
+  eachSentence(tree, function (sentence) {
     let first: Word | undefined
     let second: Word | undefined
     for (const child of sentence.children) {

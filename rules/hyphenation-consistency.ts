@@ -8,7 +8,7 @@ import type {Dialect} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck} from '../src/spell-check.js'
 import {wordParts} from '../src/word-parts.js'
-import {eachNode} from '../src/each-node.js'
+import {eachSentence} from '../src/each-sentence.js'
 import {isLettersAndDigits, wordText} from '../src/word-text.js'
 
 /** Options of the `hyphenation-consistency` rule. */
@@ -153,40 +153,50 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
   const special: CompoundUse[] = []
   // Keys of the forms other than plain words: only plain words with one of these can be in two forms.
   const wanted = new Set<string>()
-  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
+  eachSentence(tree, function (sentence) {
     sentences.push(sentence)
     const children = sentence.children
     let initial = true
-    // The plain word two children back, for "vice president": its use, else nothing.
-    let previous: CompoundUse | undefined
+    // The plain word before, for "vice president"; kept as its parts, as a use is rarely needed.
+    let previous: Word | undefined
+    let previousText = ''
+    let previousForm = ''
+    let previousInitial = false
     let previousIndex = -1
     for (let index = 0; index < children.length; index++) {
       const child = children[index]
       if (child?.type !== 'WordNode') continue
-      const single = plainWord(child, initial)
-      if (!single) {
+      const part = plainPart(child)
+      if (!part) {
         const hyphenated = hyphenatedWord(child, initial)
         if (hyphenated) {
           special.push(hyphenated)
           wanted.add(hyphenated.key)
         }
       } else {
-        // The pair first: it starts before this word, and `special` is in document order.
+        const text = wordText(part)
+        const form = text.toLowerCase()
         const space = children[index - 1]
+        // The pair first: it starts before this word, and `special` is in document order.
         if (previous && previousIndex === index - 2 && space?.type === 'WhiteSpaceNode') {
-          const pair = spacedPair(previous, space.value, single, prefixes, suffixes)
+          const pair = spacedPair(previous, previousText, previousForm, space.value, part, text, form, prefixes, suffixes)
           if (pair) {
+            pair.initial = previousInitial
             special.push(pair)
             wanted.add(pair.key)
           }
         }
         // A plain word whose lowercase form is not its key (`İ` lowercases to `i` and a combining dot).
-        if (single.form !== single.key) {
-          special.push(single)
-          wanted.add(single.key)
+        const key = keyOfLowercase(form)
+        if (form !== key) {
+          special.push(plainUse(part, text, form, initial))
+          wanted.add(key)
         }
+        previousText = text
+        previousForm = form
+        previousInitial = initial
       }
-      previous = single
+      previous = part
       previousIndex = index
       initial = false
     }
@@ -198,9 +208,13 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
     let initial = true
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
-      const single = plainWord(child, initial)
+      const part = plainPart(child)
+      if (part) {
+        const text = wordText(part)
+        const form = text.toLowerCase()
+        if (wanted.has(form) && keyOfLowercase(form) === form) plain.push(plainUse(part, text, form, initial))
+      }
       initial = false
-      if (single && single.form === single.key && wanted.has(single.key)) plain.push(single)
     }
   }
   return inDocumentOrder(plain, special)
@@ -210,33 +224,46 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
  * Read two plain words written with one space between them as one compound
  * when the first is an open prefix or the second an open suffix.
  *
- * @param single The first word.
+ * @param first The first word (its plain part).
+ * @param firstText Its text.
+ * @param firstForm Its text in lowercase.
  * @param space The white space between them.
- * @param second The second word.
+ * @param second The second word (its plain part).
+ * @param secondText Its text.
+ * @param secondForm Its text in lowercase.
  * @param prefixes Lowercase prefixes that join the next word (`vice`).
  * @param suffixes Lowercase suffixes that join the previous word (`elect`).
- * @returns Their use as one compound, or nothing.
+ * @returns Their use as one compound (as if not initial), or nothing.
  */
 function spacedPair(
-  single: CompoundUse,
+  first: Word,
+  firstText: string,
+  firstForm: string,
   space: string,
-  second: CompoundUse,
+  second: Word,
+  secondText: string,
+  secondForm: string,
   prefixes: ReadonlySet<string>,
   suffixes: ReadonlySet<string>
 ): CompoundUse | undefined {
+  const start = first.position?.start
+  const end = second.position?.end
+  const secondStart = second.position?.start.offset
   // "vice president": one space, as typed, between two plain words.
-  if (space !== ' ' || second.start.offset !== (single.end.offset ?? 0) + 1) return undefined
-  if (!prefixes.has(single.form) && !suffixes.has(second.form)) return undefined
+  if (space !== ' ' || !start || !end || secondStart !== (first.position?.end.offset ?? 0) + 1) return undefined
+  const prefix = prefixes.has(firstForm)
+  const suffix = suffixes.has(secondForm)
+  if (!prefix && !suffix) return undefined
   // "Co in" (company) is not "coin": a prefix must join a word of three letters or more.
-  if (prefixes.has(single.form) && !suffixes.has(second.form) && second.text.length < 3) return undefined
+  if (prefix && !suffix && secondText.length < 3) return undefined
   return {
-    text: single.text + ' ' + second.text,
-    form: single.form + ' ' + second.form,
-    key: single.key + second.key,
-    initial: single.initial,
-    start: single.start,
-    end: second.end,
-    offsets: [...single.offsets, ...second.offsets]
+    text: firstText + ' ' + secondText,
+    form: firstForm + ' ' + secondForm,
+    key: keyOfLowercase(firstForm) + keyOfLowercase(secondForm),
+    initial: false,
+    start,
+    end,
+    offsets: [start.offset ?? 0, secondStart]
   }
 }
 
@@ -268,14 +295,14 @@ function inDocumentOrder(plain: readonly CompoundUse[], special: readonly Compou
 }
 
 /**
- * Read a word written closed: one part of letters (and digits), not next to
- * a hyphen (`pre-` in "pre- and post-war" is half of a compound).
+ * Find the part of a word written closed: one part of letters (and
+ * digits), not next to a hyphen (`pre-` in "pre- and post-war" is half of a
+ * compound), with a place.
  *
  * @param word A word.
- * @param initial Whether it starts its sentence.
- * @returns Its use, or nothing when it is not a plain word.
+ * @returns The part (the word itself when it is one text node), or nothing when it is not a plain word.
  */
-function plainWord(word: Word, initial: boolean): CompoundUse | undefined {
+function plainPart(word: Word): Word | undefined {
   const children = word.children
   let part = word
   // Nearly every word is one text node, its own only part: skip looking its parts up (a WeakMap, 0.4 s in a run).
@@ -285,12 +312,24 @@ function plainWord(word: Word, initial: boolean): CompoundUse | undefined {
     if (parts.length !== 1 || !only || only.afterHyphen || only.beforeHyphen) return undefined
     part = only.word
   }
-  const text = wordText(part)
-  const start = part.position?.start
-  const end = part.position?.end
-  if (!isLettersAndDigits(text) || !start || !end || start.offset === undefined) return undefined
-  const form = text.toLowerCase()
-  return {text, form, key: keyOfLowercase(form), initial, start, end, offsets: [start.offset]}
+  const position = part.position
+  if (!position || position.start.offset === undefined || !isLettersAndDigits(wordText(part))) return undefined
+  return part
+}
+
+/**
+ * The use of a plain word.
+ *
+ * @param part The word's plain part (see `plainPart`).
+ * @param text Its text.
+ * @param form Its text in lowercase.
+ * @param initial Whether it starts its sentence.
+ * @returns Its use.
+ */
+function plainUse(part: Word, text: string, form: string, initial: boolean): CompoundUse {
+  // `plainPart` made sure of the place.
+  const {start, end} = part.position as NonNullable<Word['position']>
+  return {text, form, key: keyOfLowercase(form), initial, start, end, offsets: [start.offset ?? 0]}
 }
 
 /**
