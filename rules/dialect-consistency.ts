@@ -2,7 +2,7 @@ import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
-import {type Counterpart, counterpartLookup, type SpellingKind} from '../src/dialect-spellings.js'
+import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/dialect-spellings.js'
 import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {type SpellCheck, spellCheck} from '../src/spell-check.js'
@@ -18,6 +18,14 @@ export interface DialectConsistencyOptions {
   /** The dialect set in config or on the command line; without one the story's own majority decides. */
   dialect?: Dialect | undefined
 }
+
+// The bundler (esbuild, target node20) turns a regex literal with `\p{...}`
+// into `new RegExp(...)` where it stands, made again on every call: regexes
+// used per word are made once here.
+/** A capital and then small letters only (`Colour`). */
+const capitalised = /^\p{Lu}\p{Ll}+$/u
+/** A capital first. */
+const startsWithCapital = /^\p{Lu}/u
 
 /** The two spelling systems a story without a set dialect is held to. */
 type SpellingSystem = 'US' | 'British'
@@ -193,9 +201,10 @@ function candidateParts(
     const lowercase = text.toLowerCase()
     if (accepted.size > 0 && accepted.has(lowercase)) continue
     const ordinary =
-      text === lowercase || (sentenceStarts.has(offset) && !part.afterHyphen && /^\p{Lu}\p{Ll}+$/u.test(text))
+      text === lowercase || (sentenceStarts.has(offset) && !part.afterHyphen && capitalised.test(text))
     if (!ordinary) continue
-    const spelling = spellingOf(lowercase)
+    // A third of the words (`a`, `of`, names' initials) are settled without hashing them.
+    const spelling = canHaveCounterpart(lowercase) ? spellingOf(lowercase) : undefined
     if (spelling || unknown.has(offset)) candidates.push({text, lowercase, offset, place: position, spelling})
   }
   return candidates
@@ -211,7 +220,7 @@ function candidateParts(
 function startsUppercase(text: string): boolean {
   const code = text.charCodeAt(0)
   if (code < 0x80) return code >= 0x41 && code <= 0x5a
-  return /^\p{Lu}/u.test(text)
+  return startsWithCapital.test(text)
 }
 
 /**

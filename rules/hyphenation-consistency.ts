@@ -45,6 +45,9 @@ interface CompoundUse {
 /** Hyphen-minus, hyphen and non-breaking hyphen (as `wordParts` splits on). */
 const hyphens = /[-\u2010\u2011]/g
 
+/** What a key leaves out; made once, as the bundler turns a literal with `\p{...}` into `new RegExp` per call. */
+const notLetterOrDigit = /[^\p{L}\p{N}]/gu
+
 /** Endings an exception covers: `re-sign` also stands for `re-signs`, `re-signed`, `re-signing`. */
 const endings = ['', 's', 'es', 'd', 'ed', 'ing', 'er', 'ers']
 
@@ -378,7 +381,7 @@ function keyOf(text: string): string {
  * @returns Its letters and digits; the form itself, unbuilt, when it has nothing else.
  */
 function keyOfLowercase(form: string): string {
-  return isLettersAndDigits(form) ? form : form.replace(/[^\p{L}\p{N}]/gu, '')
+  return isLettersAndDigits(form) ? form : form.replace(notLetterOrDigit, '')
 }
 
 /**

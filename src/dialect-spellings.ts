@@ -136,7 +136,7 @@ export function counterpartLookup(target: Dialect, others: readonly Dialect[]): 
     const byWord = new Map<string, Counterpart | null>()
     lookup = function (word) {
       // Most words have no counterpart (see `findCounterpart`): settle them before the cache.
-      if (!isPlainLowercase(word)) return undefined
+      if (!canHaveCounterpart(word)) return undefined
       let found = byWord.get(word)
       if (found === undefined) {
         found = findCounterpart(word, target, others) ?? null
@@ -150,13 +150,13 @@ export function counterpartLookup(target: Dialect, others: readonly Dialect[]): 
 }
 
 /**
- * Whether a word is three or more letters `a` to `z` (`/^[a-z]{3,}$/`,
- * without a regex on every word of a run).
+ * Whether a word can have a counterpart at all: three or more letters `a`
+ * to `z` (`/^[a-z]{3,}$/`, without a regex on every word of a run).
  *
  * @param word Word.
- * @returns Whether it can have a counterpart.
+ * @returns Whether to look it up.
  */
-function isPlainLowercase(word: string): boolean {
+export function canHaveCounterpart(word: string): boolean {
   if (word.length < 3) return false
   for (let index = 0; index < word.length; index++) {
     const code = word.charCodeAt(index)

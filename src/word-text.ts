@@ -17,6 +17,9 @@ export function wordText(word: Word): string {
   return toString(word)
 }
 
+/** Letters and digits only; made once, as the bundler turns a literal with `\p{...}` into `new RegExp` per call. */
+const lettersAndDigits = /^[\p{L}\p{N}]+$/u
+
 /**
  * Whether a text is made of letters and digits only (`^[\p{L}\p{N}]+$`),
  * with ASCII settled by character codes: a Unicode-property regex on every
@@ -29,7 +32,7 @@ export function isLettersAndDigits(text: string): boolean {
   if (text.length === 0) return false
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code >= 0x80) return /^[\p{L}\p{N}]+$/u.test(text)
+    if (code >= 0x80) return lettersAndDigits.test(text)
     // 0-9, A-Z, a-z.
     if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) return false
   }
