@@ -1,13 +1,13 @@
-import type {Root, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
-import {type Counterpart, counterpartIn, type SpellingKind} from '../src/dialect-spellings.js'
+import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/dialect-spellings.js'
 import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import {type SpellCheck, spellCheck} from '../src/spell-check.js'
-import {eachNode} from '../src/each-node.js'
+import {eachSentence} from '../src/each-sentence.js'
+import {wordText} from '../src/word-text.js'
 
 /** Options of the `dialect-consistency` rule. */
 export interface DialectConsistencyOptions {
@@ -18,6 +18,14 @@ export interface DialectConsistencyOptions {
   /** The dialect set in config or on the command line; without one the story's own majority decides. */
   dialect?: Dialect | undefined
 }
+
+// The bundler (esbuild, target node20) turns a regex literal with `\p{...}`
+// into `new RegExp(...)` where it stands, made again on every call: regexes
+// used per word are made once here.
+/** A capital and then small letters only (`Colour`). */
+const capitalised = /^\p{Lu}\p{Ll}+$/u
+/** A capital first. */
+const startsWithCapital = /^\p{Lu}/u
 
 /** The two spelling systems a story without a set dialect is held to. */
 type SpellingSystem = 'US' | 'British'
@@ -53,21 +61,96 @@ export default defineRule<DialectConsistencyOptions>(
     // Only the newsroom's own words: the bundled names lists hold `Grey` and `Centre` as names.
     const accepted = new Set((options?.ownWords ?? []).map((word) => word.toLowerCase()))
     const dialect = options?.dialect
+    const spellingOf = spellingLookup(dialect)
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, dialect)
-      const candidates = candidateParts(tree, check, accepted)
+      const candidates = candidateParts(tree, check, accepted, spellingOf)
       if (dialect) reportOtherDialect(file, check, candidates, dialect)
       else reportMixedSystems(file, check, candidates)
     }
   }
 )
 
-/** A word part that may be spelled in a dialect: its text, lowercase form and place. */
+/** A word's spelling in the other system, and which system the word is in (not known with a dialect set). */
+interface Spelling {
+  system: SpellingSystem | undefined
+  counterpart: Counterpart
+}
+
+/** The other spelling of a lowercase word, if it has one. */
+type SpellingOf = (lowercase: string) => Spelling | undefined
+
+/** The lookups made, by dialect set (`undefined`: none), shared by the run. */
+const spellingLookups = new Map<Dialect | undefined, SpellingOf>()
+
+/**
+ * The shared lookup of other spellings for a dialect set or none. Shared by
+ * the run, not made with the rule: the engine sets the rules up again for
+ * batches of files (25 times in the 1,000-file CI run), and each would look
+ * every word up again.
+ *
+ * @param dialect The dialect set, if any.
+ * @returns Lookup.
+ */
+function spellingLookup(dialect: Dialect | undefined): SpellingOf {
+  let lookup = spellingLookups.get(dialect)
+  if (!lookup) {
+    lookup = dialect ? otherDialectSpelling(dialect) : systemSpelling()
+    spellingLookups.set(dialect, lookup)
+  }
+  return lookup
+}
+
+/**
+ * Without a dialect set: a word's spelling in the other system, British
+ * words first. Both lookups are made once per word in a run, not per use.
+ *
+ * @returns Lookup.
+ */
+function systemSpelling(): SpellingOf {
+  const asBritish = counterpartLookup('en-US', ['en-GB'])
+  const asUs = counterpartLookup('en-GB', ['en-US'])
+  const answers = new Map<string, Spelling | null>()
+  return function (lowercase) {
+    let answer = answers.get(lowercase)
+    if (answer === undefined) {
+      const british = asBritish(lowercase)
+      const us = british ? undefined : asUs(lowercase)
+      answer = british ? {system: 'British', counterpart: british} : us ? {system: 'US', counterpart: us} : null
+      answers.set(lowercase, answer)
+    }
+    return answer ?? undefined
+  }
+}
+
+/**
+ * With a dialect set: a word's spelling in that dialect when it is spelled in another.
+ *
+ * @param dialect The dialect set.
+ * @returns Lookup.
+ */
+function otherDialectSpelling(dialect: Dialect): SpellingOf {
+  const lookup = counterpartLookup(dialect, systemsOtherThan(dialect))
+  const answers = new Map<string, Spelling | null>()
+  return function (lowercase) {
+    let answer = answers.get(lowercase)
+    if (answer === undefined) {
+      const counterpart = lookup(lowercase)
+      answer = counterpart ? {system: undefined, counterpart} : null
+      answers.set(lowercase, answer)
+    }
+    return answer ?? undefined
+  }
+}
+
+/** A word part that may be spelled in a dialect: its text, lowercase form, place and other spelling. */
 interface Candidate {
   text: string
   lowercase: string
   offset: number
   place: NonNullable<VFileMessage['place']>
+  /** Its spelling in the other system or dialect, if it has one. */
+  spelling: Spelling | undefined
 }
 
 /**
@@ -76,34 +159,68 @@ interface Candidate {
  * names keep their own spelling whatever the story's (`World Health
  * Organization` in British copy, `Labour Party` or `Pearl Harbor`); so does
  * a first word followed by another capitalised one (`Defense Department
- * officials said`).
+ * officials said`). Of those, only words with another spelling and words
+ * the spell check does not know matter: the rest (most words) are left out.
  *
  * @param tree The document's tree.
  * @param check The shared spell check.
  * @param accepted Accepted words, lowercase.
+ * @param spellingOf The other spelling of a lowercase word.
  * @returns Candidates in document order.
  */
-function candidateParts(tree: Root, check: SpellCheck, accepted: ReadonlySet<string>): Candidate[] {
+function candidateParts(
+  tree: Root,
+  check: SpellCheck,
+  accepted: ReadonlySet<string>,
+  spellingOf: SpellingOf
+): Candidate[] {
   const sentenceStarts = new Set<number>()
-  eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
-    const [first, second] = sentence.children.filter((child) => child.type === 'WordNode')
+  eachSentence(tree, function (sentence) {
+    let first: Word | undefined
+    let second: Word | undefined
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      if (first) {
+        second = child
+        break
+      }
+      first = child
+    }
     const offset = first?.position?.start.offset
-    if (offset !== undefined && !(second && /^\p{Lu}/u.test(toString(second)))) sentenceStarts.add(offset)
+    if (offset !== undefined && !(second && startsUppercase(wordText(second)))) sentenceStarts.add(offset)
   })
+  const unknown = new Set<number>()
+  for (const word of check.unknown) unknown.add(word.offset)
 
   const candidates: Candidate[] = []
   for (const part of check.parts) {
-    const text = toString(part.word)
     const position = part.word.position
     const offset = position?.start.offset
     if (!position || offset === undefined) continue
+    const text = wordText(part.word)
     const lowercase = text.toLowerCase()
-    if (accepted.has(lowercase)) continue
+    if (accepted.size > 0 && accepted.has(lowercase)) continue
     const ordinary =
-      text === lowercase || (/^\p{Lu}\p{Ll}+$/u.test(text) && !part.afterHyphen && sentenceStarts.has(offset))
-    if (ordinary) candidates.push({text, lowercase, offset, place: position})
+      text === lowercase || (sentenceStarts.has(offset) && !part.afterHyphen && capitalised.test(text))
+    if (!ordinary) continue
+    // A third of the words (`a`, `of`, names' initials) are settled without hashing them.
+    const spelling = canHaveCounterpart(lowercase) ? spellingOf(lowercase) : undefined
+    if (spelling || unknown.has(offset)) candidates.push({text, lowercase, offset, place: position, spelling})
   }
   return candidates
+}
+
+/**
+ * Whether a text starts with an uppercase letter (`/^\p{Lu}/u`), ASCII
+ * settled without the regex.
+ *
+ * @param text Text.
+ * @returns Whether its first letter is a capital.
+ */
+function startsUppercase(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a
+  return startsWithCapital.test(text)
 }
 
 /**
@@ -116,10 +233,9 @@ function candidateParts(tree: Root, check: SpellCheck, accepted: ReadonlySet<str
  * @param dialect The dialect set.
  */
 function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly Candidate[], dialect: Dialect): void {
-  const others = systemsOtherThan(dialect)
   for (const candidate of candidates) {
     if (check.claimed.has(candidate.offset)) continue
-    const counterpart = counterpartIn(candidate.lowercase, dialect, others)
+    const counterpart = candidate.spelling?.counterpart
     if (!counterpart) continue
     const expected = inCaseOf(candidate.text, counterpart.spelling)
     const message = file.message(`Unexpected \`${candidate.text}\` in ${dialect} copy, expected \`${expected}\``, {
@@ -199,16 +315,14 @@ function systemUses(candidates: readonly Candidate[], check: SpellCheck): Dialec
   const uses: DialectUse[] = []
   for (const candidate of candidates) {
     if (check.claimed.has(candidate.offset)) continue
-    const asBritish = counterpartIn(candidate.lowercase, 'en-US', ['en-GB'])
-    const asUs = asBritish ? undefined : counterpartIn(candidate.lowercase, 'en-GB', ['en-US'])
-    const counterpart = asBritish ?? asUs
-    if (!counterpart) continue
+    const spelling = candidate.spelling
+    if (!spelling?.system) continue
     uses.push({
       text: candidate.text,
       place: candidate.place,
       offset: candidate.offset,
-      system: asBritish ? 'British' : 'US',
-      counterpart
+      system: spelling.system,
+      counterpart: spelling.counterpart
     })
   }
   return uses

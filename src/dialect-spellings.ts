@@ -94,7 +94,10 @@ export interface Counterpart {
   kind: SpellingKind
 }
 
-const counterparts = new Map<string, Map<string, Counterpart | null>>()
+/** A cached `counterpartIn` for one target and set of other dialects. */
+export type CounterpartLookup = (word: string) => Counterpart | undefined
+
+const lookups = new Map<string, CounterpartLookup>()
 
 /**
  * The spelling a dialect uses for a word that belongs to other dialects:
@@ -114,17 +117,52 @@ const counterparts = new Map<string, Map<string, Counterpart | null>>()
  * @returns The counterpart, or `undefined` when the word is right in `target` or has none.
  */
 export function counterpartIn(word: string, target: Dialect, others: readonly Dialect[]): Counterpart | undefined {
-  // Most words have no counterpart (see `findCounterpart`): settle them before the cache.
-  if (!/^[a-z]{3,}$/.test(word)) return undefined
+  return counterpartLookup(target, others)(word)
+}
+
+/**
+ * `counterpartIn` for one target and set of other dialects, to ask about
+ * every word of a story: building the cache key of the dialects on each
+ * call cost 0.6 s on the 1,000-file CI run.
+ *
+ * @param target The dialect to spell in.
+ * @param others The dialects whose spellings to recognise.
+ * @returns Lookup, shared by the run, with its answers cached.
+ */
+export function counterpartLookup(target: Dialect, others: readonly Dialect[]): CounterpartLookup {
   const pair = target + '>' + others.join(',')
-  let byWord = counterparts.get(pair)
-  if (!byWord) counterparts.set(pair, (byWord = new Map()))
-  let found = byWord.get(word)
-  if (found === undefined) {
-    found = findCounterpart(word, target, others) ?? null
-    byWord.set(word, found)
+  let lookup = lookups.get(pair)
+  if (!lookup) {
+    const byWord = new Map<string, Counterpart | null>()
+    lookup = function (word) {
+      // Most words have no counterpart (see `findCounterpart`): settle them before the cache.
+      if (!canHaveCounterpart(word)) return undefined
+      let found = byWord.get(word)
+      if (found === undefined) {
+        found = findCounterpart(word, target, others) ?? null
+        byWord.set(word, found)
+      }
+      return found ?? undefined
+    }
+    lookups.set(pair, lookup)
   }
-  return found ?? undefined
+  return lookup
+}
+
+/**
+ * Whether a word can have a counterpart at all: three or more letters `a`
+ * to `z` (`/^[a-z]{3,}$/`, without a regex on every word of a run).
+ *
+ * @param word Word.
+ * @returns Whether to look it up.
+ */
+export function canHaveCounterpart(word: string): boolean {
+  if (word.length < 3) return false
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return true
 }
 
 /**

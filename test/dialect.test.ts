@@ -186,6 +186,11 @@ describe('dialect pairs from the dictionaries', () => {
     }
   )
 
+  // Lowercase words of three letters or more only: callers lowercase first, and compounds are split into parts.
+  test.each([['Colour'], ['colour-coded'], ['colours2'], ['ae'], ['']])('has no pair for `%s`', (word) => {
+    expect(counterpartIn(word, 'en-US', ['en-GB'])).toBeUndefined()
+  })
+
   test.each([['program'], ['license'], ['practice'], ['check'], ['tire'], ['story'], ['curb'], ['meter']])(
     'accepts `%s` in British copy',
     (word) => {

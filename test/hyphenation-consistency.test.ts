@@ -66,7 +66,10 @@ describe('hyphenation-consistency', () => {
     ['a spaced form against a closed one', 'Nonstop flights resumed. The nonstop route is busy. A non stop service starts.', 'non stop → nonstop'],
     ['a possessive, left outside the finding', "The co-chair spoke. The co-chair left. The cochair's aide stayed.", 'cochair → co-chair'],
     ['letters and digits', 'The F-16 landed. A second F-16 followed. One F16 stayed.', 'F16 → F-16'],
-    ['a non-breaking hyphen', 'The co\u2011operation grew. More co\u2011operation followed. Cooperation helped.', 'Cooperation → Co\u2011operation']
+    ['a non-breaking hyphen', 'The co\u2011operation grew. More co\u2011operation followed. Cooperation helped.', 'Cooperation → Co\u2011operation'],
+    ['letters beyond ASCII', 'The über-rich left. The über-rich stayed. The überrich fled.', 'überrich → über-rich'],
+    // `İ` lowercases to `i` and a combining dot: two closed forms of one key, with no hyphen in the story.
+    ['a capital that lowercases to two characters', 'Crowds filled İstanbul. The istanbul ferry ran late.', 'istanbul → İstanbul']
   ])('finds %s', async (_name, doc, expected) => {
     expect(await fixes(doc)).toEqual([expected])
   })

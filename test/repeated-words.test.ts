@@ -40,7 +40,10 @@ describe('repeated-words', () => {
     ['a hyphenated word', 'A well-known well-known figure spoke.', 'well-known well-known', 'well-known'],
     ['a word with a possessive', "The mayor's mayor's office shut.", "mayor's mayor's", "mayor's"],
     ['a verb, in a quotation', '"We was was told nothing," she said.', 'was was', 'was'],
-    ['a double that is also a misspelling', 'Ferries carried teh teh cargo.', 'teh teh', 'teh']
+    ['a double that is also a misspelling', 'Ferries carried teh teh cargo.', 'teh teh', 'teh'],
+    ['a word with a letter beyond ASCII', 'The café café reopened.', 'café café', 'café'],
+    ['a word that starts beyond ASCII', 'Critics praised her élan élan on stage.', 'élan élan', 'élan'],
+    ['a double in a later sentence of a paragraph', 'Ports reopened on Monday. Crews said the the ships were ready.', 'the the', 'the']
   ])('flags %s', async (_name, doc, actual, expected) => {
     const file = await lintDoc(doc)
     expect(file.messages.map((message) => [message.ruleId, message.actual, message.expected])).toEqual([
