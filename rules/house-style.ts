@@ -1,5 +1,4 @@
 import type {Root, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -204,7 +203,7 @@ function storyTokens(tree: Root): Tokens {
           const position = part.word.position
           if (!position) return
           const partJoin: Join = index === 0 ? join : part.afterHyphen ? 'hyphen' : 'none'
-          tokens.push({text: toString(part.word), start: position.start, end: position.end, join: partJoin})
+          tokens.push({text: part.text, start: position.start, end: position.end, join: partJoin})
         })
         // "Kiev's mayor": a phrase does not run on past a possessive.
         wordEndsClean = parts.at(-1)?.word.position?.end.offset === child.position?.end.offset

@@ -1,7 +1,7 @@
 import type {Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {Lookup} from './dictionary.js'
 import {eachNode} from './each-node.js'
+import {wordText} from './word-parts.js'
 
 /** The words of a document that retext-spell has to look at, and the sentence each stands in. */
 export interface SpellCandidates {
@@ -49,7 +49,7 @@ export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
  * @returns Whether it is known (or not a word to check).
  */
 function isPassed(word: Word, known: Lookup): boolean {
-  const actual = toString(word).replaceAll('\u2019', "'")
+  const actual = wordText(word).replaceAll('\u2019', "'")
   if (isIrrelevant(actual) || known.correct(actual)) return true
   if (word.children.length < 2) return false
   return word.children.every(

@@ -1,5 +1,4 @@
 import type {Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -10,7 +9,7 @@ import {suggest} from './suggester.js'
 import {suggestionIndexes} from './suggestion-indexes.js'
 import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
-import {type WordPart, wordParts} from './word-parts.js'
+import {type WordPart, wordParts, wordText} from './word-parts.js'
 import {eachNode} from './each-node.js'
 
 /** A word (or the part of one) that neither the dictionary nor the word lists know. */
@@ -152,8 +151,9 @@ async function runSpellCheck(
     if (!word) continue
     const sentence = candidates.sentenceOf.get(word)
     // "anti-semitism" is "antisemitism" with a hyphen: a known word, written the other way.
-    const closed = toString(word).replace(/[-\u2010\u2011]/g, '')
-    if (closed !== toString(word) && known.correct(closed)) continue
+    const whole = wordText(word)
+    const closed = whole.replace(/[-\u2010\u2011]/g, '')
+    if (closed !== whole && known.correct(closed)) continue
     for (const {message, part} of await narrow(found, word, spell)) {
       const text = message.actual ?? ''
       const offset = part.word.position?.start.offset
@@ -167,7 +167,8 @@ async function runSpellCheck(
   }
 
   const parts = wordPartsOf(tree)
-  const storyWords = new Set(parts.map((part) => toString(part.word)))
+  const storyWords = new Set<string>()
+  for (const part of parts) storyWords.add(part.text)
   const suggested = new WeakMap<VFileMessage, number>()
 
   return {
@@ -235,7 +236,7 @@ function wordPartsOf(tree: Root): WordPart[] {
 async function narrow(message: VFileMessage, word: Word, spell: Speller): Promise<Array<{message: VFileMessage; part: WordPart}>> {
   const parts = wordParts(word)
   const [only] = parts
-  if (parts.length === 1 && only && toString(only.word) === message.actual) return [{message, part: only}]
+  if (parts.length === 1 && only && only.text === message.actual) return [{message, part: only}]
   const found = await spell(treeOf(parts.map((part) => part.word)), message.file || undefined)
   return found.flatMap(function (partMessage) {
     const part = parts.find((candidate) => candidate.word === partMessage.ancestors?.at(-1))
