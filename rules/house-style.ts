@@ -36,7 +36,7 @@ interface Token {
 /** The story's tokens: per sentence, and where each folded word starts, to find forms without scanning. */
 interface Tokens {
   runs: readonly Token[][]
-  /** Sentence and index of every token, by its folded text. */
+  /** Sentence and index of every token a form starts with, by its folded text. */
   byText: ReadonlyMap<string, ReadonlyArray<{run: readonly Token[]; index: number}>>
 }
 
@@ -85,7 +85,7 @@ export default defineRule<HouseStyleOptions>(
     return async function (tree, file) {
       if (entries.length === 0) return
       const check = await spellCheck(tree, file, words, options?.dialect)
-      const runs = storyTokens(tree)
+      const runs = storyTokens(tree, formStarts(entries))
       const findings = entries.flatMap((entry) =>
         entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
       )
@@ -181,6 +181,26 @@ function report(file: VFile, finding: Finding): void {
   setSeverity(message, 'warning')
 }
 
+/** The first words of every entry's forms, per entry list (the config's, made once in a run). */
+const startsOfEntries = new WeakMap<readonly HouseStyleEntry[], ReadonlySet<string>>()
+
+/**
+ * The first word, folded, of every form the entries look for (avoided,
+ * either and excepted forms): the only tokens `findForm` starts from.
+ *
+ * @param entries The house style.
+ * @returns The words.
+ */
+function formStarts(entries: readonly HouseStyleEntry[]): ReadonlySet<string> {
+  let starts = startsOfEntries.get(entries)
+  if (!starts) {
+    const forms = entries.flatMap((entry) => [...(entry.kind === 'prefer' ? entry.avoid : entry.either), ...entry.except])
+    starts = new Set(forms.map((form) => fold(formWords(form)[0]?.text ?? '')))
+    startsOfEntries.set(entries, starts)
+  }
+  return starts
+}
+
 /**
  * The tokens of every sentence: the parts of each word (`pro-Kiev` gives
  * `pro` and `Kiev`, `Kiev's` gives `Kiev`), with how each attaches to the
@@ -188,9 +208,10 @@ function report(file: VFile, finding: Finding): void {
  * not across punctuation.
  *
  * @param tree The document's tree.
- * @returns One list of tokens per sentence, and an index of where each word stands.
+ * @param starts The folded words forms start with: the only ones indexed.
+ * @returns One list of tokens per sentence, and an index of where each of those words stands.
  */
-function storyTokens(tree: Root): Tokens {
+function storyTokens(tree: Root, starts: ReadonlySet<string>): Tokens {
   const runs: Token[][] = []
   eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     const tokens: Token[] = []
@@ -219,6 +240,9 @@ function storyTokens(tree: Root): Tokens {
   for (const run of runs) {
     run.forEach(function (token, index) {
       const key = fold(token.text)
+      // Indexing every word of a story made an entry per token for the
+      // handful of words some form starts with.
+      if (!starts.has(key)) return
       let places = byText.get(key)
       if (!places) byText.set(key, (places = []))
       places.push({run, index})
@@ -411,6 +435,8 @@ function fold(text: string): string {
  * @returns Text with `'`.
  */
 function straightApostrophes(text: string): string {
+  // Most words have no apostrophe: no regex, no new string.
+  if (!text.includes('\u2019')) return text
   return text.replace(/\u2019/g, "'")
 }
 
