@@ -1,7 +1,7 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import type {Lookup} from './dictionary.js'
 import {eachNode} from './each-node.js'
-import {wordText} from './word-parts.js'
+import {type WordPart, wordParts, wordText} from './word-parts.js'
 
 /** The words of a document that retext-spell has to look at, and the sentence each stands in. */
 export interface SpellCandidates {
@@ -9,6 +9,8 @@ export interface SpellCandidates {
   tree: Root
   /** The document's sentence of each word. */
   sentenceOf: ReadonlyMap<Word, Sentence>
+  /** Every part of every word of the document (not only the candidates), in document order. */
+  parts: WordPart[]
 }
 
 /**
@@ -22,6 +24,10 @@ export interface SpellCandidates {
  * lookups. The words it would pass are left out of the tree it is given, so
  * that it decides only on the rest, with the same dictionary and words.
  *
+ * The same walk gathers the parts of every word, which the spell check
+ * shares with the rules, rather than a second walk over every node of the
+ * tree (eachNode was ~200 ms of the spell check on the 1,000-file run).
+ *
  * @param tree The document's tree.
  * @param known The lookup for the dictionary and accepted words retext-spell is given.
  * @returns The candidates.
@@ -29,16 +35,19 @@ export interface SpellCandidates {
 export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
   const words: Word[] = []
   const sentenceOf = new Map<Word, Sentence>()
+  const parts: WordPart[] = []
+  // Words stand only in sentences (nlcst), so this sees every word, in order.
   eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
+      for (const part of wordParts(child)) parts.push(part)
       if (isPassed(child, known)) continue
       words.push(child)
       sentenceOf.set(child, sentence)
     }
   })
   const sentence: Sentence = {type: 'SentenceNode', children: words}
-  return {tree: {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}, sentenceOf}
+  return {tree: {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}, sentenceOf, parts}
 }
 
 /**
