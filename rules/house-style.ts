@@ -85,7 +85,12 @@ export default defineRule<HouseStyleOptions>(
     return async function (tree, file) {
       if (entries.length === 0) return
       const check = await spellCheck(tree, file, words, options?.dialect)
-      const runs = storyTokens(tree, formStarts(entries))
+      const starts = formStarts(entries)
+      // Most stories use no form the house style flags (exceptions only
+      // take findings away): then no tokens are needed, whose building was
+      // ~250 ms of the 1,000-file run.
+      if (!check.parts.some((part) => starts.flagged.has(fold(part.text)))) return
+      const runs = storyTokens(tree, starts.all)
       const findings = entries.flatMap((entry) =>
         entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
       )
@@ -181,21 +186,30 @@ function report(file: VFile, finding: Finding): void {
   setSeverity(message, 'warning')
 }
 
+/** The folded first words of forms: the only tokens `findForm` starts from. */
+interface FormStarts {
+  /** Of the forms that can be reported (avoided and either forms). */
+  flagged: ReadonlySet<string>
+  /** Of those and the exceptions. */
+  all: ReadonlySet<string>
+}
+
 /** The first words of every entry's forms, per entry list (the config's, made once in a run). */
-const startsOfEntries = new WeakMap<readonly HouseStyleEntry[], ReadonlySet<string>>()
+const startsOfEntries = new WeakMap<readonly HouseStyleEntry[], FormStarts>()
 
 /**
- * The first word, folded, of every form the entries look for (avoided,
- * either and excepted forms): the only tokens `findForm` starts from.
+ * The first word, folded, of every form the entries look for.
  *
  * @param entries The house style.
  * @returns The words.
  */
-function formStarts(entries: readonly HouseStyleEntry[]): ReadonlySet<string> {
+function formStarts(entries: readonly HouseStyleEntry[]): FormStarts {
   let starts = startsOfEntries.get(entries)
   if (!starts) {
-    const forms = entries.flatMap((entry) => [...(entry.kind === 'prefer' ? entry.avoid : entry.either), ...entry.except])
-    starts = new Set(forms.map((form) => fold(formWords(form)[0]?.text ?? '')))
+    const start = (form: string): string => fold(formWords(form)[0]?.text ?? '')
+    const flagged = entries.flatMap((entry) => (entry.kind === 'prefer' ? entry.avoid : entry.either)).map(start)
+    const excepted = entries.flatMap((entry) => entry.except).map(start)
+    starts = {flagged: new Set(flagged), all: new Set([...flagged, ...excepted])}
     startsOfEntries.set(entries, starts)
   }
   return starts
