@@ -1,8 +1,7 @@
 import type {Root, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from './dictionary.js'
 import {lookupForms} from './nspell-forms.js'
-import {wordParts} from './word-parts.js'
+import {wordParts, wordText} from './word-parts.js'
 import {eachNode} from './each-node.js'
 
 /** A dictionary cut down to one document's words, with the accepted words among them. */
@@ -54,9 +53,9 @@ export function dictionarySlice(tree: Root, dialect: Dialect, accepted: Accepted
 
   eachNode<Word>(tree, 'WordNode', function (word) {
     wordCount++
-    add(toString(word))
+    add(wordText(word))
     for (const child of word.children) if (child.type === 'TextNode') add(child.value)
-    for (const part of wordParts(word)) add(toString(part.word))
+    for (const part of wordParts(word)) add(part.text)
   })
 
   return {

@@ -45,7 +45,7 @@ export function toleratedFragments(): Tolerated {
  * @returns Whether to accept it.
  */
 export function isTolerated(part: WordPart, word: Word, sentence: Sentence | undefined, lists: Tolerated): boolean {
-  const text = toString(part.word)
+  const text = part.text
   if (part.beforeHyphen && lists.hyphenPrefixes.has(text.toLowerCase())) return true
   if (lists.nameParticles.has(text)) {
     const next = part.beforeHyphen ? partAfter(word, part) : wordAfter(sentence, word)
