@@ -1,7 +1,8 @@
 import type {Root, Word} from 'nlcst'
 import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from './dictionary.js'
 import {lookupForms} from './nspell-forms.js'
-import {wordParts, wordText} from './word-parts.js'
+import {wordParts} from './word-parts.js'
+import {wordText} from './word-text.js'
 import {eachNode} from './each-node.js'
 
 /** A dictionary cut down to one document's words, with the accepted words among them. */

@@ -1,7 +1,8 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import type {Lookup} from './dictionary.js'
 import {eachNode} from './each-node.js'
-import {type WordPart, wordParts, wordText} from './word-parts.js'
+import {type WordPart, wordParts} from './word-parts.js'
+import {wordText} from './word-text.js'
 
 /** The words of a document that retext-spell has to look at, and the sentence each stands in. */
 export interface SpellCandidates {

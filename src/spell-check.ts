@@ -9,7 +9,8 @@ import {suggest} from './suggester.js'
 import {suggestionIndexes} from './suggestion-indexes.js'
 import {rankSuggestions} from './suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
-import {type WordPart, wordParts, wordText} from './word-parts.js'
+import {type WordPart, wordParts} from './word-parts.js'
+import {wordText} from './word-text.js'
 
 /** A word (or the part of one) that neither the dictionary nor the word lists know. */
 export interface UnknownWord {

@@ -1,5 +1,5 @@
 import type {Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {wordText} from './word-text.js'
 
 /** Hyphen-minus, hyphen and non-breaking hyphen: the marks that join compounds. */
 const hyphens = new Set(['-', '\u2010', '\u2011'])
@@ -117,21 +117,6 @@ function trimSegment(segment: WordChild[]): WordChild[] {
     children = [only]
   }
   return children
-}
-
-/**
- * The text of a word, as `toString` from nlcst-to-string gives it, without
- * building a new string for a word of one piece ("minister"): most words
- * are, and the lookups keyed by the text then reuse the hash V8 keeps on
- * the parser's string.
- *
- * @param word Word.
- * @returns Its text.
- */
-export function wordText(word: Word): string {
-  const children = word.children
-  const only = children.length === 1 ? children[0] : undefined
-  return only ? only.value : toString(word)
 }
 
 /**
