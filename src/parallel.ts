@@ -22,6 +22,17 @@ import type {LintTask, LintTaskResult} from './lint-worker.js'
 export const workerMinBytes = 2_000_000
 
 /**
+ * Cores left to V8 rather than given a thread of their own when copydesk
+ * decides: the garbage collector of each thread runs beside it on another
+ * core, about a fifth of the work of linting. Measured on 2 cores in
+ * issue 6's third session, the 1,000 CI bench files: one thread took 5.9
+ * to 6.2 s (7.1 to 7.4 s of CPU, 490 to 530 MB), the main thread and a
+ * worker 5.7 to 5.8 s (9.4 to 9.6 s of CPU, 720 to 810 MB): a worker won
+ * a few percent for a third more CPU and half as much memory again.
+ */
+const coresForCollector = 1
+
+/**
  * Batches per thread: more than one, so that a thread that drew quick files
  * takes another batch instead of idling while the other finishes. Measured:
  * a batch costs no more than its files (the dictionaries and suggestions are
@@ -43,8 +54,9 @@ export interface ParallelOptions {
 /**
  * Decide how many threads a run gets, the main thread included: only the
  * main thread (0) for a single file, for `jobs: 1`, and, unless `jobs` is
- * given, for a run smaller than `minBytes`; otherwise `jobs`, or as many as
- * the machine runs at once, but never more than there are files.
+ * given, for a run smaller than `minBytes`; otherwise `jobs`, or one fewer
+ * than the machine runs at once (see `coresForCollector`), but never more
+ * than there are files.
  *
  * @param sizes Length of each file's text.
  * @param options Jobs and threshold.
@@ -60,7 +72,7 @@ export function threadCount(
   let wanted = options.jobs
   if (wanted === undefined) {
     const total = sizes.reduce((sum, size) => sum + size, 0)
-    wanted = total >= (options.minBytes ?? workerMinBytes) ? cores : 1
+    wanted = total >= (options.minBytes ?? workerMinBytes) ? cores - coresForCollector : 1
   }
   const count = Math.min(wanted, sizes.length)
   return count > 1 ? count : 0

@@ -127,13 +127,14 @@ describe('when workers start', () => {
   test.each([
     ['one file, however large', [large * 2], {}, 4, 0],
     ['a small run', [100, 200, 300], {}, 4, 0],
-    ['a large run: every core', [large / 2, large / 2], {}, 4, 2],
-    ['a large run of many files: every core', [large / 4, large / 4, large / 4, large / 4, large / 4], {}, 4, 4],
+    ['a large run: a thread per file when cores are left', [large / 2, large / 2], {}, 4, 2],
+    ['a large run of many files: every core but one', [large / 4, large / 4, large / 4, large / 4, large / 4], {}, 4, 3],
+    ['a large run on two cores: one thread', [large / 2, large / 2], {}, 2, 0],
     ['a large run on one core', [large, large], {}, 1, 0],
     ['--jobs 1', [large, large, large], {jobs: 1}, 4, 0],
     ['--jobs 3 on a small run', [10, 20, 30, 40], {jobs: 3}, 2, 3],
     ['--jobs above the file count', [10, 20], {jobs: 8}, 8, 2],
-    ['a lower threshold', [10, 20], {minBytes: 30}, 2, 2]
+    ['a lower threshold', [10, 20], {minBytes: 30}, 3, 2]
   ])('%s', (_name, sizes, options, cores, expected) => {
     expect(threadCount(sizes, options, cores)).toBe(expected)
   })
