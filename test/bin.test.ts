@@ -65,3 +65,16 @@ test('a run on worker threads from the cached script says nothing on standard er
   expect(threads).toEqual(main)
   expect(cached).toEqual(main)
 })
+
+test('a later run takes the code cache as it is, without writing it again', async () => {
+  const cwd = await makeTree({'story.txt': 'The mayor said teh council would meet.\n'})
+  const cache = path.join(cwd, 'cache')
+  await run(['--no-config', 'story.txt'], cwd, cache)
+  const [entry] = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))
+  const file = path.join(cache, entry ?? '')
+  const written = (await fs.stat(file)).mtimeMs
+  // V8 turns down a cache made under other flags, and the run would write a new one.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  await run(['--no-config', 'story.txt'], cwd, cache)
+  expect((await fs.stat(file)).mtimeMs).toBe(written)
+})
