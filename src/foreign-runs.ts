@@ -4,7 +4,7 @@ import type {Root, Sentence, Word} from 'nlcst'
 import {dictionaryLookup, publishedDictionary} from './dictionary.js'
 import {cachedBytes} from './disk-cache.js'
 import type {UnknownWord} from './spell-check.js'
-import {eachNode} from './each-node.js'
+import {eachSentence} from './each-sentence.js'
 import {wordText} from './word-text.js'
 
 /**
@@ -42,7 +42,7 @@ function runsOf(tree: Root, unknown: readonly UnknownWord[]): Runs {
   let runs = runsByStory.get(unknown)
   if (!runs) {
     const sentences: Sentence[] = []
-    eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
+    eachSentence(tree, function (sentence) {
       sentences.push(sentence)
     })
     const unknownLowercase = lowercaseUnknown(unknown)
@@ -154,16 +154,35 @@ function wordsInRuns(
  * @returns Whether it is.
  */
 function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functionWords: ReadonlySet<string>): boolean {
-  if (unknownLowercase.has(word)) return true
+  // Most stories have no unknown lowercase word at all.
+  if (unknownLowercase.size > 0 && unknownLowercase.has(word)) return true
   const text = wordText(word)
-  if (functionWords.has(text.toLowerCase())) return true
-  // Letters only: a curly apostrophe (`don’t`) is not evidence. Most words
-  // are plain ASCII, which the cheap test settles without building a copy.
-  return nonAscii.test(text) && /[^\p{ASCII}]/u.test(text.replace(/\P{L}/gu, ''))
+  // One pass over the characters instead of `toLowerCase` and a regex on
+  // every word of the run: a lowercase ASCII word is its own lowercase form
+  // (no copy to make and hash), and only a word with a character outside
+  // ASCII needs the letter test (isEvidenceWord self time: 3.0% to 2.8% of the
+  // one-thread profile of the 1,000-story CI case).
+  let ascii = true
+  let lowercase = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x80) {
+      ascii = false
+      break
+    }
+    if (code >= 0x41 && code <= 0x5a) lowercase = false
+  }
+  // Function words have two letters or more, and an ASCII word keeps its length in lowercase.
+  if ((!ascii || text.length > 1) && functionWords.has(ascii && lowercase ? text : text.toLowerCase())) return true
+  // Letters only: a curly apostrophe (`don’t`) is not evidence.
+  return !ascii && nonAsciiLetter.test(text.replace(notLetter, ''))
 }
 
-/** Any character outside ASCII. */
-const nonAscii = /[^\u0000-\u007F]/
+/** Any character outside ASCII (made once: the bundler makes a `\p{…}` literal anew on every call). */
+const nonAsciiLetter = /[^\p{ASCII}]/u
+
+/** Anything but a letter. */
+const notLetter = /\P{L}/gu
 
 /**
  * Mark the words of one sentence that stand in a run, and the passages
