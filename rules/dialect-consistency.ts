@@ -198,6 +198,10 @@ function candidateParts(
     const offset = position?.start.offset
     if (!position || offset === undefined) continue
     const text = wordText(part.word)
+    // A capital (`A`-`Z`) inside a sentence marks a name, which is not
+    // ordinary: settled before lowercasing and hashing a copy of it.
+    const first = text.charCodeAt(0)
+    if (first >= 0x41 && first <= 0x5a && !sentenceStarts.has(offset)) continue
     const lowercase = text.toLowerCase()
     if (accepted.size > 0 && accepted.has(lowercase)) continue
     const ordinary =
