@@ -206,11 +206,27 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
   })
   if (wanted.size === 0) return []
 
+  // The ASCII characters the wanted keys start with: a plain word starting
+  // with any other ASCII character cannot be one, and nearly every word of a
+  // story is settled by that without reading, scanning and lowercasing its
+  // text (a story wants a handful of keys).
+  const wantedStarts = new Uint8Array(0x80)
+  for (const key of wanted) {
+    const code = key.charCodeAt(0)
+    if (code < 0x80) wantedStarts[code] = 1
+  }
   const plain: CompoundUse[] = []
   for (const sentence of sentences) {
     let initial = true
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
+      // A plain word's text starts with its first child's (see `plainPart`), and an ASCII letter lowercases in place.
+      const first = child.children[0]
+      const code = first && 'value' in first ? first.value.charCodeAt(0) : Number.NaN
+      if (code < 0x80 && wantedStarts[code >= 0x41 && code <= 0x5a ? code + 0x20 : code] === 0) {
+        initial = false
+        continue
+      }
       const part = plainPart(child)
       if (part) {
         const text = wordText(part)
