@@ -1,6 +1,6 @@
-import type {Root, Sentence, SentenceContent, Source, Word} from 'nlcst'
+import type {Root, SentenceContent, Source, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {eachNode} from './each-node.js'
+import {eachSentence} from './each-sentence.js'
 
 /** Closing quotation marks that may stand between a quoted word and `[sic]`: `"Belrusian" [sic]`. */
 const closingQuotes = new Set(['"', "'", '\u2019', '\u201D', '\u00BB'])
@@ -21,15 +21,21 @@ const closingQuotes = new Set(['"', "'", '\u2019', '\u201D', '\u00BB'])
  */
 export default function markSic(): (tree: Root) => undefined {
   return function (tree) {
-    eachNode<Sentence>(tree, 'SentenceNode', function (sentence) {
-      sentence.children.forEach(function (child, index, children) {
+    // Sentences only, not their words, and a plain loop that passes over
+    // everything but a `[` (a closure and a call per node of every sentence
+    // before: eachNode into every word took ~25 ms of the CI run's profile).
+    eachSentence(tree, function (sentence) {
+      const children = sentence.children
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]
+        if (child?.type !== 'PunctuationNode' || child.value !== '[') continue
         const end = sicEnd(children, index)
-        if (end === undefined) return
+        if (end === undefined) continue
         const word = wordBefore(children, index)
         if (word !== undefined) children[word] = toSource(children[word] as Word)
         // `[Sic]` is no name to compare `Sick` with.
         children[index + 1] = toSource(children[index + 1] as Word)
-      })
+      }
     })
   }
 }
