@@ -1,4 +1,5 @@
 import type {Word} from 'nlcst'
+import type {Point} from 'unist'
 import {wordText} from './word-text.js'
 
 /** Hyphen-minus, hyphen and non-breaking hyphen: the marks that join compounds. */
@@ -71,7 +72,11 @@ function splitWord(word: Word): WordPart[] {
   // segment arrays, closure and trimming below (wordParts under the spell
   // check: ~200 ms to ~130 ms of the 1,000-file run).
   if (children.length === 1 && only?.type === 'TextNode') {
-    return [{word: toWord([only]), text: only.value, afterHyphen: false, beforeHyphen: false}]
+    // The word is its own part when it spans exactly its text, as the
+    // parser places it: not a copy of it (a node, a children array and a
+    // position for each of the million words of the CI run).
+    const part = spansExactly(word, only) ? word : toWord([only])
+    return [{word: part, text: only.value, afterHyphen: false, beforeHyphen: false}]
   }
   const segments: WordChild[][] = [[]]
   for (const child of children) {
@@ -91,6 +96,32 @@ function splitWord(word: Word): WordPart[] {
     })
   })
   return parts
+}
+
+/**
+ * Whether a word has the place of its only child (both none, or the same
+ * points), so that the word can stand for the part `toWord` would make.
+ *
+ * @param word A word of one text node.
+ * @param only That text node.
+ * @returns Whether their places are the same.
+ */
+function spansExactly(word: Word, only: WordChild): boolean {
+  const outer = word.position
+  const inner = only.position
+  if (!outer || !inner) return !outer && !inner
+  return samePoint(outer.start, inner.start) && samePoint(outer.end, inner.end)
+}
+
+/**
+ * Whether two points are the same place.
+ *
+ * @param a Point.
+ * @param b Point.
+ * @returns Whether line, column and offset agree.
+ */
+function samePoint(a: Point, b: Point): boolean {
+  return a === b || (a.line === b.line && a.column === b.column && a.offset === b.offset)
 }
 
 /**
