@@ -181,7 +181,13 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
         const form = text.toLowerCase()
         const space = children[index - 1]
         // The pair first: it starts before this word, and `special` is in document order.
-        if (previous && previousIndex === index - 2 && space?.type === 'WhiteSpaceNode') {
+        // Nearly no pair has an open prefix or suffix: the sets settle it before the call.
+        if (
+          previous &&
+          previousIndex === index - 2 &&
+          space?.type === 'WhiteSpaceNode' &&
+          (prefixes.has(previousForm) || suffixes.has(form))
+        ) {
           const pair = spacedPair(previous, previousText, previousForm, space.value, part, text, form, prefixes, suffixes)
           if (pair) {
             pair.initial = previousInitial
@@ -190,10 +196,13 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
           }
         }
         // A plain word whose lowercase form is not its key (`İ` lowercases to `i` and a combining dot).
-        const key = keyOfLowercase(form)
-        if (form !== key) {
-          special.push(plainUse(part, text, form, initial))
-          wanted.add(key)
+        // A word already in lowercase is its key: `plainPart` found it letters and digits only.
+        if (form !== text) {
+          const key = keyOfLowercase(form)
+          if (form !== key) {
+            special.push(plainUse(part, text, form, initial))
+            wanted.add(key)
+          }
         }
         previousText = text
         previousForm = form
