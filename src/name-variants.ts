@@ -211,18 +211,20 @@ export function prepare(text: string): Prepared {
  * @returns Index pairs (`[a, b]`, `a < b`), in ascending order.
  */
 function closePairs(prepared: readonly Prepared[], known: readonly boolean[]): Array<[number, number]> {
+  // Made once per spelling: an unknown spelling is both filed and looked up.
+  const keys = prepared.map(formKeys)
   const filed = new Map<number, number[]>()
-  prepared.forEach(function (spelling, index) {
+  keys.forEach(function (spellingKeys, index) {
     if (known[index]) return
-    for (const key of formKeys(spelling)) {
+    for (const key of spellingKeys) {
       const indexes = filed.get(key)
       if (!indexes) filed.set(key, [index])
       else if (indexes.at(-1) !== index) indexes.push(index)
     }
   })
   const pairs = new Set<number>()
-  prepared.forEach(function (spelling, index) {
-    for (const key of formKeys(spelling)) {
+  keys.forEach(function (spellingKeys, index) {
+    for (const key of spellingKeys) {
       for (const other of filed.get(key) ?? []) {
         if (other === index) continue
         const a = Math.min(index, other)
