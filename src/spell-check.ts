@@ -166,9 +166,7 @@ async function runSpellCheck(
     }
   }
 
-  const parts = candidates.parts
-  const storyWords = new Set<string>()
-  for (const part of parts) storyWords.add(part.text)
+  const {parts, storyWords} = candidates
   const suggested = new WeakMap<VFileMessage, number>()
 
   return {
