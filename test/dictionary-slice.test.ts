@@ -77,8 +77,8 @@ test.each<Dialect>(['en-US', 'en-GB'])('a slice keeps the affix file without its
   const affix = new TextDecoder().decode(dictionarySlice(tree, dialect, undefined).dictionary.aff)
   // The slice's forms are written out: nspell has no rule left to apply to them.
   expect(affix).not.toMatch(/^(?:PFX|SFX)\s/m)
-  // Nor a replacement table, which serves only suggestions, never asked of a slice.
-  expect(affix).not.toMatch(/^REP\s/m)
+  // Nor a replacement table or letters to try, which serve only suggestions, never asked of a slice.
+  expect(affix).not.toMatch(/^(?:REP|TRY)\s/m)
   // What decides how nspell reads the forms stays.
   expect(affix).toMatch(/^COMPOUNDRULE n\*1t$/m)
   expect(affix).toMatch(/^ONLYINCOMPOUND c$/m)
