@@ -167,7 +167,9 @@ async function runSpellCheck(
   }
 
   const {parts, storyWords} = candidates
-  const suggested = new WeakMap<VFileMessage, number>()
+  // A Map, not a WeakMap: its messages live exactly as long as the check
+  // does, and a WeakMap's entries cost the collector more on every pass.
+  const suggested = new Map<VFileMessage, number>()
 
   return {
     unknown,
