@@ -89,7 +89,10 @@ export default defineRule<HouseStyleOptions>(
       // Most stories use no form the house style flags (exceptions only
       // take findings away): then no tokens are needed, whose building was
       // ~250 ms of the 1,000-file run.
-      if (!check.parts.some((part) => starts.flagged.has(fold(part.text)))) return
+      // Asked of each distinct text the story uses (its `storyWords`), not
+      // of each of its parts: half as many folds and lookups (fold and the
+      // set lookup were ~125 ms of the 1,000-file run).
+      if (!usesAny(check.storyWords, starts.flagged)) return
       const runs = storyTokens(tree, starts.all)
       const findings = entries.flatMap((entry) =>
         entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
@@ -192,6 +195,18 @@ interface FormStarts {
   flagged: ReadonlySet<string>
   /** Of those and the exceptions. */
   all: ReadonlySet<string>
+}
+
+/**
+ * Whether a story uses a word that folds to one of some folded words.
+ *
+ * @param storyWords The texts the story uses.
+ * @param folded Folded words.
+ * @returns Whether one of the texts folds to one of them.
+ */
+function usesAny(storyWords: ReadonlySet<string>, folded: ReadonlySet<string>): boolean {
+  for (const text of storyWords) if (folded.has(fold(text))) return true
+  return false
 }
 
 /** The first words of every entry's forms, per entry list (the config's, made once in a run). */

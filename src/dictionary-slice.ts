@@ -60,8 +60,40 @@ export function dictionarySlice(tree: Root, dialect: Dialect, accepted: Accepted
   })
 
   return {
-    dictionary: {aff: publishedDictionary(dialect).aff, dic: Buffer.from(lines.size + '\n' + [...lines].join('\n'))},
+    dictionary: {aff: sliceAffix(dialect), dic: Buffer.from(lines.size + '\n' + [...lines].join('\n'))},
     personal: [...personal].join('\n'),
     wordCount
   }
+}
+
+const sliceAffixes = new Map<Dialect, Uint8Array>()
+
+/**
+ * A dialect's affix file without its prefix and suffix rules and what
+ * only suggestions use, for slices.
+ *
+ * The forms of a slice are written out already, without the flags of the
+ * rules that made them (see `compileForms`), so nspell never applies a rule
+ * to them; but it parsed every rule again, compiling a regex for each, for
+ * every story's slice: some 140 ms of the 1,000-file run (most of the
+ * 230 ms nspell took to build its slices). The replacement table (`REP`,
+ * 90 lines) and the letters to try (`TRY`, which nspell sorts through
+ * letter by letter) serve only nspell's `suggest`, which retext-spell is
+ * told never to call. The few lines left stay: ICONV, the compound rules
+ * and ONLYINCOMPOUND decide how nspell reads the slice's words. Comments
+ * and blank lines go.
+ *
+ * @param dialect Dialect.
+ * @returns The affix file, without `PFX`, `SFX`, `REP` and `TRY` lines.
+ */
+export function sliceAffix(dialect: Dialect): Uint8Array {
+  let affix = sliceAffixes.get(dialect)
+  if (!affix) {
+    const lines = new TextDecoder().decode(publishedDictionary(dialect).aff).split('\n')
+    // A rule or table is a header line and its entries, each starting with its kind.
+    const kept = lines.filter((line) => !/^(?:PFX|SFX|REP|TRY)\s/.test(line) && !/^\s*(?:#|$)/.test(line))
+    affix = Buffer.from(kept.join('\n'))
+    sliceAffixes.set(dialect, affix)
+  }
+  return affix
 }

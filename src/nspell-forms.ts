@@ -12,7 +12,13 @@ export function lookupForms(word: string): string[] {
   const normal = word.trim().replaceAll('\u2019', "'")
   if (!normal) return []
   const forms = [normal]
-  if (normal.toUpperCase() === normal) forms.push(normal.charAt(0) + normal.slice(1).toLowerCase())
-  forms.push(normal.toLowerCase())
-  return [...new Set(forms)]
+  // Each form once, compared by hand rather than through a Set and a
+  // spread copy: every story's slice asks this of each of its words.
+  if (normal.toUpperCase() === normal) {
+    const sentenceCase = normal.charAt(0) + normal.slice(1).toLowerCase()
+    if (sentenceCase !== normal) forms.push(sentenceCase)
+  }
+  const lower = normal.toLowerCase()
+  if (!forms.includes(lower)) forms.push(lower)
+  return forms
 }

@@ -166,10 +166,10 @@ async function runSpellCheck(
     }
   }
 
-  const parts = candidates.parts
-  const storyWords = new Set<string>()
-  for (const part of parts) storyWords.add(part.text)
-  const suggested = new WeakMap<VFileMessage, number>()
+  const {parts, storyWords} = candidates
+  // A Map, not a WeakMap: its messages live exactly as long as the check
+  // does, and a WeakMap's entries cost the collector more on every pass.
+  const suggested = new Map<VFileMessage, number>()
 
   return {
     unknown,
@@ -341,9 +341,23 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
  * @returns Whether to accept the word.
  */
 function isAccentedSpelling(actual: string, personal: string, dialect: Dialect): boolean {
+  // Most unknown words are plain ASCII, which has no accents to take off:
+  // no normalising and five replacements for each of them.
+  if (isAscii(actual)) return false
   const plain = withoutAccents(actual)
   if (plain === actual) return false
   return dictionaryLookup(dialect, personal).correct(plain) || dictionaryLookup('en-GB').correct(plain)
+}
+
+/**
+ * Whether a text is ASCII only.
+ *
+ * @param text Text.
+ * @returns Whether every character is below U+0080.
+ */
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false
+  return true
 }
 
 /**

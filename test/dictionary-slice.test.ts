@@ -71,3 +71,16 @@ test('a slice holds only what the story can match, and counts its words', functi
   expect(words).toContain('and')
   expect(words.length).toBeLessThan(100)
 })
+
+test.each<Dialect>(['en-US', 'en-GB'])('a slice keeps the affix file without its prefix and suffix rules and replacements (%s)', function (dialect) {
+  const tree = unified().use(retextEnglish).parse('The 21st walk.') as Root
+  const affix = new TextDecoder().decode(dictionarySlice(tree, dialect, undefined).dictionary.aff)
+  // The slice's forms are written out: nspell has no rule left to apply to them.
+  expect(affix).not.toMatch(/^(?:PFX|SFX)\s/m)
+  // Nor a replacement table or letters to try, which serve only suggestions, never asked of a slice.
+  expect(affix).not.toMatch(/^(?:REP|TRY)\s/m)
+  // What decides how nspell reads the forms stays.
+  expect(affix).toMatch(/^COMPOUNDRULE n\*1t$/m)
+  expect(affix).toMatch(/^ONLYINCOMPOUND c$/m)
+  expect(affix).toMatch(/^ICONV 1$/m)
+})
