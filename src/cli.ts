@@ -106,7 +106,7 @@ function createProgram(io: CliIo): Command {
     .option('--changed [ref]', 'lint only the text files changed since the merge base with REF (default: the default branch; staged files in a git hook)')
     .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
     .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
-    .option('--jobs <n>', 'lint on N threads; 1 = the main thread only (default: all cores, for runs large enough)', parseJobs)
+    .option('--jobs <n>', 'lint on N threads, the main thread included; 1 = the main thread only (default: every core but one, for runs large enough)', parseJobs)
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
