@@ -70,7 +70,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     for (const filePath of discovery.files) {
       try {
-        files.push(await readInputFile(filePath, cwd))
+        files.push(readInputFile(filePath, cwd))
       } catch (error) {
         if (!(error instanceof CopydeskError)) throw error
         problems.push(error)
