@@ -78,14 +78,17 @@ export async function lintEach(files: VFile[], options: EngineOptions): Promise<
 type Presets = Map<string, Preset>
 
 /**
- * Characters of text one engine run takes at most (about five stories):
+ * Characters of text one engine run takes at most (about eight stories):
  * unified-engine starts every file it is given at once, so every story's
- * tree would be alive together, and a run of 1,000 stories took 3 GB. Once
- * each config's preset was made once per run, smaller runs cost no time:
- * on the CI bench files (one thread, 2 cores) 32,000 characters took 6.0 s
- * and 425 MB at most, against 6.1 to 6.6 s and 470 to 530 MB for 256,000.
+ * tree would be alive together, and a run of 1,000 stories took 3 GB. But
+ * each engine run also looks for config files afresh, one awaited file
+ * read after another up to the root, which leaves the thread idle. On the
+ * CI bench files (one thread, 2 cores, the CLI's heap cap), looking for
+ * configs: 32,000 characters took 6.4 to 6.9 s, 64,000 took 5.9 to 6.0 s
+ * and 96,000 took 5.8 to 6.1 s; with `--no-config`, 5.1 to 5.3 s and 260
+ * to 275 MB for 64,000, and up to 345 MB for 96,000.
  */
-const batchCharacters = 32_000
+const batchCharacters = 64_000
 
 /**
  * Cut files, in order, into runs of at most `batchCharacters` (a larger
