@@ -46,6 +46,12 @@ const cli = load(script, source)
 // first, it cost every hook run 50 ms). It is the CLI's choice: programs
 // using the library keep their own.
 v8.setFlagsFromString('--heap-growing-percent=60')
+// The code cache holds the functions compiled when it is written, but in a
+// long run V8 drops the bytecode of functions not used for a while, such as
+// those of start-up: a cache written after a 1,000-file run had 0.96 MB
+// instead of 1.7 MB, and a hook run from it took 0.23 s instead of 0.18 s.
+// Kept for the run (and reset with the other flag before writing).
+v8.setFlagsFromString('--no-flush-bytecode')
 process.exitCode = await cli.main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
@@ -96,6 +102,7 @@ function load(file, text) {
 function saveCodeCache() {
   if (!compiled?.fresh) return
   v8.setFlagsFromString('--heap-growing-percent=0')
+  v8.setFlagsFromString('--flush-bytecode')
   const temporary = compiled.cacheFile + '.' + process.pid + '.tmp'
   try {
     fs.mkdirSync(path.dirname(compiled.cacheFile), {recursive: true})
