@@ -19,9 +19,6 @@ export interface DialectConsistencyOptions {
   dialect?: Dialect | undefined
 }
 
-// The bundler (esbuild, target node20) turns a regex literal with `\p{...}`
-// into `new RegExp(...)` where it stands, made again on every call: regexes
-// used per word are made once here.
 /** A capital and then small letters only (`Colour`). */
 const capitalised = /^\p{Lu}\p{Ll}+$/u
 /** A capital first. */

@@ -45,7 +45,7 @@ interface CompoundUse {
 /** Hyphen-minus, hyphen and non-breaking hyphen (as `wordParts` splits on). */
 const hyphens = /[-\u2010\u2011]/g
 
-/** What a key leaves out; made once, as the bundler turns a literal with `\p{...}` into `new RegExp` per call. */
+/** What a key leaves out. */
 const notLetterOrDigit = /[^\p{L}\p{N}]/gu
 
 /** Endings an exception covers: `re-sign` also stands for `re-signs`, `re-signed`, `re-signing`. */

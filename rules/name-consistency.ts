@@ -187,8 +187,7 @@ function isNameLike(text: string): boolean {
   return lowercase && first >= 0x41 && first <= 0x5a
 }
 
-// Made once: the bundler writes a `\p{…}` literal as `new RegExp(…)`, which
-// inside the function made two expressions for each of the million words.
+// What `isNameLike` tests text outside ASCII with.
 const upperFirst = /^\p{Lu}/u
 const lowercaseLetter = /\p{Ll}/u
 const digit = /\d/

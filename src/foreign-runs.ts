@@ -178,7 +178,7 @@ function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functio
   return !ascii && nonAsciiLetter.test(text.replace(notLetter, ''))
 }
 
-/** Any character outside ASCII (made once: the bundler makes a `\p{…}` literal anew on every call). */
+/** Any character outside ASCII. */
 const nonAsciiLetter = /[^\p{ASCII}]/u
 
 /** Anything but a letter. */
