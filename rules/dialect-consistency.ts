@@ -1,6 +1,7 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {isAsciiCapital} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
 import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/dialect-spellings.js'
 import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
@@ -198,7 +199,7 @@ function candidateParts(
     // A capital (`A`-`Z`) inside a sentence marks a name, which is not
     // ordinary: settled before lowercasing and hashing a copy of it.
     const first = text.charCodeAt(0)
-    if (first >= 0x41 && first <= 0x5a && !sentenceStarts.has(offset)) continue
+    if (isAsciiCapital(first) && !sentenceStarts.has(offset)) continue
     const lowercase = text.toLowerCase()
     if (accepted.size > 0 && accepted.has(lowercase)) continue
     const ordinary =
@@ -220,7 +221,7 @@ function candidateParts(
  */
 function startsUppercase(text: string): boolean {
   const code = text.charCodeAt(0)
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a
+  if (code < 0x80) return isAsciiCapital(code)
   return startsWithCapital.test(text)
 }
 

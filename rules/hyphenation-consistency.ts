@@ -3,6 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {asciiLowercase} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
 import type {Dialect} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
@@ -232,7 +233,7 @@ function compoundUses(tree: Root, prefixes: ReadonlySet<string>, suffixes: Reado
       // A plain word's text starts with its first child's (see `plainPart`), and an ASCII letter lowercases in place.
       const first = child.children[0]
       const code = first && 'value' in first ? first.value.charCodeAt(0) : Number.NaN
-      if (code < 0x80 && wantedStarts[code >= 0x41 && code <= 0x5a ? code + 0x20 : code] === 0) {
+      if (code < 0x80 && wantedStarts[asciiLowercase(code)] === 0) {
         initial = false
         continue
       }

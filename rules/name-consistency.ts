@@ -1,6 +1,7 @@
 import type {Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {isAsciiCapital} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
 import {markFixable} from '../src/fix.js'
 import {foreignPassages} from '../src/foreign-runs.js'
@@ -184,7 +185,7 @@ function isNameLike(text: string): boolean {
     if (code >= 0x61 && code <= 0x7a) lowercase = true
   }
   const first = text.charCodeAt(0)
-  return lowercase && first >= 0x41 && first <= 0x5a
+  return lowercase && isAsciiCapital(first)
 }
 
 // What `isNameLike` tests text outside ASCII with.
@@ -204,5 +205,5 @@ function mayBeNameLike(word: Word): boolean {
   const first = word.children[0]
   const code = first && 'value' in first ? first.value.charCodeAt(0) : Number.NaN
   // Only `A`–`Z` are capitals in ASCII; an empty or non-ASCII start needs the whole text.
-  return !(code < 128) || (code >= 65 && code <= 90)
+  return !(code < 0x80) || isAsciiCapital(code)
 }

@@ -3,6 +3,7 @@ import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {asciiLowercase} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
 import type {Dialect} from '../src/dictionary.js'
 import {setSeverity} from '../src/severity.js'
@@ -111,16 +112,6 @@ function sameInLowercase(a: string, b: string): boolean {
   const second = b.charCodeAt(0)
   if (first < 0x80 && second < 0x80 && asciiLowercase(first) !== asciiLowercase(second)) return false
   return a.toLowerCase() === b.toLowerCase()
-}
-
-/**
- * Lowercase an ASCII character code, as `toLowerCase` does.
- *
- * @param code Character code below 0x80.
- * @returns Its lowercase code.
- */
-function asciiLowercase(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code
 }
 
 /** A word written twice: the two word nodes, in order. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence, Word} from 'nlcst'
+import {isAsciiCapital} from './ascii.js'
 import {dictionaryLookup, publishedDictionary} from './dictionary.js'
 import {cachedBytes} from './disk-cache.js'
 import type {UnknownWord} from './spell-check.js'
@@ -170,7 +171,7 @@ function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functio
       ascii = false
       break
     }
-    if (code >= 0x41 && code <= 0x5a) lowercase = false
+    if (isAsciiCapital(code)) lowercase = false
   }
   // Function words have two letters or more, and an ASCII word keeps its length in lowercase.
   if ((!ascii || text.length > 1) && functionWords.has(ascii && lowercase ? text : text.toLowerCase())) return true

@@ -1,0 +1,25 @@
+/**
+ * Character-code tests for the ASCII fast paths of per-word code: most words
+ * of English copy are ASCII, and settling them by code avoids a lowercase
+ * copy or a Unicode regex for each.
+ */
+
+/**
+ * Whether a character code is an ASCII capital, `A` to `Z`.
+ *
+ * @param code Character code.
+ * @returns Whether it is.
+ */
+export function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a
+}
+
+/**
+ * Lowercase an ASCII character code, as `toLowerCase` does.
+ *
+ * @param code Character code below 0x80.
+ * @returns Its lowercase code.
+ */
+export function asciiLowercase(code: number): number {
+  return isAsciiCapital(code) ? code + 0x20 : code
+}
