@@ -3,6 +3,7 @@ import dialectConsistency from './dialect-consistency.js'
 import houseStyle from './house-style.js'
 import hyphenationConsistency from './hyphenation-consistency.js'
 import nameConsistency from './name-consistency.js'
+import namesAcrossFiles from './names-across-files.js'
 import repeatedWords from './repeated-words.js'
 import spelling from './spelling.js'
 
@@ -12,8 +13,10 @@ import spelling from './spelling.js'
  * again by a later rule; then `repeated-words` (errors) before the warning
  * rules; `dialect-consistency`, so that British spellings it reports or
  * accepts are not reported again against dictionary-en;
- * `hyphenation-consistency`; and `spelling` last, as it reports whatever no
- * other rule has claimed.
+ * `hyphenation-consistency`; `spelling`, as it reports whatever no other
+ * rule has claimed; and `names-across-files` after them all, since it only
+ * notes the story's names for the end of the run, leaving out what the
+ * others reported.
  */
 export const rules: readonly Rule<unknown>[] = [
   houseStyle,
@@ -21,5 +24,6 @@ export const rules: readonly Rule<unknown>[] = [
   repeatedWords,
   dialectConsistency,
   hyphenationConsistency,
-  spelling
+  spelling,
+  namesAcrossFiles
 ]

@@ -1,16 +1,13 @@
-import type {Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {isAsciiCapital} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
 import {markFixable} from '../src/fix.js'
-import {foreignPassages} from '../src/foreign-runs.js'
 import type {Dialect} from '../src/dictionary.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
 import {ListedNames} from '../src/listed-variants.js'
+import {nameUses} from '../src/name-uses.js'
 import {setSeverity} from '../src/severity.js'
 import {spellCheck} from '../src/spell-check.js'
-import {wordText} from '../src/word-text.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
@@ -41,20 +38,7 @@ export default defineRule<NameConsistencyOptions>(
     const listedNames = new ListedNames(options?.ownWords ?? [], distinct)
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
-      const unknown = new Set(check.unknown.map((word) => word.offset))
-      const inForeignPassage = foreignPassages(tree, check.unknown)
-      const uses: NameUse[] = []
-      for (const part of check.parts) {
-        const position = part.word.position
-        if (!position || position.start.offset === undefined || !mayBeNameLike(part.word)) continue
-        const text = wordText(part.word)
-        if (!isNameLike(text)) continue
-        // "Kiev" that `house-style` reported is left to it, not grouped with "Kyiv".
-        if (check.claimed.has(position.start.offset)) continue
-        // "des Parisiens" in a French quotation is the French spelling, not a variant.
-        if (inForeignPassage(position.start.offset)) continue
-        uses.push({text, position, known: !unknown.has(position.start.offset)})
-      }
+      const uses = nameUses(tree, check)
 
       for (const group of groupVariants(uses, {listed, distinct})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
@@ -165,45 +149,4 @@ function reasonText(reason: CanonicalReason, bundled: boolean): string {
     default:
       return `as first spelled on line ${reason.line}`
   }
-}
-
-/**
- * Whether a word looks like a name: a capital first, then at least one
- * lowercase letter (so `BTLC` and `US` are acronyms, not names).
- *
- * @param text The word.
- * @returns Whether to collect it.
- */
-function isNameLike(text: string): boolean {
-  // ASCII text (nearly every capitalised word) is settled in one pass over
-  // its characters, without the three regex tests.
-  let lowercase = false
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code >= 0x80) return upperFirst.test(text) && lowercaseLetter.test(text) && !digit.test(text)
-    if (code >= 0x30 && code <= 0x39) return false
-    if (code >= 0x61 && code <= 0x7a) lowercase = true
-  }
-  const first = text.charCodeAt(0)
-  return lowercase && isAsciiCapital(first)
-}
-
-// What `isNameLike` tests text outside ASCII with.
-const upperFirst = /^\p{Lu}/u
-const lowercaseLetter = /\p{Ll}/u
-const digit = /\d/
-
-/**
- * Whether a word may be name-like (see `isNameLike`), from its first
- * character alone: most words start with a lowercase ASCII letter, and
- * reading their text to test it was a fifth of the rule's time.
- *
- * @param word The word (or part).
- * @returns `false` when it cannot be name-like.
- */
-function mayBeNameLike(word: Word): boolean {
-  const first = word.children[0]
-  const code = first && 'value' in first ? first.value.charCodeAt(0) : Number.NaN
-  // Only `A`–`Z` are capitals in ASCII; an empty or non-ASCII start needs the whole text.
-  return !(code < 0x80) || isAsciiCapital(code)
 }

@@ -49,17 +49,17 @@ export interface Rule<Options = unknown> extends RuleMeta {
  * are stamped on here so that no rule repeats them.
  *
  * @param meta Id and description.
- * @param create Makes the bare check from the rule's options.
+ * @param create Makes the bare check from the rule's options (and, for a rule that reports after the run, its settings).
  * @returns The rule.
  */
 export function defineRule<Options = undefined>(
   meta: RuleMeta,
-  create: (options: Options | undefined) => Check
+  create: (options: Options | undefined, settings: RuleSettings<Options>) => Check
 ): Rule<Options> {
   return {
     ...meta,
     create(settings = {}) {
-      const check = create(settings.options)
+      const check = create(settings.options, settings)
       const url = ruleUrl(meta.id)
       return async function (tree, file) {
         const before = file.messages.length

@@ -144,8 +144,8 @@ function sortFindings(files: readonly VFile[]): {
       const place = `${file.path}:${message.line ?? 1}:${message.column ?? 1}`
       const severity = severityOf(message)
       const first = message.expected?.[0]
-      if (message.ruleId === 'name-consistency') {
-        leave(word, place, `a variant of \`${first ?? '?'}\` (name-consistency)`)
+      if (message.ruleId === 'name-consistency' || message.ruleId === 'names-across-files') {
+        leave(word, place, `a variant of \`${first ?? '?'}\` (${message.ruleId})`)
       } else if (message.ruleId !== 'spelling') {
         continue
       } else if (severity === 'error') {

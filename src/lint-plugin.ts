@@ -9,6 +9,7 @@ import type {ResolvedConfig} from './config.js'
 import type {Check} from './define-rule.js'
 import {prominentNames} from './names-list.js'
 import {ruleData} from './rule-data.js'
+import {settleProvisional} from './provisional.js'
 import {applyMarkers} from './suppress.js'
 
 /** Rule ids a comment marker may name: every rule, whether config switches it on or not. */
@@ -36,6 +37,7 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
     for (const check of checks) await check(tree, scratch)
     // After every rule: a finding turned off by a comment marker still claimed its word.
     applyMarkers(tree, scratch, ruleIds)
+    settleProvisional(scratch)
     for (const message of scratch.messages) {
       // The nodes a rule found the word in hold the whole sentence, and
       // through it a story's tree: a run of 1,000 stories would keep every

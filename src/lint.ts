@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {reportAcrossFiles} from '../rules/names-across-files.js'
 import {discoverFiles} from './discover.js'
 import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
+import {type NameEntry, type StoryNames, buildNamesIndex, latestStories} from './names-index.js'
 import {lintSpread} from './parallel.js'
 import {readInputFile, readInputStream} from './read-input.js'
 
@@ -27,6 +29,8 @@ export interface LintOptions {
   onProgress?: ((done: number, total: number) => void) | undefined
   /** Load an ES module the way the host program can (see `CliIo.importModule`). */
   importModule?: ((specifier: string) => Promise<unknown>) | undefined
+  /** Names indexes of other runs (`--names-in`): their stories count as part of this run for `names-across-files`. */
+  namesIn?: readonly StoryNames[] | undefined
 }
 
 /** What a lint run gave. */
@@ -37,6 +41,10 @@ export interface LintResult {
   problems: CopydeskError[]
   /** Notes for standard error: inputs that matched nothing, named files that are ignored. */
   notices: string[]
+  /** The stories' parts of the names index: this run's, after those of `namesIn` that it did not lint again. */
+  stories: StoryNames[]
+  /** The run's names (`buildNamesIndex` of `stories`). */
+  names: NameEntry[]
 }
 
 /**
@@ -93,5 +101,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // Standard input is one file: never worth a worker.
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
-  return {files: result.files, problems: [...problems, ...result.problems], notices}
+  const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
+  const names = buildNamesIndex(stories)
+  // Stories of an index that this run did not lint come last, with their findings from the index.
+  const indexed = reportAcrossFiles(result.files, names)
+  return {
+    files: [...result.files, ...indexed.values()],
+    problems: [...problems, ...result.problems],
+    notices,
+    stories,
+    names
+  }
 }

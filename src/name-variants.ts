@@ -13,12 +13,8 @@ export interface NameUse {
 }
 
 /** All uses of one spelling of a name. */
-export interface Spelling {
-  text: string
+export interface Spelling extends Candidate {
   uses: NameUse[]
-  known: boolean
-  /** Whether the repo's own word list (config `words`, `wordsFile`) has it. */
-  listed: boolean
 }
 
 /** Why a spelling is the one to use. */
@@ -53,7 +49,7 @@ export interface GroupingOptions {
 const minimumLength = 4
 
 /** Names at least this long may differ by two edits and still be one name. */
-const longName = 8
+export const longName = 8
 
 /**
  * Group the spellings of the names in a document that are the same name
@@ -71,14 +67,56 @@ const longName = 8
  */
 export function groupVariants(uses: readonly NameUse[], options: GroupingOptions): VariantGroup[] {
   const spellings = collectSpellings(uses, options.listed)
-  const parent = new Map<Spelling, Spelling>(spellings.map((spelling) => [spelling, spelling]))
-  const find = (spelling: Spelling): Spelling => {
+  return groupSpellings(spellings, options.distinct, compareInStory).map(({canonical, members}) =>
+    makeGroup(canonical, members)
+  )
+}
+
+/** A spelling as grouping compares it: its text, what knows it, and how often it is used. */
+export interface Candidate {
+  text: string
+  /** Whether the dictionary or the word lists know it. */
+  known: boolean
+  /** Whether the newsroom's word lists (or the bundled names) have it. */
+  listed: boolean
+  /** Uses, in all. */
+  count: number
+}
+
+/** Spellings of one name, with the one to use. */
+export interface SpellingGroup<T extends Candidate> {
+  canonical: T
+  /** The spellings to change to the canonical one. */
+  variants: T[]
+  /** The canonical spelling and its variants. */
+  members: T[]
+}
+
+/**
+ * Group spellings that are one name spelled differently (see
+ * `groupVariants`), in a story or across stories: the caller says which
+ * spelling of a group is the one to use.
+ *
+ * @param spellings Distinct spellings.
+ * @param distinct Sets of spellings declared to be different names.
+ * @param compare Orders a group's spellings, the one to use first.
+ * @param accepts Whether to link two close spellings, when more than their spelling must say they are one name.
+ * @returns One group per name spelled more than one way.
+ */
+export function groupSpellings<T extends Candidate>(
+  spellings: readonly T[],
+  distinct: ReadonlyArray<readonly string[]>,
+  compare: (a: T, b: T) => number,
+  accepts?: (a: T, b: T) => boolean
+): Array<SpellingGroup<T>> {
+  const parent = new Map<T, T>(spellings.map((spelling) => [spelling, spelling]))
+  const find = (spelling: T): T => {
     let root = spelling
     while (parent.get(root) !== root) root = parent.get(root) ?? root
     return root
   }
   const linked = new Set<string>()
-  const link = (a: Spelling, b: Spelling): void => {
+  const link = (a: T, b: T): void => {
     linked.add(a.text + '\n' + b.text).add(b.text + '\n' + a.text)
     parent.set(find(a), find(b))
   }
@@ -95,13 +133,14 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
     const left = prepared[index]
     const right = prepared[other]
     if (!a || !b || !left || !right || (a.known && b.known)) continue
-    if (isDeclaredDistinct(a.text, b.text, options.distinct)) continue
+    if (isDeclaredDistinct(a.text, b.text, distinct)) continue
     const relation = relationOf(left, right)
-    if (relation === 'variant' || (relation === 'form' && isSlipOfForm(a, b))) link(a, b)
+    if (relation === 'unrelated' || (relation === 'form' && !isSlipOfForm(a, b))) continue
+    if (!accepts || accepts(a, b)) link(a, b)
   }
 
   if (linked.size === 0) return []
-  const components = new Map<Spelling, Spelling[]>()
+  const components = new Map<T, T[]>()
   for (const spelling of spellings) {
     const root = find(spelling)
     const members = components.get(root)
@@ -109,7 +148,7 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
     else components.set(root, [spelling])
   }
 
-  const groups: VariantGroup[] = []
+  const groups: Array<SpellingGroup<T>> = []
   for (const members of components.values()) {
     if (members.length < 2) continue
     const known = members.filter((member) => member.known)
@@ -117,15 +156,15 @@ export function groupVariants(uses: readonly NameUse[], options: GroupingOptions
       // Several real names in one cluster: each unknown spelling goes to the one known name nearest it.
       for (const variant of members.filter((member) => !member.known)) {
         const nearest = nearestKnown(variant, known)
-        if (nearest) groups.push(makeGroup(nearest, [nearest, variant]))
+        if (nearest) groups.push({canonical: nearest, variants: [variant], members: [nearest, variant]})
       }
       continue
     }
-    const canonical = chooseCanonical(members)
+    const canonical = [...members].sort(compare)[0] as T
     const variants = members.filter(
       (member) => member !== canonical && linked.has(member.text + '\n' + canonical.text)
     )
-    if (variants.length > 0) groups.push(makeGroup(canonical, [canonical, ...variants]))
+    if (variants.length > 0) groups.push({canonical, variants, members: [canonical, ...variants]})
   }
   return groups
 }
@@ -390,10 +429,10 @@ function relationOf(a: Prepared, b: Prepared): 'variant' | 'form' | 'unrelated' 
  * @param b Another spelling.
  * @returns Whether to link them as variants.
  */
-function isSlipOfForm(a: Spelling, b: Spelling): boolean {
+function isSlipOfForm(a: Candidate, b: Candidate): boolean {
   const [suspect, other] =
     a.text.length === b.text.length
-      ? a.uses.length <= b.uses.length
+      ? a.count <= b.count
         ? [a, b]
         : [b, a]
       : a.text.length < b.text.length
@@ -401,8 +440,8 @@ function isSlipOfForm(a: Spelling, b: Spelling): boolean {
         : [b, a]
   return (
     !suspect.known &&
-    suspect.uses.length === 1 &&
-    (other.known || other.uses.length > suspect.uses.length) &&
+    suspect.count === 1 &&
+    (other.known || other.count > suspect.count) &&
     // One slip: a letter dropped, added or changed at the end, not another ending.
     editDistance(suspect.text.toLowerCase(), other.text.toLowerCase(), 1) <= 1
   )
@@ -522,29 +561,31 @@ function collectSpellings(uses: readonly NameUse[], listed: ReadonlySet<string>)
   for (const use of uses) {
     let spelling = byText.get(use.text)
     if (!spelling) {
-      spelling = {text: use.text, uses: [], known: use.known, listed: listed.has(use.text)}
+      spelling = {text: use.text, uses: [], known: use.known, listed: listed.has(use.text), count: 0}
       byText.set(use.text, spelling)
     }
     spelling.uses.push(use)
+    spelling.count++
   }
   return [...byText.values()]
 }
 
 /**
- * Choose the spelling to use: the word list's, else the dictionary's, else
- * the one used most, else the one used first.
+ * Order a story's spellings of one name, the one to use first: the word
+ * list's, else the dictionary's, else the one used most, else the one used
+ * first.
  *
- * @param members Spellings of one name.
- * @returns The canonical spelling.
+ * @param a A spelling.
+ * @param b Another.
+ * @returns Negative when `a` comes first.
  */
-function chooseCanonical(members: Spelling[]): Spelling {
-  return [...members].sort(
-    (a, b) =>
-      Number(b.listed) - Number(a.listed) ||
-      Number(b.known) - Number(a.known) ||
-      b.uses.length - a.uses.length ||
-      firstOffset(a) - firstOffset(b)
-  )[0] as Spelling
+function compareInStory(a: Spelling, b: Spelling): number {
+  return (
+    Number(b.listed) - Number(a.listed) ||
+    Number(b.known) - Number(a.known) ||
+    b.count - a.count ||
+    firstOffset(a) - firstOffset(b)
+  )
 }
 
 /**
@@ -573,14 +614,14 @@ function makeGroup(canonical: Spelling, members: Spelling[]): VariantGroup {
  * @param known Known spellings.
  * @returns The nearest known spelling.
  */
-function nearestKnown(variant: Spelling, known: Spelling[]): Spelling | undefined {
+function nearestKnown<T extends Candidate>(variant: T, known: readonly T[]): T | undefined {
   // "Amrican" is one edit from both "American" and "African": the one the story uses more wins.
   const distances = known
     .filter((candidate) => areVariants(variant.text, candidate.text))
     .map((candidate) => ({candidate, distance: editDistance(variant.text.toLowerCase(), candidate.text.toLowerCase())}))
-    .sort((a, b) => a.distance - b.distance || b.candidate.uses.length - a.candidate.uses.length)
+    .sort((a, b) => a.distance - b.distance || b.candidate.count - a.candidate.count)
   const [first, second] = distances
-  const tied = second && second.distance === first?.distance && second.candidate.uses.length === first.candidate.uses.length
+  const tied = second && second.distance === first?.distance && second.candidate.count === first.candidate.count
   return first && !tied ? first.candidate : undefined
 }
 

@@ -3,6 +3,7 @@ import {VFileMessage} from 'vfile-message'
 import type {FileOutcome} from './engine.js'
 import {CopydeskError, type ProblemPlace} from './errors.js'
 import {isFixable, markFixable} from './fix.js'
+import type {StoryNames} from './names-index.js'
 
 /**
  * Files and findings as plain data, to cross between the main thread and a
@@ -55,6 +56,8 @@ export interface PlainOutcome {
   reported: boolean
   problems: PlainProblem[]
   messages: PlainMessage[]
+  /** The story's part of the names index (`names-across-files`), plain already. */
+  names: StoryNames | undefined
 }
 
 /**
@@ -92,7 +95,8 @@ export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome 
     history: [...file.history],
     reported: outcome.reported,
     problems: outcome.problems.map(toPlainProblem),
-    messages: file.messages.map(toPlainMessage)
+    messages: file.messages.map(toPlainMessage),
+    names: file.data.copydeskNames
   }
 }
 
@@ -107,6 +111,7 @@ export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome 
 export function applyPlainOutcome(file: VFile, plain: PlainOutcome): FileOutcome {
   file.history = [...plain.history]
   file.messages = plain.messages.map(fromPlainMessage)
+  if (plain.names) file.data.copydeskNames = plain.names
   return {reported: plain.reported, problems: plain.problems.map(fromPlainProblem)}
 }
 

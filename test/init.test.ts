@@ -46,7 +46,7 @@ describe('copydesk init', () => {
         '  Adeyemy     news/docks.txt:1:78   a variant of `Adeyemi` (name-consistency)',
         '  teh         news/market.txt:1:75  a likely slip (error): `the`?',
         '  okada       news/market.txt:2:11  not a name (warning): add it with `copydesk words add` if it is right',
-        '  Ezeakune    news/reply.txt:1:14   a variant of `Ezeakunne`, in more stories',
+        '  Ezeakune    news/reply.txt:1:14   a variant of `Ezeakunne` (names-across-files)',
         ''
       ].join('\n')
     )

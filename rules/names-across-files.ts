@@ -1,0 +1,286 @@
+import path from 'node:path'
+import type {Position} from 'unist'
+import {VFile} from 'vfile'
+import {defineRule} from '../src/define-rule.js'
+import type {Dialect} from '../src/dictionary.js'
+import {markFixable} from '../src/fix.js'
+import {nameUses} from '../src/name-uses.js'
+import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/names-index.js'
+import {markProvisional} from '../src/provisional.js'
+import {ruleUrl} from '../src/rule-url.js'
+import {setSeverity, severityOf} from '../src/severity.js'
+import {spellCheck} from '../src/spell-check.js'
+
+/** Options of the `names-across-files` rule. */
+export interface NamesAcrossFilesOptions {
+  /** Accepted words (config `words`, `wordsFile`, and the bundled names): the spellings to prefer. */
+  words?: readonly string[] | undefined
+  /** The newsroom's own accepted words (config `words`, word lists): its house spellings. */
+  ownWords?: readonly string[] | undefined
+  /** Sets of spellings that are different names (config `distinct`). */
+  distinct?: ReadonlyArray<readonly string[]> | undefined
+  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  dialect?: Dialect | undefined
+}
+
+/** The rule's id, which its findings across stories carry. */
+const ruleId = 'names-across-files'
+
+/**
+ * Flag a name spelled one way in a story and another way in the rest of
+ * the run (`Kowalczik` in one story, `Kowalczyk` in two others).
+ *
+ * While each story is linted, this rule only notes the story's names (its
+ * part of the names index, `file.data.copydeskNames`); the findings are
+ * made once every story is linted (`reportAcrossFiles`). It runs after
+ * every other rule, to leave out what they reported: a slip that `spelling`
+ * reports as an error is not a name, and a variant `name-consistency`
+ * reported in the story is not reported again.
+ */
+export default defineRule<NamesAcrossFilesOptions>(
+  {id: ruleId, description: 'One name spelled two ways in different stories of a run'},
+  function (options, settings) {
+    const words = options?.words ?? []
+    const listed = new Set(words)
+    const own = new Set(options?.ownWords ?? [])
+    const distinct = (options?.distinct ?? []).map((names) => [...names])
+    return async function (tree, file) {
+      const check = await spellCheck(tree, file, words, options?.dialect)
+      const slips = new Set<number>()
+      for (const message of file.messages) {
+        if (message.ruleId === 'spelling' && message.fatal === true) slips.add(startOffset(message.place) ?? -1)
+      }
+      const markers = (file.data.copydeskMarkers ?? []).length > 0
+      const text = String(file.value)
+      const byText = new Map<string, StorySpelling>()
+      let previous: {spelling: StorySpelling; place: Place} | undefined
+      for (const use of nameUses(tree, check)) {
+        const place = toPlace(use.position)
+        if (!place || slips.has(place.offset)) continue
+        let spelling = byText.get(use.text)
+        if (!spelling) {
+          const isListed = listed.has(use.text)
+          // "Plan" in a title-case headline is a word, not a name.
+          if (use.known && !isListed && check.isKnown(use.text.toLowerCase())) continue
+          spelling = {text: use.text, count: 0, first: place, known: use.known, listed: isListed, own: own.has(use.text), neighbours: [], open: []}
+          byText.set(use.text, spelling)
+        }
+        spelling.count++
+        if (previous && isNextTo(text, previous.place, place)) {
+          addNeighbour(previous.spelling, spelling.text)
+          addNeighbour(spelling, previous.spelling.text)
+        }
+        previous = {spelling, place}
+        if (use.known || check.claimed.has(place.offset)) continue
+        const open = spelling.open
+        if (markers) {
+          // Kept only if the story's comment markers leave the rule on there.
+          const stand = file.message('', {place: use.position})
+          markProvisional(stand, () => open.push(place))
+        } else open.push(place)
+      }
+      const story: StoryNames = {
+        path: runPath(file),
+        severity: settings.severity,
+        distinct,
+        spellings: [...byText.values()]
+      }
+      file.data.copydeskNames = story
+    }
+  }
+)
+
+/** Neighbours kept per spelling: enough to match a first name, without a long story's whole cast. */
+const mostNeighbours = 8
+
+/**
+ * Note a name written next to a spelling.
+ *
+ * @param spelling The spelling.
+ * @param name The name next to it.
+ */
+function addNeighbour(spelling: StorySpelling, name: string): void {
+  if (name !== spelling.text && spelling.neighbours.length < mostNeighbours && !spelling.neighbours.includes(name)) {
+    spelling.neighbours.push(name)
+  }
+}
+
+/**
+ * Whether two names are written one after the other, with only a space
+ * between (`Marta Kowalczyk`), not across a comma or a line.
+ *
+ * @param text The story's text.
+ * @param before The first name's place.
+ * @param after The second's.
+ * @returns Whether they are neighbours.
+ */
+function isNextTo(text: string, before: Place, after: Place): boolean {
+  const gap = after.offset - before.endOffset
+  if (gap < 1 || gap > 2) return false
+  return /^[ \u00A0]+$/.test(text.slice(before.endOffset, after.offset))
+}
+
+/**
+ * Report, on the stories of a run, each use of a name spelled differently
+ * from the rest of the run (see `departures`). A finding replaces what
+ * `spelling` said at `info` or `warning` on the same word (`unknown name,
+ * check it once`): this one says what to write.
+ *
+ * @param files The run's linted stories.
+ * @param entries The run's names (`buildNamesIndex`).
+ * @returns Stories in the index that are not among `files` (read from `--names-in`), with their findings.
+ */
+export function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[]): Map<StoryNames, VFile> {
+  const byStory = new Map<StoryNames, VFile>()
+  for (const file of files) if (file.data.copydeskNames) byStory.set(file.data.copydeskNames, file)
+  const elsewhere = new Map<StoryNames, VFile>()
+  const touched = new Set<VFile>()
+  for (const departure of departures(entries)) {
+    const {story, spelling} = departure.use
+    if (spelling.open.length === 0) continue
+    let file = byStory.get(story) ?? elsewhere.get(story)
+    if (!file) {
+      file = storyFile(story)
+      elsewhere.set(story, file)
+    }
+    for (const place of spelling.open) report(file, departure, place)
+    touched.add(file)
+  }
+  for (const file of touched) file.messages.sort(byPlace)
+  return elsewhere
+}
+
+/**
+ * Report one use of a variant.
+ *
+ * @param file The story.
+ * @param departure The name, the variant and the story's use of it.
+ * @param place Where.
+ */
+function report(file: VFile, {entry, variant, use}: Departure, place: Place): void {
+  const {canonical} = entry
+  const position: Position = {
+    start: {line: place.line, column: place.column, offset: place.offset},
+    end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+  }
+  file.messages = file.messages.filter(
+    (message) => !(message.ruleId === 'spelling' && severityOf(message) !== 'error' && startOffset(message.place) === place.offset)
+  )
+  const message = file.message(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
+    place: position,
+    ruleId,
+    source: 'copydesk'
+  })
+  message.url = ruleUrl(ruleId)
+  message.actual = variant.text
+  message.expected = [canonical.text]
+  message.note = 'Spellings in this run: ' + entry.spellings.map((spelling) => spellingNote(spelling, use.story)).join('; ')
+  if (entry.reason === 'word list' || entry.reason === 'dictionary') markFixable(message)
+  setSeverity(message, use.story.severity ?? 'warning')
+}
+
+/**
+ * Say why the canonical spelling is the one to use.
+ *
+ * @param entry The name.
+ * @param story The story reported on.
+ * @returns Words for the message.
+ */
+function reasonText(entry: NameEntry, story: StoryNames): string {
+  const others = entry.canonical.stories.filter((use) => use.story !== story).length
+  const where = `${others} other ${others === 1 ? 'file' : 'files'}`
+  switch (entry.reason) {
+    case 'word list':
+      return `as in the word list and ${where}`
+    case 'dictionary':
+      return `as in the dictionary and ${where}`
+    default:
+      return `as spelled in ${where}`
+  }
+}
+
+/**
+ * Describe a spelling's uses for a note: how often, in how many files, and
+ * the first few files (this one named as such).
+ *
+ * @param spelling The spelling.
+ * @param story The story reported on.
+ * @returns Text such as `Kowalczyk: 3 uses in 2 files (a.md:1:5, b.md:2:1)`.
+ */
+function spellingNote(spelling: RunSpelling, story: StoryNames): string {
+  const shown = 3
+  const places = spelling.stories
+    .slice(0, shown)
+    .map(({story: other, spelling: own}) => (other === story ? 'this file' : `${other.path}:${own.first.line}:${own.first.column}`))
+  const more = spelling.stories.length - shown
+  if (more > 0) places.push(`${more} more`)
+  const uses = `${spelling.count} ${spelling.count === 1 ? 'use' : 'uses'}`
+  const files = `${spelling.stories.length} ${spelling.stories.length === 1 ? 'file' : 'files'}`
+  return `${spelling.text}: ${uses} in ${files} (${places.join(', ')})`
+}
+
+/**
+ * A story that the run did not lint (it came from a names index), to carry
+ * the findings on it.
+ *
+ * @param story The story's part of the index.
+ * @returns A file without text, named as the index names it.
+ */
+function storyFile(story: StoryNames): VFile {
+  const file = new VFile({path: story.path})
+  file.data.copydeskNames = story
+  return file
+}
+
+/**
+ * A story's path as the names index keeps it: relative to the working
+ * directory, with `/`, so that indexes written on other machines (or by
+ * runs given other paths) name a story alike.
+ *
+ * @param file The story.
+ * @returns Its path.
+ */
+export function runPath(file: VFile): string {
+  return path.relative(file.cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+}
+
+/**
+ * The place of a use.
+ *
+ * @param position The use's position.
+ * @returns Place, or `undefined` without offsets.
+ */
+function toPlace(position: Position): Place | undefined {
+  const {start, end} = position
+  if (start.offset === undefined || end.offset === undefined) return undefined
+  return {line: start.line, column: start.column, endLine: end.line, endColumn: end.column, offset: start.offset, endOffset: end.offset}
+}
+
+/**
+ * The start offset of a message's place.
+ *
+ * @param place A position or point.
+ * @returns The offset, if any.
+ */
+function startOffset(place: VFile['messages'][number]['place']): number | undefined {
+  if (!place) return undefined
+  return 'start' in place ? place.start.offset : place.offset
+}
+
+/**
+ * Order messages by place.
+ *
+ * @param a A message.
+ * @param b Another.
+ * @returns Negative when `a` comes first.
+ */
+function byPlace(a: VFile['messages'][number], b: VFile['messages'][number]): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The story's part of the names index, noted by `names-across-files`. */
+    copydeskNames: StoryNames
+  }
+}
