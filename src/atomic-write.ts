@@ -53,3 +53,16 @@ export function writeAtomicallySync(filePath: string, contents: Uint8Array): voi
 function temporaryPath(filePath: string): string {
   return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`)
 }
+
+/**
+ * Say why a file could not be written, in a few words for a one-line error.
+ *
+ * @param error What writing threw.
+ * @returns `permission denied`, `no space left on the disk`, or the system's message.
+ */
+export function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied'
+  if (code === 'ENOSPC') return 'no space left on the disk'
+  return String((error as Error).message ?? error)
+}

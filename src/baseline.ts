@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {parseDocument} from 'yaml'
 import {z} from 'zod'
 import {writeAtomically} from './atomic-write.js'
 import {CopydeskError} from './errors.js'
+import {readJsonFile} from './json-file.js'
 
 /**
  * A baseline: the findings a repository already had when it adopted
@@ -37,21 +37,7 @@ export type Baseline = z.infer<typeof baselineSchema>
  * @throws {CopydeskError} When the file is missing, does not parse or has the wrong shape.
  */
 export function readBaseline(filePath: string, shown: string): Baseline {
-  let text: string
-  try {
-    text = fs.readFileSync(filePath, 'utf8')
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
-    throw new CopydeskError(`baseline ${reason}`, {file: shown}, error)
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    // JSON.parse does not always say where it stopped; the YAML parser (JSON is YAML) does.
-    const line = parseDocument(text, {schema: 'json'}).errors[0]?.linePos?.[0]?.line
-    throw new CopydeskError('invalid JSON in baseline', {file: shown, line}, error)
-  }
+  const data = readJsonFile(filePath, shown, 'baseline')
   const parsed = baselineSchema.safeParse(data)
   if (!parsed.success) {
     throw new CopydeskError('not a copydesk baseline (write one with `--write-baseline`)', {file: shown})

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {VFile} from 'vfile'
+import {writeFailure} from './atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {changedFiles} from './changed-files.js'
 import {type Dialect, dialects} from './dictionary.js'
@@ -8,6 +9,8 @@ import {CopydeskError} from './errors.js'
 import {fixDiff, fixFile, writeFix} from './fix.js'
 import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
+import type {StoryNames} from './names-index.js'
+import {readNamesFile, writeNamesFile} from './names-file.js'
 import {packageInfo} from './package-info.js'
 import {appendGithubSummary, githubReport} from './report/github.js'
 import {jsonReport} from './report/json.js'
@@ -55,6 +58,8 @@ interface CliOptions {
   fix?: boolean
   fixDryRun?: boolean
   jobs?: number
+  namesIn?: string[]
+  namesOut?: string
 }
 
 /**
@@ -107,6 +112,8 @@ function createProgram(io: CliIo): Command {
     .option('--baseline <file>', 'leave out the findings recorded in FILE (rule, file and text)')
     .option('--write-baseline <file>', 'record the current findings in FILE instead of reporting them')
     .option('--jobs <n>', 'lint on N threads, the main thread included; 1 = the main thread only (default: every core but one, for runs large enough)', parseJobs)
+    .option('--names-in <files...>', 'check names across these names indexes too (from --names-out); without paths, lint nothing and check only them')
+    .option('--names-out <file>', "write the run's names index to FILE, for --names-in")
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
@@ -144,6 +151,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   // Read before linting: a missing baseline is a usage problem, found at once.
   const baseline =
     options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline), options.baseline)
+  const namesIn = options.namesIn?.flatMap((file) => readNamesFile(path.resolve(io.cwd, file), file, io.cwd))
 
   let inputs = paths
   if (options.changed !== undefined) {
@@ -165,11 +173,15 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     dialect: options.dialect,
     jobs: options.jobs,
     onProgress: progress && ((done, total) => progress.update(done, total)),
-    importModule: io.importModule
+    importModule: io.importModule,
+    namesIn,
+    // "copydesk --names-in shard-*.json": the merging job of a split archive, which lints nothing itself.
+    namesOnly: namesIn !== undefined && inputs.length === 0 && options.changed === undefined && options.stdinFilename === undefined
   }).finally(() => progress?.end())
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
   for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  if (options.namesOut !== undefined) await writeNamesOut(result.stories, options.namesOut, io, result.problems)
 
   if (options.writeBaseline !== undefined) {
     const recorded = await writeBaseline(result.files, path.resolve(io.cwd, options.writeBaseline))
@@ -204,6 +216,25 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   }
 
   return exitFor(result.files, result.problems.length > 0, options, io)
+}
+
+/**
+ * Write the run's names index for `--names-out`; a file that cannot be
+ * written is a problem of the run (exit 2), not a crash.
+ *
+ * @param stories The run's parts of the index.
+ * @param shown The path as given.
+ * @param io Process around the CLI.
+ * @param problems Where to record a failure.
+ */
+async function writeNamesOut(stories: readonly StoryNames[], shown: string, io: CliIo, problems: CopydeskError[]): Promise<void> {
+  try {
+    await writeNamesFile(stories, path.resolve(io.cwd, shown), io.cwd)
+  } catch (error) {
+    const problem = new CopydeskError('names index cannot be written: ' + writeFailure(error), {file: shown}, error)
+    io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+    problems.push(problem)
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {writeAtomically} from './atomic-write.js'
+import {writeAtomically, writeFailure} from './atomic-write.js'
 import {CopydeskError} from './errors.js'
 
 /**
@@ -109,9 +109,7 @@ export async function writeFix(fix: FileFix): Promise<void> {
   try {
     await writeAtomically(filePath, fix.after, mode)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String((error as Error).message)
-    throw new CopydeskError('cannot be written: ' + reason + '; the file is unchanged', {file: shown}, error)
+    throw new CopydeskError('cannot be written: ' + writeFailure(error) + '; the file is unchanged', {file: shown}, error)
   }
 }
 

@@ -31,6 +31,8 @@ export interface LintOptions {
   importModule?: ((specifier: string) => Promise<unknown>) | undefined
   /** Names indexes of other runs (`--names-in`): their stories count as part of this run for `names-across-files`. */
   namesIn?: readonly StoryNames[] | undefined
+  /** Lint no files, only check the stories of `namesIn` against each other. */
+  namesOnly?: boolean | undefined
 }
 
 /** What a lint run gave. */
@@ -66,7 +68,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   if (options.stdin) {
     files.push(await readInputStream(options.stdin.stream, options.stdin.filePath, cwd))
-  } else {
+  } else if (!options.namesOnly) {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
     problems.push(...discovery.problems)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)

@@ -1,7 +1,6 @@
 import {editDistance} from './edit-distance.js'
 import {type Candidate, groupSpellings, longName} from './name-variants.js'
 import type {Severity} from './severity.js'
-import {withoutAccents} from './spell-check.js'
 
 /**
  * The names index of a run: every name the stories use, with its
@@ -191,7 +190,6 @@ export function departures(entries: readonly NameEntry[]): Departure[] {
  * only on more evidence:
  *
  * - one spelling is the newsroom's own (its word lists);
- * - they differ only in accents (`Brudziński`, `Brudzinski`);
  * - a story uses both (which `name-consistency` takes as one name);
  * - they are written next to the same name (`Volodymyr Zelensky`,
  *   `Volodymyr Zelenskyy`), one used in no more stories than the two
@@ -208,7 +206,6 @@ export function departures(entries: readonly NameEntry[]): Departure[] {
  */
 function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, RunSpelling>): boolean {
   if (a.own || b.own) return true
-  if (withoutAccents(a.text) === withoutAccents(b.text)) return true
   const storiesOfA = new Set(a.stories.map((use) => use.story))
   if (b.stories.some((use) => storiesOfA.has(use.story))) return true
   const storiesOfBoth = a.stories.length + b.stories.length
