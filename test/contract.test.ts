@@ -4,7 +4,7 @@ import {describe, expect, test} from 'vitest'
 import {rules} from '../rules/index.js'
 import type {JsonFile} from '../src/report/json.js'
 import {ruleUrl} from '../src/rule-url.js'
-import {fixtures, runCli} from './helpers.js'
+import {fixtures, makeTree, runCli} from './helpers.js'
 
 /** Rules that wrap a retext plugin keep its name as their source. */
 const wrappedSources: Record<string, string> = {spelling: 'retext-spell', 'repeated-words': 'retext-repeated-words'}
@@ -79,6 +79,10 @@ describe('the README', () => {
 
   test.each(rules.map((rule) => [rule.id]))('shows the real output of the %s examples', async (id) => {
     const section = readme.split(`### \`${id}\``)[1]?.split(/\n##+ /)[0] ?? ''
+    if (storiesOf(section).length > 0) {
+      await checkRunExample(id, section)
+      return
+    }
     const blocks = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1] ?? '')
     const [notOk, output, ok] = blocks
     expect(blocks).toHaveLength(3)
@@ -92,3 +96,37 @@ describe('the README', () => {
     for (const command of ['npm install', 'npx copydesk', 'npm test']) expect(readme).toContain(command)
   })
 })
+
+/**
+ * The stories of an example that spans a run: text blocks each after a
+ * line naming its file (`` `talks.txt`: ``).
+ *
+ * @param text Part of a rule's section.
+ * @returns File names and contents.
+ */
+function storiesOf(text: string): Array<[string, string]> {
+  return [...text.matchAll(/^`([^`]+)`:\n\n```text\n([\s\S]*?)```/gm)].map((match) => [match[1] ?? '', match[2] ?? ''])
+}
+
+/**
+ * Check the example of a rule that compares the stories of a run: the
+ * stories before `Ok:`, linted together, give the report shown (without
+ * its summary line), and with the stories after `Ok:` put in place the
+ * rule finds nothing.
+ *
+ * @param id Rule id.
+ * @param section The rule's README section.
+ */
+async function checkRunExample(id: string, section: string): Promise<void> {
+  const [notOk = '', ok = ''] = section.split('\nOk:\n')
+  const stories = Object.fromEntries(storiesOf(notOk))
+  const output = [...notOk.replace(/^`[^`]+`:\n\n```text\n[\s\S]*?```/gm, '').matchAll(/```text\n([\s\S]*?)```/g)].map(
+    (match) => match[1] ?? ''
+  )
+  expect(output).toHaveLength(1)
+  const run = await runCli(['--no-config', '.'], {cwd: await makeTree(stories)})
+  expect(run.stdout.replace(/\n\n[^\n]*\n$/, '\n')).toBe(output[0])
+  const fixed = await runCli(['--no-config', '.'], {cwd: await makeTree({...stories, ...Object.fromEntries(storiesOf(ok))})})
+  expect(storiesOf(ok)).not.toHaveLength(0)
+  expect(fixed.stdout).not.toContain(id)
+}
