@@ -133,14 +133,21 @@ export function buildNamesIndex(stories: readonly StoryNames[]): NameEntry[] {
   }
 
   const spellings = [...byText.values()]
+  // One entry per spelling to use: a known name may be the nearest of several unknown spellings.
+  const membersOf = new Map<RunSpelling, RunSpelling[]>()
   const grouped = new Set<RunSpelling>()
-  const entries: NameEntry[] = []
   for (const group of groupSpellings(spellings, distinct, compareSpellings, (a, b) => isOneName(a, b, byText))) {
-    // A spelling pulled into two groups (an unknown one between two known names) stays with the first.
-    if (group.members.some((member) => grouped.has(member))) continue
-    for (const member of group.members) grouped.add(member)
-    entries.push(makeEntry(group.canonical, group.members))
+    const members = membersOf.get(group.canonical) ?? [group.canonical]
+    membersOf.set(group.canonical, members)
+    grouped.add(group.canonical)
+    for (const variant of group.variants) {
+      if (grouped.has(variant)) continue
+      grouped.add(variant)
+      members.push(variant)
+    }
   }
+  const entries: NameEntry[] = []
+  for (const [canonical, members] of membersOf) entries.push(makeEntry(canonical, members))
   for (const spelling of spellings) if (!grouped.has(spelling)) entries.push(makeEntry(spelling, [spelling]))
   return entries.sort(compareEntries)
 }

@@ -1,0 +1,87 @@
+import {describe, expect, test} from 'vitest'
+import {buildNamesIndex, departures, latestStories, type StoryNames, type StorySpelling} from '../src/names-index.js'
+
+/**
+ * A story's part of the index, from `text:count` entries (`+` after the
+ * text: known; `^` before it: the next spelling is its neighbour).
+ *
+ * @param storyPath The story's path.
+ * @param entries Spellings such as `Kowalczyk:2`, `Iraq+:1`.
+ * @returns The part.
+ */
+function story(storyPath: string, ...entries: string[]): StoryNames {
+  const spellings: StorySpelling[] = entries.map(function (entry, index) {
+    const [name = '', count = '1'] = entry.split(':')
+    const known = name.endsWith('+')
+    const text = name.replace(/\+$/, '')
+    const place = {line: 1, column: index * 12 + 1, endLine: 1, endColumn: index * 12 + 1 + text.length, offset: index * 12, endOffset: index * 12 + text.length}
+    return {text, count: Number(count), first: place, known, listed: false, own: false, neighbours: [], open: known ? [] : [place]}
+  })
+  return {path: storyPath, distinct: [], spellings}
+}
+
+/**
+ * The index as `canonical (reason): variant, ...` lines, and the departures as `story: variant → canonical`.
+ *
+ * @param stories Parts.
+ * @returns Lines.
+ */
+function summary(stories: StoryNames[]): {names: string[]; departures: string[]} {
+  const entries = buildNamesIndex(stories)
+  return {
+    names: entries.map(
+      (entry) =>
+        `${entry.canonical.text} (${entry.reason}, ${entry.departing} departing)` +
+        (entry.variants.length > 0 ? ': ' + entry.variants.map((variant) => variant.text).join(', ') : '')
+    ),
+    departures: departures(entries).map(({use, variant, entry}) => `${use.story.path}: ${variant.text} → ${entry.canonical.text}`)
+  }
+}
+
+describe('buildNamesIndex', () => {
+  test('groups a long unknown name one slip from one used in two stories, most inconsistent first', () => {
+    expect(summary([story('a', 'Kowalczyk:2', 'Gdansk+:1'), story('b', 'Kowalczyk:1'), story('c', 'Kowalczik:1')])).toEqual({
+      names: ['Kowalczyk (stories, 1 departing): Kowalczik', 'Gdansk (dictionary, 0 departing)'],
+      departures: ['c: Kowalczik → Kowalczyk']
+    })
+  })
+
+  test('gives a known name every unknown spelling the stories link to it', () => {
+    // Each spelling shares a story with "Dvoracek": linked, and each story elsewhere departs.
+    const stories = [
+      story('a', 'Dvoracek+:3', 'Dvoracik:1'),
+      story('b', 'Dvoracek+:1', 'Dvorachek:1'),
+      story('c', 'Dvoracik:1'),
+      story('d', 'Dvorachek:2')
+    ]
+    expect(summary(stories)).toEqual({
+      // Variants by stories, then uses: "Dvorachek" is used three times, "Dvoracik" twice.
+      names: ['Dvoracek (dictionary, 2 departing): Dvorachek, Dvoracik'],
+      departures: ['d: Dvorachek → Dvoracek', 'c: Dvoracik → Dvoracek']
+    })
+  })
+
+  test('chooses by stories, then uses, then the one met first', () => {
+    expect(summary([story('a', 'Wierzbicky:5'), story('b', 'Wierzbicki:1'), story('c', 'Wierzbicki:1'), story('d', 'Wierzbicky:1')]).names).toEqual([
+      'Wierzbicky (uses, 2 departing): Wierzbicki'
+    ])
+    expect(summary([story('a', 'Wierzbicky:1'), story('b', 'Wierzbicki:1'), story('c', 'Wierzbicki:1'), story('d', 'Wierzbicky:1')]).names).toEqual([
+      'Wierzbicky (first use, 2 departing): Wierzbicki'
+    ])
+  })
+
+  test('never links two known names, nor declared distinct ones', () => {
+    expect(summary([story('a', 'Iran+:2'), story('b', 'Iran+:1'), story('c', 'Iraq+:1')]).departures).toEqual([])
+    const distinct = [story('a', 'Kowalczyk:2'), story('b', 'Kowalczyk:1'), {...story('c', 'Kowalczik:1'), distinct: [['Kowalczyk', 'Kowalczik']]}]
+    expect(summary(distinct).departures).toEqual([])
+  })
+})
+
+describe('latestStories', () => {
+  test('keeps the last part of each story, in the order of the last parts', () => {
+    const old = story('a', 'Kowalczik:1')
+    const now = story('a', 'Kowalczyk:1')
+    const other = story('b', 'Kowalczyk:1')
+    expect(latestStories([old, other, now])).toEqual([other, now])
+  })
+})
