@@ -197,14 +197,18 @@ export function departures(entries: readonly NameEntry[]): Departure[] {
  * only on more evidence:
  *
  * - one spelling is the newsroom's own (its word lists);
- * - a story uses both (which `name-consistency` takes as one name);
  * - they are written next to the same name (`Volodymyr Zelensky`,
- *   `Volodymyr Zelenskyy`), one used in no more stories than the two
- *   spellings together: `Paul` beside `Rudd` in one story and beside
- *   `Budd` in another says nothing, since `Paul` is in dozens;
+ *   `Volodymyr Zelenskyy`), one used in no more than twice as many stories
+ *   as the two spellings together: `Paul` beside `Rudd` in one story and
+ *   beside `Budd` in another says nothing, since `Paul` is in dozens;
  * - or the name is long and unknown, one letter apart, and the run
- *   established one spelling in two stories or more (`Kowalczyk` twice,
- *   `Kowalczik` once): long names one slip apart are rarely two people.
+ *   established one spelling in two stories or more, and in twice as many
+ *   stories as the other (`Kowalczyk` in two, `Kowalczik` in one): long
+ *   names one slip apart are rarely two people, unless each is established.
+ *
+ * A story that uses both is no evidence here: `name-consistency` reports it
+ * in that story, and were the two different people after all (`Sadiq` and
+ * `Sadie`), every other story of the less known one would be told to change.
  *
  * @param a A spelling.
  * @param b Another.
@@ -213,18 +217,18 @@ export function departures(entries: readonly NameEntry[]): Departure[] {
  */
 function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, RunSpelling>): boolean {
   if (a.own || b.own) return true
-  const storiesOfA = new Set(a.stories.map((use) => use.story))
-  if (b.stories.some((use) => storiesOfA.has(use.story))) return true
   const storiesOfBoth = a.stories.length + b.stories.length
+  // Twice that: a third spelling of the name beside the same first name takes some of its stories.
   const neighboursOfA = new Set(a.stories.flatMap((use) => use.spelling.neighbours))
   const isTelling = (name: string): boolean =>
-    neighboursOfA.has(name) && (byText.get(name)?.stories.length ?? Number.POSITIVE_INFINITY) <= storiesOfBoth
+    neighboursOfA.has(name) && (byText.get(name)?.stories.length ?? Number.POSITIVE_INFINITY) <= 2 * storiesOfBoth
   if (b.stories.some((use) => use.spelling.neighbours.some(isTelling))) return true
   const [rare, common] = a.stories.length <= b.stories.length ? [a, b] : [b, a]
   return (
     !a.known &&
     !b.known &&
     common.stories.length >= 2 &&
+    common.stories.length >= 2 * rare.stories.length &&
     Math.min(a.text.length, b.text.length) >= longName &&
     editDistance(rare.text.toLowerCase(), common.text.toLowerCase(), 1) === 1
   )
