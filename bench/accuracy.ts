@@ -12,6 +12,11 @@
  *    worse, any) against the targets of the issue, next to plain
  *    retext-spell on the same articles.
  *
+ * The figures measure the rules that see one story at a time: findings of
+ * `names-across-files`, which compares the stories of the run, are taken
+ * out of both runs and its findings on the articles as published are
+ * listed apart, for judging (`npm run bench:names` measures that rule).
+ *
  * Run with `npm run bench:accuracy` (add `-- --json` for a JSON object on
  * standard output, `-- --seed N` for another choice of injections). It is a
  * benchmark, not a test: CI does not run it, and it skips when `../shared`
@@ -24,6 +29,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {lint} from '../src/lint.js'
 import {severities} from '../src/severity.js'
+import {acrossFilesPairs, splitAcrossFiles} from './across-files.js'
 import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
 import {plainRetextSpell} from './baseline.js'
 import {groupBy} from './group-by.js'
@@ -99,7 +105,9 @@ async function main(): Promise<void> {
   const baseline = plainRetextSpell()
 
   progress(`linting ${articles.size} clean articles`)
-  const clean = await lintArticles([...articles.keys()], articlesFolder)
+  const cleanRun = await lintArticles([...articles.keys()], articlesFolder)
+  const cleanAcrossFiles = splitAcrossFiles(cleanRun.findings)
+  const clean = {...cleanRun, findings: cleanAcrossFiles.others}
   progress('linting them with plain retext-spell')
   const baselineClean = await timed(() => baseline(articles))
 
@@ -113,11 +121,20 @@ async function main(): Promise<void> {
   const {texts, injections} = injectCorpus(articles, clean.findings, sources, options.seed)
 
   progress(`linting the articles with ${injections.length} injected errors`)
-  const modified = await withTemporaryCopies(texts, (folder) => lintArticles([...texts.keys()], folder))
+  const modifiedRun = await withTemporaryCopies(texts, (folder) => lintArticles([...texts.keys()], folder))
+  const modifiedAcrossFiles = splitAcrossFiles(modifiedRun.findings)
+  const modified = {...modifiedRun, findings: modifiedAcrossFiles.others}
   progress('linting them with plain retext-spell')
   const baselineModified = await timed(() => baseline(texts))
 
-  const result = measure(options, articles, sources, injections, {clean, modified, baselineClean, baselineModified})
+  const result: BenchResult = {
+    ...measure(options, articles, sources, injections, {clean, modified, baselineClean, baselineModified}),
+    acrossFiles: {
+      clean: cleanAcrossFiles.acrossFiles.length,
+      modified: modifiedAcrossFiles.acrossFiles.length,
+      pairs: acrossFilesPairs(cleanAcrossFiles.acrossFiles, articles)
+    }
+  }
   printResult(renderReport(result), result, options.json)
 }
 
@@ -210,7 +227,7 @@ function injectCorpus(
  * @param sources What the injections were drawn from.
  * @param injections Injections.
  * @param runs copydesk and plain retext-spell on the clean and the modified articles.
- * @returns The result.
+ * @returns The result, but for `names-across-files`, which `main` adds.
  */
 function measure(
   options: BenchOptions,
@@ -218,7 +235,7 @@ function measure(
   sources: InjectionSources,
   injections: readonly Injection[],
   runs: {clean: TimedFindings; modified: TimedFindings; baselineClean: TimedFindings; baselineModified: TimedFindings}
-): BenchResult {
+): Omit<BenchResult, 'acrossFiles'> {
   const {clean, modified, baselineClean, baselineModified} = runs
   const words = [...articles.values()].reduce((sum, text) => sum + wordCount(text), 0)
   const cleanCounts = countBySeverity(clean.findings)

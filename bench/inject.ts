@@ -107,7 +107,7 @@ const trailingMarks = /[)"'’”\].,;:!?…]+$/u
 const sentenceEnd = /[.!?…]["'’”)\]]*$/u
 
 /** Name-like words that get variants: a capital, then 3+ lowercase letters (`Putin`, not `US` or `McCain`). */
-const namePattern = /^[A-Z][a-z]{3,}$/
+export const namePattern = /^[A-Z][a-z]{3,}$/
 
 /** Lowercase words that get misspelt or slipped: 3+ letters, nothing else (`don't` and `well-known` are left alone). */
 const lowercasePattern = /^[a-z]{3,}$/
@@ -376,7 +376,7 @@ function tokenize(text: string): Token[] {
  * @param random Seeded generator.
  * @returns The form and its kind, or `undefined` when no form is usable.
  */
-function pickChange<Kind extends string>(
+export function pickChange<Kind extends string>(
   changes: Changes<Kind>,
   usable: (form: string) => boolean,
   random: () => number

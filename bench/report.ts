@@ -1,4 +1,5 @@
 import {type Severity, severities} from '../src/severity.js'
+import {type AcrossFilesPair, acrossFilesRule, renderPairs} from './across-files.js'
 import {type InjectionKind, injectionKinds, type Quota} from './inject.js'
 import type {BySeverity, Finding, InjectionOutcome, Ratio, Scores, Tally, WordCount} from './measure.js'
 import type {TargetId, TargetResult} from './targets.js'
@@ -51,6 +52,18 @@ export interface BenchResult {
     errors: {onInjected: number; sameAsClean: number; other: number; firstOther: Finding[]}
     /** Detection at `error` per kind of change (slip, or misspelling list). */
     byChange: Record<InjectionKind, Tally[]>
+  }
+  /**
+   * Findings of `names-across-files`, taken out of every figure above: it
+   * compares stories, where the figures measure rules that see one story.
+   */
+  acrossFiles: {
+    /** Its findings on the articles as published. */
+    clean: number
+    /** Its findings on the modified articles. */
+    modified: number
+    /** Its findings on the articles as published, by pair, for judging by hand. */
+    pairs: AcrossFilesPair[]
   }
   /** Plain retext-spell on the same articles: every unknown word is a finding. */
   baseline: {
@@ -110,6 +123,12 @@ export function renderReport(result: BenchResult): string {
     '',
     `  ${clean.topWarnings.length} most frequent \`warning\` words`,
     indent(wordTable(clean.topWarnings)),
+    '',
+    `  \`${acrossFilesRule}\` compares stories, so it is left out of every figure here, which measure rules that`,
+    '  see one story (`npm run bench:names` measures it): ' +
+      `${count(result.acrossFiles.clean)} findings in ${count(result.acrossFiles.pairs.length)} pairs on the clean copy,` +
+      ` ${count(result.acrossFiles.modified)} on the modified copy. Judge each pair by hand:`,
+    ...renderPairs(result.acrossFiles.pairs),
     '',
     '2. Injected errors',
     `  ${count(injected.count['name-variant'])} name variants (a later use of a name used twice or more;` +
@@ -317,7 +336,7 @@ function examples(title: string, outcomes: readonly InjectionOutcome[]): string[
  * @param align One letter per column: `l` left, `r` right.
  * @returns Lines joined by newlines.
  */
-function table(rows: ReadonlyArray<readonly string[]>, align: string): string {
+export function table(rows: ReadonlyArray<readonly string[]>, align: string): string {
   const widths = [...align].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
   return rows
     .map((row) =>
@@ -338,7 +357,7 @@ function table(rows: ReadonlyArray<readonly string[]>, align: string): string {
  * @param block Lines.
  * @returns Indented lines.
  */
-function indent(block: string): string {
+export function indent(block: string): string {
   return block.replace(/^/gm, '  ')
 }
 
@@ -348,7 +367,7 @@ function indent(block: string): string {
  * @param value Count.
  * @returns `1,234`.
  */
-function count(value: number): string {
+export function count(value: number): string {
   return value.toLocaleString('en-US')
 }
 
@@ -369,7 +388,7 @@ function percent(part: number, whole: number): string {
  * @param value Ratio.
  * @returns `0.953 (1234/1295)`, or `-` when there was nothing to measure.
  */
-function rateCell(value: Ratio): string {
+export function rateCell(value: Ratio): string {
   return value.rate === null ? '-' : `${value.rate.toFixed(3)} (${value.part}/${value.whole})`
 }
 
