@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {defineRule} from '../src/define-rule.js'
-import type {Dialect} from '../src/dictionary.js'
+import {type Dialect, defaultDialect, dictionaryLookup} from '../src/dictionary.js'
 import {markFixable} from '../src/fix.js'
 import {nameUses} from '../src/name-uses.js'
 import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/names-index.js'
@@ -43,6 +43,7 @@ export default defineRule<NamesAcrossFilesOptions>(
     const words = options?.words ?? []
     const listed = new Set(words)
     const own = new Set(options?.ownWords ?? [])
+    const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
     const distinct = (options?.distinct ?? []).map((names) => [...names])
     return async function (tree, file) {
       const check = await spellCheck(tree, file, words, options?.dialect)
@@ -62,7 +63,17 @@ export default defineRule<NamesAcrossFilesOptions>(
           const isListed = listed.has(use.text)
           // "Plan" in a title-case headline is a word, not a name.
           if (use.known && !isListed && check.isKnown(use.text.toLowerCase())) continue
-          spelling = {text: use.text, count: 0, first: place, known: use.known, listed: isListed, own: own.has(use.text), neighbours: [], open: []}
+          spelling = {
+            text: use.text,
+            count: 0,
+            first: place,
+            known: use.known,
+            listed: isListed,
+            dictionary: use.known && dictionary.correct(use.text),
+            own: own.has(use.text),
+            neighbours: [],
+            open: []
+          }
           byText.set(use.text, spelling)
         }
         spelling.count++
@@ -71,7 +82,8 @@ export default defineRule<NamesAcrossFilesOptions>(
           addNeighbour(spelling, previous.spelling.text)
         }
         previous = {spelling, place}
-        if (use.known || check.claimed.has(place.offset)) continue
+        // The dictionary's and the newsroom's own spellings are never the ones to change.
+        if (spelling.dictionary || spelling.own || check.claimed.has(place.offset)) continue
         const open = spelling.open
         if (markers) {
           // Kept only if the story's comment markers leave the rule on there.
@@ -176,7 +188,9 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): vo
   message.expected = [canonical.text]
   message.note = 'Spellings in this run: ' + entry.spellings.map((spelling) => spellingNote(spelling, use.story)).join('; ')
   if (entry.reason === 'word list' || entry.reason === 'dictionary') markFixable(message)
-  setSeverity(message, use.story.severity ?? 'warning')
+  // A run split evenly between two spellings has no spelling to use, only a first one: worth a note, not a warning.
+  const even = entry.reason === 'uses' || entry.reason === 'first use'
+  setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
 }
 
 /**
@@ -187,15 +201,22 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): vo
  * @returns Words for the message.
  */
 function reasonText(entry: NameEntry, story: StoryNames): string {
-  const others = entry.canonical.stories.filter((use) => use.story !== story).length
-  const where = `${others} other ${others === 1 ? 'file' : 'files'}`
+  const {canonical} = entry
+  const others = canonical.stories.filter((use) => use.story !== story)
+  const where = `${others.length} other ${others.length === 1 ? 'file' : 'files'}`
   switch (entry.reason) {
     case 'word list':
       return `as in the word list and ${where}`
     case 'dictionary':
       return `as in the dictionary and ${where}`
-    default:
+    case 'stories':
       return `as spelled in ${where}`
+    case 'uses': {
+      const uses = others.reduce((sum, use) => sum + use.spelling.count, 0)
+      return `as spelled more often in the run, ${uses} times in ${where}`
+    }
+    default:
+      return `as spelled first in the run, in ${where}`
   }
 }
 

@@ -37,6 +37,7 @@ const namesFileSchema = z.strictObject({
           first: placeSchema,
           known: z.boolean(),
           listed: z.boolean(),
+          dictionary: z.boolean(),
           own: z.boolean(),
           neighbours: z.array(z.string()),
           open: z.array(placeSchema)

@@ -32,15 +32,17 @@ export interface StorySpelling {
   known: boolean
   /** Whether the word lists or the bundled names have it. */
   listed: boolean
+  /** Whether the dictionary of the story's dialect has it (not only a names list). */
+  dictionary: boolean
   /** Whether the newsroom's own word lists (config `words`, `wordsFile`) have it: its house spelling. */
   own: boolean
   /** Names written next to it in the story (`Marta` of `Marta Kowalczyk`), a few at most. */
   neighbours: string[]
   /**
-   * Uses a finding across stories may go on: those of an unknown spelling
-   * that no rule reported in the story itself and no comment marker turns
-   * `names-across-files` off for. Empty for a known spelling, which is never
-   * a variant.
+   * Uses a finding across stories may go on: those that no rule reported in
+   * the story itself and no comment marker turns `names-across-files` off
+   * for. Empty for a spelling of the dictionary or the newsroom's word
+   * lists, which is never the one to change.
    */
   open: Place[]
 }
@@ -67,6 +69,8 @@ export interface StoryUse {
 export interface RunSpelling extends Candidate {
   /** Whether a story's own word lists have it. */
   own: boolean
+  /** Whether a story's dictionary has it. */
+  dictionary: boolean
   /** The stories that use it, in run order. */
   stories: StoryUse[]
   /** When the run first met it: ties go to the spelling met first. */
@@ -100,9 +104,11 @@ export interface Departure {
  * stories that use it, spellings of one name grouped (close, at least one
  * unknown, not declared distinct, not an inflected form, as
  * `name-consistency` groups them in a story, and more: see `isOneName`),
- * and the spelling to use chosen: the
- * word list's, then the dictionary's, then the one used in most stories,
- * then the one used most, then the one met first.
+ * and the spelling to use chosen: the newsroom's word lists', then the
+ * dictionary's, then the one used in most stories, then the one used most,
+ * then the one met first. The 20,000 bundled names are not the house's
+ * choice: a spelling that two people share, or another transliteration
+ * (`Qasim`), must not outrank the one the stories use (`Qasem` in five).
  *
  * @param stories The stories' parts, in run order, each path once (see `latestStories`).
  * @returns Every name, the most inconsistent first (see `compareEntries`).
@@ -120,13 +126,23 @@ export function buildNamesIndex(stories: readonly StoryNames[]): NameEntry[] {
     for (const spelling of story.spellings) {
       let run = byText.get(spelling.text)
       if (!run) {
-        run = {text: spelling.text, known: false, listed: false, own: false, count: 0, stories: [], order: byText.size}
+        run = {
+          text: spelling.text,
+          known: false,
+          listed: false,
+          own: false,
+          dictionary: false,
+          count: 0,
+          stories: [],
+          order: byText.size
+        }
         byText.set(spelling.text, run)
       }
       // Stories with other configs may know a spelling another does not: known anywhere is known.
       run.known ||= spelling.known
       run.listed ||= spelling.listed
       run.own ||= spelling.own
+      run.dictionary ||= spelling.dictionary
       run.count += spelling.count
       run.stories.push({story, spelling})
     }
@@ -243,8 +259,8 @@ function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, R
  */
 function compareSpellings(a: RunSpelling, b: RunSpelling): number {
   return (
-    Number(b.listed) - Number(a.listed) ||
-    Number(b.known) - Number(a.known) ||
+    Number(b.own) - Number(a.own) ||
+    Number(b.dictionary) - Number(a.dictionary) ||
     b.stories.length - a.stories.length ||
     b.count - a.count ||
     a.order - b.order
@@ -261,8 +277,8 @@ function compareSpellings(a: RunSpelling, b: RunSpelling): number {
 function makeEntry(canonical: RunSpelling, members: readonly RunSpelling[]): NameEntry {
   const variants = members.filter((member) => member !== canonical).sort(compareSpellings)
   let reason: RunReason
-  if (canonical.listed) reason = 'word list'
-  else if (canonical.known) reason = 'dictionary'
+  if (canonical.own) reason = 'word list'
+  else if (canonical.dictionary) reason = 'dictionary'
   else if (variants.every((variant) => variant.stories.length < canonical.stories.length)) reason = 'stories'
   else if (variants.every((variant) => variant.count < canonical.count)) reason = 'uses'
   else reason = 'first use'

@@ -15,7 +15,7 @@ function story(storyPath: string, ...entries: string[]): StoryNames {
     const known = name.endsWith('+')
     const text = name.replace(/\+$/, '')
     const place = {line: 1, column: index * 12 + 1, endLine: 1, endColumn: index * 12 + 1 + text.length, offset: index * 12, endOffset: index * 12 + text.length}
-    return {text, count: Number(count), first: place, known, listed: false, own: false, neighbours: [], open: known ? [] : [place]}
+    return {text, count: Number(count), first: place, known, listed: false, dictionary: known, own: false, neighbours: [], open: known ? [] : [place]}
   })
   return {path: storyPath, distinct: [], spellings}
 }
@@ -46,7 +46,7 @@ function summary(stories: StoryNames[]): {names: string[]; departures: string[]}
  */
 function withTomasz(part: StoryNames): StoryNames {
   const spellings = part.spellings.map((spelling) => ({...spelling, neighbours: ['Tomasz']}))
-  const tomasz = spellings[0] && {...spellings[0], text: 'Tomasz', known: true, neighbours: [], open: []}
+  const tomasz = spellings[0] && {...spellings[0], text: 'Tomasz', known: true, dictionary: true, neighbours: [], open: []}
   return {...part, spellings: tomasz ? [...spellings, tomasz] : spellings}
 }
 
