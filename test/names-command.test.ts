@@ -7,6 +7,7 @@ import {beforeAll, describe, expect, test} from 'vitest'
 import {buildNamesIndex, type StoryNames} from '../src/names-index.js'
 import {namesHtml} from '../src/report/names-html.js'
 import type {NamesJson} from '../src/report/names-json.js'
+import {namesPretty} from '../src/report/names-pretty.js'
 import {makeTree, runCli} from './helpers.js'
 
 /**
@@ -37,15 +38,15 @@ describe('copydesk names --format pretty', () => {
         'Names with variants, most inconsistent first:',
         '',
         'Kowalczyk (used in most files): 1 file departs',
-        '  Kowalczyk            3 uses in 2 files',
-        '    ferry.md:3:30      1 use',
-        '    harbour.md:3:7     2 uses',
-        '  Kowalczik (variant)  1 use in 1 file',
-        '    a&b.md:3:51        1 use',
+        '  Kowalczyk: 3 uses in 2 files',
+        '    1 use   ferry.md:3:30',
+        '    2 uses  harbour.md:3:7',
+        '  Kowalczik (variant): 1 use in 1 file',
+        '    1 use   a&b.md:3:51',
         '',
         'Names spelled one way, most used first:',
         '',
-        'Marta    3 uses in 3 files  a&b.md:3:45, ferry.md:3:24, harbour.md:3:1',
+        'Marta    3 uses in 3 files  a&b.md:3:45 and 2 more',
         'Friday   1 use in 1 file    a&b.md:3:37',
         'Tuesday  1 use in 1 file    ferry.md:3:43',
         '',
@@ -160,13 +161,38 @@ describe('copydesk names --format html', () => {
   })
 })
 
-describe('names-html', () => {
-  /** A story part with one unknown spelling used once on line 2. */
-  function story(path: string, text: string): StoryNames {
-    const first = {line: 2, column: 4, endLine: 2, endColumn: 4 + text.length, offset: 10, endOffset: 10 + text.length}
-    return {path, distinct: [], spellings: [{text, count: 1, first, known: false, listed: false, own: false, neighbours: [], open: [first]}]}
-  }
+/**
+ * A story's part of the names index with one unknown spelling, used once on line 2.
+ *
+ * @param path The story's path.
+ * @param text The spelling.
+ * @returns The part.
+ */
+function story(path: string, text: string): StoryNames {
+  const first = {line: 2, column: 4, endLine: 2, endColumn: 4 + text.length, offset: 10, endOffset: 10 + text.length}
+  return {path, distinct: [], spellings: [{text, count: 1, first, known: false, listed: false, own: false, neighbours: [], open: [first]}]}
+}
 
+describe('names-pretty', () => {
+  test('lists the first ten files of the spelling to use and every file of a variant', () => {
+    const parts = Array.from({length: 12}, (_, index) => story(`s${String(index).padStart(2, '0')}.md`, 'Kowalczyk'))
+    const variants = ['v1.md', 'v2.md'].map((path) => story(path, 'Kowalczik'))
+    const report = namesPretty(buildNamesIndex([...parts, ...variants]), 14)
+    expect(report.split('\n').slice(0, 18)).toEqual([
+      'Names with variants, most inconsistent first:',
+      '',
+      'Kowalczyk (used in most files): 2 files depart',
+      '  Kowalczyk: 12 uses in 12 files',
+      ...Array.from({length: 10}, (_, index) => `    1 use  s0${index}.md:2:4`),
+      '    … 2 more files',
+      '  Kowalczik (variant): 2 uses in 2 files',
+      '    1 use  v1.md:2:4',
+      '    1 use  v2.md:2:4'
+    ])
+  })
+})
+
+describe('names-html', () => {
   test('escapes names and paths, which are the newsroom\'s text', () => {
     const html = namesHtml(buildNamesIndex([story('news/<i>&"q\'.md', '<b>')]), 1)
     const table = elements(parseHtml(html)).find((element) => element.tagName === 'table')!

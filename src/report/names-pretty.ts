@@ -8,15 +8,19 @@ import {counted, nameReason, reasonWords} from './name-facts.js'
  */
 const canonicalFilesShown = 10
 
-/** Files listed on the one line of a name spelled one way. */
-const consistentFilesShown = 3
+/**
+ * Files listed on the one line of a name spelled one way: the first only,
+ * since an archive's paths are long and the line should fit a terminal;
+ * the JSON and HTML reports list them all.
+ */
+const consistentFilesShown = 1
 
 /**
  * Build the names report for a terminal: first the names spelled more than
  * one way, most inconsistent first (the index's order), one block each
  * with every spelling, its uses and files and the first place in each;
- * then the names spelled one way, most used first, one line each; then a
- * summary line.
+ * then the names spelled one way, most used first, one line each with the
+ * first file that uses it; then a summary line.
  *
  * @param entries The run's names (`buildNamesIndex`), in its order.
  * @param storyCount How many files the index covers.
@@ -34,30 +38,30 @@ export function namesPretty(entries: readonly NameEntry[], storyCount: number): 
 
 /**
  * One name spelled more than one way: a heading with the spelling to use
- * and why, then each spelling with its files, aligned.
+ * and why, then each spelling with its files, each file's uses first so
+ * that the counts line up however long the paths are.
  *
  * @param entry The name.
  * @returns Lines of the block.
  */
 function variedBlock(entry: NameEntry): string {
   const departing = `${counted(entry.departing, 'file')} ${entry.departing === 1 ? 'departs' : 'depart'}`
-  const rows: Array<[string, string]> = []
+  const lines = [`${entry.canonical.text} (${reasonWords[nameReason(entry)]}): ${departing}`]
+  const width = Math.max(...entry.spellings.flatMap((spelling) => spelling.stories.map((use) => counted(use.spelling.count, 'use').length)))
   for (const spelling of entry.spellings) {
     const isVariant = spelling !== entry.canonical
-    rows.push([`  ${spelling.text}${isVariant ? ' (variant)' : ''}`, usesInFiles(spelling)])
+    lines.push(`  ${spelling.text}${isVariant ? ' (variant)' : ''}: ${usesInFiles(spelling)}`)
     const shown = isVariant ? spelling.stories : spelling.stories.slice(0, canonicalFilesShown)
-    for (const use of shown) rows.push([`    ${placeOf(use)}`, counted(use.spelling.count, 'use')])
+    for (const use of shown) lines.push(`    ${counted(use.spelling.count, 'use').padEnd(width)}  ${placeOf(use)}`)
     const more = spelling.stories.length - shown.length
-    if (more > 0) rows.push([`    … ${more} more ${more === 1 ? 'file' : 'files'}`, ''])
+    if (more > 0) lines.push(`    … ${counted(more, 'more file')}`)
   }
-  const width = Math.max(...rows.map(([label]) => label.length))
-  const heading = `${entry.canonical.text} (${reasonWords[nameReason(entry)]}): ${departing}`
-  return [heading, ...rows.map(([label, value]) => (value ? `${label.padEnd(width)}  ${value}` : label))].join('\n')
+  return lines.join('\n')
 }
 
 /**
  * Names spelled one way, one aligned line each: the name, its uses and
- * files, and the first few files.
+ * files, and the first file.
  *
  * @param entries The names.
  * @returns The lines.
@@ -65,10 +69,9 @@ function variedBlock(entry: NameEntry): string {
 function consistentLines(entries: readonly NameEntry[]): string {
   const rows = entries.map((entry) => {
     const {canonical} = entry
-    const places = canonical.stories.slice(0, consistentFilesShown).map(placeOf)
-    const more = canonical.stories.length - places.length
-    if (more > 0) places.push(`${more} more`)
-    return [canonical.text, usesInFiles(canonical), places.join(', ')] as const
+    const places = canonical.stories.slice(0, consistentFilesShown).map(placeOf).join(', ')
+    const more = canonical.stories.length - consistentFilesShown
+    return [canonical.text, usesInFiles(canonical), more > 0 ? `${places} and ${more} more` : places] as const
   })
   const nameWidth = Math.max(...rows.map(([name]) => name.length))
   const countWidth = Math.max(...rows.map(([, count]) => count.length))
