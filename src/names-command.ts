@@ -1,6 +1,6 @@
 import {type Command, Option} from 'commander'
 import {type CliIo, exitCode, parseDialect, parseJobs} from './cli.js'
-import type {Dialect} from './dictionary.js'
+import {type Dialect, dialects} from './dictionary.js'
 import {lint} from './lint.js'
 import {ProgressLine, wantsProgress} from './progress.js'
 import {namesHtml} from './report/names-html.js'
@@ -34,12 +34,12 @@ export function addNamesCommand(program: Command, io: CliIo): void {
     .description('print the names the stories use: spellings, uses and files, variants first')
     .argument('[paths...]', 'files, folders or globs (default: the current folder)')
     .addOption(
-      new Option('--format <format>', 'pretty (a terminal), json (tools) or html (one page for a browser)')
+      new Option('--format <format>', 'output format: json for tools, html for a browser')
         .choices(['pretty', 'json', 'html'])
         .default('pretty')
     )
     .option('-c, --config <path>', 'use this config file instead of searching for one')
-    .option('--dialect <dialect>', 'spell in this dialect (overrides config)', parseDialect)
+    .option('--dialect <dialect>', `spell in this dialect: ${dialects.join(', ')} (overrides config)`, parseDialect)
     .option('--no-config', 'ignore config files and use the defaults')
     .option('--jobs <n>', 'lint on N threads, the main thread included', parseJobs)
     .action(async function (paths: string[], options: NamesOptions) {
