@@ -9,6 +9,7 @@ import {CopydeskError} from './errors.js'
 import {fixDiff, fixFile, writeFix} from './fix.js'
 import {addRepoCommands} from './repo-commands.js'
 import {lint} from './lint.js'
+import {addNamesCommand} from './names-command.js'
 import type {StoryNames} from './names-index.js'
 import {readNamesFile, writeNamesFile} from './names-file.js'
 import {packageInfo} from './package-info.js'
@@ -127,6 +128,7 @@ function createProgram(io: CliIo): Command {
       program.setOptionValue('exitCode', await runLint(paths, options, io))
     })
   addRepoCommands(program, io)
+  addNamesCommand(program, io)
   return program
 }
 
@@ -323,7 +325,7 @@ async function changedInputs(paths: readonly string[], ref: string | undefined, 
  * @param value Text of the flag.
  * @returns The dialect.
  */
-function parseDialect(value: string): Dialect {
+export function parseDialect(value: string): Dialect {
   const dialect = dialects.find((known) => known.toLowerCase() === value.toLowerCase())
   if (!dialect) throw new InvalidArgumentError(`Allowed choices are ${dialects.join(', ')}.`)
   return dialect
@@ -346,7 +348,7 @@ function parseCount(value: string): number {
  * @param value Text of the flag.
  * @returns The number.
  */
-function parseJobs(value: string): number {
+export function parseJobs(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.')
   return Number(value)
 }
