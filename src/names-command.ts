@@ -1,7 +1,9 @@
+import path from 'node:path'
 import {type Command, Option} from 'commander'
 import {type CliIo, exitCode, parseDialect, parseJobs} from './cli.js'
 import {type Dialect, dialects} from './dictionary.js'
 import {lint} from './lint.js'
+import {readNamesFile} from './names-file.js'
 import {ProgressLine, wantsProgress} from './progress.js'
 import {namesHtml} from './report/names-html.js'
 import {namesJson} from './report/names-json.js'
@@ -13,6 +15,7 @@ interface NamesOptions {
   config?: string | false
   dialect?: Dialect
   jobs?: number
+  namesIn?: string[]
 }
 
 /**
@@ -42,6 +45,7 @@ export function addNamesCommand(program: Command, io: CliIo): void {
     .option('--dialect <dialect>', `spell in this dialect: ${dialects.join(', ')} (overrides config)`, parseDialect)
     .option('--no-config', 'ignore config files and use the defaults')
     .option('--jobs <n>', 'lint on N threads, the main thread included', parseJobs)
+    .option('--names-in <files...>', 'add the stories of these names indexes (from --names-out); without paths, only them')
     .action(async function (paths: string[], options: NamesOptions) {
       program.setOptionValue('exitCode', await runNames(paths, options, io))
     })
@@ -56,6 +60,7 @@ export function addNamesCommand(program: Command, io: CliIo): void {
  * @returns The exit code: 0, or 2 when a file or config had a problem (the index of the rest is printed all the same).
  */
 async function runNames(paths: string[], options: NamesOptions, io: CliIo): Promise<number> {
+  const namesIn = options.namesIn?.flatMap((file) => readNamesFile(path.resolve(io.cwd, file), file, io.cwd))
   const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
   const result = await lint({
     inputs: paths,
@@ -65,7 +70,9 @@ async function runNames(paths: string[], options: NamesOptions, io: CliIo): Prom
     dialect: options.dialect,
     jobs: options.jobs,
     onProgress: progress && ((done, total) => progress.update(done, total)),
-    importModule: io.importModule
+    importModule: io.importModule,
+    namesIn,
+    namesOnly: namesIn !== undefined && paths.length === 0
   }).finally(() => progress?.end())
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')

@@ -56,6 +56,17 @@ describe('copydesk names --format pretty', () => {
     )
   })
 
+  test('lists the names of indexes written by other runs, without linting, the same as one run over all', async () => {
+    const folder = await makeTree(stories)
+    const whole = await runCli(['names', '--no-config', '--format', 'json'], {cwd: folder})
+    await runCli(['--no-config', '--names-out', 'one.json', 'harbour.md', 'ferry.md'], {cwd: folder})
+    await runCli(['--no-config', '--names-out', 'two.json', 'a&b.md'], {cwd: folder})
+    // Given in the run's order (a&b.md first), the stories come in the same order.
+    const merged = await runCli(['names', '--no-config', '--format', 'json', '--names-in', 'two.json', 'one.json'], {cwd: folder})
+    expect(merged.code).toBe(0)
+    expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(whole.stdout))
+  })
+
   test('lists only the names of the paths given', async () => {
     const run = await runCli(['names', '--no-config', 'ferry.md'], {cwd})
     expect(run.stdout).toBe(
@@ -115,7 +126,7 @@ describe('copydesk names --format json', () => {
 
   test.each([
     ['a name the newsroom lists', '{"words": ["Kowalczik"]}', 'Kowalczik', 'word-list'],
-    ['a name of the bundled lists', '{}', 'Marta', 'names-list']
+    ['a name the dictionary has', '{}', 'Friday', 'dictionary']
   ])('says why the spelling was chosen: %s', async (_name, config, name, reason) => {
     const folder = await makeTree({...stories, '.copydeskrc.json': config})
     const report = JSON.parse((await runCli(['names', '--format', 'json'], {cwd: folder})).stdout) as NamesJson
@@ -170,7 +181,7 @@ describe('copydesk names --format html', () => {
  */
 function story(path: string, text: string): StoryNames {
   const first = {line: 2, column: 4, endLine: 2, endColumn: 4 + text.length, offset: 10, endOffset: 10 + text.length}
-  return {path, distinct: [], spellings: [{text, count: 1, first, known: false, listed: false, own: false, neighbours: [], open: [first]}]}
+  return {path, distinct: [], spellings: [{text, count: 1, first, known: false, listed: false, dictionary: false, own: false, neighbours: [], open: [first]}]}
 }
 
 describe('names-pretty', () => {

@@ -2,17 +2,16 @@ import type {NameEntry} from '../names-index.js'
 
 /**
  * Why a name's spelling is the one to use, as the names reports say it:
- * the newsroom's word list, the bundled names list, the dictionary, the
- * spelling used in most files, the one used most, or the one met first.
+ * the newsroom's word list, the dictionary, the spelling used in most
+ * files, the one used most, or the one met first.
  * These are the ids of the JSON report, a contract: they do not follow
  * renames inside copydesk.
  */
-export type NameReason = 'word-list' | 'names-list' | 'dictionary' | 'most-files' | 'most-uses' | 'first-use'
+export type NameReason = 'word-list' | 'dictionary' | 'most-files' | 'most-uses' | 'first-use'
 
 /** Each reason in words, to follow the spelling: `Kowalczyk (used in most files)`. */
 export const reasonWords: Readonly<Record<NameReason, string>> = {
   'word-list': 'in the word list',
-  'names-list': 'in the names list',
   dictionary: 'in the dictionary',
   'most-files': 'used in most files',
   'most-uses': 'used most',
@@ -20,10 +19,7 @@ export const reasonWords: Readonly<Record<NameReason, string>> = {
 }
 
 /**
- * Why the index chose a name's spelling. The index says `word list` for
- * both the newsroom's lists and the bundled names; the reports tell them
- * apart, as `name-consistency` does, since only the first is a house
- * decision.
+ * Why the index chose a name's spelling.
  *
  * @param entry The name.
  * @returns The reason's id.
@@ -31,7 +27,7 @@ export const reasonWords: Readonly<Record<NameReason, string>> = {
 export function nameReason(entry: NameEntry): NameReason {
   switch (entry.reason) {
     case 'word list':
-      return entry.canonical.own ? 'word-list' : 'names-list'
+      return 'word-list'
     case 'dictionary':
       return 'dictionary'
     case 'stories':
