@@ -34,6 +34,8 @@ export interface AcrossFilesPair {
   findings: number
   /** Articles the findings are in. */
   files: string[]
+  /** The findings' severities, each once (`info` when the run is split evenly). */
+  severities: string[]
   /** Where the variant is first flagged. */
   variantContext: SpellingContext
   /** The expected spelling's first use in an article without the variant; `null` when no article has it. */
@@ -72,6 +74,7 @@ export function acrossFilesPairs(findings: readonly Finding[], texts: ReadonlyMa
         expected,
         findings: group.length,
         files,
+        severities: [...new Set(group.map((finding) => finding.severity))],
         variantContext: contextAt(first.file, texts.get(first.file) ?? '', first.start, first.end),
         expectedContext: firstUseElsewhere(expected, texts, new Set(files))
       }
@@ -88,7 +91,7 @@ export function acrossFilesPairs(findings: readonly Finding[], texts: ReadonlyMa
 export function renderPairs(pairs: readonly AcrossFilesPair[]): string[] {
   return pairs.flatMap((pair) => [
     `  ${pair.variant} → ${pair.expected}: ${pair.findings} ${pair.findings === 1 ? 'finding' : 'findings'}` +
-      ` in ${pair.files.length} ${pair.files.length === 1 ? 'file' : 'files'}`,
+      ` in ${pair.files.length} ${pair.files.length === 1 ? 'file' : 'files'} (${pair.severities.join(', ')})`,
     `    variant:  ${showContext(pair.variantContext)}`,
     `    expected: ${pair.expectedContext ? showContext(pair.expectedContext) : '(not found in another article)'}`
   ])

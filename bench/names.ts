@@ -451,6 +451,9 @@ function renderKind(result: KindResult, index: number): string[] {
   const missed = outcomes.filter((outcome) => outcome.flagged === 0)
   const wrong = outcomes.filter((outcome) => outcome.otherExpected.length > 0)
   const byRule = groupBy(result.newElsewhere, (finding) => [finding.ruleId])
+  // An even split between two spellings is reported at info: say how many of the new findings are warnings.
+  const acrossElsewhere = result.newElsewhere.filter((finding) => finding.ruleId === acrossFilesRule)
+  const bySeverity = groupBy(acrossElsewhere, (finding) => [finding.severity])
   const caughtElsewhere = groupBy(
     outcomes.filter((outcome) => outcome.flagged === 0 && outcome.flaggedByAny > 0),
     (outcome) => outcome.rules
@@ -477,11 +480,14 @@ function renderKind(result: KindResult, index: number): string[] {
     `  missed by the rule (${count(missed.length)}; first ${Math.min(listed, missed.length)}):`,
     ...missed.slice(0, listed).map((outcome) => `    ${showOutcome(outcome)}`),
     `  new findings elsewhere (off the changed uses, not in the clean run): ${count(result.newElsewhere.length)}` +
-      (byRule.size === 0 ? '' : ` (${[...byRule].map(([rule, list]) => `${rule} ${list.length}`).join(', ')})`),
-    ...result.newElsewhere
-      .filter((finding) => finding.ruleId === acrossFilesRule)
+      (byRule.size === 0 ? '' : ` (${[...byRule].map(([rule, list]) => `${rule} ${list.length}`).join(', ')})`) +
+      (bySeverity.size === 0 ? '' : `; of ${acrossFilesRule}: ${[...bySeverity].map(([severity, list]) => `${severity} ${list.length}`).join(', ')}`),
+    ...acrossElsewhere
       .slice(0, listed)
-      .map((finding) => `    ${finding.file}:${finding.line}:${finding.column}: ${finding.actual} → ${finding.expected.join(', ')}`),
+      .map(
+        (finding) =>
+          `    ${finding.file}:${finding.line}:${finding.column}: ${finding.actual} → ${finding.expected.join(', ')} (${finding.severity})`
+      ),
     ''
   ]
 }
