@@ -61,8 +61,8 @@ export default defineRule<NamesAcrossFilesOptions>(
         let spelling = byText.get(use.text)
         if (!spelling) {
           const isListed = listed.has(use.text)
-          // "Plan" in a title-case headline is a word, not a name.
-          if (use.known && !isListed && check.isKnown(use.text.toLowerCase())) continue
+          // "Plan" in a title-case headline is a word, not a name; nor is "I'm".
+          if (use.known && !isListed && (check.isKnown(use.text.toLowerCase()) || pronounI.test(use.text))) continue
           spelling = {
             text: use.text,
             count: 0,
@@ -70,9 +70,7 @@ export default defineRule<NamesAcrossFilesOptions>(
             known: use.known,
             listed: isListed,
             dictionary: use.known && dictionary.correct(use.text),
-            own: own.has(use.text),
-            neighbours: [],
-            open: []
+            own: own.has(use.text)
           }
           byText.set(use.text, spelling)
         }
@@ -84,7 +82,7 @@ export default defineRule<NamesAcrossFilesOptions>(
         previous = {spelling, place}
         // The dictionary's and the newsroom's own spellings are never the ones to change.
         if (spelling.dictionary || spelling.own || check.claimed.has(place.offset)) continue
-        const open = spelling.open
+        const open = (spelling.open ??= [])
         if (markers) {
           // Kept only if the story's comment markers leave the rule on there.
           const stand = file.message('', {place: use.position})
@@ -102,6 +100,9 @@ export default defineRule<NamesAcrossFilesOptions>(
   }
 )
 
+/** `I'm`, `I've`, `I'd`: the pronoun, which is capitalised, not a name. */
+const pronounI = /^I['\u2019]/
+
 /** Neighbours kept per spelling: enough to match a first name, without a long story's whole cast. */
 const mostNeighbours = 8
 
@@ -112,9 +113,8 @@ const mostNeighbours = 8
  * @param name The name next to it.
  */
 function addNeighbour(spelling: StorySpelling, name: string): void {
-  if (name !== spelling.text && spelling.neighbours.length < mostNeighbours && !spelling.neighbours.includes(name)) {
-    spelling.neighbours.push(name)
-  }
+  const neighbours = (spelling.neighbours ??= [])
+  if (name !== spelling.text && neighbours.length < mostNeighbours && !neighbours.includes(name)) neighbours.push(name)
 }
 
 /**
@@ -149,7 +149,7 @@ export function reportAcrossFiles(files: readonly VFile[], entries: readonly Nam
   const touched = new Set<VFile>()
   for (const departure of departures(entries)) {
     const {story, spelling} = departure.use
-    if (spelling.open.length === 0) continue
+    if (!spelling.open) continue
     let file = byStory.get(story) ?? elsewhere.get(story)
     if (!file) {
       file = storyFile(story)

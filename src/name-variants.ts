@@ -252,24 +252,32 @@ export function prepare(text: string): Prepared {
 function closePairs(prepared: readonly Prepared[], known: readonly boolean[]): Array<[number, number]> {
   // Made once per spelling: an unknown spelling is both filed and looked up.
   const keys = prepared.map(formKeys)
-  const filed = new Map<number, number[]>()
+  // A key most often files one spelling: the index itself, an array only
+  // for two or more. An array per key took most of the memory of grouping
+  // the ten thousand spellings of a 1,000-story run.
+  const filed = new Map<number, number | number[]>()
   keys.forEach(function (spellingKeys, index) {
     if (known[index]) return
     for (const key of spellingKeys) {
       const indexes = filed.get(key)
-      if (!indexes) filed.set(key, [index])
-      else if (indexes.at(-1) !== index) indexes.push(index)
+      if (indexes === undefined) filed.set(key, index)
+      else if (typeof indexes === 'number') {
+        if (indexes !== index) filed.set(key, [indexes, index])
+      } else if (indexes.at(-1) !== index) indexes.push(index)
     }
   })
   const pairs = new Set<number>()
+  const pair = (index: number, other: number): void => {
+    if (other === index) return
+    const a = Math.min(index, other)
+    const b = Math.max(index, other)
+    if (mayBeClose(prepared[a], prepared[b])) pairs.add(a * prepared.length + b)
+  }
   keys.forEach(function (spellingKeys, index) {
     for (const key of spellingKeys) {
-      for (const other of filed.get(key) ?? []) {
-        if (other === index) continue
-        const a = Math.min(index, other)
-        const b = Math.max(index, other)
-        if (mayBeClose(prepared[a], prepared[b])) pairs.add(a * prepared.length + b)
-      }
+      const indexes = filed.get(key)
+      if (typeof indexes === 'number') pair(index, indexes)
+      else if (indexes) for (const other of indexes) pair(index, other)
     }
   })
   return [...pairs].sort((a, b) => a - b).map((pair) => [Math.floor(pair / prepared.length), pair % prepared.length])

@@ -39,8 +39,8 @@ const namesFileSchema = z.strictObject({
           listed: z.boolean(),
           dictionary: z.boolean(),
           own: z.boolean(),
-          neighbours: z.array(z.string()),
-          open: z.array(placeSchema)
+          neighbours: z.array(z.string()).optional(),
+          open: z.array(placeSchema).optional()
         })
       )
     })

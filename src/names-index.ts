@@ -36,15 +36,17 @@ export interface StorySpelling {
   dictionary: boolean
   /** Whether the newsroom's own word lists (config `words`, `wordsFile`) have it: its house spelling. */
   own: boolean
-  /** Names written next to it in the story (`Marta` of `Marta Kowalczyk`), a few at most. */
-  neighbours: string[]
+  /** Names written next to it in the story (`Marta` of `Marta Kowalczyk`), a few at most; left out when none. */
+  neighbours?: string[] | undefined
   /**
    * Uses a finding across stories may go on: those that no rule reported in
    * the story itself and no comment marker turns `names-across-files` off
    * for. Empty for a spelling of the dictionary or the newsroom's word
-   * lists, which is never the one to change.
+   * lists, which is never the one to change. Left out when empty: most
+   * spellings have neither neighbours nor such uses, and a run keeps tens
+   * of thousands of spellings.
    */
-  open: Place[]
+  open?: Place[] | undefined
 }
 
 /** A story's names: its part of the index. */
@@ -235,10 +237,10 @@ function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, R
   if (a.own || b.own) return true
   const storiesOfBoth = a.stories.length + b.stories.length
   // Twice that: a third spelling of the name beside the same first name takes some of its stories.
-  const neighboursOfA = new Set(a.stories.flatMap((use) => use.spelling.neighbours))
+  const neighboursOfA = new Set(a.stories.flatMap((use) => use.spelling.neighbours ?? []))
   const isTelling = (name: string): boolean =>
     neighboursOfA.has(name) && (byText.get(name)?.stories.length ?? Number.POSITIVE_INFINITY) <= 2 * storiesOfBoth
-  if (b.stories.some((use) => use.spelling.neighbours.some(isTelling))) return true
+  if (b.stories.some((use) => use.spelling.neighbours?.some(isTelling))) return true
   const [rare, common] = a.stories.length <= b.stories.length ? [a, b] : [b, a]
   return (
     !a.known &&
