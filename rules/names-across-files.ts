@@ -70,7 +70,10 @@ export default defineRule<NamesAcrossFilesOptions>(
             known: use.known,
             listed: isListed,
             dictionary: use.known && dictionary.correct(use.text),
-            own: own.has(use.text)
+            own: own.has(use.text),
+            // Set now, so that the object keeps one shape and no separate property store.
+            neighbours: undefined,
+            open: undefined
           }
           byText.set(use.text, spelling)
         }
@@ -82,19 +85,20 @@ export default defineRule<NamesAcrossFilesOptions>(
         previous = {spelling, place}
         // The dictionary's and the newsroom's own spellings are never the ones to change.
         if (spelling.dictionary || spelling.own || check.claimed.has(place.offset)) continue
-        const open = (spelling.open ??= [])
+        const named = spelling
         if (markers) {
-          // Kept only if the story's comment markers leave the rule on there.
+          // Kept only if the story's comment markers leave the rule on there: known once the rules are done.
           const stand = file.message('', {place: use.position})
-          markProvisional(stand, () => open.push(place))
-        } else open.push(place)
+          markProvisional(stand, () => (named.open ??= []).push(place))
+        } else (named.open ??= []).push(place)
       }
-      const story: StoryNames = {
-        path: runPath(file),
-        severity: settings.severity,
-        distinct,
-        spellings: [...byText.values()]
+      const spellings = [...byText.values()]
+      // Arrays grown by `push` keep room for more: the run keeps these to its end.
+      for (const spelling of spellings) {
+        if (spelling.open) spelling.open = spelling.open.slice()
+        if (spelling.neighbours) spelling.neighbours = spelling.neighbours.slice()
       }
+      const story: StoryNames = {path: runPath(file), severity: settings.severity, distinct, spellings}
       file.data.copydeskNames = story
     }
   }
