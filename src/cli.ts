@@ -8,7 +8,7 @@ import {type Dialect, dialects} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {fixDiff, fixFile, writeFix} from './fix.js'
 import {addRepoCommands} from './repo-commands.js'
-import {lint} from './lint.js'
+import {lint, type LintOptions, type LintResult} from './lint.js'
 import {addNamesCommand} from './names-command.js'
 import type {StoryNames} from './names-index.js'
 import {readNamesFile, writeNamesFile} from './names-file.js'
@@ -165,24 +165,17 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     }
   }
 
-  const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
-  const result = await lint({
-    inputs,
-    cwd: io.cwd,
-    stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
-    configPath: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false,
-    dialect: options.dialect,
-    jobs: options.jobs,
-    onProgress: progress && ((done, total) => progress.update(done, total)),
-    importModule: io.importModule,
-    namesIn,
-    // "copydesk --names-in shard-*.json": the merging job of a split archive, which lints nothing itself.
-    namesOnly: namesIn !== undefined && inputs.length === 0 && options.changed === undefined && options.stdinFilename === undefined
-  }).finally(() => progress?.end())
-
-  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
-  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  const result = await lintWithProgress(
+    {
+      inputs,
+      stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
+      namesIn,
+      // "copydesk --names-in shard-*.json": the merging job of a split archive, which lints nothing itself.
+      namesOnly: namesIn !== undefined && inputs.length === 0 && options.changed === undefined && options.stdinFilename === undefined
+    },
+    options,
+    io
+  )
   if (options.namesOut !== undefined) await writeNamesOut(result.stories, options.namesOut, io, result.problems)
 
   if (options.writeBaseline !== undefined) {
@@ -218,6 +211,37 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   }
 
   return exitFor(result.files, result.problems.length > 0, options, io)
+}
+
+/**
+ * Lint as a command of the CLI does: with the config options given, a
+ * progress line on a terminal, and the notes and problems of the run
+ * printed on standard error.
+ *
+ * @param what What to lint (and the names indexes to add).
+ * @param options The command's config, dialect and jobs options.
+ * @param io Process around the CLI.
+ * @returns What the run gave.
+ */
+export async function lintWithProgress(
+  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly'>,
+  options: {config?: string | false; dialect?: Dialect; jobs?: number},
+  io: CliIo
+): Promise<LintResult> {
+  const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
+  const result = await lint({
+    ...what,
+    cwd: io.cwd,
+    configPath: typeof options.config === 'string' ? options.config : undefined,
+    noConfig: options.config === false,
+    dialect: options.dialect,
+    jobs: options.jobs,
+    onProgress: progress && ((done, total) => progress.update(done, total)),
+    importModule: io.importModule
+  }).finally(() => progress?.end())
+  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
+  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  return result
 }
 
 /**

@@ -1,10 +1,8 @@
 import path from 'node:path'
 import {type Command, Option} from 'commander'
-import {type CliIo, exitCode, parseDialect, parseJobs} from './cli.js'
+import {type CliIo, exitCode, lintWithProgress, parseDialect, parseJobs} from './cli.js'
 import {type Dialect, dialects} from './dictionary.js'
-import {lint} from './lint.js'
 import {readNamesFile} from './names-file.js'
-import {ProgressLine, wantsProgress} from './progress.js'
 import {namesHtml} from './report/names-html.js'
 import {namesJson} from './report/names-json.js'
 import {namesPretty} from './report/names-pretty.js'
@@ -61,22 +59,7 @@ export function addNamesCommand(program: Command, io: CliIo): void {
  */
 async function runNames(paths: string[], options: NamesOptions, io: CliIo): Promise<number> {
   const namesIn = options.namesIn?.flatMap((file) => readNamesFile(path.resolve(io.cwd, file), file, io.cwd))
-  const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
-  const result = await lint({
-    inputs: paths,
-    cwd: io.cwd,
-    configPath: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false,
-    dialect: options.dialect,
-    jobs: options.jobs,
-    onProgress: progress && ((done, total) => progress.update(done, total)),
-    importModule: io.importModule,
-    namesIn,
-    namesOnly: namesIn !== undefined && paths.length === 0
-  }).finally(() => progress?.end())
-
-  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
-  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  const result = await lintWithProgress({inputs: paths, namesIn, namesOnly: namesIn !== undefined && paths.length === 0}, options, io)
   // A story whose config turns the rule off is linted without noting its names.
   const unindexed = result.files.filter((file) => !file.data.copydeskNames).length
   if (unindexed > 0) {
