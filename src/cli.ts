@@ -182,7 +182,11 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   }).finally(() => progress?.end())
 
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
-  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  for (const problem of result.problems) {
+    io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+    // A rule that crashed: its stack, for a bug report.
+    if (io.env.COPYDESK_DEBUG && problem.cause instanceof Error) io.stderr.write(String(problem.cause.stack) + '\n')
+  }
   if (options.namesOut !== undefined) await writeNamesOut(result.stories, options.namesOut, io, result.problems)
 
   if (options.writeBaseline !== undefined) {
