@@ -240,7 +240,11 @@ export async function lintWithProgress(
     importModule: io.importModule
   }).finally(() => progress?.end())
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
-  for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+  for (const problem of result.problems) {
+    io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+    // A rule that crashed: its stack, for a bug report.
+    if (io.env.COPYDESK_DEBUG && problem.cause instanceof Error) io.stderr.write(String(problem.cause.stack) + '\n')
+  }
   return result
 }
 

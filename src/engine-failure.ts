@@ -38,6 +38,20 @@ export function problemFromEngineFailure(failure: unknown, storyPath: string, cw
 }
 
 /**
+ * Turn a rule that threw on a file into one clear problem naming the rule
+ * and the file: `story.md: rule \`spelling\` failed: reason`.
+ *
+ * @param ruleId The rule.
+ * @param error What it threw (kept as the cause, for `COPYDESK_DEBUG`).
+ * @param storyPath The file it was checking.
+ * @returns The problem to report.
+ */
+export function problemFromRuleFailure(ruleId: string, error: unknown, storyPath: string): CopydeskError {
+  const reason = firstLine(error instanceof Error ? error.message : String(error)) || (error instanceof Error ? error.name : 'no message')
+  return new CopydeskError('rule `' + ruleId + '` failed: ' + reason, {file: storyPath}, error)
+}
+
+/**
  * Find the line of a parse error: YAML errors carry it; JSON errors from
  * parse-json give an offset, which is counted in the config file.
  *

@@ -4,7 +4,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {resolveConfig} from './config.js'
 import type {Dialect} from './dictionary.js'
-import {problemFromEngineFailure} from './engine-failure.js'
+import {problemFromEngineFailure, problemFromRuleFailure} from './engine-failure.js'
 import type {CopydeskError} from './errors.js'
 import copydeskLint, {restoreErrors} from './lint-plugin.js'
 import {createProcessor} from './processor.js'
@@ -198,7 +198,8 @@ function countDone(onFileDone: () => void): () => undefined {
  * linted, and give it back the path the user gave.
  *
  * unified-engine records a config or pipeline failure as a fatal message
- * without a rule id on each file it hits; each becomes a problem.
+ * without a rule id on each file it hits; each becomes a problem, and so
+ * does each rule that threw on the file.
  *
  * @param file Linted file.
  * @param cwd Working directory.
@@ -209,6 +210,8 @@ function outcomeOf(file: VFile, cwd: string): FileOutcome {
   restoreErrors(file)
   const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
   const problems = failures.map((failure) => problemFromEngineFailure(failure.cause ?? failure, file.path, cwd))
+  // A rule that threw cost only its own findings: the file is still reported.
+  for (const {ruleId, error} of file.data.copydeskRuleFailures ?? []) problems.push(problemFromRuleFailure(ruleId, error, file.path))
   return {reported: failures.length === 0 && !file.data.copydeskIgnored, problems}
 }
 

@@ -25,6 +25,16 @@ export function markFixable(message: VFileMessage): void {
 }
 
 /**
+ * Take the mark off a finding whose place turned out to hold more than the
+ * word (markup inside it), which replacing would destroy.
+ *
+ * @param message The finding.
+ */
+export function unmarkFixable(message: VFileMessage): void {
+  fixable.delete(message)
+}
+
+/**
  * Whether `--fix` may apply a finding.
  *
  * @param message The finding.

@@ -6,10 +6,11 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {rules as allRules} from '../rules/index.js'
 import type {ResolvedConfig} from './config.js'
-import type {Check} from './define-rule.js'
+import type {Check, Rule, RuleSettings} from './define-rule.js'
 import {prominentNames} from './names-list.js'
 import {ruleData} from './rule-data.js'
 import {settleProvisional} from './provisional.js'
+import {actualAsWritten} from './source-actual.js'
 import {applyMarkers} from './suppress.js'
 
 /** Rule ids a comment marker may name: every rule, whether config switches it on or not. */
@@ -34,10 +35,11 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
     // Rules report into a scratch file, so that the file the engine watches
     // never carries a fatal message while the run goes on (see `heldErrors`).
     const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: file.data})
-    for (const check of checks) await check(tree, scratch)
+    for (const {ruleId, check} of checks) await runIsolated(ruleId, check, tree, scratch)
     // After every rule: a finding turned off by a comment marker still claimed its word.
     applyMarkers(tree, scratch, ruleIds)
     settleProvisional(scratch)
+    actualAsWritten(scratch)
     for (const message of scratch.messages) {
       // The nodes a rule found the word in hold the whole sentence, and
       // through it a story's tree: a run of 1,000 stories would keep every
@@ -52,8 +54,36 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
   }
 }
 
+/**
+ * Run one rule on a file so that a crash in it costs only its own findings:
+ * what it reported before failing is taken back (it may be half done), the
+ * failure is noted on the file for the run to report as a problem naming
+ * the rule and the file, and the other rules still run on the story.
+ *
+ * @param ruleId The rule's id.
+ * @param check Its check.
+ * @param tree The story's tree.
+ * @param file The file it reports into.
+ */
+async function runIsolated(ruleId: string, check: Check, tree: Root, file: VFile): Promise<undefined> {
+  const before = file.messages.length
+  try {
+    await check(tree, file)
+  } catch (error) {
+    file.messages.length = before
+    file.data.copydeskRuleFailures ??= []
+    file.data.copydeskRuleFailures.push({ruleId, error})
+  }
+}
+
+/** A rule's check, with the rule's id to name it by when it fails. */
+interface RuleCheck {
+  ruleId: string
+  check: Check
+}
+
 /** The rules' checks for each config, made once: unified-engine attaches the plugin for every file. */
-const checksByConfig = new WeakMap<ResolvedConfig, Check[]>()
+const checksByConfig = new WeakMap<ResolvedConfig, RuleCheck[]>()
 
 /**
  * The checks of the rules a config switches on, set up once per config:
@@ -63,12 +93,13 @@ const checksByConfig = new WeakMap<ResolvedConfig, Check[]>()
  * @param config Resolved configuration.
  * @returns The checks, in rule order.
  */
-function configuredChecks(config: ResolvedConfig): Check[] {
+function configuredChecks(config: ResolvedConfig): RuleCheck[] {
   let checks = checksByConfig.get(config)
   if (!checks) {
     const words = acceptedWords(config)
-    checks = config.rules.map(({rule, severity, options}) =>
-      rule.create({
+    checks = config.rules.map(({rule, severity, options}) => ({
+      ruleId: rule.id,
+      check: setUp(rule, {
         severity,
         options: {
           ...ruleData(rule),
@@ -82,10 +113,29 @@ function configuredChecks(config: ResolvedConfig): Check[] {
           dialect: config.dialect
         }
       })
-    )
+    }))
     checksByConfig.set(config, checks)
   }
   return checks
+}
+
+/**
+ * Set a rule up; when that fails, its check fails the same way on every
+ * file, so that each is reported with the rule named and the other rules
+ * still run.
+ *
+ * @param rule The rule.
+ * @param settings Its settings.
+ * @returns Its check.
+ */
+function setUp(rule: Rule<unknown>, settings: RuleSettings<unknown>): Check {
+  try {
+    return rule.create(settings)
+  } catch (error) {
+    return function () {
+      throw error
+    }
+  }
 }
 
 /** The accepted words of each config, made once: the lists are long and every file of a run uses them. */
@@ -132,5 +182,7 @@ declare module 'vfile' {
   interface DataMap {
     /** Set when the config's `ignore` patterns exclude the file: it is not reported. */
     copydeskIgnored: boolean
+    /** Rules that threw on the file, with what they threw (see `runIsolated`). */
+    copydeskRuleFailures: Array<{ruleId: string; error: unknown}>
   }
 }

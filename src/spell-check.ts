@@ -155,7 +155,13 @@ async function runSpellCheck(
     const closed = whole.replace(/[-\u2010\u2011]/g, '')
     if (closed !== whole && known.correct(closed)) continue
     for (const {message, part} of await narrow(found, word, spell)) {
-      const text = message.actual ?? ''
+      // retext-spell looks "don’tthe" up as "don'tthe" and reports it so; the
+      // finding names the word as written, which is what its place covers.
+      const text = part.text
+      if (message.actual !== text) {
+        message.reason = message.message = message.reason.replace('`' + String(message.actual) + '`', '`' + text + '`')
+        message.actual = text
+      }
       const offset = part.word.position?.start.offset
       // "G7", "1990s", "MH17": codes and figures, not words to spell.
       if (offset === undefined || /\d/.test(text)) continue

@@ -33,8 +33,16 @@ export function parseHtml(
   english: ParseEnglish,
   options: {fragment?: boolean; file?: VFile | undefined} = {}
 ): Root {
-  const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
+  // The HTML parser drops a NUL in text ("the\0the" reads "thethe"), so every
+  // word after it would be placed a character off; U+FFFD, which the parser
+  // puts in its stead elsewhere, keeps the text as long as the source.
+  const hast = (options.fragment ? fragmentParser : documentParser).parse(doc.includes('\0') ? doc.replaceAll('\0', '\uFFFD') : doc)
   const place = location(doc)
+  // A page of only whitespace ("", "\n") parses to implied elements that
+  // rehype leaves unpositioned, and hast-util-to-nlcst refuses a root
+  // without a position: it spans the whole source.
+  const end = place.toPoint(doc.length)
+  if (!hast.position && end) hast.position = {start: {line: 1, column: 1, offset: 0}, end}
   skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
   const tree = toNlcst(hast, new VFile(doc), english)

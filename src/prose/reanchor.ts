@@ -32,6 +32,20 @@ export function reanchorWords(tree: Root, doc: string, place: Location): void {
       if (found !== undefined) {
         drift = found - start
         cursor = found + piece.value.length
+      } else {
+        // "the</h1>the": the parser joined text across markup it dropped, so
+        // the piece is spread over the source; it spans from its first
+        // character to its last.
+        const spread = findSpread(doc, piece.value, Math.max(cursor, start + drift))
+        const end = piece.position?.end.offset
+        const startPoint = spread && place.toPoint(spread.start)
+        const endPoint = spread && place.toPoint(spread.end)
+        if (spread && startPoint && endPoint && end !== undefined) {
+          piece.position = {start: startPoint, end: endPoint}
+          drift = spread.end - end
+          cursor = spread.end
+          continue
+        }
       }
       if (drift !== 0) shiftNode(piece, drift, place)
     }
@@ -57,4 +71,41 @@ function findPiece(doc: string, text: string, computed: number, drifted: number,
   if (doc.startsWith(text, drifted)) return drifted
   const found = doc.indexOf(text, from)
   return found !== -1 && found - computed <= searchWindow ? found : undefined
+}
+
+/** A character reference, as Markdown and HTML write one (`&amp;`, `&#8217;`). */
+const reference = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z\d]{1,31});/iy
+
+/**
+ * Find a piece of a word whose characters stand in the source in order but
+ * with markup or character references between or for them (`the</h1>the`,
+ * `Ki&#101;v`, `Lukashenko![alt`).
+ *
+ * @param doc Source.
+ * @param text The piece as parsed.
+ * @param from Where its first character may be, at the earliest.
+ * @returns Where it starts and ends in the source, if its characters are all there within reach.
+ */
+export function findSpread(doc: string, text: string, from: number): {start: number; end: number} | undefined {
+  let start = -1
+  let at = from
+  for (const character of text) {
+    const limit = start === -1 ? from + searchWindow : start + text.length + searchWindow
+    let found = -1
+    for (let position = at; position < doc.length && position <= limit && found === -1; position++) {
+      if (doc.startsWith(character, position)) {
+        found = position
+        at = position + character.length
+      } else if (doc.charAt(position) === '&') {
+        reference.lastIndex = position
+        if (reference.test(doc)) {
+          found = position
+          at = reference.lastIndex
+        }
+      }
+    }
+    if (found === -1) return undefined
+    if (start === -1) start = found
+  }
+  return start === -1 ? undefined : {start, end: at}
 }
