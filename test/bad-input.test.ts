@@ -128,3 +128,29 @@ describe.skipIf(process.getuid?.() === 0)('permissions (not as root, who can rea
     expect(run.code).toBe(2)
   })
 })
+
+describe('patterns from config are matched without runaway backtracking', () => {
+  // Each would take hours with backtracking that grows exponentially; the bound is the test's own timeout.
+  test('an ignore pattern of `**` fifty deep, against a path a hundred folders deep', {timeout: 20_000}, async () => {
+    const deep = Array.from({length: 100}, () => 'a').join('/')
+    const cwd = await makeTree({
+      '.copydeskrc.json': JSON.stringify({ignore: [Array.from({length: 50}, () => '**').join('/') + '/x.md']}),
+      [deep + '/story.txt']: 'The mayor opened teh bridge.\n'
+    })
+    const run = await runCli(['--format', 'json'], {cwd})
+    expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual([deep + '/story.txt'])
+  })
+
+  test('a house-style form of three hundred words, against a line of twenty thousand of them', {timeout: 20_000}, async () => {
+    const cwd = await makeTree({
+      '.copydeskrc.json': '{"houseStyle": "style.yml"}',
+      'style.yml': `- prefer: Kyiv\n  avoid: [${Array.from({length: 300}, () => 'Kiev').join(' ')}]\n`,
+      'story.txt': Array.from({length: 20_000}, () => 'Kiev').join(' ') + '.\n'
+    })
+    const run = await runCli(['--format', 'json', 'story.txt'], {cwd})
+    expect(run.stderr).toBe('')
+    const [file] = JSON.parse(run.stdout) as JsonFile[]
+    expect(file?.messages.length).toBeGreaterThan(0)
+    expect(file?.messages.every((message) => message.ruleId === 'house-style')).toBe(true)
+  })
+})
