@@ -18,6 +18,9 @@ import vm from 'node:vm'
 import envPaths from 'env-paths'
 
 
+/** Exit status after the reader closed the output: that of a process SIGPIPE ended. */
+const closedPipeStatus = 141
+
 const script = fileURLToPath(new URL('../dist/copydesk.cjs', import.meta.url))
 
 /** What `load` compiled, to cache after the run (when more functions are compiled). */
@@ -35,6 +38,18 @@ try {
 }
 
 const cli = load(script, source)
+// A reader that stops early (`copydesk --format json news/ | head -1`)
+// closes the pipe, and the next write fails with EPIPE: stop quietly, as
+// git and grep do when SIGPIPE ends them, with the status a shell gives
+// them (128 + 13). Node ignores SIGPIPE, so without this the failed write
+// is an unhandled 'error' event and a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', function (error) {
+    if (error.code === 'EPIPE') process.exit(closedPipeStatus)
+    if (stream === process.stdout) process.stderr.write(`copydesk: cannot write the report: ${error.message}\n`)
+    process.exit(2)
+  })
+}
 // While a program allocates fast, V8 lets its heap grow to up to four times
 // what outlived the last full collection. A run over many stories allocates
 // fast and keeps little (50 to 70 MB): the 1,000 CI bench files peaked at

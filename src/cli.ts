@@ -122,7 +122,7 @@ function createProgram(io: CliIo): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, 'copydesk: '))
+      outputError: (text, write) => write(usageLine(text))
     })
     .action(async function (paths: string[], options: CliOptions) {
       program.setOptionValue('exitCode', await runLint(paths, options, io))
@@ -345,6 +345,19 @@ async function changedInputs(paths: readonly string[], ref: string | undefined, 
   return (await changedFiles(io.cwd, ref, io.env))
     .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
     .map((file) => path.relative(io.cwd, file))
+}
+
+/**
+ * Say a usage error of commander's on one line, like every other problem:
+ * its suggestion (`(Did you mean --quiet?)`) comes on a line of its own.
+ *
+ * @param text Commander's message, `error: ...` and a line break.
+ * @returns `copydesk: ...` and a line break.
+ */
+export function usageLine(text: string): string {
+  const [first = '', ...rest] = text.trim().replace(/^error: /, '').split(/\r?\n/)
+  const hint = rest.join(' ').trim().replace(/^\(Did you mean/, '(did you mean')
+  return 'copydesk: ' + first + (hint ? ' ' + hint : '') + '\n'
 }
 
 /**

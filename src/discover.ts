@@ -1,3 +1,4 @@
+import {realpathSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fdir} from 'fdir'
@@ -56,8 +57,37 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
     for (const match of matches) found.add(match)
   }
 
-  discovery.files = [...found]
+  discovery.files = oncePerFile([...found], cwd)
   return discovery
+}
+
+/**
+ * Keep one path per file on disk. The same story can be reached by more
+ * than one path: `story.md` and `./story.md`, a glob through a symbolic
+ * link back up the tree (`a/loop -> ..`), a linked file beside its target.
+ * Linted twice, it would be reported twice, and `--fix` would write it twice.
+ * Where the paths differ, the one without a link in it is kept (the file's
+ * own name), else the first.
+ *
+ * @param files Paths in input order, relative to `cwd` or absolute.
+ * @param cwd Working directory.
+ * @returns The paths, one per file, in input order.
+ */
+function oncePerFile(files: readonly string[], cwd: string): string[] {
+  const kept = new Map<string, string>()
+  for (const file of files) {
+    const absolute = path.resolve(cwd, file)
+    let real: string
+    try {
+      real = realpathSync.native(absolute)
+    } catch {
+      // Reading it will say what is wrong with it.
+      real = absolute
+    }
+    const earlier = kept.get(real)
+    if (earlier === undefined || (real === absolute && path.resolve(cwd, earlier) !== real)) kept.set(real, file)
+  }
+  return [...kept.values()]
 }
 
 /**

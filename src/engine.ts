@@ -1,11 +1,13 @@
+import path from 'node:path'
 import {Writable} from 'node:stream'
 import {engine, type Preset} from 'unified-engine'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {resolveConfig} from './config.js'
+import {ConfigFinder} from './config-files.js'
 import type {Dialect} from './dictionary.js'
 import {problemFromEngineFailure, problemFromRuleFailure} from './engine-failure.js'
-import type {CopydeskError} from './errors.js'
+import {CopydeskError} from './errors.js'
 import copydeskLint, {restoreErrors} from './lint-plugin.js'
 import {createProcessor} from './processor.js'
 
@@ -65,7 +67,8 @@ export async function lintFiles(files: VFile[], options: EngineOptions): Promise
 export async function lintEach(files: VFile[], options: EngineOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = []
   const presets: Presets = new Map()
-  for (const batch of memoryBatches(files)) outcomes.push(...(await lintBatch(batch, options, presets)))
+  const finder = new ConfigFinder(options.cwd)
+  for (const batch of memoryBatches(files)) outcomes.push(...(await lintBatch(batch, options, presets, finder)))
   return outcomes
 }
 
@@ -118,12 +121,13 @@ function memoryBatches(files: readonly VFile[]): VFile[][] {
  * @param files Files with their values set.
  * @param options Where to find configuration.
  * @param presets Presets made by earlier batches, reused and added to.
+ * @param finder Finds and reads the config of each file (see `ConfigFinder`).
  * @returns One outcome per file, in order.
  */
-function lintBatch(files: VFile[], options: EngineOptions, presets: Presets): Promise<FileOutcome[]> {
+async function lintBatch(files: VFile[], options: EngineOptions, presets: Presets, finder: ConfigFinder): Promise<FileOutcome[]> {
   const {cwd, onFileDone} = options
   const toPreset = (raw: unknown, filePath: string | undefined): Preset => {
-    const key = JSON.stringify([filePath, raw])
+    const key = JSON.stringify(filePath ?? null) + rawKey(raw)
     const made = presets.get(key)
     if (made) return made
     const preset = makePreset(raw, filePath)
@@ -140,29 +144,60 @@ function lintBatch(files: VFile[], options: EngineOptions, presets: Presets): Pr
     return {plugins}
   }
 
+  // copydesk finds and reads config files itself (see `ConfigFinder`); the
+  // engine runs the files of each config with that config's preset.
+  const outcomes = new Map<VFile, FileOutcome>()
+  const groups = new Map<Preset, VFile[]>()
+  const configPath = options.configPath && path.resolve(cwd, options.configPath)
+  for (const file of files) {
+    let preset: Preset
+    try {
+      const found = options.noConfig
+        ? {filePath: undefined, raw: {}}
+        : configPath
+          ? finder.load(configPath)
+          : finder.find(path.resolve(cwd, file.path))
+      preset = toPreset(found.raw, found.filePath)
+    } catch (error) {
+      if (!(error instanceof CopydeskError)) throw error
+      if (file.data.givenPath !== undefined) file.path = file.data.givenPath
+      outcomes.set(file, {reported: false, problems: [error]})
+      continue
+    }
+    const group = groups.get(preset)
+    if (group) group.push(file)
+    else groups.set(preset, [file])
+  }
+  for (const [preset, group] of groups) {
+    for (const [index, outcome] of (await runEngine(group, preset, cwd)).entries()) {
+      const file = group[index]
+      if (file) outcomes.set(file, outcome)
+    }
+  }
+  return files.map((file) => outcomes.get(file) ?? {reported: false, problems: []})
+}
+
+/**
+ * Run files through unified-engine with one preset, config files not looked for.
+ *
+ * @param files Files with their values set.
+ * @param preset The preset of their config.
+ * @param cwd Working directory.
+ * @returns One outcome per file, in order.
+ */
+function runEngine(files: VFile[], preset: Preset, cwd: string): Promise<FileOutcome[]> {
   // With no files unified-engine would read standard input instead.
   if (files.length === 0) return Promise.resolve([])
 
   return new Promise(function (resolve, reject) {
-    let defaults: Preset
-    try {
-      defaults = toPreset({}, undefined)
-    } catch (error) {
-      reject(error)
-      return
-    }
     engine(
       {
         processor: createProcessor,
         files,
         cwd,
         extensions: [],
-        rcName: '.copydeskrc',
-        packageField: 'copydesk',
-        rcPath: options.configPath,
-        detectConfig: !options.noConfig,
-        configTransform: (raw: unknown, filePath: string) => toPreset(raw, filePath),
-        defaultConfig: defaults,
+        detectConfig: false,
+        defaultConfig: preset,
         // Reporting is ours (pretty and JSON); the engine only lints.
         out: false,
         output: false,
@@ -179,6 +214,25 @@ function lintBatch(files: VFile[], options: EngineOptions, presets: Presets): Pr
       }
     )
   })
+}
+
+/** Settings as text, per parsed config: `ConfigFinder` gives the same object for every story under a config. */
+const rawKeys = new WeakMap<object, string>()
+
+/**
+ * A config's settings as text, to tell presets apart by contents.
+ *
+ * @param raw Parsed settings.
+ * @returns Their JSON.
+ */
+function rawKey(raw: unknown): string {
+  if (raw === null || typeof raw !== 'object') return JSON.stringify(raw) ?? ''
+  let key = rawKeys.get(raw)
+  if (key === undefined) {
+    key = JSON.stringify(raw)
+    rawKeys.set(raw, key)
+  }
+  return key
 }
 
 /**

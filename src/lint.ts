@@ -72,11 +72,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
     problems.push(...discovery.problems)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
-    for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
     // hook whose staged files are all ignored, or a bare run in an empty folder, is not.
     if (discovery.files.length === 0 && discovery.unmatched.length > 0 && options.inputs.length > 0) {
+      // One line says it all: no note per input besides.
       problems.push(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
+    } else {
+      for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     }
     for (const filePath of discovery.files) {
       try {

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {Configuration} from 'unified-engine'
-import {problemFromEngineFailure} from './engine-failure.js'
+import {ConfigFinder} from './config-files.js'
 import {writeAtomically} from './atomic-write.js'
 import {CopydeskError} from './errors.js'
 import {withoutAccents} from './spell-check.js'
@@ -9,9 +8,6 @@ import {acceptedWords, parseWordList} from './word-list.js'
 
 /** Where a repository keeps its own word list, relative to the folder of its config. */
 export const repoWordsPath = path.join('.copydesk', 'words.txt')
-
-/** Names of config files, as unified-engine is told to look for them (see `src/engine.ts`). */
-export const configSearch = {rcName: '.copydeskrc', packageField: 'copydesk'} as const
 
 /**
  * Read the repository word list (`.copydesk/words.txt`) next to a config.
@@ -43,15 +39,10 @@ export function readRepoWords(root: string, cwd: string): string[] {
  * @returns The folder that holds (or will hold) `.copydesk/words.txt`.
  * @throws {CopydeskError} When a config file on the way cannot be parsed.
  */
-export function findWordsRoot(folder: string): Promise<string> {
-  const configuration = new Configuration({cwd: folder, detectConfig: true, ...configSearch})
-  return new Promise(function (resolve, reject) {
-    // The engine looks from a file's folder up; any name in `folder` will do.
-    configuration.load(path.join(folder, 'story.txt'), function (error, result) {
-      if (error) reject(problemFromEngineFailure(error, folder, folder))
-      else resolve(result?.filePath ? path.dirname(result.filePath) : folder)
-    })
-  })
+export async function findWordsRoot(folder: string): Promise<string> {
+  // Found as a story in `folder` would find it; any name in `folder` will do.
+  const found = new ConfigFinder(folder).find(path.join(folder, 'story.txt'))
+  return found.filePath ? path.dirname(found.filePath) : folder
 }
 
 /** What adding words to a list did. */

@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
@@ -77,4 +77,20 @@ test('a later run takes the code cache as it is, without writing it again', asyn
   await new Promise((resolve) => setTimeout(resolve, 20))
   await run(['--no-config', 'story.txt'], cwd, cache)
   expect((await fs.stat(file)).mtimeMs).toBe(written)
+})
+
+test('a reader that closes the pipe early stops copydesk quietly, as it stops git and grep', async () => {
+  // About 1.6 MB of JSON: far more than a pipe holds, so writing goes on after the reader has gone.
+  const cwd = await makeTree({'story.txt': 'Teh mayor said teh budgett was sett.\n\n'.repeat(1500)})
+  const child = spawn(process.execPath, [bin, '--no-config', '--format', 'json', 'story.txt'], {
+    cwd,
+    env: {...process.env, COPYDESK_CACHE_DIR: path.join(cwd, 'cache')}
+  })
+  const stderr: string[] = []
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(String(chunk)))
+  // `| head -c 1`: read one chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy())
+  const code = await new Promise((resolve) => child.on('close', resolve))
+  expect(stderr.join('')).toBe('')
+  expect(code).toBe(141)
 })

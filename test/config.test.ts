@@ -164,7 +164,7 @@ describe('config errors', () => {
     [
       'malformed JSON, with the line',
       {'.copydeskrc.json': '{\n  "words": ["Krnovice"],\n}\n'},
-      'copydesk: .copydeskrc.json:3: invalid JSON: Expected double-quoted property name\n'
+      'copydesk: .copydeskrc.json:3: invalid JSON: a comma before `}`\n'
     ],
     [
       'malformed YAML, with the line',
