@@ -78,7 +78,8 @@ async function runNames(paths: string[], options: NamesOptions, io: CliIo): Prom
   for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
   for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
   // A story whose config turns the rule off is linted without noting its names.
-  const unindexed = result.files.filter((file) => !file.data.copydeskNames).length
+  // (A binary file is skipped, not linted: it has no names to note.)
+  const unindexed = result.files.filter((file) => !file.data.copydeskNames && !file.data.binary).length
   if (unindexed > 0) {
     const files = unindexed === 1 ? '1 file is' : `${unindexed} files are`
     io.stderr.write(`copydesk: ${files} not in the names index: config turns \`names-across-files\` off there\n`)

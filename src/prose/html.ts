@@ -4,6 +4,7 @@ import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
@@ -35,6 +36,11 @@ export function parseHtml(
 ): Root {
   const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
   const place = location(doc)
+  // hast-util-from-parse5 places the root only once some node in it has a
+  // place, and in an empty or blank page none has ("", "  \n": parse5
+  // drops the blank before `<html>` and makes up the rest); but the root is
+  // the whole source whatever is in it, and hast-util-to-nlcst needs that.
+  hast.position ??= wholeOf(doc, place)
   skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
   const tree = toNlcst(hast, new VFile(doc), english)
@@ -74,4 +80,17 @@ function skipNonProse(tree: HastRoot): void {
     // hast-util-to-nlcst reads only body flow; the page title is a headline.
     if (node.tagName === 'title') node.tagName = 'h1'
   })
+}
+
+/**
+ * The place of a whole document.
+ *
+ * @param doc The source.
+ * @param place Location index of `doc`.
+ * @returns From its first to its last character; `undefined` never happens for these offsets.
+ */
+function wholeOf(doc: string, place: Location): Position | undefined {
+  const start = place.toPoint(0)
+  const end = place.toPoint(doc.length)
+  return start && end ? {start, end} : undefined
 }
