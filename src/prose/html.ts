@@ -34,7 +34,12 @@ export function parseHtml(
   english: ParseEnglish,
   options: {fragment?: boolean; file?: VFile | undefined} = {}
 ): Root {
-  const hast = (options.fragment ? fragmentParser : documentParser).parse(doc)
+  // HTML drops a NUL in text ("Vote\0count" is the text `Votecount`), which
+  // would join two words and shift every place after it in the node; as a
+  // U+FFFD, the character Markdown puts for it, it stays one character that
+  // is not part of a word, and places stay those of `doc`.
+  const source = doc.includes('\0') ? doc.replaceAll('\0', '\uFFFD') : doc
+  const hast = (options.fragment ? fragmentParser : documentParser).parse(source)
   const place = location(doc)
   // hast-util-from-parse5 places the root only once some node in it has a
   // place, and in an empty or blank page none has ("", "  \n": parse5
@@ -43,8 +48,8 @@ export function parseHtml(
   hast.position ??= wholeOf(doc, place)
   skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
-  const tree = toNlcst(hast, new VFile(doc), english)
-  reanchorWords(tree, doc, place)
+  const tree = toNlcst(hast, new VFile(source), english)
+  reanchorWords(tree, source, place)
   return tree
 }
 
