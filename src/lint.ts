@@ -5,6 +5,7 @@ import {reportAcrossFiles} from '../rules/names-across-files.js'
 import {discoverFiles} from './discover.js'
 import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
+import {noteInput} from './input-notes.js'
 import {type NameEntry, type StoryNames, buildNamesIndex, latestStories} from './names-index.js'
 import {lintSpread} from './parallel.js'
 import {readInputFile, readInputStream} from './read-input.js'
@@ -90,17 +91,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
+  // Binary files are not parsed: they are only reported, with a note (see `noteInput`).
+  const texts = files.filter((file) => !file.data.binary)
   const {onProgress} = options
   let done = 0
-  onProgress?.(done, files.length)
+  onProgress?.(done, texts.length)
   const result = await lintSpread(
-    files,
+    texts,
     {
       cwd,
       configPath: options.configPath && path.resolve(cwd, options.configPath),
       noConfig: options.noConfig,
       dialect: options.dialect,
-      onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
+      onFileDone: onProgress ? () => onProgress(++done, texts.length) : undefined
     },
     // Standard input is one file: never worth a worker.
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
@@ -109,11 +112,33 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const names = buildNamesIndex(stories)
   // Stories of an index that this run did not lint come last, with their findings from the index.
   const indexed = reportAcrossFiles(result.files, names)
+  const reported = inInputOrder(files, result.files)
+  for (const file of reported) noteInput(file)
   return {
-    files: [...result.files, ...indexed.values()],
+    files: [...reported, ...indexed.values()],
     problems: [...problems, ...result.problems],
     notices,
     stories,
     names
   }
+}
+
+/**
+ * The files to report, in input order: those the run linted and reported
+ * (config `ignore` leaves some out), and the binary ones it skipped.
+ *
+ * @param read Every file read, in input order.
+ * @param linted The files linted and reported, in input order.
+ * @returns The files to report.
+ */
+function inInputOrder(read: readonly VFile[], linted: readonly VFile[]): VFile[] {
+  if (linted.length === read.length) return [...linted]
+  const reported = new Set(linted)
+  return read.filter(function (file) {
+    if (reported.has(file)) return true
+    // As unified-engine and `lintFiles` leave the files they lint: the report
+    // names the path as given (vfile-reporter, by the first in its history).
+    if (file.data.binary && file.data.givenPath !== undefined) file.history = [file.data.givenPath]
+    return file.data.binary === true
+  })
 }

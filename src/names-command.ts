@@ -61,7 +61,8 @@ async function runNames(paths: string[], options: NamesOptions, io: CliIo): Prom
   const namesIn = options.namesIn?.flatMap((file) => readNamesFile(path.resolve(io.cwd, file), file, io.cwd))
   const result = await lintWithProgress({inputs: paths, namesIn, namesOnly: namesIn !== undefined && paths.length === 0}, options, io)
   // A story whose config turns the rule off is linted without noting its names.
-  const unindexed = result.files.filter((file) => !file.data.copydeskNames).length
+  // (A binary file is skipped, not linted: it has no names to note.)
+  const unindexed = result.files.filter((file) => !file.data.copydeskNames && !file.data.binary).length
   if (unindexed > 0) {
     const files = unindexed === 1 ? '1 file is' : `${unindexed} files are`
     io.stderr.write(`copydesk: ${files} not in the names index: config turns \`names-across-files\` off there\n`)

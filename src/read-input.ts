@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {text} from 'node:stream/consumers'
+import {buffer} from 'node:stream/consumers'
 import {VFile} from 'vfile'
+import {type Encoding, decodeInput} from './decode.js'
 import {CopydeskError} from './errors.js'
 
 /**
@@ -39,11 +40,13 @@ export function toInputFile(filePath: string, value: string, cwd: string): VFile
  * @throws {CopydeskError} Naming the file when it cannot be read.
  */
 export function readInputFile(filePath: string, cwd: string): VFile {
+  let bytes: Buffer
   try {
-    return toInputFile(filePath, fs.readFileSync(path.resolve(cwd, filePath), 'utf8'), cwd)
+    bytes = fs.readFileSync(path.resolve(cwd, filePath))
   } catch (error) {
     throw new CopydeskError(readFailure(error), {file: filePath}, error)
   }
+  return fromBytes(filePath, bytes, cwd)
 }
 
 /**
@@ -59,7 +62,35 @@ export async function readInputStream(
   filePath: string,
   cwd: string
 ): Promise<VFile> {
-  return toInputFile(filePath, await text(stream), cwd)
+  return fromBytes(filePath, await buffer(stream), cwd)
+}
+
+/**
+ * Make the file copydesk lints from a story's bytes: decoded as UTF-8, or
+ * as the encoding it turns out to be in (noted on `file.data.encoding`), or
+ * empty and marked binary, to be skipped with a note rather than parsed.
+ *
+ * @param filePath Path as given.
+ * @param bytes The story's bytes.
+ * @param cwd Working directory.
+ * @returns The file.
+ * @throws {CopydeskError} Naming the file and line when it is neither binary nor text copydesk can decode.
+ */
+function fromBytes(filePath: string, bytes: Buffer, cwd: string): VFile {
+  const decoded = decodeInput(bytes)
+  if (decoded.kind === 'undecodable') {
+    const byte = '0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0')
+    const tried = decoded.encoding === 'Windows-1252' ? 'UTF-8 or Windows-1252' : decoded.encoding
+    throw new CopydeskError(`cannot be read: not ${tried} text (byte ${byte})`, {file: filePath, line: decoded.line})
+  }
+  if (decoded.kind === 'binary') {
+    const file = toInputFile(filePath, '', cwd)
+    file.data.binary = true
+    return file
+  }
+  const file = toInputFile(filePath, decoded.value, cwd)
+  if (decoded.encoding !== 'UTF-8') file.data.encoding = decoded.encoding
+  return file
 }
 
 /**
@@ -88,5 +119,9 @@ declare module 'vfile' {
     bom: boolean
     /** The path as the user gave it (or as found under a folder they gave), for reports. */
     givenPath: string
+    /** Set when the story is binary: it is skipped with a note, not parsed. */
+    binary: boolean
+    /** The encoding the story was read as, when it is not UTF-8. */
+    encoding: Encoding
   }
 }

@@ -4,6 +4,7 @@ import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
@@ -33,20 +34,22 @@ export function parseHtml(
   english: ParseEnglish,
   options: {fragment?: boolean; file?: VFile | undefined} = {}
 ): Root {
-  // The HTML parser drops a NUL in text ("the\0the" reads "thethe"), so every
-  // word after it would be placed a character off; U+FFFD, which the parser
-  // puts in its stead elsewhere, keeps the text as long as the source.
-  const hast = (options.fragment ? fragmentParser : documentParser).parse(doc.includes('\0') ? doc.replaceAll('\0', '\uFFFD') : doc)
+  // HTML drops a NUL in text ("Vote\0count" is the text `Votecount`), which
+  // would join two words and shift every place after it in the node; as a
+  // U+FFFD, the character Markdown puts for it, it stays one character that
+  // is not part of a word, and places stay those of `doc`.
+  const source = doc.includes('\0') ? doc.replaceAll('\0', '\uFFFD') : doc
+  const hast = (options.fragment ? fragmentParser : documentParser).parse(source)
   const place = location(doc)
-  // A page of only whitespace ("", "\n") parses to implied elements that
-  // rehype leaves unpositioned, and hast-util-to-nlcst refuses a root
-  // without a position: it spans the whole source.
-  const end = place.toPoint(doc.length)
-  if (!hast.position && end) hast.position = {start: {line: 1, column: 1, offset: 0}, end}
+  // hast-util-from-parse5 places the root only once some node in it has a
+  // place, and in an empty or blank page none has ("", "  \n": parse5
+  // drops the blank before `<html>` and makes up the rest); but the root is
+  // the whole source whatever is in it, and hast-util-to-nlcst needs that.
+  hast.position ??= wholeOf(doc, place)
   skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
-  const tree = toNlcst(hast, new VFile(doc), english)
-  reanchorWords(tree, doc, place)
+  const tree = toNlcst(hast, new VFile(source), english)
+  reanchorWords(tree, source, place)
   return tree
 }
 
@@ -82,4 +85,17 @@ function skipNonProse(tree: HastRoot): void {
     // hast-util-to-nlcst reads only body flow; the page title is a headline.
     if (node.tagName === 'title') node.tagName = 'h1'
   })
+}
+
+/**
+ * The place of a whole document.
+ *
+ * @param doc The source.
+ * @param place Location index of `doc`.
+ * @returns From its first to its last character; `undefined` never happens for these offsets.
+ */
+function wholeOf(doc: string, place: Location): Position | undefined {
+  const start = place.toPoint(0)
+  const end = place.toPoint(doc.length)
+  return start && end ? {start, end} : undefined
 }
