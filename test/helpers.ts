@@ -70,7 +70,7 @@ export interface CliRun {
  */
 export async function runCli(
   args: string[],
-  options: {cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv} = {}
+  options: {cwd?: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv} = {}
 ): Promise<CliRun> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()

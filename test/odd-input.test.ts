@@ -1,11 +1,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {PassThrough, Readable} from 'node:stream'
 import {describe, expect, test} from 'vitest'
-import {main} from '../src/cli.js'
 import {decodeInput, decodeWindows1252} from '../src/decode.js'
 import type {JsonFile} from '../src/report/json.js'
-import {type CliRun, makeTree, runCli} from './helpers.js'
+import {makeTree, runCli} from './helpers.js'
 
 /**
  * Lint one file through the CLI and list its findings as
@@ -35,25 +33,6 @@ function listFindings(report: JsonFile[]): string[] {
       return `${place} ${message.severity} ${message.ruleId} ${message.actual ?? ''}`.trimEnd()
     })
   )
-}
-
-/**
- * Run the CLI with bytes on standard input.
- *
- * @param args Arguments.
- * @param stdin The bytes.
- * @param cwd Working directory.
- * @returns Exit code and output.
- */
-async function runWithStdin(args: string[], stdin: Buffer, cwd: string): Promise<CliRun> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const out: string[] = []
-  const err: string[] = []
-  stdout.on('data', (chunk: Buffer) => out.push(String(chunk)))
-  stderr.on('data', (chunk: Buffer) => err.push(String(chunk)))
-  const code = await main(args, {cwd, env: {}, stdin: Readable.from([stdin]), stdout, stderr})
-  return {code, stdout: out.join(''), stderr: err.join('')}
 }
 
 const slip = '1:5-1:8 error spelling teh'
@@ -160,7 +139,7 @@ describe('binary files', () => {
   })
 
   test('skips binary standard input', async () => {
-    const run = await runWithStdin(['--no-config', '--format', 'json', '--stdin-filename', 'story.txt'], png, await makeTree({}))
+    const run = await runCli(['--no-config', '--format', 'json', '--stdin-filename', 'story.txt'], {stdin: png, cwd: await makeTree({})})
     expect(listFindings(JSON.parse(run.stdout) as JsonFile[])).toEqual(['- info binary-file'])
     expect(run.code).toBe(0)
   })
@@ -214,9 +193,9 @@ describe('encodings', () => {
 
   test('reads standard input the same way', async () => {
     const cwd = await makeTree({})
-    const read = await runWithStdin(['--no-config', '--format', 'json', '--stdin-filename', 'story.md'], latin('Caf\xe9. The teh cat.\n'), cwd)
+    const read = await runCli(['--no-config', '--format', 'json', '--stdin-filename', 'story.md'], {stdin: latin('Caf\xe9. The teh cat.\n'), cwd})
     expect(listFindings(JSON.parse(read.stdout) as JsonFile[])).toEqual([warning, '1:11-1:14 error spelling teh'])
-    const refused = await runWithStdin(['--no-config', '--stdin-filename', 'story.md'], latin('Caf\xe9\x81.\n'), cwd)
+    const refused = await runCli(['--no-config', '--stdin-filename', 'story.md'], {stdin: latin('Caf\xe9\x81.\n'), cwd})
     expect(refused).toEqual({code: 2, stdout: '', stderr: 'copydesk: story.md:1: cannot be read: not UTF-8 or Windows-1252 text (byte 0x81)\n'})
   })
 
