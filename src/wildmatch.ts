@@ -63,6 +63,8 @@ export class WildPattern {
   private readonly tokens: readonly Token[]
   private readonly options: WildOptions
   private readonly never: boolean
+  /** The text a pattern without wildcards stands for: compared directly, the common case. */
+  private readonly literal: string | undefined
 
   /**
    * @param tokens Tokens.
@@ -73,6 +75,7 @@ export class WildPattern {
     this.tokens = tokens
     this.options = options
     this.never = never
+    this.literal = tokens.every((token) => typeof token === 'number') ? String.fromCharCode(...(tokens as number[])) : undefined
   }
 
   /**
@@ -159,6 +162,8 @@ export class WildPattern {
    * @returns Whether it matches.
    */
   matches(text: string): boolean {
+    if (this.never) return false
+    if (this.literal !== undefined) return this.literal === text
     return this.matched(this.feed(this.start(), text))
   }
 
