@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
+import {discoverFiles} from '../src/discover.js'
 import {GitIgnore} from '../src/gitignore.js'
 import {IgnoreFiles} from '../src/ignore-files.js'
 
@@ -105,5 +106,16 @@ describe('adversarial patterns finish', () => {
     const rules = new GitIgnore().add(pattern)
     expect(rules.ignores(missed)).toBe(false)
     expect(rules.ignores(matched)).toBe(true)
+  })
+})
+
+describe('an adversarial .gitignore in a real run', () => {
+  test('`**/a/` twenty deep, with a story a hundred folders deep', {timeout: 20_000}, async () => {
+    const deep = Array.from({length: 100}, () => 'a').join('/')
+    const cwd = await repo([deep + '/story.md', deep + '/b'], {
+      '.gitignore': Array.from({length: 20}, () => '**/a').join('/') + '/b\n' + Array.from({length: 30}, () => '*a').join('') + 'x\n'
+    })
+    expect((await discoverFiles(['.'], cwd)).files).toEqual([deep + '/story.md'])
+    expect((await discoverFiles([deep + '/b'], cwd)).ignored).toEqual([deep + '/b'])
   })
 })
