@@ -2,9 +2,9 @@ import {realpathSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fdir} from 'fdir'
-import {glob, isDynamicPattern} from 'tinyglobby'
 import {CopydeskError} from './errors.js'
 import {formatByExtension} from './formats.js'
+import {globFiles, isGlob} from './glob-walk.js'
 import {IgnoreFiles, neverRead} from './ignore-files.js'
 
 /** The files to lint and what went wrong finding them. */
@@ -46,8 +46,15 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       if (matches.length === 0) discovery.ignored.push(input)
     } else if (stats?.isDirectory()) {
       matches = (await walkFolder(absolute, ignoreFiles)).map((relative) => path.join(input, relative))
-    } else if (isDynamicPattern(input)) {
-      matches = await expandGlob(input, cwd, ignoreFiles)
+    } else if (isGlob(input)) {
+      try {
+        matches = await expandGlob(input, cwd, ignoreFiles)
+      } catch (error) {
+        // Braces standing for too many globs: a problem with this input, not the run.
+        if (!(error instanceof CopydeskError)) throw error
+        discovery.problems.push(error)
+        continue
+      }
     } else {
       discovery.problems.push(new CopydeskError('no such file or folder', {file: input}))
       continue
@@ -126,12 +133,6 @@ async function walkFolder(folder: string, ignoreFiles: IgnoreFiles): Promise<str
  * @returns Matching files relative to `cwd` (absolute for absolute patterns), sorted.
  */
 async function expandGlob(pattern: string, cwd: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
-  const matches = await glob(pattern, {
-    cwd,
-    absolute: path.isAbsolute(pattern),
-    onlyFiles: true,
-    ignore: [...neverRead].map((name) => `**/${name}/**`),
-    expandDirectories: false
-  })
+  const matches = await globFiles(pattern, cwd, neverRead)
   return matches.filter((match) => !ignoreFiles.ignores(path.resolve(cwd, match))).sort()
 }

@@ -1,9 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import ignore, {type Ignore} from 'ignore'
+import {GitIgnore} from './gitignore.js'
 
 /** Ignore files honoured in every folder, in gitignore syntax. */
 export const ignoreFileNames: readonly string[] = ['.gitignore', '.copydeskignore']
+
+/**
+ * Whether file names are compared without case, as git assumes
+ * (`core.ignorecase`) where the usual file system does: macOS and Windows.
+ */
+export const caseInsensitiveFiles = process.platform === 'darwin' || process.platform === 'win32'
 
 /** Folders never read, whatever the ignore files say. */
 export const neverRead: ReadonlySet<string> = new Set(['node_modules', '.git'])
@@ -18,8 +24,10 @@ export const neverRead: ReadonlySet<string> = new Set(['node_modules', '.git'])
  */
 export class IgnoreFiles {
   private readonly cwd: string
-  private readonly rules = new Map<string, Ignore | undefined>()
+  private readonly rules = new Map<string, GitIgnore | undefined>()
   private readonly tops = new Map<string, string>()
+  /** Whether each folder is ignored, by top and folder: every path below asks again. */
+  private readonly folders = new Map<string, boolean>()
 
   /**
    * @param cwd Working directory: outside a git repository, ignore files apply from here down.
@@ -42,13 +50,39 @@ export class IgnoreFiles {
     const below = path.relative(top, absolute).split(path.sep)
     if (below.some((part) => neverRead.has(part))) return true
 
+    // "It is not possible to re-include a file if a parent directory of that
+    // file is excluded": not even from an ignore file inside that folder.
+    for (let depth = 1; depth < below.length; depth++) {
+      const parts = below.slice(0, depth)
+      const key = top + '\0' + parts.join('/')
+      let folderIgnored = this.folders.get(key)
+      if (folderIgnored === undefined) {
+        folderIgnored = this.decide(top, parts, true)
+        this.folders.set(key, folderIgnored)
+      }
+      if (folderIgnored) return true
+    }
+    return this.decide(top, below, isFolder)
+  }
+
+  /**
+   * The verdict of the ignore files on a path itself, its folders aside:
+   * every ignore file from the top down that has a pattern matching it,
+   * the deepest having the last word.
+   *
+   * @param top Folder the path is relative to.
+   * @param below The path's names below `top`.
+   * @param isFolder Whether it is a folder.
+   * @returns Whether it is ignored.
+   */
+  private decide(top: string, below: readonly string[], isFolder: boolean): boolean {
     let ignored = false
     let folder = top
     for (let depth = 0; depth < below.length; depth++) {
       const rules = this.rulesIn(folder)
       if (rules) {
         const relative = below.slice(depth).join('/') + (isFolder ? '/' : '')
-        const verdict = rules.test(relative)
+        const verdict = rules.match(relative)
         if (verdict.ignored) ignored = true
         else if (verdict.unignored) ignored = false
       }
@@ -88,9 +122,9 @@ export class IgnoreFiles {
    * @param folder Absolute folder.
    * @returns Their rules, or `undefined` when it has none.
    */
-  private rulesIn(folder: string): Ignore | undefined {
+  private rulesIn(folder: string): GitIgnore | undefined {
     if (this.rules.has(folder)) return this.rules.get(folder)
-    let rules: Ignore | undefined
+    let rules: GitIgnore | undefined
     for (const name of ignoreFileNames) {
       let text: string
       try {
@@ -98,7 +132,7 @@ export class IgnoreFiles {
       } catch {
         continue
       }
-      rules ??= ignore()
+      rules ??= new GitIgnore(caseInsensitiveFiles)
       rules.add(text)
     }
     this.rules.set(folder, rules)

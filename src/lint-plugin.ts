@@ -1,5 +1,4 @@
 import path from 'node:path'
-import ignore from 'ignore'
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import {VFile} from 'vfile'
@@ -7,6 +6,8 @@ import type {VFileMessage} from 'vfile-message'
 import {rules as allRules} from '../rules/index.js'
 import type {ResolvedConfig} from './config.js'
 import type {Check, Rule, RuleSettings} from './define-rule.js'
+import {GitIgnore} from './gitignore.js'
+import {caseInsensitiveFiles} from './ignore-files.js'
 import {prominentNames} from './names-list.js'
 import {ruleData} from './rule-data.js'
 import {settleProvisional} from './provisional.js'
@@ -23,7 +24,7 @@ const ruleIds = allRules.map((rule) => rule.id)
  * @param config Resolved configuration for the files this processor sees.
  */
 const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
-  const ignored = ignore().add(config.ignore)
+  const ignored = new GitIgnore(caseInsensitiveFiles).add(config.ignore)
   const checks = configuredChecks(config)
 
   return async function (tree: Root, file: VFile): Promise<undefined> {
