@@ -5,6 +5,7 @@
 // plain retext-spell's whole run on a story. One file loads in a third of
 // that, and as a CommonJS script it can be compiled with a V8 code cache
 // (see bin/copydesk.js), which Node 20 offers for scripts but not modules.
+import path from 'node:path'
 import * as esbuild from 'esbuild'
 
 // esbuild takes Node 20 to lack regular expressions with `\p{…}` and
@@ -12,8 +13,31 @@ import * as esbuild from 'esbuild'
 // (37 of them, several in per-word code). Node 20 has them: keep literals.
 const supported = {'regexp-unicode-property-escapes': true}
 
+// vfile-reporter measures each cell of the pretty report twice with
+// string-width, slowly (13 s for a story with 100,000 findings): its
+// import gets string-width behind the ASCII fast path of
+// src/report/fast-width.ts. The wrapper imports string-width from
+// vfile-reporter's own folder, so it gets the version vfile-reporter uses.
+const fastWidth = {
+  name: 'fast-width',
+  setup(build) {
+    build.onResolve({filter: /^string-width$/}, function (args) {
+      if (args.namespace === 'fast-width' || !/[\\/]vfile-reporter[\\/]/.test(args.importer)) return undefined
+      return {path: 'string-width', namespace: 'fast-width', pluginData: {resolveDir: args.resolveDir}}
+    })
+    build.onLoad({filter: /.*/, namespace: 'fast-width'}, function (args) {
+      const wrapper = JSON.stringify(path.resolve('dist/src/report/fast-width.js'))
+      return {
+        contents: `import measure from 'string-width'\nimport {withAsciiFastPath} from ${wrapper}\nexport default withAsciiFastPath(measure)\n`,
+        resolveDir: args.pluginData.resolveDir
+      }
+    })
+  }
+}
+
 await esbuild.build({
   entryPoints: ['dist/src/cli.js'],
+  plugins: [fastWidth],
   // tinypool starts its threads from its own entry/worker.js, found beside its
   // module: bundled, it would look for it beside this bundle. src/parallel.ts
   // imports it only when a run uses workers.
