@@ -48,13 +48,15 @@ export default defineRule<RepeatedWordsOptions>(
       const suspects = sentencesWithRepeats(tree)
       if (suspects.length > 0) findRepeats({type: 'RootNode', children: suspects}, scratch)
 
+      const indexes = new ChildIndexes()
+      const speech = speechFinder(String(file.value))
       for (const found of scratch.messages) {
-        const repeat = repeatOf(found)
+        const repeat = repeatOf(found, indexes)
         if (!repeat || allowed.has(toString(repeat.second).toLowerCase())) continue
         const offsets = [repeat.first, repeat.second].flatMap(partOffsets)
         // A word another rule reported keeps that one finding.
         if (offsets.some((offset) => check.claimed.has(offset))) continue
-        report(file, repeat)
+        report(file, repeat, speech)
         for (const offset of offsets) check.claimed.add(offset)
       }
     }
@@ -121,17 +123,44 @@ interface Repeat {
 }
 
 /**
+ * Where each child of a sentence stands in it, built once per sentence:
+ * `children.indexOf` per finding scanned the whole sentence each time,
+ * which made a long sentence full of repeats (`word word word …` with no
+ * full stop) cost the square of its length.
+ */
+class ChildIndexes {
+  private sentence: Sentence | undefined
+  private indexes = new Map<Sentence['children'][number], number>()
+
+  /**
+   * @param sentence A sentence.
+   * @param child One of its children.
+   * @returns The child's index in the sentence, or -1.
+   */
+  indexOf(sentence: Sentence, child: Sentence['children'][number]): number {
+    // Findings come sentence by sentence: one map, rebuilt when the sentence changes.
+    if (sentence !== this.sentence) {
+      this.sentence = sentence
+      this.indexes = new Map(sentence.children.map((node, index) => [node, index]))
+    }
+    return this.indexes.get(child) ?? -1
+  }
+}
+
+/**
  * Find the two words of a retext-repeated-words finding: it gives the
  * sentence and the second word as ancestors, and only reports words with
  * nothing but white space between them.
  *
  * @param message The plugin's finding.
+ * @param indexes Where the children of each sentence stand.
  * @returns The words, or nothing when the finding does not have them.
  */
-function repeatOf(message: VFileMessage): Repeat | undefined {
+function repeatOf(message: VFileMessage, indexes: ChildIndexes): Repeat | undefined {
   const [sentence, second] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
   if (!sentence || !second) return undefined
-  const first = sentence.children[sentence.children.indexOf(second) - 2]
+  const index = indexes.indexOf(sentence, second)
+  const first = index < 2 ? undefined : sentence.children[index - 2]
   return first?.type === 'WordNode' ? {first, second} : undefined
 }
 
@@ -143,8 +172,9 @@ function repeatOf(message: VFileMessage): Repeat | undefined {
  *
  * @param file The document.
  * @param repeat The two words.
+ * @param speech Whether a place in the document is speech.
  */
-function report(file: VFile, repeat: Repeat): void {
+function report(file: VFile, repeat: Repeat, speech: (offset: number) => boolean): void {
   const start = repeat.first.position?.start
   const end = repeat.second.position?.end
   const secondStart = repeat.second.position?.start
@@ -171,7 +201,7 @@ function report(file: VFile, repeat: Repeat): void {
     message.expected = []
   }
   // "we we" in a quotation or a transcript may be what the speaker said: worth a look, not an error.
-  if (isSpeech(String(file.value), start.offset)) {
+  if (speech(start.offset)) {
     message.reason = message.message = message.reason + ', unless the speaker said it twice'
     setSeverity(message, 'warning')
   } else {
@@ -186,20 +216,72 @@ function report(file: VFile, repeat: Repeat): void {
 const speakerLabel = /^\s*(?:\(\([^()\n]{1,60}\)\)|[\p{Lu}][\p{L}.'’ -]{0,40}:)\s/u
 
 /**
- * Whether a place is in quoted speech: inside quotation marks in its
- * paragraph, or in a transcript paragraph that starts with a speaker's label.
+ * The speaker's label, matched where a paragraph starts (sticky, so the
+ * search neither runs ahead nor copies the paragraph). Its match is
+ * unique (the white space, the name and the colon leave no choice), so
+ * it is in the text before a place exactly when it ends by that place.
+ */
+const speakerLabelAt = new RegExp(speakerLabel.source.slice(1), 'uy')
+
+const quote = 0x22 // "
+const openingQuote = 0x201c // “
+const closingQuote = 0x201d // ”
+const lineFeed = 0x0a
+const carriageReturn = 0x0d
+
+/**
+ * Make a test of whether a place is in quoted speech: inside quotation
+ * marks in its paragraph, or in a transcript paragraph that starts with a
+ * speaker's label.
+ *
+ * Places are asked in document order: the test keeps its count of the
+ * paragraph's quotation marks up to the last place and reads on from
+ * there. Reading the paragraph from its start for every finding cost the
+ * square of its length on a long paragraph full of repeats.
  *
  * @param text The document.
- * @param offset Where the repeat starts.
- * @returns Whether it is speech.
+ * @returns The test: whether the place at an offset is speech.
  */
-function isSpeech(text: string, offset: number): boolean {
-  const paragraphStart = Math.max(text.lastIndexOf('\n\n', offset), text.lastIndexOf('\r\n\r\n', offset))
-  const before = text.slice(paragraphStart < 0 ? 0 : paragraphStart, offset)
-  if (speakerLabel.test(before)) return true
-  const straight = before.split('"').length - 1
-  const opened = before.split('“').length - before.split('”').length
-  return straight % 2 === 1 || opened > 0
+function speechFinder(text: string): (offset: number) => boolean {
+  // A paragraph starts where its `\n\n` or `\r\n\r\n` does (as the last one found by `lastIndexOf` from the place).
+  let paragraphStart = 0
+  let read = 0
+  let straight = 0
+  let opened = 0
+  // Where the paragraph's speaker label ends: unknown until asked, -1 for none.
+  let labelEnd: number | undefined
+
+  return function (offset) {
+    // An earlier place than the last (not expected): read again from the start.
+    if (offset < read) {
+      paragraphStart = 0
+      read = 0
+      straight = 0
+      opened = 0
+      labelEnd = undefined
+    }
+    for (; read < offset; read++) {
+      const code = text.charCodeAt(read)
+      if (code === quote) straight++
+      else if (code === openingQuote) opened++
+      else if (code === closingQuote) opened--
+      else if (
+        (code === lineFeed && text.charCodeAt(read + 1) === lineFeed) ||
+        (code === carriageReturn && text.startsWith('\r\n\r\n', read))
+      ) {
+        paragraphStart = read
+        straight = 0
+        opened = 0
+        labelEnd = undefined
+      }
+    }
+    if (labelEnd === undefined) {
+      speakerLabelAt.lastIndex = paragraphStart
+      labelEnd = speakerLabelAt.test(text) ? speakerLabelAt.lastIndex : -1
+    }
+    if (labelEnd >= 0 && labelEnd <= offset) return true
+    return straight % 2 === 1 || opened > 0
+  }
 }
 
 /**

@@ -5,6 +5,8 @@
 // plain retext-spell's whole run on a story. One file loads in a third of
 // that, and as a CommonJS script it can be compiled with a V8 code cache
 // (see bin/copydesk.js), which Node 20 offers for scripts but not modules.
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import * as esbuild from 'esbuild'
 
 // esbuild takes Node 20 to lack regular expressions with `\p{…}` and
@@ -12,8 +14,42 @@ import * as esbuild from 'esbuild'
 // (37 of them, several in per-word code). Node 20 has them: keep literals.
 const supported = {'regexp-unicode-property-escapes': true}
 
+// Two repairs to vfile-reporter, for reports with very many findings.
+// It measures each cell of the pretty report twice with
+// string-width, slowly (13 s for a story with 100,000 findings): its
+// import gets string-width behind the ASCII fast path of
+// src/report/fast-width.ts. The wrapper imports string-width from
+// vfile-reporter's own folder, so it gets the version vfile-reporter uses.
+const reporterRepairs = {
+  name: 'vfile-reporter-repairs',
+  setup(build) {
+    build.onResolve({filter: /^string-width$/}, function (args) {
+      if (args.namespace === 'fast-width' || !/[\\/]vfile-reporter[\\/]/.test(args.importer)) return undefined
+      return {path: 'string-width', namespace: 'fast-width', pluginData: {resolveDir: args.resolveDir}}
+    })
+    // vfile-reporter adds a file's rows with `rows.push(...messageRows)`: one
+    // argument per finding, past V8's limit (a RangeError) at some 120,000
+    // findings in one file. Added one by one instead; the build fails if
+    // a new vfile-reporter no longer has the line.
+    build.onLoad({filter: /[\\/]vfile-reporter[\\/]lib[\\/]index\.js$/}, async function (args) {
+      const spread = 'if (messageRows.length > 0) rows.push(...messageRows)'
+      const source = await fs.readFile(args.path, 'utf8')
+      if (!source.includes(spread)) throw new Error(`${args.path}: expected \`${spread}\` to replace`)
+      return {contents: source.replace(spread, 'for (const row of messageRows) rows.push(row)'), loader: 'js'}
+    })
+    build.onLoad({filter: /.*/, namespace: 'fast-width'}, function (args) {
+      const wrapper = JSON.stringify(path.resolve('dist/src/report/fast-width.js'))
+      return {
+        contents: `import measure from 'string-width'\nimport {withAsciiFastPath} from ${wrapper}\nexport default withAsciiFastPath(measure)\n`,
+        resolveDir: args.pluginData.resolveDir
+      }
+    })
+  }
+}
+
 await esbuild.build({
   entryPoints: ['dist/src/cli.js'],
+  plugins: [reporterRepairs],
   // tinypool starts its threads from its own entry/worker.js, found beside its
   // module: bundled, it would look for it beside this bundle. src/parallel.ts
   // imports it only when a run uses workers.

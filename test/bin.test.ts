@@ -94,3 +94,21 @@ test('a reader that closes the pipe early stops copydesk quietly, as it stops gi
   expect(stderr.join('')).toBe('')
   expect(code).toBe(141)
 })
+
+test('a story with 150,000 findings gets its whole pretty report, not an internal error', async () => {
+  // Past some 120,000 rows for one file, vfile-reporter's spread push threw (see scripts/bundle.js).
+  const cwd = await makeTree({'story.txt': 'word '.repeat(300_000) + '\n'})
+  const env = {...process.env, COPYDESK_CACHE_DIR: path.join(cwd, 'cache'), NO_COLOR: '1'}
+  const failed = await promisify(execFile)(process.execPath, [bin, '--no-config', 'story.txt'], {cwd, env, maxBuffer: 1 << 30}).then(
+    () => undefined,
+    (error: unknown) => error as {code: number; stdout: string; stderr: string}
+  )
+  expect(failed?.code).toBe(1)
+  expect(failed?.stderr).toBe('')
+  const lines = failed?.stdout.trimEnd().split('\n') ?? []
+  expect(lines).toHaveLength(1 + 150_000 + 2)
+  expect(lines[1]).toBe(
+    '1:1-1:10            error Unexpected repeated word `word word`, expected `word` repeated-words retext-repeated-words'
+  )
+  expect(lines.at(-1)).toBe('✖ 150000 errors')
+}, 60_000)

@@ -99,6 +99,23 @@ describe('odd text files', () => {
   })
 })
 
+describe('a 5 MB story', () => {
+  // Paragraphs of one line each, blank lines between, and a slip on the last line.
+  const paragraph =
+    'The harbour board met on Tuesday and approved the budget for the new ferry pier. ' +
+    'Members said the work would start in spring, once the contracts were signed. ' +
+    'Fishing crews asked for a place to moor while the old pier is closed.'
+  const paragraphs = Math.ceil((5 * 1024 * 1024) / (paragraph.length + 2))
+  const story = (paragraph + '\n\n').repeat(paragraphs) + 'Crews cheered teh decision.\n'
+
+  test('lints without a crash, with the slip at its line and column', async () => {
+    expect(story.length).toBeGreaterThan(5 * 1024 * 1024)
+    const {code, found} = await lintBytes('story.txt', story)
+    expect(found).toEqual([`${2 * paragraphs + 1}:15-${2 * paragraphs + 1}:18 error spelling teh`])
+    expect(code).toBe(1)
+  }, 60_000)
+})
+
 describe('binary files', () => {
   test.each([
     ['a PNG named on the command line', 'photo.png', png],

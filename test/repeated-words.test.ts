@@ -87,6 +87,26 @@ describe('repeated-words', () => {
     ])
   })
 
+  test('tells speech from narrative for each of many repeats, paragraph by paragraph', async () => {
+    const doc = [
+      'The skipper said "We we sail, and and" then the the crew cheered.',
+      'Nobody nobody spoke. “Go go,” she said.',
+      'MARSH: We we sail. Then then we rest.',
+      'The end end came.'
+    ].join('\n\n')
+    const file = await lintDoc(doc)
+    expect(file.messages.map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual}`)).toEqual([
+      '1:19-1:24 warning We we',
+      '1:31-1:38 warning and and',
+      '1:45-1:52 error the the',
+      '3:1-3:14 error Nobody nobody',
+      '3:23-3:28 warning Go go',
+      '5:8-5:13 warning We we',
+      '5:20-5:29 warning Then then',
+      '7:5-7:12 error end end'
+    ])
+  })
+
   test('gives a repeated misspelling one message, not a spelling message as well', async () => {
     expect(await lines('Ferries carried teh teh cargo.')).toEqual([
       '1:17-1:24 error repeated-words: Unexpected repeated word `teh teh`, expected `teh` ["teh teh" → ["teh"]]'
