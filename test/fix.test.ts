@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, test} from 'vitest'
+import {describe, expect, test, vi} from 'vitest'
 import {fixFile, writeFix} from '../src/fix.js'
 import {lint} from '../src/lint.js'
 import {makeTree, runCli} from './helpers.js'
@@ -71,6 +71,35 @@ describe('--fix', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('copydesk: story.txt: is not UTF-8: not fixed\n')
     expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(bytes)
+  })
+
+  test('keeps the permissions, the trailing white space and every byte outside the fixed words', async () => {
+    const doc = 'Talks in Jiangsu opened.  \nThe Jiangshu team left.\t\n\n\n'
+    const cwd = await makeTree({'story.txt': doc})
+    await fs.chmod(path.join(cwd, 'story.txt'), 0o640)
+    await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(doc.replace('Jiangshu', 'Jiangsu'))
+    expect((await fs.stat(path.join(cwd, 'story.txt'))).mode & 0o777).toBe(0o640)
+  })
+
+  test.each([
+    ['a full disk', 'ENOSPC', 'no space left on the disk'],
+    ['a read-only file system', 'EROFS', 'permission denied']
+  ])('leaves the story untouched and names it when writing fails on %s', async (_, code, reason) => {
+    const doc = 'Talks in Jiangsu opened.\nThe Jiangshu team left.\n'
+    const cwd = await makeTree({'story.txt': doc})
+    // The temporary file is written, then renaming it over the story fails, as on a full disk.
+    const rename = vi.spyOn(fs, 'rename').mockRejectedValueOnce(Object.assign(new Error(code), {code}))
+    try {
+      const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(`copydesk: story.txt: cannot be written: ${reason}; the file is unchanged\n`)
+    } finally {
+      rename.mockRestore()
+    }
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(doc)
+    // No temporary file is left beside it.
+    expect(await fs.readdir(cwd)).toEqual(['story.txt'])
   })
 
   test('does not write to standard input', async () => {
