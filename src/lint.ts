@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {reportAcrossFiles} from '../rules/names-across-files.js'
 import {discoverFiles} from './discover.js'
+import {problemFromStageFailure} from './engine-failure.js'
 import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {noteInput} from './input-notes.js'
@@ -109,9 +110,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
   const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
-  const names = buildNamesIndex(stories)
-  // Stories of an index that this run did not lint come last, with their findings from the index.
-  const indexed = reportAcrossFiles(result.files, names)
+  const {names, indexed} = acrossFiles(result.files, stories, problems)
   const reported = inInputOrder(files, result.files)
   for (const file of reported) noteInput(file)
   return {
@@ -120,6 +119,35 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     notices,
     stories,
     names
+  }
+}
+
+/**
+ * The run-level step of `names-across-files`: index the run's names and
+ * report the names spelled differently in other stories. When it throws,
+ * the run reports `names-across-files failed: reason` (exit 2) and every
+ * finding of the files themselves, with none of this step's half done.
+ *
+ * @param files The linted files; the step adds its findings to them.
+ * @param stories The stories' parts of the names index.
+ * @param problems Where a failure is recorded.
+ * @returns The run's names, and the stories of an index this run did not lint, with their findings.
+ */
+function acrossFiles(
+  files: readonly VFile[],
+  stories: readonly StoryNames[],
+  problems: CopydeskError[]
+): {names: NameEntry[]; indexed: Map<StoryNames, VFile>} {
+  // The step replaces findings of `spelling` as well as adding its own: kept as they were, to put back.
+  const before = files.map((file) => [...file.messages])
+  try {
+    const names = buildNamesIndex(stories)
+    // Stories of an index that this run did not lint come last, with their findings from the index.
+    return {names, indexed: reportAcrossFiles(files, names)}
+  } catch (error) {
+    for (const [index, file] of files.entries()) file.messages = before[index] ?? file.messages
+    problems.push(problemFromStageFailure('names-across-files', error))
+    return {names: [], indexed: new Map()}
   }
 }
 

@@ -47,6 +47,8 @@ export interface PlainError {
 export interface PlainProblem {
   reason: string
   place: ProblemPlace
+  /** Stack of what caused it (a rule or step that threw), for `COPYDESK_DEBUG`. */
+  causeStack?: string | undefined
 }
 
 /** What linting one file gave, as plain data. */
@@ -122,17 +124,22 @@ export function applyPlainOutcome(file: VFile, plain: PlainOutcome): FileOutcome
  * @returns Plain data.
  */
 export function toPlainProblem(problem: CopydeskError): PlainProblem {
-  return {reason: problem.message, place: {...problem.place}}
+  const causeStack = problem.cause instanceof Error ? problem.cause.stack : undefined
+  return {reason: problem.message, place: {...problem.place}, causeStack}
 }
 
 /**
- * Make a problem back from plain data: its one line (`toLine`) is all that is shown.
+ * Make a problem back from plain data: its one line (`toLine`) is all that
+ * is shown, and the stack of its cause with `COPYDESK_DEBUG`.
  *
  * @param plain Plain data.
  * @returns The problem.
  */
 export function fromPlainProblem(plain: PlainProblem): CopydeskError {
-  return new CopydeskError(plain.reason, plain.place)
+  if (plain.causeStack === undefined) return new CopydeskError(plain.reason, plain.place)
+  const cause = new Error(plain.reason)
+  cause.stack = plain.causeStack
+  return new CopydeskError(plain.reason, plain.place, cause)
 }
 
 /**
