@@ -34,6 +34,9 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
       file.data.copydeskIgnored = true
       return
     }
+    // A binary file goes through the engine only to find its config, whose
+    // `ignore` may leave it out; it has no text (see `readInputFile`), so no rule runs on it.
+    if (file.data.binary) return
     // Rules report into a scratch file, so that the file the engine watches
     // never carries a fatal message while the run goes on (see `heldErrors`).
     const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: file.data})

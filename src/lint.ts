@@ -92,26 +92,28 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
-  // Binary files are not parsed: they are only reported, with a note (see `noteInput`).
-  const texts = files.filter((file) => !file.data.binary)
+  // Binary files go through the pipeline too, for config to find them (its
+  // `ignore` leaves them out); they have no text to parse, and are only
+  // reported with a note (see `noteInput`).
   const {onProgress} = options
   let done = 0
-  onProgress?.(done, texts.length)
+  onProgress?.(done, files.length)
   const result = await lintSpread(
-    texts,
+    files,
     {
       cwd,
       configPath: options.configPath && path.resolve(cwd, options.configPath),
       noConfig: options.noConfig,
       dialect: options.dialect,
-      onFileDone: onProgress ? () => onProgress(++done, texts.length) : undefined
+      onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
     },
     // Standard input is one file: never worth a worker.
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
   const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
   const {names, indexed} = acrossFiles(result.files, stories, problems)
-  const reported = inInputOrder(files, result.files)
+  // The files the run linted and reported, in input order: config `ignore` leaves some out.
+  const reported = result.files
   for (const file of reported) noteInput(file)
   return {
     files: [...reported, ...indexed.values()],
@@ -149,24 +151,4 @@ function acrossFiles(
     problems.push(problemFromStageFailure('names-across-files', error))
     return {names: [], indexed: new Map()}
   }
-}
-
-/**
- * The files to report, in input order: those the run linted and reported
- * (config `ignore` leaves some out), and the binary ones it skipped.
- *
- * @param read Every file read, in input order.
- * @param linted The files linted and reported, in input order.
- * @returns The files to report.
- */
-function inInputOrder(read: readonly VFile[], linted: readonly VFile[]): VFile[] {
-  if (linted.length === read.length) return [...linted]
-  const reported = new Set(linted)
-  return read.filter(function (file) {
-    if (reported.has(file)) return true
-    // As unified-engine and `lintFiles` leave the files they lint: the report
-    // names the path as given (vfile-reporter, by the first in its history).
-    if (file.data.binary && file.data.givenPath !== undefined) file.history = [file.data.givenPath]
-    return file.data.binary === true
-  })
 }

@@ -21,6 +21,8 @@ export interface PlainInputFile {
   /** The path as given, for the report. */
   givenPath: string | undefined
   bom: boolean | undefined
+  /** Set for a binary file: the worker only checks whether config ignores it. */
+  binary: boolean | undefined
 }
 
 /** A finding as plain data: every own field of the message except `ancestors`. */
@@ -69,7 +71,7 @@ export interface PlainOutcome {
  * @returns Plain data.
  */
 export function toPlainInput(file: VFile): PlainInputFile {
-  return {path: file.path, cwd: file.cwd, value: String(file.value), givenPath: file.data.givenPath, bom: file.data.bom}
+  return {path: file.path, cwd: file.cwd, value: String(file.value), givenPath: file.data.givenPath, bom: file.data.bom, binary: file.data.binary}
 }
 
 /**
@@ -82,6 +84,7 @@ export function fromPlainInput(plain: PlainInputFile): VFile {
   const file = new VFile({path: plain.path, cwd: plain.cwd, value: plain.value})
   if (plain.bom !== undefined) file.data.bom = plain.bom
   if (plain.givenPath !== undefined) file.data.givenPath = plain.givenPath
+  if (plain.binary !== undefined) file.data.binary = plain.binary
   return file
 }
 
