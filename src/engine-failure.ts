@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {causeChain, CopydeskError, findCopydeskError} from './errors.js'
+import {StageFailure} from './stage.js'
 
 /** How unified-engine names a config file it could not load. */
 const configFailure = /^Cannot (?:parse|read) (?:given )?file `(.+)`$/
@@ -20,11 +21,15 @@ export function problemFromEngineFailure(failure: unknown, storyPath: string, cw
   if (ours) return ours
 
   const chain = causeChain(failure)
+  const stage = chain.find((error): error is StageFailure => error instanceof StageFailure)
+  if (stage) return problemFromStageFailure(stage.stage, stage.cause, storyPath)
+
   const configFile = chain.map((error) => configFailure.exec(error.message)?.[1]).find(Boolean)
   const innermost = chain.at(-1)
-  const reason = firstLine(innermost?.message ?? String(failure))
 
-  if (!configFile || !innermost) return new CopydeskError(reason, {file: storyPath}, failure)
+  // Any other failure on the way through the pipeline: still one line with the file and a stage.
+  if (!configFile || !innermost) return problemFromStageFailure('linting', innermost ?? failure, storyPath)
+  const reason = firstLine(innermost.message)
 
   const isYaml = /\.ya?ml$/.test(configFile)
   const cleaned = reason
@@ -47,8 +52,22 @@ export function problemFromEngineFailure(failure: unknown, storyPath: string, cw
  * @returns The problem to report.
  */
 export function problemFromRuleFailure(ruleId: string, error: unknown, storyPath: string): CopydeskError {
+  return problemFromStageFailure('rule `' + ruleId + '`', error, storyPath)
+}
+
+/**
+ * Turn a stage of the run that threw into one clear problem naming the
+ * stage, and the file when it was one file's: `story.md: parsing failed:
+ * reason`, `names-across-files failed: reason`.
+ *
+ * @param stage The stage (`parsing`, `step \`mark-sic\``, `rule \`spelling\``).
+ * @param error What it threw (kept as the cause, for `COPYDESK_DEBUG`).
+ * @param storyPath The file it was working on, if any.
+ * @returns The problem to report.
+ */
+export function problemFromStageFailure(stage: string, error: unknown, storyPath?: string): CopydeskError {
   const reason = firstLine(error instanceof Error ? error.message : String(error)) || (error instanceof Error ? error.name : 'no message')
-  return new CopydeskError('rule `' + ruleId + '` failed: ' + reason, {file: storyPath}, error)
+  return new CopydeskError(stage + ' failed: ' + reason, {file: storyPath}, error)
 }
 
 /**

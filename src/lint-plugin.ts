@@ -12,6 +12,7 @@ import {prominentNames} from './names-list.js'
 import {ruleData} from './rule-data.js'
 import {settleProvisional} from './provisional.js'
 import {actualAsWritten} from './source-actual.js'
+import {inStage} from './stage.js'
 import {applyMarkers} from './suppress.js'
 
 /** Rule ids a comment marker may name: every rule, whether config switches it on or not. */
@@ -33,14 +34,18 @@ const copydeskLint: Plugin<[ResolvedConfig], Root> = function (config) {
       file.data.copydeskIgnored = true
       return
     }
+    // A binary file goes through the engine only to find its config, whose
+    // `ignore` may leave it out; it has no text (see `readInputFile`), so no rule runs on it.
+    if (file.data.binary) return
     // Rules report into a scratch file, so that the file the engine watches
     // never carries a fatal message while the run goes on (see `heldErrors`).
     const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: file.data})
     for (const {ruleId, check} of checks) await runIsolated(ruleId, check, tree, scratch)
     // After every rule: a finding turned off by a comment marker still claimed its word.
-    applyMarkers(tree, scratch, ruleIds)
-    settleProvisional(scratch)
-    actualAsWritten(scratch)
+    // A step after the rules that throws is reported as `story.md: step \`suppress\` failed: …`.
+    inStage('step `suppress`', () => applyMarkers(tree, scratch, ruleIds))
+    inStage('step `provisional`', () => settleProvisional(scratch))
+    inStage('step `source-actual`', () => actualAsWritten(scratch))
     for (const message of scratch.messages) {
       // The nodes a rule found the word in hold the whole sentence, and
       // through it a story's tree: a run of 1,000 stories would keep every

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {reportAcrossFiles} from '../rules/names-across-files.js'
 import {discoverFiles} from './discover.js'
+import {problemFromStageFailure} from './engine-failure.js'
 import type {Dialect} from './dictionary.js'
 import {CopydeskError} from './errors.js'
 import {noteInput} from './input-notes.js'
@@ -91,28 +92,28 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
-  // Binary files are not parsed: they are only reported, with a note (see `noteInput`).
-  const texts = files.filter((file) => !file.data.binary)
+  // Binary files go through the pipeline too, for config to find them (its
+  // `ignore` leaves them out); they have no text to parse, and are only
+  // reported with a note (see `noteInput`).
   const {onProgress} = options
   let done = 0
-  onProgress?.(done, texts.length)
+  onProgress?.(done, files.length)
   const result = await lintSpread(
-    texts,
+    files,
     {
       cwd,
       configPath: options.configPath && path.resolve(cwd, options.configPath),
       noConfig: options.noConfig,
       dialect: options.dialect,
-      onFileDone: onProgress ? () => onProgress(++done, texts.length) : undefined
+      onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
     },
     // Standard input is one file: never worth a worker.
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
   const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
-  const names = buildNamesIndex(stories)
-  // Stories of an index that this run did not lint come last, with their findings from the index.
-  const indexed = reportAcrossFiles(result.files, names)
-  const reported = inInputOrder(files, result.files)
+  const {names, indexed} = acrossFiles(result.files, stories, problems)
+  // The files the run linted and reported, in input order: config `ignore` leaves some out.
+  const reported = result.files
   for (const file of reported) noteInput(file)
   return {
     files: [...reported, ...indexed.values()],
@@ -124,21 +125,30 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 }
 
 /**
- * The files to report, in input order: those the run linted and reported
- * (config `ignore` leaves some out), and the binary ones it skipped.
+ * The run-level step of `names-across-files`: index the run's names and
+ * report the names spelled differently in other stories. When it throws,
+ * the run reports `names-across-files failed: reason` (exit 2) and every
+ * finding of the files themselves, with none of this step's half done.
  *
- * @param read Every file read, in input order.
- * @param linted The files linted and reported, in input order.
- * @returns The files to report.
+ * @param files The linted files; the step adds its findings to them.
+ * @param stories The stories' parts of the names index.
+ * @param problems Where a failure is recorded.
+ * @returns The run's names, and the stories of an index this run did not lint, with their findings.
  */
-function inInputOrder(read: readonly VFile[], linted: readonly VFile[]): VFile[] {
-  if (linted.length === read.length) return [...linted]
-  const reported = new Set(linted)
-  return read.filter(function (file) {
-    if (reported.has(file)) return true
-    // As unified-engine and `lintFiles` leave the files they lint: the report
-    // names the path as given (vfile-reporter, by the first in its history).
-    if (file.data.binary && file.data.givenPath !== undefined) file.history = [file.data.givenPath]
-    return file.data.binary === true
-  })
+function acrossFiles(
+  files: readonly VFile[],
+  stories: readonly StoryNames[],
+  problems: CopydeskError[]
+): {names: NameEntry[]; indexed: Map<StoryNames, VFile>} {
+  // The step replaces findings of `spelling` as well as adding its own: kept as they were, to put back.
+  const before = files.map((file) => [...file.messages])
+  try {
+    const names = buildNamesIndex(stories)
+    // Stories of an index that this run did not lint come last, with their findings from the index.
+    return {names, indexed: reportAcrossFiles(files, names)}
+  } catch (error) {
+    for (const [index, file] of files.entries()) file.messages = before[index] ?? file.messages
+    problems.push(problemFromStageFailure('names-across-files', error))
+    return {names: [], indexed: new Map()}
+  }
 }

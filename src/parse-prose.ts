@@ -8,6 +8,7 @@ import {formatOf} from './formats.js'
 import {parseTextInChunks} from './prose/chunks.js'
 import {parseHtml} from './prose/html.js'
 import {parseMarkdown} from './prose/markdown.js'
+import {inStage} from './stage.js'
 
 /**
  * unified parser plugin: read a file as text, Markdown or HTML (by its
@@ -22,14 +23,17 @@ import {parseMarkdown} from './prose/markdown.js'
 const parseProse: Plugin<[], string, Root> = function () {
   const processor = this as unknown as Processor<Root>
   processor.parser = function (doc: string, file: VFile): Root {
-    switch (formatOf(file.path ?? '')) {
-      case 'markdown':
-        return parseMarkdown(doc, file, englishParser(processor))
-      case 'html':
-        return parseHtml(doc, englishParser(processor), {file})
-      default:
-        return parseTextInChunks(doc, englishParser(processor))
-    }
+    // A parser that throws is reported as `story.md: parsing failed: …`.
+    return inStage('parsing', function () {
+      switch (formatOf(file.path ?? '')) {
+        case 'markdown':
+          return parseMarkdown(doc, file, englishParser(processor))
+        case 'html':
+          return parseHtml(doc, englishParser(processor), {file})
+        default:
+          return parseTextInChunks(doc, englishParser(processor))
+      }
+    })
   }
 }
 

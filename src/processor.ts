@@ -7,6 +7,7 @@ import joinBracketed from './join-bracketed.js'
 import markSic from './mark-sic.js'
 import parseProse from './parse-prose.js'
 import restoreNonUrls from './restore-non-urls.js'
+import {namedStep} from './stage.js'
 
 /**
  * Make the base pipeline every file goes through before the rules: parse the
@@ -19,11 +20,13 @@ import restoreNonUrls from './restore-non-urls.js'
 export function createProcessor(): Processor<Root, Root, Root> {
   return unified()
     .use(parseProse)
-    .use(retextSyntaxUrls)
-    .use(restoreNonUrls)
-    .use(mentionsWhereAtSigns)
-    .use(markSic)
-    .use(joinBracketed) as unknown as Processor<Root, Root, Root>
+    // Each step named, so that one that throws is reported as
+    // `story.md: step \`mark-sic\` failed: …` (see `namedStep`).
+    .use(namedStep('retext-syntax-urls', retextSyntaxUrls))
+    .use(namedStep('restore-non-urls', restoreNonUrls))
+    .use(namedStep('retext-syntax-mentions', mentionsWhereAtSigns))
+    .use(namedStep('mark-sic', markSic))
+    .use(namedStep('join-bracketed', joinBracketed)) as unknown as Processor<Root, Root, Root>
 }
 
 /**

@@ -21,6 +21,8 @@ export interface PlainInputFile {
   /** The path as given, for the report. */
   givenPath: string | undefined
   bom: boolean | undefined
+  /** Set for a binary file: the worker only checks whether config ignores it. */
+  binary: boolean | undefined
 }
 
 /** A finding as plain data: every own field of the message except `ancestors`. */
@@ -47,6 +49,8 @@ export interface PlainError {
 export interface PlainProblem {
   reason: string
   place: ProblemPlace
+  /** Stack of what caused it (a rule or step that threw), for `COPYDESK_DEBUG`. */
+  causeStack?: string | undefined
 }
 
 /** What linting one file gave, as plain data. */
@@ -67,7 +71,7 @@ export interface PlainOutcome {
  * @returns Plain data.
  */
 export function toPlainInput(file: VFile): PlainInputFile {
-  return {path: file.path, cwd: file.cwd, value: String(file.value), givenPath: file.data.givenPath, bom: file.data.bom}
+  return {path: file.path, cwd: file.cwd, value: String(file.value), givenPath: file.data.givenPath, bom: file.data.bom, binary: file.data.binary}
 }
 
 /**
@@ -80,6 +84,7 @@ export function fromPlainInput(plain: PlainInputFile): VFile {
   const file = new VFile({path: plain.path, cwd: plain.cwd, value: plain.value})
   if (plain.bom !== undefined) file.data.bom = plain.bom
   if (plain.givenPath !== undefined) file.data.givenPath = plain.givenPath
+  if (plain.binary !== undefined) file.data.binary = plain.binary
   return file
 }
 
@@ -122,17 +127,22 @@ export function applyPlainOutcome(file: VFile, plain: PlainOutcome): FileOutcome
  * @returns Plain data.
  */
 export function toPlainProblem(problem: CopydeskError): PlainProblem {
-  return {reason: problem.message, place: {...problem.place}}
+  const causeStack = problem.cause instanceof Error ? problem.cause.stack : undefined
+  return {reason: problem.message, place: {...problem.place}, causeStack}
 }
 
 /**
- * Make a problem back from plain data: its one line (`toLine`) is all that is shown.
+ * Make a problem back from plain data: its one line (`toLine`) is all that
+ * is shown, and the stack of its cause with `COPYDESK_DEBUG`.
  *
  * @param plain Plain data.
  * @returns The problem.
  */
 export function fromPlainProblem(plain: PlainProblem): CopydeskError {
-  return new CopydeskError(plain.reason, plain.place)
+  if (plain.causeStack === undefined) return new CopydeskError(plain.reason, plain.place)
+  const cause = new Error(plain.reason)
+  cause.stack = plain.causeStack
+  return new CopydeskError(plain.reason, plain.place, cause)
 }
 
 /**

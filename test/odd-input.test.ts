@@ -155,6 +155,27 @@ describe('binary files', () => {
     expect(await runCli(['--no-config', '--quiet', 'photo.png'], {cwd})).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
+  test.each([['the main thread', '1'], ['worker threads', '2']])(
+    'leaves out one that config `ignore` excludes, as .copydeskignore does (%s)',
+    async (_, jobs) => {
+      const cwd = await makeTree({
+        '.copydeskrc.json': JSON.stringify({ignore: ['photos/']}),
+        'photos/a.png': png,
+        'photos/b.txt': png,
+        'news/c.png': png,
+        'news/d.txt': 'The vote was close.\n'
+      })
+      const run = await runCli(['--format', 'json', '--jobs', jobs, 'photos/a.png', 'photos', 'news/c.png', 'news'], {cwd})
+      const report = JSON.parse(run.stdout) as JsonFile[]
+      expect(report.map((file) => [file.path, listFindings([file])])).toEqual([
+        [path.join('news', 'c.png'), ['- info binary-file']],
+        [path.join('news', 'd.txt'), []]
+      ])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+    }
+  )
+
   test('skips binary standard input', async () => {
     const run = await runCli(['--no-config', '--format', 'json', '--stdin-filename', 'story.txt'], {stdin: png, cwd: await makeTree({})})
     expect(listFindings(JSON.parse(run.stdout) as JsonFile[])).toEqual(['- info binary-file'])
