@@ -11,6 +11,7 @@ import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
+import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
@@ -38,7 +39,7 @@ const urlLiteral = 'urlLiteral'
  * @returns Its natural-language tree, positioned in `doc`.
  */
 export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): Root {
-  const mdast = markdownParser.parse(doc)
+  const mdast = parseMarkdownInPieces(doc, (source) => markdownParser.parse(source))
   const place = location(doc)
   const extra: Paragraph[] = []
   const markers: CommentMarker[] = []
