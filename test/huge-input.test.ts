@@ -9,7 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {useLinearBreaks} from '../src/prose/break-sentences.js'
 import {markdownCuts, parseMarkdownInPieces} from '../src/prose/markdown-pieces.js'
-import {findings, lintDoc} from './helpers.js'
+import {findings, lintDoc, makeTree, runCli} from './helpers.js'
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
 
@@ -92,4 +92,27 @@ describe('huge Markdown', () => {
     // Over 30 s before (20 s for 80,000); a wide margin for a busy machine.
     expect(Date.now() - started).toBeLessThan(30_000)
   }, 120_000)
+})
+
+describe('inputs that grow an array past what a spread call takes', () => {
+  test('a word list of 200,000 words is accepted', async () => {
+    // Made-up words, so that the story's one slip is the only finding.
+    const list = Array.from({length: 200_000}, (_, index) => `zqx${index.toString(36)}`)
+    const folder = await makeTree({
+      '.copydeskrc.json': '{"wordsFile": "words.txt"}',
+      'words.txt': list.join('\n') + '\n',
+      'story.txt': `The zqx${(199_999).toString(36)} crews cheered teh decision.\n`
+    })
+    const {code, stdout, stderr} = await runCli(['--format', 'json', 'story.txt'], {cwd: folder})
+    expect(stderr).toBe('')
+    const messages = (JSON.parse(stdout) as Array<{messages: Array<{actual: string}>}>)[0]?.messages
+    expect(messages?.map((message) => message.actual)).toEqual(['teh'])
+    expect(code).toBe(1)
+  }, 60_000)
+
+  test('a story of 150,000 one-word paragraphs between HTML blocks in Markdown', async () => {
+    const html = '<div>\n' + Array.from({length: 150_000}, () => '<p>Harbour</p>').join('\n') + '\n</div>'
+    const file = await lintDoc(`Top line.\n\n${html}\n\nCrews cheered teh decision.\n`, 'story.md')
+    expect(findings(file)).toEqual(['150006:15-150006:18 error teh'])
+  }, 60_000)
 })

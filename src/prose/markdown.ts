@@ -15,6 +15,7 @@ import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
+import {pushAll} from '../push-all.js'
 
 const markdownParser = unified()
   .use(remarkParse)
@@ -46,12 +47,12 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
 
   visit(mdast, function (node, index, parent) {
     if (node.type === 'yaml' && parent === mdast) {
-      extra.push(...frontMatterProse(node, doc, place, english))
+      pushAll(extra, frontMatterProse(node, doc, place, english))
     } else if (node.type === 'html') {
-      extra.push(...htmlProse(node, place, english))
+      pushAll(extra, htmlProse(node, place, english))
       const {start, end} = node.position ?? {}
       if (start?.offset !== undefined && end?.offset !== undefined) {
-        markers.push(...markersInHtmlSource(doc, start.offset, end.offset, place))
+        pushAll(markers, markersInHtmlSource(doc, start.offset, end.offset, place))
       }
     } else if (node.type === 'link') {
       markUrlLiteral(node)
