@@ -10,6 +10,7 @@ import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-
 import type {Severity} from './severity.js'
 import {readRepoWords} from './repo-words.js'
 import {acceptedWords, readWordList} from './word-list.js'
+import {pushAll} from './push-all.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 
@@ -104,18 +105,18 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   for (const listPath of [config.wordsFile ?? []].flat()) {
     const absolute = path.resolve(root, listPath)
     try {
-      words.push(...acceptedWords(readWordList(absolute)))
+      pushAll(words, acceptedWords(readWordList(absolute)))
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
       throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)
     }
   }
   // The repository's own list (`copydesk words add`, `copydesk init`), next to the config.
-  words.push(...readRepoWords(root, cwd))
+  pushAll(words, readRepoWords(root, cwd))
 
   // The house style's own spellings (`Kyiv`) are accepted and suggested like listed words.
   const houseStyle = resolveHouseStyle(config.houseStyle, root, shown, cwd)
-  words.push(...houseStyleWords(houseStyle))
+  pushAll(words, houseStyleWords(houseStyle))
 
   return {
     filePath,

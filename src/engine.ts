@@ -10,6 +10,7 @@ import {problemFromEngineFailure, problemFromRuleFailure} from './engine-failure
 import {CopydeskError} from './errors.js'
 import copydeskLint, {restoreErrors} from './lint-plugin.js'
 import {createProcessor} from './processor.js'
+import {pushAll} from './push-all.js'
 
 /** How to find configuration. */
 export interface EngineOptions {
@@ -68,7 +69,7 @@ export async function lintEach(files: VFile[], options: EngineOptions): Promise<
   const outcomes: FileOutcome[] = []
   const presets: Presets = new Map()
   const finder = new ConfigFinder(options.cwd)
-  for (const batch of memoryBatches(files)) outcomes.push(...(await lintBatch(batch, options, presets, finder)))
+  for (const batch of memoryBatches(files)) pushAll(outcomes, await lintBatch(batch, options, presets, finder))
   return outcomes
 }
 

@@ -1,6 +1,7 @@
 import type {Root, SentenceContent, Source} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {eachSentence} from './each-sentence.js'
+import {pushAll} from './push-all.js'
 
 /** Square brackets, which quotations use to mark an editor's insertion. */
 const brackets = new Set(['[', ']'])
@@ -41,7 +42,7 @@ function joinRuns(children: SentenceContent[]): SentenceContent[] {
     const words = run.filter((node) => node.type === 'WordNode').length
     const hasBracket = run.some(isBracket)
     if (words > 1 && hasBracket) result.push(toSource(run))
-    else result.push(...run)
+    else pushAll(result, run)
     run = []
   }
 

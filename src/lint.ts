@@ -10,6 +10,7 @@ import {noteInput} from './input-notes.js'
 import {type NameEntry, type StoryNames, buildNamesIndex, latestStories} from './names-index.js'
 import {lintSpread} from './parallel.js'
 import {readInputFile, readInputStream} from './read-input.js'
+import {pushAll} from './push-all.js'
 
 /** What to lint and how. */
 export interface LintOptions {
@@ -72,7 +73,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     files.push(await readInputStream(options.stdin.stream, options.stdin.filePath, cwd))
   } else if (!options.namesOnly) {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
-    problems.push(...discovery.problems)
+    pushAll(problems, discovery.problems)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
     // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
     // hook whose staged files are all ignored, or a bare run in an empty folder, is not.

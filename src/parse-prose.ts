@@ -5,6 +5,7 @@ import type {} from 'retext-english'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatOf} from './formats.js'
+import {useLinearBreaks} from './prose/break-sentences.js'
 import {parseTextInChunks} from './prose/chunks.js'
 import {parseHtml} from './prose/html.js'
 import {parseMarkdown} from './prose/markdown.js'
@@ -49,6 +50,7 @@ function englishParser(processor: Processor<Root>): ParseEnglish {
   parser.tokenizeParagraphPlugins.unshift(...(processor.data('nlcstParagraphExtensions') ?? []))
   parser.tokenizeRootPlugins.unshift(...(processor.data('nlcstRootExtensions') ?? []))
   parser.tokenizeSentencePlugins.unshift(...(processor.data('nlcstSentenceExtensions') ?? []))
+  useLinearBreaks(parser)
   return parser
 }
 

@@ -3,6 +3,7 @@ import type {Command} from 'commander'
 import {type CliIo, exitCode} from './cli.js'
 import {initRepository} from './init.js'
 import {addWords, checkNewWord, findWordsRoot, repoWordsPath, shownPath} from './repo-words.js'
+import {maxOf} from './push-all.js'
 
 /**
  * Add the commands that set a repository up: `copydesk init [paths...]` and
@@ -49,8 +50,8 @@ async function runInit(paths: string[], force: boolean, io: CliIo): Promise<numb
 
   if (result.leftOut.length > 0) {
     io.stderr.write('copydesk: left out, check these:\n')
-    const wordWidth = Math.max(...result.leftOut.map((item) => item.word.length))
-    const placeWidth = Math.max(...result.leftOut.map((item) => item.place.length))
+    const wordWidth = maxOf(result.leftOut.map((item) => item.word.length))
+    const placeWidth = maxOf(result.leftOut.map((item) => item.place.length))
     for (const {word, place, reason} of result.leftOut) {
       io.stderr.write(`  ${word.padEnd(wordWidth)}  ${place.padEnd(placeWidth)}  ${reason}\n`)
     }

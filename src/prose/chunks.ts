@@ -153,7 +153,8 @@ export function shiftTree(tree: Node, base: Point): void {
   while ((node = stack.pop())) {
     const position = node.position
     if (position) node.position = {start: shiftPoint(position.start, base), end: shiftPoint(position.end, base)}
-    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]))
+    // A loop, not `push(...children)`: spreading a node of 200,000 children overflows the stack.
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push(child)
   }
 }
 

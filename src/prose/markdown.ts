@@ -11,9 +11,11 @@ import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
+import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
+import {pushAll} from '../push-all.js'
 
 const markdownParser = unified()
   .use(remarkParse)
@@ -38,19 +40,19 @@ const urlLiteral = 'urlLiteral'
  * @returns Its natural-language tree, positioned in `doc`.
  */
 export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): Root {
-  const mdast = markdownParser.parse(doc)
+  const mdast = parseMarkdownInPieces(doc, (source) => markdownParser.parse(source))
   const place = location(doc)
   const extra: Paragraph[] = []
   const markers: CommentMarker[] = []
 
   visit(mdast, function (node, index, parent) {
     if (node.type === 'yaml' && parent === mdast) {
-      extra.push(...frontMatterProse(node, doc, place, english))
+      pushAll(extra, frontMatterProse(node, doc, place, english))
     } else if (node.type === 'html') {
-      extra.push(...htmlProse(node, place, english))
+      pushAll(extra, htmlProse(node, place, english))
       const {start, end} = node.position ?? {}
       if (start?.offset !== undefined && end?.offset !== undefined) {
-        markers.push(...markersInHtmlSource(doc, start.offset, end.offset, place))
+        pushAll(markers, markersInHtmlSource(doc, start.offset, end.offset, place))
       }
     } else if (node.type === 'link') {
       markUrlLiteral(node)

@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {CopydeskError} from '../errors.js'
 import type {Severity} from '../severity.js'
 import {type JsonMessage, jsonReport} from './json.js'
+import {pushAll} from '../push-all.js'
 
 /** The workflow command for each severity: GitHub has no `info`, its nearest is `notice`. */
 const commandOf: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
@@ -145,8 +146,10 @@ function githubSummary(found: readonly Finding[], fileCount: number): string {
       `of ${fileCount}: ${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info.`,
     ''
   )
-  lines.push(...countTable('rule', countBy(found, (f) => f.message.ruleId ?? '(none)')), '')
-  lines.push(...countTable('file', countBy(found, (f) => f.file)), '')
+  pushAll(lines, countTable('rule', countBy(found, (f) => f.message.ruleId ?? '(none)')))
+  lines.push('')
+  pushAll(lines, countTable('file', countBy(found, (f) => f.file)))
+  lines.push('')
 
   const seen: Record<Severity, number> = zero()
   const hidden = found.filter((f) => ++seen[f.message.severity] > annotationCap)

@@ -1,5 +1,6 @@
 import type {NameEntry, RunSpelling, StoryUse} from '../names-index.js'
 import {counted, nameReason, reasonWords} from './name-facts.js'
+import {maxOf} from '../push-all.js'
 
 /**
  * Files listed for a name's spelling to use before the rest are counted:
@@ -47,7 +48,7 @@ export function namesPretty(entries: readonly NameEntry[], storyCount: number): 
 function variedBlock(entry: NameEntry): string {
   const departing = `${counted(entry.departing, 'file')} ${entry.departing === 1 ? 'departs' : 'depart'}`
   const lines = [`${entry.canonical.text} (${reasonWords[nameReason(entry)]}): ${departing}`]
-  const width = Math.max(...entry.spellings.flatMap((spelling) => spelling.stories.map((use) => counted(use.spelling.count, 'use').length)))
+  const width = maxOf(entry.spellings.flatMap((spelling) => spelling.stories.map((use) => counted(use.spelling.count, 'use').length)))
   for (const spelling of entry.spellings) {
     const isVariant = spelling !== entry.canonical
     lines.push(`  ${spelling.text}${isVariant ? ' (variant)' : ''}: ${usesInFiles(spelling)}`)
@@ -73,8 +74,8 @@ function consistentLines(entries: readonly NameEntry[]): string {
     const more = canonical.stories.length - consistentFilesShown
     return [canonical.text, usesInFiles(canonical), more > 0 ? `${places} and ${more} more` : places] as const
   })
-  const nameWidth = Math.max(...rows.map(([name]) => name.length))
-  const countWidth = Math.max(...rows.map(([, count]) => count.length))
+  const nameWidth = maxOf(rows.map(([name]) => name.length))
+  const countWidth = maxOf(rows.map(([, count]) => count.length))
   return rows.map(([name, count, places]) => `${name.padEnd(nameWidth)}  ${count.padEnd(countWidth)}  ${places}`).join('\n')
 }
 

@@ -1,0 +1,118 @@
+import type {Root as MdastRoot} from 'mdast'
+import {toNlcst} from 'mdast-util-to-nlcst'
+import {ParseEnglish} from 'parse-english'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {useLinearBreaks} from '../src/prose/break-sentences.js'
+import {markdownCuts, parseMarkdownInPieces} from '../src/prose/markdown-pieces.js'
+import {findings, lintDoc, makeTree, runCli} from './helpers.js'
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
+
+/** Parse Markdown whole. */
+function parseWhole(doc: string): MdastRoot {
+  return markdown.parse(doc)
+}
+
+/** The tree as data, without shared objects, to compare with `toEqual`. */
+function plain(tree: unknown): unknown {
+  return JSON.parse(JSON.stringify(tree))
+}
+
+/** Markdown where a careless cut at a blank line would change the tree. */
+const tricky: Array<[string, string]> = [
+  ['fenced code with blank lines', 'Intro line.\n\n```\ncode\n\nInside the fence\n```\n\nAfter the fence.\n'],
+  ['a long tilde fence closed by a longer one', 'Intro.\n\n~~~~ text\n\nStill code\n~~~\n\nStill code too\n~~~~~\n\nOut.\n'],
+  ['a fence in a list item', '- item\n\n  ```\n  code\n\n  Inside\n  ```\n\nOutside the list.\n'],
+  ['an HTML comment across blank lines', 'Top.\n\n<!--\n\nHidden words here\n\n-->\n\nShown again.\n'],
+  ['a pre block across blank lines', 'Top.\n\n<pre>\n\nPreformatted text\n\n</pre>\n\nBelow.\n'],
+  ['front matter with blank lines', '---\ntitle: Harbour\n\nauthor: Desk\n---\n\nBody text.\n\nMore body.\n'],
+  ['a loose list and quote', '- one\n\n- two\n\n> quoted\n\nplain\n\n1. first\n\n2. second\n\nEnd.\n'],
+  ['a reference defined after use', 'See [the port][p].\n\nMiddle text.\n\n[p]: https://example.com\n\nEnd.\n'],
+  ['CRLF line endings', 'One.\r\n\r\nTwo words.\r\n\r\n```\r\n\r\nCode\r\n```\r\n\r\nThree.\r\n'],
+  ['a table and a heading', 'a | b\n- | -\nc | d\n\nText below.\n\n# Heading\n\nLast.\n']
+]
+
+describe('parsing Markdown a run of blocks at a time', () => {
+  test.each(tricky)('gives the whole-document tree with %s', (_name, doc) => {
+    expect(plain(parseMarkdownInPieces(doc, parseWhole, 0))).toEqual(plain(parseWhole(doc)))
+  })
+
+  test.each([
+    ['fenced code', tricky[0]![1], ['After']],
+    ['a fence in a list item', tricky[2]![1], ['Outside']],
+    ['an HTML comment', tricky[3]![1], ['Shown']],
+    ['front matter', tricky[5]![1], ['Body', 'More']],
+    ['a reference definition', tricky[7]![1], []]
+  ])('cuts only where a block starts at the top level, with %s', (_name, doc, starts) => {
+    const cuts = markdownCuts(doc, 0)
+    expect(cuts.map((point) => doc.slice(point.offset, doc.indexOf(' ', point.offset)).split(/[ .\n]/)[0])).toEqual(starts)
+    for (const cut of cuts) {
+      expect(doc.split('\n').slice(0, cut.line - 1).join('\n').length + 1).toBe(cut.offset)
+    }
+  })
+
+  test('cuts a long document into pieces no longer than asked', () => {
+    const doc = 'Harbour news.\n\n'.repeat(1000)
+    const cuts = markdownCuts(doc, 1500)
+    expect(cuts).toHaveLength(Math.ceil(doc.length / 1500) - 1)
+    expect(plain(parseMarkdownInPieces(doc, parseWhole, 1500))).toEqual(plain(parseWhole(doc)))
+  })
+})
+
+describe('breaking sentences at blank lines in one pass', () => {
+  test.each([
+    ...tricky,
+    ['one-word paragraphs', 'harbour\n\nriver\n\nThe\n\ncity\n\n'],
+    ['sentences across paragraphs', 'He said Mr.\n\nArdent spoke.\n\nand then left.\n\n2025 was\n\nhard. Yes\n\n\n\n\nno'],
+    ['blank lines with spaces', 'One two\n \n  \nthree four\n\t\n\nfive']
+  ])('gives the tree parse-latin gives, for %s', (_name, doc) => {
+    const english = new ParseEnglish()
+    const original = plain(toNlcst(parseWhole(doc), new VFile(doc), english))
+    const linear = new ParseEnglish()
+    expect(useLinearBreaks(linear)).toBe(true)
+    expect(plain(toNlcst(parseWhole(doc), new VFile(doc), linear))).toEqual(original)
+    // And in plain text, where parse-latin splits paragraphs first.
+    expect(plain(linear.parse(doc))).toEqual(plain(english.parse(doc)))
+  })
+})
+
+describe('huge Markdown', () => {
+  test('a story of 100,000 one-word paragraphs lints in about linear time, with a slip at the end', async () => {
+    const words = ['harbour', 'Harbour', 'river', 'The', 'council', 'voted', 'Yesterday', 'bridge']
+    const lines = Array.from({length: 100_000}, (_, index) => words[index % words.length]!)
+    const doc = lines.join('\n\n') + '\n\nCrews cheered teh decision.\n'
+    const started = Date.now()
+    const file = await lintDoc(doc, 'story.md')
+    expect(findings(file)).toEqual([`${2 * lines.length + 1}:15-${2 * lines.length + 1}:18 error teh`])
+    // Over 30 s before (20 s for 80,000); a wide margin for a busy machine.
+    expect(Date.now() - started).toBeLessThan(30_000)
+  }, 120_000)
+})
+
+describe('inputs that grow an array past what a spread call takes', () => {
+  test('a word list of 200,000 words is accepted', async () => {
+    // Made-up words, so that the story's one slip is the only finding.
+    const list = Array.from({length: 200_000}, (_, index) => `zqx${index.toString(36)}`)
+    const folder = await makeTree({
+      '.copydeskrc.json': '{"wordsFile": "words.txt"}',
+      'words.txt': list.join('\n') + '\n',
+      'story.txt': `The zqx${(199_999).toString(36)} crews cheered teh decision.\n`
+    })
+    const {code, stdout, stderr} = await runCli(['--format', 'json', 'story.txt'], {cwd: folder})
+    expect(stderr).toBe('')
+    const messages = (JSON.parse(stdout) as Array<{messages: Array<{actual: string}>}>)[0]?.messages
+    expect(messages?.map((message) => message.actual)).toEqual(['teh'])
+    expect(code).toBe(1)
+  }, 60_000)
+
+  test('a story of 150,000 one-word paragraphs between HTML blocks in Markdown', async () => {
+    const html = '<div>\n' + Array.from({length: 150_000}, () => '<p>Harbour</p>').join('\n') + '\n</div>'
+    const file = await lintDoc(`Top line.\n\n${html}\n\nCrews cheered teh decision.\n`, 'story.md')
+    expect(findings(file)).toEqual(['150006:15-150006:18 error teh'])
+  }, 60_000)
+})
