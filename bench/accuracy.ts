@@ -26,7 +26,6 @@
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {parseArgs} from 'node:util'
 import {lint} from '../src/lint.js'
 import {severities} from '../src/severity.js'
 import {acrossFilesPairs, splitAcrossFiles} from './across-files.js'
@@ -50,9 +49,9 @@ import {printResult, startBenchmark} from './output.js'
 import {type BenchResult, renderReport} from './report.js'
 import {checkTargets} from './targets.js'
 import {commonWords, dictionaryChecker} from './words.js'
+import {readSeededOptions, reproduceCommand, type SeededOptions} from './seeded-options.js'
 
 /** Seed of the injection choices: fixed, so that every run measures the same errors. */
-const defaultSeed = 20_190_104
 
 /**
  * Most errors of each kind per article: six in all, few enough that an
@@ -84,20 +83,13 @@ interface TimedFindings {
   seconds: number
 }
 
-/** Options from the command line. */
-interface BenchOptions {
-  /** Print a JSON object on standard output (the table goes to standard error). */
-  json: boolean
-  seed: number
-}
-
 await main()
 
 /**
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  const options = startBenchmark(readOptions, usage, corporaFolder, '../shared/corpora')
+  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
   if (!options) return
 
   const articlesFolder = path.join(corporaFolder, articlesPath)
@@ -136,26 +128,6 @@ async function main(): Promise<void> {
     }
   }
   printResult(renderReport(result), result, options.json)
-}
-
-/**
- * Read the command-line options.
- *
- * @param args Arguments after the script name.
- * @returns Options.
- * @throws {Error} On an unknown option or a seed that is not a 32-bit unsigned integer.
- */
-function readOptions(args: string[]): BenchOptions {
-  const {values} = parseArgs({
-    args,
-    options: {json: {type: 'boolean', default: false}, seed: {type: 'string'}}
-  })
-  const seed = values.seed === undefined ? defaultSeed : Number(values.seed)
-  // mulberry32 keeps 32 bits: larger seeds would silently repeat smaller ones.
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff) {
-    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${values.seed}\``)
-  }
-  return {json: values.json ?? false, seed}
 }
 
 /**
@@ -230,7 +202,7 @@ function injectCorpus(
  * @returns The result, but for `names-across-files`, which `main` adds.
  */
 function measure(
-  options: BenchOptions,
+  options: SeededOptions,
   articles: ReadonlyMap<string, string>,
   sources: InjectionSources,
   injections: readonly Injection[],
@@ -251,7 +223,7 @@ function measure(
   const byKind = groupBy(outcomes, (outcome) => [outcome.kind])
 
   return {
-    command: reproduceCommand(options),
+    command: reproduceCommand('bench:accuracy', options),
     seed: options.seed,
     quota,
     minimumGap,
@@ -290,19 +262,6 @@ function measure(
       scores: score('info', baselineRun, words, {suggestions: false})
     }
   }
-}
-
-/**
- * Spell out the command that reproduces a run.
- *
- * @param options Options of the run.
- * @returns Command line.
- */
-function reproduceCommand(options: BenchOptions): string {
-  // `-s` keeps npm's banner off standard output, so that with --json it holds only the JSON.
-  const script = options.json ? 'npm run -s bench:accuracy' : 'npm run bench:accuracy'
-  const args = [...(options.seed === defaultSeed ? [] : ['--seed', String(options.seed)]), ...(options.json ? ['--json'] : [])]
-  return script + (args.length > 0 ? ' -- ' + args.join(' ') : '')
 }
 
 /**

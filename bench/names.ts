@@ -23,7 +23,6 @@
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {lint} from '../src/lint.js'
 import type {NameEntry} from '../src/names-index.js'
@@ -47,9 +46,9 @@ import {printResult, startBenchmark} from './output.js'
 import {loadRealNameVariants} from './real-name-variants.js'
 import {count, indent, rateCell, table} from './report.js'
 import {dictionaryChecker} from './words.js'
+import {readSeededOptions, reproduceCommand, type SeededOptions} from './seeded-options.js'
 
 /** Seed of the injection choices: the accuracy benchmark's, so that both runs are reproduced alike. */
-const defaultSeed = 20_190_104
 
 /** Timed runs with the rule on, and as many with it off. */
 const costRuns = 3
@@ -82,13 +81,6 @@ const usage = 'usage: npm run bench:names -- [--json] [--seed N]'
 const kindNames: Record<CrossFileKind, string> = {
   'keyboard-slip': 'keyboard slips (one slip, first letter kept, as bench/inject.ts makes them on common words)',
   'real-variant': 'real variants (close spellings of one place or party in the names-* lists of ../shared/corpora)'
-}
-
-/** Options from the command line. */
-interface BenchOptions {
-  /** Print a JSON object on standard output (the report goes to standard error). */
-  json: boolean
-  seed: number
 }
 
 /** What happened to one injection. */
@@ -161,7 +153,7 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  const options = startBenchmark(readOptions, usage, corporaFolder, '../shared/corpora')
+  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
   if (!options) return
 
   const articlesFolder = path.join(corporaFolder, articlesPath)
@@ -207,7 +199,7 @@ async function main(): Promise<void> {
   const cost = await measureCost(articles)
 
   const result: NamesResult = {
-    command: reproduceCommand(options),
+    command: reproduceCommand('bench:names', options),
     seed: options.seed,
     corpus: {path: path.join('../shared/corpora', articlesPath), articles: articles.size},
     precision: {
@@ -222,23 +214,6 @@ async function main(): Promise<void> {
     cost
   }
   printResult(renderNamesReport(result), result, options.json)
-}
-
-/**
- * Read the command-line options.
- *
- * @param args Arguments after the script name.
- * @returns Options.
- * @throws {Error} On an unknown option or a seed that is not a 32-bit unsigned integer.
- */
-function readOptions(args: string[]): BenchOptions {
-  const {values} = parseArgs({args, options: {json: {type: 'boolean', default: false}, seed: {type: 'string'}}})
-  const seed = values.seed === undefined ? defaultSeed : Number(values.seed)
-  // mulberry32 keeps 32 bits: larger seeds would silently repeat smaller ones.
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff) {
-    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${values.seed}\``)
-  }
-  return {json: values.json ?? false, seed}
 }
 
 /**
@@ -517,19 +492,6 @@ function showOutcome(outcome: CrossFileOutcome): string {
  */
 function seconds(value: number): string {
   return value.toFixed(2) + ' s'
-}
-
-/**
- * Spell out the command that reproduces a run.
- *
- * @param options Options of the run.
- * @returns Command line.
- */
-function reproduceCommand(options: BenchOptions): string {
-  // `-s` keeps npm's banner off standard output, so that with --json it holds only the JSON.
-  const script = options.json ? 'npm run -s bench:names' : 'npm run bench:names'
-  const args = [...(options.seed === defaultSeed ? [] : ['--seed', String(options.seed)]), ...(options.json ? ['--json'] : [])]
-  return script + (args.length > 0 ? ' -- ' + args.join(' ') : '')
 }
 
 /**

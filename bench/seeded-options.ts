@@ -1,0 +1,45 @@
+import {parseArgs} from 'node:util'
+
+/**
+ * The options of the benchmarks that inject errors into copies of the
+ * articles with a seeded generator (`bench:accuracy`, `bench:names`).
+ */
+export interface SeededOptions {
+  /** Print a JSON object on standard output (the report goes to standard error). */
+  json: boolean
+  seed: number
+}
+
+/** The seed the benchmarks report with unless told otherwise: the first article's date. */
+export const defaultSeed = 20_190_104
+
+/**
+ * Read the command-line options.
+ *
+ * @param args Arguments after the script name.
+ * @returns Options.
+ * @throws {Error} On an unknown option or a seed that is not a 32-bit unsigned integer.
+ */
+export function readSeededOptions(args: string[]): SeededOptions {
+  const {values} = parseArgs({args, options: {json: {type: 'boolean', default: false}, seed: {type: 'string'}}})
+  const seed = values.seed === undefined ? defaultSeed : Number(values.seed)
+  // mulberry32 keeps 32 bits: larger seeds would silently repeat smaller ones.
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff) {
+    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${values.seed}\``)
+  }
+  return {json: values.json ?? false, seed}
+}
+
+/**
+ * Spell out the command that reproduces a run.
+ *
+ * @param script The npm script (`bench:accuracy`).
+ * @param options Options of the run.
+ * @returns Command line.
+ */
+export function reproduceCommand(script: string, options: SeededOptions): string {
+  // `-s` keeps npm's banner off standard output, so that with --json it holds only the JSON.
+  const run = options.json ? `npm run -s ${script}` : `npm run ${script}`
+  const args = [...(options.seed === defaultSeed ? [] : ['--seed', String(options.seed)]), ...(options.json ? ['--json'] : [])]
+  return run + (args.length > 0 ? ' -- ' + args.join(' ') : '')
+}
