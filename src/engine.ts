@@ -211,7 +211,7 @@ function runEngine(files: VFile[], preset: Preset, cwd: string): Promise<FileOut
           reject(error)
           return
         }
-        resolve(files.map((file) => outcomeOf(file, cwd)))
+        resolve(files.map(outcomeOf))
       }
     )
   })
@@ -252,19 +252,18 @@ function countDone(onFileDone: () => void): () => undefined {
  * Separate what the rules found on a file from what kept it from being
  * linted, and give it back the path the user gave.
  *
- * unified-engine records a config or pipeline failure as a fatal message
+ * unified-engine records a pipeline failure as a fatal message
  * without a rule id on each file it hits; each becomes a problem, and so
  * does each rule that threw on the file.
  *
  * @param file Linted file.
- * @param cwd Working directory.
  * @returns Whether it is reported, and its problems.
  */
-function outcomeOf(file: VFile, cwd: string): FileOutcome {
+function outcomeOf(file: VFile): FileOutcome {
   if (file.data.givenPath !== undefined) file.path = file.data.givenPath
   restoreErrors(file)
   const failures = file.messages.filter((message) => message.fatal && !message.ruleId)
-  const problems = failures.map((failure) => problemFromEngineFailure(failure.cause ?? failure, file.path, cwd))
+  const problems = failures.map((failure) => problemFromEngineFailure(failure.cause ?? failure, file.path))
   // A rule that threw cost only its own findings: the file is still reported.
   for (const {ruleId, error} of file.data.copydeskRuleFailures ?? []) problems.push(problemFromRuleFailure(ruleId, error, file.path))
   return {reported: failures.length === 0 && !file.data.copydeskIgnored, problems}
