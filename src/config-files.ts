@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {LineCounter, parseDocument} from 'yaml'
+import {parseSafeYaml} from './safe-yaml.js'
 import {CopydeskError} from './errors.js'
 import {jsonSyntaxError} from './json-syntax.js'
 
@@ -16,9 +16,6 @@ const scriptNames: readonly string[] = ['.copydeskrc.cjs', '.copydeskrc.mjs', '.
 
 /** The field of `package.json` that holds copydesk's config. */
 const packageField = 'copydesk'
-
-/** A YAML config is small and written by hand: a few aliases are fine, a billion laughs is not. */
-const maxAliasCount = 100
 
 /** The config that applies to a story. */
 export interface FoundConfig {
@@ -196,16 +193,5 @@ function parseJsonConfig(text: string, shown: string): unknown {
  * @throws {CopydeskError} `file:line: invalid YAML: reason`.
  */
 export function parseYamlConfig(text: string, shown: string): unknown {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, {schema: 'core', customTags: [], lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'silent'})
-  const [problem] = [...document.errors, ...document.warnings]
-  if (problem) {
-    const reason = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.message
-    throw new CopydeskError(`invalid YAML: ${reason}`, {file: shown, line: problem.linePos?.[0].line}, problem)
-  }
-  try {
-    return document.toJS({maxAliasCount}) ?? {}
-  } catch (error) {
-    throw new CopydeskError(`invalid YAML: ${(error as Error).message}`, {file: shown}, error)
-  }
+  return parseSafeYaml(text, shown).value ?? {}
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
+import {isMap, isScalar, isSeq, type Node as YamlNode, type Pair} from 'yaml'
+import {parseSafeYaml} from './safe-yaml.js'
 import {cachedBytes} from './disk-cache.js'
 import {closest} from './edit-distance.js'
 import {CopydeskError} from './errors.js'
@@ -40,12 +41,6 @@ export type HouseStyleSetting = string | string[] | {files?: string | string[] |
 
 /** Keys an entry may have. */
 const entryKeys = ['prefer', 'avoid', 'either', 'except', 'note', 'source']
-
-/**
- * A style file is small and written by hand: a few aliases are fine, a
- * billion laughs is not.
- */
-const maxAliasCount = 100
 
 /** Letters (any script), marks, digits, apostrophes, full stops, hyphens and spaces: what a form is made of. */
 const formPattern = /^[\p{L}\p{M}\p{N}'’.\- ]+$/u
@@ -175,32 +170,13 @@ function readHouseStyleFile(filePath: string, shown: string): HouseStyleEntry[] 
  * @throws {CopydeskError} `file:line: reason` when the YAML or an entry is wrong.
  */
 export function parseHouseStyle(text: string, shown: string): HouseStyleEntry[] {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), {
-    schema: 'core',
-    customTags: [],
-    lineCounter,
-    prettyErrors: true,
-    uniqueKeys: true
-  })
+  const {document, lineCounter} = parseSafeYaml(text.replace(/^\uFEFF/, ''), shown)
   const lineOf = (node: unknown): number | undefined => {
     const range = (node as {range?: [number, number, number] | null} | null)?.range
     return range ? lineCounter.linePos(range[0]).line : undefined
   }
   const fail = (reason: string, node: unknown): never => {
     throw new CopydeskError(reason, {file: shown, line: lineOf(node)})
-  }
-
-  const [problem] = [...document.errors, ...document.warnings]
-  if (problem) {
-    const reason = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.message
-    throw new CopydeskError(`invalid YAML: ${reason}`, {file: shown, line: problem.linePos?.[0].line}, problem)
-  }
-  // Aliases are expanded only here, so the bound applies to the whole file.
-  try {
-    document.toJS({maxAliasCount})
-  } catch (error) {
-    throw new CopydeskError(`invalid YAML: ${(error as Error).message}`, {file: shown}, error)
   }
 
   const root = document.contents
