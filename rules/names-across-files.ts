@@ -6,6 +6,7 @@ import {type Dialect, defaultDialect, dictionaryLookup} from '../src/dictionary.
 import {markFixable} from '../src/fix.js'
 import {nameUses} from '../src/name-uses.js'
 import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/names-index.js'
+import {portablePath} from '../src/portable-path.js'
 import {markProvisional} from '../src/provisional.js'
 import {ruleUrl} from '../src/rule-url.js'
 import {setSeverity, severityOf} from '../src/severity.js'
@@ -266,7 +267,7 @@ function storyFile(story: StoryNames): VFile {
  * @returns Its path.
  */
 export function runPath(file: VFile): string {
-  return path.relative(file.cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+  return portablePath(file.cwd, path.resolve(file.cwd, file.path))
 }
 
 /**

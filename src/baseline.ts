@@ -5,6 +5,7 @@ import {z} from 'zod'
 import {writeAtomically} from './atomic-write.js'
 import {CopydeskError} from './errors.js'
 import {readJsonFile} from './json-file.js'
+import {portablePath} from './portable-path.js'
 
 /**
  * A baseline: the findings a repository already had when it adopted
@@ -115,7 +116,7 @@ export async function writeBaseline(files: readonly VFile[], filePath: string): 
  * @returns The path.
  */
 function baselinePath(file: VFile, folder: string): string {
-  return path.relative(folder, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+  return portablePath(folder, path.resolve(file.cwd, file.path))
 }
 
 /**

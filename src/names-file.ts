@@ -5,6 +5,7 @@ import {writeAtomically} from './atomic-write.js'
 import {CopydeskError} from './errors.js'
 import {readJsonFile} from './json-file.js'
 import type {StoryNames} from './names-index.js'
+import {portablePath} from './portable-path.js'
 
 /**
  * A names index on disk (`--names-out`, `--names-in`): the stories' parts
@@ -62,7 +63,7 @@ type NamesFile = z.infer<typeof namesFileSchema>
 export async function writeNamesFile(stories: readonly StoryNames[], filePath: string, cwd: string): Promise<void> {
   const folder = path.dirname(filePath)
   const moved = stories
-    .map((story) => ({...story, path: relativePath(folder, path.resolve(cwd, story.path))}))
+    .map((story) => ({...story, path: portablePath(folder, path.resolve(cwd, story.path))}))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const head: Omit<NamesFile, 'stories'> = {copydesk: 'names', version: 1}
   const lines = moved.map((story) => JSON.stringify(story))
@@ -86,16 +87,5 @@ export function readNamesFile(filePath: string, shown: string, cwd: string): Sto
     throw new CopydeskError('not a copydesk names index (write one with `--names-out`)', {file: shown})
   }
   const folder = path.dirname(filePath)
-  return parsed.data.stories.map((story) => ({...story, path: relativePath(cwd, path.resolve(folder, story.path))}))
-}
-
-/**
- * A path relative to a folder, with `/` on every system.
- *
- * @param folder The folder.
- * @param target Absolute path.
- * @returns The relative path.
- */
-function relativePath(folder: string, target: string): string {
-  return path.relative(folder, target).split(path.sep).join('/')
+  return parsed.data.stories.map((story) => ({...story, path: portablePath(cwd, path.resolve(folder, story.path))}))
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {CopydeskError} from '../errors.js'
+import {portablePath} from '../portable-path.js'
 import type {Severity} from '../severity.js'
 import {type JsonMessage, jsonReport} from './json.js'
 import {pushAll} from '../push-all.js'
@@ -74,7 +75,7 @@ export async function appendGithubSummary(files: readonly VFile[], cwd: string, 
  */
 function collect(files: readonly VFile[], cwd: string): Finding[] {
   return jsonReport(files).flatMap((entry) => {
-    const file = path.relative(cwd, path.resolve(cwd, entry.path)).split(path.sep).join('/')
+    const file = portablePath(cwd, path.resolve(cwd, entry.path))
     return entry.messages.map((message) => ({file, message}))
   })
 }
