@@ -151,7 +151,8 @@ export function reportAcrossFiles(files: readonly VFile[], entries: readonly Nam
   const byStory = new Map<StoryNames, VFile>()
   for (const file of files) if (file.data.copydeskNames) byStory.set(file.data.copydeskNames, file)
   const elsewhere = new Map<StoryNames, VFile>()
-  const touched = new Set<VFile>()
+  // Per story, the words now reported here, whose `spelling` findings go.
+  const replaced = new Map<VFile, Set<number>>()
   for (const departure of departures(entries)) {
     const {story, spelling} = departure.use
     if (!spelling.open) continue
@@ -160,10 +161,19 @@ export function reportAcrossFiles(files: readonly VFile[], entries: readonly Nam
       file = storyFile(story)
       elsewhere.set(story, file)
     }
-    for (const place of spelling.open) report(file, departure, place)
-    touched.add(file)
+    let offsets = replaced.get(file)
+    if (!offsets) replaced.set(file, (offsets = new Set()))
+    for (const place of spelling.open) {
+      report(file, departure, place)
+      offsets.add(place.offset)
+    }
   }
-  for (const file of touched) file.messages.sort(byPlace)
+  for (const [file, offsets] of replaced) {
+    file.messages = file.messages.filter(
+      (message) => !(message.ruleId === 'spelling' && severityOf(message) !== 'error' && offsets.has(startOffset(message.place) ?? -1))
+    )
+    file.messages.sort(byPlace)
+  }
   return elsewhere
 }
 
@@ -180,9 +190,6 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): vo
     start: {line: place.line, column: place.column, offset: place.offset},
     end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
   }
-  file.messages = file.messages.filter(
-    (message) => !(message.ruleId === 'spelling' && severityOf(message) !== 'error' && startOffset(message.place) === place.offset)
-  )
   const message = file.message(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
     place: position,
     ruleId,
