@@ -114,10 +114,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
   const {names, indexed} = acrossFiles(result.files, stories, problems)
   // The files the run linted and reported, in input order: config `ignore` leaves some out.
-  const reported = result.files
-  for (const file of reported) noteInput(file)
+  for (const file of result.files) noteInput(file)
   return {
-    files: [...reported, ...indexed.values()],
+    files: [...result.files, ...indexed.values()],
     problems: [...problems, ...result.problems],
     notices,
     stories,
