@@ -1,4 +1,4 @@
-import type {NameEntry, Place} from '../src/names-index.js'
+import type {NameEntry, Place} from '../src/across/names-index.js'
 import {wholeWord} from './across-files.js'
 import {type Span, namePattern, pickChange, shuffle} from './inject.js'
 import type {RealVariants} from './real-name-variants.js'

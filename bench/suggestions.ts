@@ -28,8 +28,8 @@ import {
   loadSuggestionIndex,
   suggest,
   suggestibleForms
-} from '../src/suggester.js'
-import {rankSuggestions} from '../src/suggestions.js'
+} from '../src/words/suggester.js'
+import {rankSuggestions} from '../src/words/suggestions.js'
 import {mulberry32} from './inject.js'
 
 /** The project root: this module runs from `dist/bench/`. */

@@ -3,12 +3,12 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {isAsciiCapital} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
-import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/dialect-spellings.js'
-import {type Dialect, dictionaryLookup} from '../src/dictionary.js'
+import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/words/dialect-spellings.js'
+import {type Dialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
-import {type SpellCheck, spellCheck} from '../src/spell-check.js'
-import {eachSentence} from '../src/each-sentence.js'
-import {wordText} from '../src/word-text.js'
+import {type SpellCheck, spellCheck} from '../src/analyse/spell-check.js'
+import {eachSentence} from '../src/analyse/each-sentence.js'
+import {wordText} from '../src/analyse/word-text.js'
 
 /** Options of the `dialect-consistency` rule. */
 export interface DialectConsistencyOptions {

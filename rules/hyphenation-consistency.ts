@@ -5,12 +5,12 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {asciiLowercase} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
-import type {Dialect} from '../src/dictionary.js'
+import type {Dialect} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/spell-check.js'
-import {wordParts} from '../src/word-parts.js'
-import {eachSentence} from '../src/each-sentence.js'
-import {isLettersAndDigits, wordText} from '../src/word-text.js'
+import {spellCheck} from '../src/analyse/spell-check.js'
+import {wordParts} from '../src/analyse/word-parts.js'
+import {eachSentence} from '../src/analyse/each-sentence.js'
+import {isLettersAndDigits, wordText} from '../src/analyse/word-text.js'
 
 /** Options of the `hyphenation-consistency` rule. */
 export interface HyphenationConsistencyOptions {

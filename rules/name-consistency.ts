@@ -1,13 +1,13 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
-import {markFixable} from '../src/fix.js'
-import type {Dialect} from '../src/dictionary.js'
-import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/name-variants.js'
-import {ListedNames} from '../src/listed-variants.js'
-import {nameUses} from '../src/name-uses.js'
+import {markFixable} from '../src/settle/fix.js'
+import type {Dialect} from '../src/words/dictionary.js'
+import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/words/name-variants.js'
+import {ListedNames} from '../src/words/listed-variants.js'
+import {nameUses} from '../src/analyse/name-uses.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/spell-check.js'
+import {spellCheck} from '../src/analyse/spell-check.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {

@@ -1,14 +1,14 @@
 import {toString} from 'nlcst-to-string'
 import {z} from 'zod'
 import {defineRule} from '../src/define-rule.js'
-import {type Dialect, defaultDialect, dictionaryLookup} from '../src/dictionary.js'
-import {editDistance} from '../src/edit-distance.js'
-import {foreignWords, isForeignFunctionWord} from '../src/foreign-runs.js'
-import {areVariants} from '../src/name-variants.js'
+import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
+import {editDistance} from '../src/words/edit-distance.js'
+import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
+import {areVariants} from '../src/words/name-variants.js'
 import {setSeverity} from '../src/severity.js'
-import {isLikelySlip, isSlip} from '../src/slip-evidence.js'
-import {type SpellCheck, spellCheck, type UnknownWord} from '../src/spell-check.js'
-import {wordFrequency} from '../src/suggestions.js'
+import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
+import {type SpellCheck, spellCheck, type UnknownWord} from '../src/analyse/spell-check.js'
+import {wordFrequency} from '../src/words/suggestions.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {

@@ -19,9 +19,9 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {allLocales} from '@faker-js/faker'
 import {mulberry32} from '../bench/inject.js'
-import {dictionaryLookup} from '../src/dictionary.js'
+import {dictionaryLookup} from '../src/words/dictionary.js'
 import {packageRoot} from '../src/package-info.js'
-import {parseWordList, readWordList} from '../src/word-list.js'
+import {parseWordList, readWordList} from '../src/config/word-list.js'
 import {nameTokens, plainSpelling} from './name-tokens.js'
 
 const require = createRequire(import.meta.url)

@@ -1,4 +1,4 @@
-// Bundle the compiled CLI (dist/src/cli.js) and everything it imports into
+// Bundle the compiled CLI (dist/src/cli/cli.js) and everything it imports into
 // one CommonJS file, dist/copydesk.cjs, which bin/copydesk.js loads.
 //
 // Why: loading the CLI's 300-odd ES modules one by one cost more CPU than
@@ -48,10 +48,10 @@ const reporterRepairs = {
 }
 
 await esbuild.build({
-  entryPoints: ['dist/src/cli.js'],
+  entryPoints: ['dist/src/cli/cli.js'],
   plugins: [reporterRepairs],
   // tinypool starts its threads from its own entry/worker.js, found beside its
-  // module: bundled, it would look for it beside this bundle. src/parallel.ts
+  // module: bundled, it would look for it beside this bundle. src/threads/parallel.ts
   // imports it only when a run uses workers.
   external: ['tinypool'],
   outfile: 'dist/copydesk.cjs',
@@ -66,11 +66,11 @@ await esbuild.build({
   banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"}
 })
 
-// The lint worker (src/lint-worker.ts), bundled beside the CLI for the same
+// The lint worker (src/threads/lint-worker.ts), bundled beside the CLI for the same
 // reason: every worker of a large run loads it. An ES module, since tinypool
 // imports it; the bundled CommonJS packages get a `require`.
 await esbuild.build({
-  entryPoints: ['dist/src/lint-worker.js'],
+  entryPoints: ['dist/src/threads/lint-worker.js'],
   outfile: 'dist/lint-worker.js',
   bundle: true,
   platform: 'node',

@@ -5,9 +5,9 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {createProcessor} from '../src/processor.js'
-import {parseTextInChunks} from '../src/prose/chunks.js'
-import {markdownToNlcstInChunks} from '../src/prose/markdown-chunks.js'
+import {createProcessor} from '../src/parse/processor.js'
+import {parseTextInChunks} from '../src/parse/chunks.js'
+import {markdownToNlcstInChunks} from '../src/parse/markdown-chunks.js'
 import {findings, lintDoc} from './helpers.js'
 
 /** An English parser with the extensions the pipeline registers (URLs as source). */

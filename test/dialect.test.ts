@@ -1,10 +1,10 @@
 import os from 'node:os'
 import {describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
-import {counterpartIn} from '../src/dialect-spellings.js'
-import type {Dialect} from '../src/dictionary.js'
+import {counterpartIn} from '../src/words/dialect-spellings.js'
+import type {Dialect} from '../src/words/dictionary.js'
 import {lintFiles} from '../src/engine.js'
-import {toInputFile} from '../src/read-input.js'
+import {toInputFile} from '../src/files/read-input.js'
 import {severityOf} from '../src/severity.js'
 import {makeTree, rangeOf, runCli} from './helpers.js'
 

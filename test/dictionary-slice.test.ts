@@ -4,9 +4,9 @@ import retextSpell from 'retext-spell'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {expect, test} from 'vitest'
-import {acceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, publishedDictionary} from '../src/dictionary.js'
-import {dictionarySlice} from '../src/dictionary-slice.js'
-import {spellCandidates} from '../src/spell-candidates.js'
+import {acceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, publishedDictionary} from '../src/words/dictionary.js'
+import {dictionarySlice} from '../src/words/dictionary-slice.js'
+import {spellCandidates} from '../src/analyse/spell-candidates.js'
 
 const personal = ['Oyelaran', 'SpaceX', 'COVAX', 'kuffar', 'Mukwashi', 'Jiangsu'].join('\n')
 

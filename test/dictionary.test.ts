@@ -2,8 +2,8 @@ import dictionaryEn from 'dictionary-en'
 import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
 import {describe, expect, test} from 'vitest'
-import {compileForms} from '../src/compiled-forms.js'
-import {type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/dictionary.js'
+import {compileForms} from '../src/words/compiled-forms.js'
+import {type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/words/dictionary.js'
 
 /** nspell on a dictionary package as published: what retext-spell would build. */
 function original(dictionary: HunspellDictionary) {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {discoverFiles} from '../src/discover.js'
+import {discoverFiles} from '../src/files/discover.js'
 import {makeTree} from './helpers.js'
 
 const story = 'The mayor spoke.\n'

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {afterEach, beforeEach, expect, test} from 'vitest'
-import {cachedBytes} from '../src/disk-cache.js'
+import {cachedBytes} from '../src/words/disk-cache.js'
 
 let folder: string
 const previous = process.env.COPYDESK_CACHE_DIR

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {lintFiles} from '../src/engine.js'
-import {toInputFile} from '../src/read-input.js'
+import {toInputFile} from '../src/files/read-input.js'
 import {makeTree} from './helpers.js'
 
 /** A story of about 150,000 characters: two make more than one engine run. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test, vi} from 'vitest'
-import {fixFile, writeFix} from '../src/fix.js'
+import {fixFile, writeFix} from '../src/settle/fix.js'
 import {lint} from '../src/lint.js'
 import {makeTree, runCli} from './helpers.js'
 

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {discoverFiles} from '../src/discover.js'
-import {GitIgnore} from '../src/gitignore.js'
-import {IgnoreFiles} from '../src/ignore-files.js'
+import {discoverFiles} from '../src/files/discover.js'
+import {GitIgnore} from '../src/files/gitignore.js'
+import {IgnoreFiles} from '../src/files/ignore-files.js'
 
 /**
  * Make a git repository holding the given paths (a trailing `/` makes a

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {discoverFiles} from '../src/discover.js'
-import {expandBraces} from '../src/glob-walk.js'
+import {discoverFiles} from '../src/files/discover.js'
+import {expandBraces} from '../src/files/glob-walk.js'
 
 /**
  * Make a folder of empty files.

@@ -5,9 +5,9 @@ import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {main} from '../src/cli.js'
+import {main} from '../src/cli/cli.js'
 import {lintFiles} from '../src/engine.js'
-import {toInputFile} from '../src/read-input.js'
+import {toInputFile} from '../src/files/read-input.js'
 import {severityOf} from '../src/severity.js'
 
 /** Folder of the fixture stories. */

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
 import type {JsonFile, JsonMessage} from '../src/report/json.js'
 import {CopydeskError} from '../src/errors.js'
-import {defaultHouseStyle, mergeHouseStyle, parseHouseStyle} from '../src/house-style.js'
+import {defaultHouseStyle, mergeHouseStyle, parseHouseStyle} from '../src/config/house-style.js'
 import {severityOf} from '../src/severity.js'
 import {lintDoc, makeTree, rangeOf, runCli} from './helpers.js'
 

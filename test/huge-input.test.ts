@@ -7,8 +7,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {useLinearBreaks} from '../src/prose/break-sentences.js'
-import {markdownCuts, parseMarkdownInPieces} from '../src/prose/markdown-pieces.js'
+import {useLinearBreaks} from '../src/parse/break-sentences.js'
+import {markdownCuts, parseMarkdownInPieces} from '../src/parse/markdown-pieces.js'
 import {findings, lintDoc, makeTree, runCli} from './helpers.js'
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()

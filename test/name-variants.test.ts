@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {groupVariants, type NameUse, spellingRelation} from '../src/name-variants.js'
+import {groupVariants, type NameUse, spellingRelation} from '../src/words/name-variants.js'
 
 /**
  * Make uses of spellings, one per line, as the rule collects them.

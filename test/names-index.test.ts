@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {buildNamesIndex, departures, latestStories, type StoryNames, type StorySpelling} from '../src/names-index.js'
+import {buildNamesIndex, departures, latestStories, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
 
 /**
  * A story's part of the index, from `text:count` entries (`+` after the

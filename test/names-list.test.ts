@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {isNameToken, nameTokens, plainSpelling} from '../scripts/name-tokens.js'
-import {bundledNames} from '../src/names-list.js'
+import {bundledNames} from '../src/words/names-list.js'
 import {root} from './helpers.js'
 
 const namesFolder = path.join(root, 'dictionaries', 'names')

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest'
-import {lookupForms} from '../src/nspell-forms.js'
+import {lookupForms} from '../src/words/nspell-forms.js'
 
 test.each([
   ['walk', ['walk']],

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {decodeInput, decodeWindows1252} from '../src/decode.js'
+import {decodeInput, decodeWindows1252} from '../src/files/decode.js'
 import type {JsonFile} from '../src/report/json.js'
 import {makeTree, runCli} from './helpers.js'
 

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest'
-import {ProgressLine, progressText, wantsProgress} from '../src/progress.js'
+import {ProgressLine, progressText, wantsProgress} from '../src/report/progress.js'
 
 describe('wantsProgress', () => {
   test.each([

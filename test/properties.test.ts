@@ -5,8 +5,8 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, test} from 'vitest'
 import {lintFiles} from '../src/engine.js'
-import {fixFile, isFixable} from '../src/fix.js'
-import {toInputFile} from '../src/read-input.js'
+import {fixFile, isFixable} from '../src/settle/fix.js'
+import {toInputFile} from '../src/files/read-input.js'
 
 /**
  * Properties that must hold for any story, checked on generated text:

@@ -1,9 +1,9 @@
 import os from 'node:os'
 import {describe, expect, test, vi} from 'vitest'
 import {lintFiles} from '../src/engine.js'
-import lintTask from '../src/lint-worker.js'
-import {toInputFile} from '../src/read-input.js'
-import {fromPlainProblem, toPlainInput} from '../src/transfer.js'
+import lintTask from '../src/threads/lint-worker.js'
+import {toInputFile} from '../src/files/read-input.js'
+import {fromPlainProblem, toPlainInput} from '../src/threads/transfer.js'
 import {findings, makeTree, runCli} from './helpers.js'
 
 // A rule with a bug that shows on one story only: it throws on any story

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest'
-import {findSortedLine} from '../src/sorted-lines.js'
+import {findSortedLine} from '../src/words/sorted-lines.js'
 
 // Keys chosen to sit next to each other in code-unit order: a key that is a
 // prefix of another (`walk`, `walked`), capitals before lowercase (`Walker`),

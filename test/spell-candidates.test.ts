@@ -3,8 +3,8 @@ import {toString} from 'nlcst-to-string'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {expect, test} from 'vitest'
-import {dictionaryLookup} from '../src/dictionary.js'
-import {spellCandidates} from '../src/spell-candidates.js'
+import {dictionaryLookup} from '../src/words/dictionary.js'
+import {spellCandidates} from '../src/analyse/spell-candidates.js'
 
 /**
  * The candidates of a story, as `line:column text`, and the words it uses.

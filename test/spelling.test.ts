@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {editDistance} from '../src/edit-distance.js'
+import {editDistance} from '../src/words/edit-distance.js'
 import {severityOf} from '../src/severity.js'
 import {findings, lintDoc, rangeOf} from './helpers.js'
 

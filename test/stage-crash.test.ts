@@ -2,16 +2,16 @@ import os from 'node:os'
 import {toString} from 'nlcst-to-string'
 import {describe, expect, test, vi} from 'vitest'
 import {lintFiles} from '../src/engine.js'
-import lintTask from '../src/lint-worker.js'
-import {toInputFile} from '../src/read-input.js'
-import {fromPlainProblem, toPlainInput} from '../src/transfer.js'
+import lintTask from '../src/threads/lint-worker.js'
+import {toInputFile} from '../src/files/read-input.js'
+import {fromPlainProblem, toPlainInput} from '../src/threads/transfer.js'
 import {findings, makeTree, runCli} from './helpers.js'
 
 // Bugs outside the rules, each showing on one story only: each stage below
 // throws on a story with its own trigger word, and works on any other.
 
-vi.mock('../src/prose/markdown.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/prose/markdown.js')>()
+vi.mock('../src/parse/markdown.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/parse/markdown.js')>()
   return {
     ...original,
     parseMarkdown(...parameters: Parameters<typeof original.parseMarkdown>) {
@@ -22,8 +22,8 @@ vi.mock('../src/prose/markdown.js', async (importOriginal) => {
 })
 
 // A parser extension, registered as restore-non-urls registers its own: it runs while the story is parsed.
-vi.mock('../src/restore-non-urls.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/restore-non-urls.js')>()
+vi.mock('../src/parse/restore-non-urls.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/parse/restore-non-urls.js')>()
   return {
     default(this: import('unified').Processor) {
       original.default.call(this)
@@ -34,8 +34,8 @@ vi.mock('../src/restore-non-urls.js', async (importOriginal) => {
   }
 })
 
-vi.mock('../src/mark-sic.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/mark-sic.js')>()
+vi.mock('../src/parse/mark-sic.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/parse/mark-sic.js')>()
   return {
     default() {
       const transform = original.default()
@@ -47,8 +47,8 @@ vi.mock('../src/mark-sic.js', async (importOriginal) => {
   }
 })
 
-vi.mock('../src/suppress.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/suppress.js')>()
+vi.mock('../src/settle/suppress.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/settle/suppress.js')>()
   return {
     ...original,
     applyMarkers(...parameters: Parameters<typeof original.applyMarkers>) {

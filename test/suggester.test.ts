@@ -2,7 +2,7 @@ import dictionary from 'dictionary-en'
 import nspell from 'nspell'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {mulberry32} from '../bench/inject.js'
-import {editDistance} from '../src/edit-distance.js'
+import {editDistance} from '../src/words/edit-distance.js'
 import {
   compileSuggestionIndex,
   type ExpandedChecker,
@@ -11,7 +11,7 @@ import {
   suggest,
   suggestibleForms,
   suggestionIndexFromWords
-} from '../src/suggester.js'
+} from '../src/words/suggester.js'
 
 /** A small desk's vocabulary, to see the edits at work. */
 const desk = suggestionIndexFromWords([

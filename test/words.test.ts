@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
-import {compareWords} from '../src/repo-words.js'
+import {compareWords} from '../src/config/repo-words.js'
 import {makeTree, runCli} from './helpers.js'
 
 const story = 'Mayor Wierzbiki met Krnovice officials and teh press.\n'

@@ -1,4 +1,4 @@
-import type {NameEntry} from '../names-index.js'
+import type {NameEntry} from '../across/names-index.js'
 
 /**
  * Why a name's spelling is the one to use, as the names reports say it:

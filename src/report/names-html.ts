@@ -1,4 +1,4 @@
-import {type NameEntry, type RunSpelling, type StoryUse, total} from '../names-index.js'
+import {type NameEntry, type RunSpelling, type StoryUse, total} from '../across/names-index.js'
 import {counted, fileCount, nameReason, reasonWords} from './name-facts.js'
 
 /** Files listed openly in a cell; more go in a collapsed list, so that a name in hundreds of files keeps its row short. */

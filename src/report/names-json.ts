@@ -1,4 +1,4 @@
-import {type NameEntry, type RunSpelling, type StoryUse, total} from '../names-index.js'
+import {type NameEntry, type RunSpelling, type StoryUse, total} from '../across/names-index.js'
 import {fileCount, type NameReason, nameReason} from './name-facts.js'
 
 /** The shape's version: raised when a field changes meaning or goes, not when one is added. */

@@ -1,4 +1,4 @@
-import type {NameEntry, RunSpelling, StoryUse} from '../names-index.js'
+import type {NameEntry, RunSpelling, StoryUse} from '../across/names-index.js'
 import {counted, nameReason, reasonWords} from './name-facts.js'
 import {maxOf} from '../push-all.js'
 

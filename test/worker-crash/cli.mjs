@@ -2,7 +2,7 @@
 // which module hooks cannot reach), so that its worker threads load the
 // built modules that register.mjs swaps.
 import process from 'node:process'
-import {main} from '../../dist/src/cli.js'
+import {main} from '../../dist/src/cli/cli.js'
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

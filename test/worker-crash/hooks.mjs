@@ -1,6 +1,6 @@
 // Module hooks for register.mjs: the built `prose/markdown.js`, with a parser that throws in worker threads.
 export async function load(url, context, nextLoad) {
-  if (!url.endsWith('/dist/src/prose/markdown.js')) return nextLoad(url, context)
+  if (!url.endsWith('/dist/src/parse/markdown.js')) return nextLoad(url, context)
   const original = JSON.stringify(url + '?original')
   const source = `
     import {isMainThread} from 'node:worker_threads'

@@ -1,0 +1,197 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {parseSafeYaml} from './safe-yaml.js'
+import {CopydeskError} from '../errors.js'
+import {jsonSyntaxError} from './json-syntax.js'
+
+/**
+ * Names of config files, looked for in this order in each folder from a
+ * story's up to the root; the first one there applies (a `package.json`
+ * only when it has a `copydesk` field).
+ */
+export const configNames: readonly string[] = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml', 'package.json']
+
+/** Config files in JavaScript, which copydesk does not run (a story repository's config is data). */
+const scriptNames: readonly string[] = ['.copydeskrc.cjs', '.copydeskrc.mjs', '.copydeskrc.js']
+
+/** The field of `package.json` that holds copydesk's config. */
+const packageField = 'copydesk'
+
+/** The config that applies to a story. */
+export interface FoundConfig {
+  /** Absolute path of the config file; `undefined` when there is none (the defaults). */
+  filePath: string | undefined
+  /** Its settings as parsed, not yet checked. */
+  raw: unknown
+}
+
+/**
+ * Finds and reads the config files that apply to stories. Each folder is
+ * looked at once per run. copydesk reads these files itself rather than
+ * through unified-engine, whose loaders run JavaScript configs, print
+ * YAML warnings as multi-line Node warnings, and take a byte order mark for
+ * bad JSON.
+ */
+export class ConfigFinder {
+  private readonly cwd: string
+  private readonly folders = new Map<string, FoundConfig | CopydeskError>()
+
+  /**
+   * @param cwd Working directory, to name files in errors.
+   */
+  constructor(cwd: string) {
+    this.cwd = cwd
+  }
+
+  /**
+   * The config that applies to a file: the nearest one above it.
+   *
+   * @param filePath Absolute path of the story.
+   * @returns The config, or the defaults' `{filePath: undefined, raw: {}}`.
+   * @throws {CopydeskError} When the nearest config file cannot be read or parsed.
+   */
+  find(filePath: string): FoundConfig {
+    const found = this.inFolder(path.dirname(path.resolve(this.cwd, filePath)))
+    if (found instanceof CopydeskError) throw found
+    return found
+  }
+
+  /**
+   * Read a config file given by name (`--config`).
+   *
+   * @param filePath Absolute path.
+   * @returns The config (`raw` is `{}` for a `package.json` without a `copydesk` field).
+   * @throws {CopydeskError} When it cannot be read or parsed.
+   */
+  load(filePath: string): FoundConfig {
+    const cached = this.folders.get('\0' + filePath)
+    const found = cached ?? this.read(filePath, true)
+    this.folders.set('\0' + filePath, found ?? {filePath, raw: {}})
+    if (found instanceof CopydeskError) throw found
+    return found ?? {filePath, raw: {}}
+  }
+
+  /**
+   * The config for stories in a folder, from the folder up.
+   *
+   * @param folder Absolute folder.
+   * @returns The config, or the problem with it.
+   */
+  private inFolder(folder: string): FoundConfig | CopydeskError {
+    const chain: string[] = []
+    let found: FoundConfig | CopydeskError | undefined
+    for (let current = folder; ; current = path.dirname(current)) {
+      found = this.folders.get(current) ?? this.here(current)
+      if (found) break
+      chain.push(current)
+      if (path.dirname(current) === current) {
+        found = {filePath: undefined, raw: {}}
+        break
+      }
+    }
+    for (const passed of chain) this.folders.set(passed, found)
+    return found
+  }
+
+  /**
+   * The config file in one folder, if there is one.
+   *
+   * @param folder Absolute folder.
+   * @returns Its config, the problem with it, or `undefined` when the folder has none.
+   */
+  private here(folder: string): FoundConfig | CopydeskError | undefined {
+    for (const name of scriptNames) {
+      if (fs.existsSync(path.join(folder, name))) {
+        return new CopydeskError('config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`', {
+          file: this.shown(path.join(folder, name))
+        })
+      }
+    }
+    for (const name of configNames) {
+      const found = this.read(path.join(folder, name), false)
+      if (found) {
+        this.folders.set(folder, found)
+        return found
+      }
+    }
+    return undefined
+  }
+
+  /**
+   * Read and parse one config file.
+   *
+   * @param filePath Absolute path.
+   * @param given Whether the user named it (a missing one is then an error).
+   * @returns The config; the problem; `undefined` when it is not there or is a `package.json` without the field.
+   */
+  private read(filePath: string, given: boolean): FoundConfig | CopydeskError | undefined {
+    const shown = this.shown(filePath)
+    let text: string
+    try {
+      text = fs.readFileSync(filePath, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (!given && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined
+      if (code === 'ENOENT') return new CopydeskError('config file not found', {file: shown}, error)
+      if (code === 'EISDIR') return new CopydeskError('is a folder, not a config file', {file: shown}, error)
+      if (code === 'EACCES' || code === 'EPERM') return new CopydeskError('cannot be read: permission denied', {file: shown}, error)
+      return new CopydeskError('cannot be read: ' + (error as Error).message, {file: shown}, error)
+    }
+    text = text.replace(/^\uFEFF/, '')
+    try {
+      if (/\.ya?ml$/i.test(filePath)) return {filePath, raw: parseYamlConfig(text, shown)}
+      if (scriptNames.includes(path.basename(filePath)) || /\.[cm]?js$/i.test(filePath)) {
+        return new CopydeskError('config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`', {file: shown})
+      }
+      const data = parseJsonConfig(text, shown)
+      if (path.basename(filePath) !== 'package.json') return {filePath, raw: data}
+      const field = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[packageField] : undefined
+      return field === undefined ? undefined : {filePath, raw: field}
+    } catch (error) {
+      if (error instanceof CopydeskError) return error
+      throw error
+    }
+  }
+
+  /**
+   * A path as the user would type it.
+   *
+   * @param filePath Absolute path.
+   * @returns It relative to the working directory, or as it is outside it.
+   */
+  private shown(filePath: string): string {
+    const relative = path.relative(this.cwd, filePath)
+    return relative && !relative.startsWith('..') ? relative : filePath
+  }
+}
+
+/**
+ * Parse a JSON config.
+ *
+ * @param text The file's text, without a byte order mark.
+ * @param shown The file as the user would name it.
+ * @returns The value.
+ * @throws {CopydeskError} `file:line: invalid JSON: reason`.
+ */
+function parseJsonConfig(text: string, shown: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const where = jsonSyntaxError(text)
+    throw new CopydeskError('invalid JSON: ' + (where?.reason ?? 'not JSON'), {file: shown, line: where?.line}, error)
+  }
+}
+
+/**
+ * Parse a YAML config safely: the core schema, no custom tags (a tag
+ * YAML does not know is an error, not a warning on standard error), unique
+ * keys, and a bounded number of aliases.
+ *
+ * @param text The file's text, without a byte order mark.
+ * @param shown The file as the user would name it.
+ * @returns The value (`{}` for an empty file).
+ * @throws {CopydeskError} `file:line: invalid YAML: reason`.
+ */
+export function parseYamlConfig(text: string, shown: string): unknown {
+  return parseSafeYaml(text, shown).value ?? {}
+}

@@ -1,0 +1,249 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {ConfigFinder} from './config-files.js'
+import {writeAtomically} from '../files/atomic-write.js'
+import {CopydeskError} from '../errors.js'
+import {withoutAccents} from '../analyse/spell-check.js'
+import {acceptedWords, parseWordList} from './word-list.js'
+
+/** Where a repository keeps its own word list, relative to the folder of its config. */
+export const repoWordsPath = path.join('.copydesk', 'words.txt')
+
+/**
+ * Read the repository word list (`.copydesk/words.txt`) next to a config.
+ * The list is optional: a missing one gives no words.
+ *
+ * @param root Folder of the config file that applies, or the working directory without one.
+ * @param cwd Working directory, for naming the file in errors.
+ * @returns The words in it.
+ * @throws {CopydeskError} Naming the file when it exists but cannot be read.
+ */
+export function readRepoWords(root: string, cwd: string): string[] {
+  const filePath = path.join(root, repoWordsPath)
+  let text: string
+  try {
+    text = fs.readFileSync(filePath, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw new CopydeskError(fileFailure(error, 'read'), {file: shownPath(filePath, cwd)}, error)
+  }
+  return acceptedWords(parseWordList(text.replace(/^\uFEFF/, '')))
+}
+
+/**
+ * Find the folder whose word list applies to files in a folder: that of the
+ * nearest config file, found as the linter finds it, or the folder itself
+ * when there is none.
+ *
+ * @param folder Absolute path of the folder (the working directory for `words add`).
+ * @returns The folder that holds (or will hold) `.copydesk/words.txt`.
+ * @throws {CopydeskError} When a config file on the way cannot be parsed.
+ */
+export async function findWordsRoot(folder: string): Promise<string> {
+  // Found as a story in `folder` would find it; any name in `folder` will do.
+  const found = new ConfigFinder(folder).find(path.join(folder, 'story.txt'))
+  return found.filePath ? path.dirname(found.filePath) : folder
+}
+
+/** What adding words to a list did. */
+export interface AddResult {
+  /** Words that were not in the list, in sorted order. */
+  added: string[]
+  /** Words that the list already had. */
+  present: string[]
+}
+
+/**
+ * Add words to a word list file, creating it (and its folder) when absent.
+ * The words below the header comments are sorted with `compareWords` and
+ * de-duplicated; comments inside the list travel with the word below them.
+ * The file keeps its line endings, byte order mark and permissions, and is
+ * replaced atomically, so a reader never sees half a list.
+ *
+ * @param filePath Absolute path of the list.
+ * @param words Words to add, one entry each (an entry with spaces is a phrase).
+ * @param header Comment lines (without `#`) for a new file.
+ * @param cwd Working directory, for naming the file in errors.
+ * @returns What was added and what was there already.
+ * @throws {CopydeskError} When the file cannot be read or written.
+ */
+export async function addWords(
+  filePath: string,
+  words: readonly string[],
+  header: readonly string[],
+  cwd: string
+): Promise<AddResult> {
+  const shown = shownPath(filePath, cwd)
+  let target = filePath
+  let existing: string | undefined
+  let mode: number | undefined
+  try {
+    // A symlinked list (shared between desks) is updated where it lives, and stays a link.
+    target = await fs.promises.realpath(filePath)
+    existing = await fs.promises.readFile(target, 'utf8')
+    mode = (await fs.promises.stat(target)).mode & 0o7777
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
+    }
+  }
+
+  const list = existing === undefined ? newList(header) : parseListFile(existing)
+  const added: string[] = []
+  const present: string[] = []
+  for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
+    if (list.entries.some((entry) => entry.word === word)) {
+      present.push(word)
+    } else {
+      list.entries.push({word, lines: [word]})
+      added.push(word)
+    }
+  }
+  added.sort(compareWords)
+  if (added.length === 0 && existing !== undefined) return {added, present}
+
+  try {
+    await writeAtomically(target, formatListFile(list), mode)
+  } catch (error) {
+    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
+  }
+  return {added, present}
+}
+
+/**
+ * Check a word given to `words add`: it must fit on one line of the list.
+ *
+ * @param word The word as given.
+ * @returns The word, trimmed.
+ * @throws {CopydeskError} When it is empty or would not read back as itself.
+ */
+export function checkNewWord(word: string): string {
+  const trimmed = word.trim()
+  if (!trimmed) throw new CopydeskError('words add: expected a word, not an empty argument')
+  // "Smith #2" would be read back as "Smith": `#` starts a comment.
+  if (/[#\r\n]/.test(trimmed)) {
+    throw new CopydeskError(`words add: \`${trimmed.replace(/[\r\n]+/g, ' ')}\` cannot be in a word list: \`#\` starts a comment and each word takes one line`)
+  }
+  return trimmed
+}
+
+/**
+ * The order of a word list: by letters first, ignoring case and accents
+ * (`Łódź` next to `Lodz`, `de Gaulle` among the Ds), then lowercase after
+ * capitalised (`Ali`, `ali`), then by code point. Code points, not a
+ * locale's collation, so every machine sorts a list the same way.
+ *
+ * @param a A word.
+ * @param b Another word.
+ * @returns Negative when `a` comes first.
+ */
+export function compareWords(a: string, b: string): number {
+  const folded = (word: string): string => withoutAccents(word).replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase()
+  return byCodePoint(folded(a), folded(b)) || byCodePoint(a.toLowerCase(), b.toLowerCase()) || byCodePoint(a, b)
+}
+
+/** A word list file taken apart for editing. */
+interface ListFile {
+  bom: boolean
+  eol: string
+  /** Comment and blank lines before the first word, kept on top as they are. */
+  header: string[]
+  /** The words, each with its line and the comment lines just above it. */
+  entries: Array<{word: string; lines: string[]}>
+  /** Comment lines after the last word. */
+  footer: string[]
+}
+
+/**
+ * Take a word list file apart.
+ *
+ * @param text Contents of the file.
+ * @returns Its parts.
+ */
+function parseListFile(text: string): ListFile {
+  const bom = text.startsWith('\uFEFF')
+  const body = bom ? text.slice(1) : text
+  const eol = /\r\n/.test(body) ? '\r\n' : /\r(?!\n)/.test(body) && !body.includes('\n') ? '\r' : '\n'
+  const lines = body.split(/\r\n|\r|\n/)
+  if (lines.at(-1) === '') lines.pop()
+  const list: ListFile = {bom, eol, header: [], entries: [], footer: []}
+  let pending: string[] = []
+  for (const line of lines) {
+    // The whole line is the entry: "Hong Kong" is one phrase, however it is read back.
+    const word = line.replace(/#.*$/, '').trim()
+    if (!word) {
+      if (list.entries.length === 0) list.header.push(line)
+      // Blank lines inside the sorted list would separate nothing once sorted.
+      else if (line.trim()) pending.push(line)
+      continue
+    }
+    if (!list.entries.some((entry) => entry.word === word)) list.entries.push({word, lines: [...pending, line]})
+    pending = []
+  }
+  list.footer = pending
+  return list
+}
+
+/**
+ * A new word list with a header.
+ *
+ * @param header Comment lines, without `#`.
+ * @returns The list.
+ */
+function newList(header: readonly string[]): ListFile {
+  return {bom: false, eol: '\n', header: [...header.map((line) => '# ' + line), ''], entries: [], footer: []}
+}
+
+/**
+ * Put a word list file back together, its words sorted.
+ *
+ * @param list The list.
+ * @returns Contents of the file.
+ */
+function formatListFile(list: ListFile): string {
+  const entries = [...list.entries].sort((a, b) => compareWords(a.word, b.word))
+  const lines = [...list.header, ...entries.flatMap((entry) => entry.lines), ...list.footer]
+  return (list.bom ? '\uFEFF' : '') + lines.map((line) => line + list.eol).join('')
+}
+
+/**
+ * Compare two strings by UTF-16 code units.
+ *
+ * @param a A string.
+ * @param b Another string.
+ * @returns Negative, zero or positive.
+ */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * A path as the user would type it: relative to the working directory when inside it.
+ *
+ * @param filePath Absolute path.
+ * @param cwd Working directory.
+ * @returns The path to show.
+ */
+export function shownPath(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, filePath)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath
+}
+
+/**
+ * Say in words why a file could not be read or written.
+ *
+ * @param error Error from the file system.
+ * @param verb `read` or `written`.
+ * @returns The reason.
+ */
+function fileFailure(error: unknown, verb: 'read' | 'written'): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot be ${verb}: permission denied`
+    case 'EISDIR':
+      return 'is a folder, not a file'
+    default:
+      return `cannot be ${verb}: ` + (error instanceof Error ? error.message : String(error))
+  }
+}

@@ -1,0 +1,230 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {CopydeskError} from '../errors.js'
+import {WildPattern, type WildOptions} from './wildmatch.js'
+
+/** Command-line globs read like a shell's: case counts, hidden names need a literal dot, `a**b` is `a*b`. */
+const globOptions: WildOptions = {ignoreCase: false, dot: false, crossingStars: false, unclosedBracket: 'literal'}
+
+/** Most names one glob's braces may stand for: `{a,b}{c,d}…` doubles with each pair. */
+export const maxAlternatives = 1000
+
+/**
+ * Whether an input is a glob rather than a path.
+ *
+ * @param input As typed.
+ * @returns Whether it has an unescaped `*`, `?`, `[` or `{`.
+ */
+export function isGlob(input: string): boolean {
+  for (let index = 0; index < input.length; index++) {
+    const char = input[index]
+    if (char === '\\') index++
+    else if (char === '*' || char === '?' || char === '[' || char === '{') return true
+  }
+  return false
+}
+
+/**
+ * Expand a glob into the files it matches, walking from its fixed leading
+ * folders and matching each path with {@link WildPattern} (bounded time,
+ * whatever the pattern), entering only folders a match can still lie in.
+ * `node_modules` and `.git` are never entered, symbolic links are followed
+ * but never back into a folder being walked.
+ *
+ * Syntax: `*` and `?` within a name, `[…]` classes, `**` for any number of
+ * folders, `{a,b}` alternatives and `{1..3}` ranges, `\` to escape.
+ *
+ * @param pattern The glob, as typed.
+ * @param cwd Working directory.
+ * @param skip Folder names never entered.
+ * @returns Matching files relative to `cwd` (absolute for an absolute glob), unsorted, without duplicates.
+ */
+export async function globFiles(pattern: string, cwd: string, skip: ReadonlySet<string>): Promise<string[]> {
+  const absolute = path.isAbsolute(pattern)
+  const byBase = new Map<string, WildPattern[]>()
+  const fixed = new Set<string>()
+  for (const alternative of expandBraces(pattern)) {
+    const parts = alternative.split('/')
+    let split = parts.findIndex((part) => isGlob(part))
+    if (split === -1) {
+      fixed.add(path.resolve(cwd, unescape(alternative)))
+      continue
+    }
+    if (split === 0 && absolute) split = 1
+    const base = path.resolve(cwd, unescape(parts.slice(0, split).join('/')) || '.')
+    const list = byBase.get(base) ?? []
+    list.push(WildPattern.compile(parts.slice(split).join('/'), globOptions))
+    byBase.set(base, list)
+  }
+
+  const found = new Set<string>()
+  for (const file of fixed) {
+    const stats = await fs.stat(file).catch(() => undefined)
+    if (stats?.isFile() && !file.split(path.sep).some((name) => skip.has(name))) found.add(file)
+  }
+  for (const [base, patterns] of byBase) {
+    if (base.split(path.sep).some((name) => skip.has(name))) continue
+    const real = await fs.realpath(base).catch(() => undefined)
+    if (real === undefined) continue
+    await walk(base, patterns, patterns.map((one) => one.start()), new Set([real]), skip, found)
+  }
+  return [...found].map((file) => (absolute ? file : path.relative(cwd, file)))
+}
+
+/**
+ * Walk one folder, keeping the files that match and entering the folders a
+ * match may still lie in.
+ *
+ * @param folder Absolute folder.
+ * @param patterns Patterns relative to the walk's base.
+ * @param states Each pattern's state at this folder.
+ * @param above Real paths of the folders being walked, to stop at a link back up.
+ * @param skip Folder names never entered.
+ * @param found Matches, added to.
+ */
+async function walk(
+  folder: string,
+  patterns: readonly WildPattern[],
+  states: readonly Uint8Array[],
+  above: Set<string>,
+  skip: ReadonlySet<string>,
+  found: Set<string>
+): Promise<void> {
+  const entries = await fs.readdir(folder, {withFileTypes: true}).catch(() => [])
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const after = patterns.map((one, index) => one.feed(states[index] ?? one.start(), entry.name))
+    if (!after.some((state, index) => patterns[index]?.alive(state))) continue
+    const full = path.join(folder, entry.name)
+    let isFolder = entry.isDirectory()
+    let isFile = entry.isFile()
+    if (entry.isSymbolicLink()) {
+      const stats = await fs.stat(full).catch(() => undefined)
+      isFolder = stats?.isDirectory() ?? false
+      isFile = stats?.isFile() ?? false
+    }
+    if (isFile && after.some((state, index) => patterns[index]?.matched(state))) found.add(full)
+    if (!isFolder || skip.has(entry.name)) continue
+    const inside = after.map((state, index) => patterns[index]?.feed(state, '/', false) ?? state)
+    if (!inside.some((state, index) => patterns[index]?.alive(state))) continue
+    const real = await fs.realpath(full).catch(() => undefined)
+    if (real === undefined || above.has(real)) continue
+    above.add(real)
+    await walk(full, patterns, inside, above, skip, found)
+    above.delete(real)
+  }
+}
+
+/**
+ * Expand `{a,b}` alternatives and `{1..3}` ranges, nested or not, as a
+ * shell does; braces without a comma or range stay as they are.
+ *
+ * @param pattern A glob.
+ * @returns The globs it stands for, in order.
+ * @throws {CopydeskError} When they would be more than {@link maxAlternatives}.
+ */
+export function expandBraces(pattern: string): string[] {
+  try {
+    return expand(pattern)
+  } catch (error) {
+    if (error instanceof TooMany) {
+      throw new CopydeskError(`too many alternatives in braces (more than ${maxAlternatives})`, {file: pattern})
+    }
+    throw error
+  }
+}
+
+/** Thrown inside the expansion, to be reported with the whole glob. */
+class TooMany extends Error {}
+
+/**
+ * Expand braces, throwing {@link TooMany} past the limit.
+ *
+ * @param pattern A glob or part of one.
+ * @returns The globs it stands for.
+ */
+function expand(pattern: string): string[] {
+  const group = firstGroup(pattern)
+  if (group === undefined) return [pattern]
+  const before = pattern.slice(0, group.start)
+  const after = expand(pattern.slice(group.end + 1))
+  const expanded: string[] = []
+  for (const option of group.options) {
+    for (const inner of expand(option)) {
+      for (const rest of after) {
+        expanded.push(before + inner + rest)
+        if (expanded.length > maxAlternatives) throw new TooMany()
+      }
+    }
+  }
+  return expanded
+}
+
+/**
+ * Find the first brace group with alternatives.
+ *
+ * @param pattern A glob.
+ * @returns Where it starts and ends and what it offers, or `undefined`.
+ */
+function firstGroup(pattern: string): {start: number; end: number; options: string[]} | undefined {
+  for (let start = 0; start < pattern.length; start++) {
+    const char = pattern[start]
+    if (char === '\\') {
+      start++
+      continue
+    }
+    if (char !== '{') continue
+    let depth = 0
+    const commas: number[] = []
+    for (let end = start + 1; end < pattern.length; end++) {
+      const inner = pattern[end]
+      if (inner === '\\') end++
+      else if (inner === '{') depth++
+      else if (inner === '}' && depth > 0) depth--
+      else if (inner === ',' && depth === 0) commas.push(end)
+      else if (inner === '}') {
+        const body = pattern.slice(start + 1, end)
+        if (commas.length > 0) {
+          const options = [...commas, end].map((comma, index) => pattern.slice(index === 0 ? start + 1 : (commas[index - 1] ?? 0) + 1, comma))
+          return {start, end, options}
+        }
+        const range = rangeOf(body)
+        if (range) return {start, end, options: range}
+        break
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * Read `1..3` or `a..c` as the list it stands for.
+ *
+ * @param body Text between braces.
+ * @returns The items, or `undefined` when it is not a range.
+ */
+function rangeOf(body: string): string[] | undefined {
+  const numbers = /^(-?\d+)\.\.(-?\d+)$/.exec(body)
+  const letters = /^([a-zA-Z])\.\.([a-zA-Z])$/.exec(body)
+  const [from, to, text] = numbers
+    ? [Number(numbers[1]), Number(numbers[2]), false]
+    : letters
+      ? [(letters[1] ?? '').charCodeAt(0), (letters[2] ?? '').charCodeAt(0), true]
+      : []
+  if (from === undefined || to === undefined) return undefined
+  if (Math.abs(to - from) >= maxAlternatives) throw new TooMany()
+  const step = from <= to ? 1 : -1
+  const items: string[] = []
+  for (let value = from; value !== to + step; value += step) items.push(text ? String.fromCharCode(value) : String(value))
+  return items
+}
+
+/**
+ * Drop glob escapes from a fixed part of a pattern.
+ *
+ * @param text Text with `\` escapes.
+ * @returns The literal text.
+ */
+function unescape(text: string): string {
+  return text.replace(/\\(.)/g, '$1')
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {buffer} from 'node:stream/consumers'
+import {VFile} from 'vfile'
+import {type Encoding, decodeInput} from './decode.js'
+import {CopydeskError} from '../errors.js'
+
+/**
+ * Make the file copydesk lints from the text of a story.
+ *
+ * A byte order mark is taken off (and remembered) so that positions are the
+ * ones an editor shows: the first word of a file with a BOM is at column 1.
+ *
+ * @param filePath Path as given (used for the format, config lookup and the report).
+ * @param value Decoded text.
+ * @param cwd Working directory.
+ * @returns The file.
+ */
+export function toInputFile(filePath: string, value: string, cwd: string): VFile {
+  const bom = value.startsWith('\uFEFF')
+  // Absolute, so that config lookup does not depend on the process's own folder;
+  // the path as given is put back for the report (see `lintFiles`).
+  const file = new VFile({path: path.resolve(cwd, filePath), cwd, value: bom ? value.slice(1) : value})
+  file.data.bom = bom
+  file.data.givenPath = filePath
+  return file
+}
+
+/**
+ * Read a story from disk.
+ *
+ * Synchronously: the run has nothing to do until its files are read, and
+ * awaiting one read after another left the thread idle between them (the
+ * 1,000 CI bench files: about 200 ms awaited one by one, 15 ms read
+ * synchronously).
+ *
+ * @param filePath Path as given.
+ * @param cwd Working directory.
+ * @returns The file.
+ * @throws {CopydeskError} Naming the file when it cannot be read.
+ */
+export function readInputFile(filePath: string, cwd: string): VFile {
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(path.resolve(cwd, filePath))
+  } catch (error) {
+    throw new CopydeskError(readFailure(error), {file: filePath}, error)
+  }
+  return fromBytes(filePath, bytes, cwd)
+}
+
+/**
+ * Read a story from standard input.
+ *
+ * @param stream Standard input.
+ * @param filePath The name it goes by (`--stdin-filename`).
+ * @param cwd Working directory.
+ * @returns The file.
+ */
+export async function readInputStream(
+  stream: NodeJS.ReadableStream,
+  filePath: string,
+  cwd: string
+): Promise<VFile> {
+  return fromBytes(filePath, await buffer(stream), cwd)
+}
+
+/**
+ * Make the file copydesk lints from a story's bytes: decoded as UTF-8, or
+ * as the encoding it turns out to be in (noted on `file.data.encoding`), or
+ * empty and marked binary, to be skipped with a note rather than parsed.
+ *
+ * @param filePath Path as given.
+ * @param bytes The story's bytes.
+ * @param cwd Working directory.
+ * @returns The file.
+ * @throws {CopydeskError} Naming the file and line when it is neither binary nor text copydesk can decode.
+ */
+function fromBytes(filePath: string, bytes: Buffer, cwd: string): VFile {
+  const decoded = decodeInput(bytes)
+  if (decoded.kind === 'undecodable') {
+    const byte = '0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0')
+    const tried = decoded.encoding === 'Windows-1252' ? 'UTF-8 or Windows-1252' : decoded.encoding
+    throw new CopydeskError(`cannot be read: not ${tried} text (byte ${byte})`, {file: filePath, line: decoded.line})
+  }
+  if (decoded.kind === 'binary') {
+    const file = toInputFile(filePath, '', cwd)
+    file.data.binary = true
+    return file
+  }
+  const file = toInputFile(filePath, decoded.value, cwd)
+  if (decoded.encoding !== 'UTF-8') file.data.encoding = decoded.encoding
+  return file
+}
+
+/**
+ * Say in words why a file could not be read.
+ *
+ * @param error Error from the file system.
+ * @returns The reason.
+ */
+function readFailure(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file or folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied'
+    case 'EISDIR':
+      return 'is a folder, not a file'
+    default:
+      return 'cannot be read: ' + (error instanceof Error ? error.message : String(error))
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Whether the file started with a byte order mark, taken off before linting. */
+    bom: boolean
+    /** The path as the user gave it (or as found under a folder they gave), for reports. */
+    givenPath: string
+    /** Set when the story is binary: it is skipped with a note, not parsed. */
+    binary: boolean
+    /** The encoding the story was read as, when it is not UTF-8. */
+    encoding: Encoding
+  }
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {createTwoFilesPatch} from 'diff'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {writeAtomically, writeFailure} from '../files/atomic-write.js'
+import {CopydeskError} from '../errors.js'
+
+/**
+ * Findings whose one `expected` is known to be right, so that `--fix` may
+ * apply it: a rule marks them, never the CLI. A guess among several
+ * suggestions is never marked.
+ */
+const fixable = new WeakSet<VFileMessage>()
+
+/**
+ * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
+ * knows it is the right one (a name's spelling from the dictionary, a names
+ * list or the clear majority of the story; a house-style `prefer`).
+ *
+ * @param message The finding.
+ */
+export function markFixable(message: VFileMessage): void {
+  if (message.expected?.length === 1) fixable.add(message)
+}
+
+/**
+ * Take the mark off a finding whose place turned out to hold more than the
+ * word (markup inside it), which replacing would destroy.
+ *
+ * @param message The finding.
+ */
+export function unmarkFixable(message: VFileMessage): void {
+  fixable.delete(message)
+}
+
+/**
+ * Whether `--fix` may apply a finding.
+ *
+ * @param message The finding.
+ * @returns Whether it is marked and still has one `expected`.
+ */
+export function isFixable(message: VFileMessage): boolean {
+  return fixable.has(message) && message.expected?.length === 1
+}
+
+/** What fixing one file gave. */
+export interface FileFix {
+  file: VFile
+  /** The text as read, BOM included. */
+  before: string
+  /** The text with the fixes applied. */
+  after: string
+  /** The findings fixed. */
+  fixed: VFileMessage[]
+}
+
+/**
+ * Apply a file's safe fixes to its text, from the end backwards so that
+ * earlier offsets stay right; overlapping fixes after the first are left.
+ * Line endings, BOM and every byte outside the fixed ranges are kept.
+ *
+ * @param file Linted file.
+ * @returns The fix, or `undefined` when nothing in it is fixable.
+ */
+export function fixFile(file: VFile): FileFix | undefined {
+  const text = String(file.value)
+  const fixes = file.messages
+    .filter(isFixable)
+    .flatMap((message) => {
+      const start = message.place && 'start' in message.place ? message.place.start.offset : undefined
+      const end = message.place && 'end' in message.place ? message.place.end.offset : undefined
+      // Only a finding whose place still covers exactly its `actual`: nothing else is touched.
+      if (start === undefined || end === undefined || text.slice(start, end) !== message.actual) return []
+      return [{message, start, end, value: message.expected?.[0] ?? ''}]
+    })
+    .sort((a, b) => b.start - a.start)
+  if (fixes.length === 0) return undefined
+  let after = text
+  let limit = Number.POSITIVE_INFINITY
+  const fixed: VFileMessage[] = []
+  for (const fix of fixes) {
+    if (fix.end > limit) continue
+    after = after.slice(0, fix.start) + fix.value + after.slice(fix.end)
+    limit = fix.start
+    fixed.push(fix.message)
+  }
+  const bom = file.data.bom ? '\uFEFF' : ''
+  return {file, before: bom + text, after: bom + after, fixed}
+}
+
+/**
+ * Write a fixed file, atomically and with its permissions, unless it changed
+ * on disk since it was read.
+ *
+ * @param fix The fix.
+ * @returns Nothing.
+ * @throws {CopydeskError} Naming the file when it changed or cannot be written; the original is untouched.
+ */
+export async function writeFix(fix: FileFix): Promise<void> {
+  const filePath = path.resolve(fix.file.cwd, fix.file.path)
+  const shown = String(fix.file.data.givenPath ?? fix.file.path)
+  let bytes: Buffer
+  let mode: number
+  try {
+    bytes = fs.readFileSync(filePath)
+    mode = fs.statSync(filePath).mode & 0o7777
+  } catch (error) {
+    throw new CopydeskError('cannot be read again to fix it', {file: shown}, error)
+  }
+  let current: string
+  try {
+    current = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
+  } catch (error) {
+    // Writing back text decoded with replacement characters would lose what the user wrote.
+    throw new CopydeskError('is not UTF-8: not fixed', {file: shown}, error)
+  }
+  if (current !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
+  try {
+    await writeAtomically(filePath, fix.after, mode)
+  } catch (error) {
+    throw new CopydeskError('cannot be written: ' + writeFailure(error) + '; the file is unchanged', {file: shown}, error)
+  }
+}
+
+/**
+ * A fix as a unified diff, for `--fix-dry-run`.
+ *
+ * @param fix The fix.
+ * @returns The diff.
+ */
+export function fixDiff(fix: FileFix): string {
+  const name = String(fix.file.data.givenPath ?? fix.file.path)
+  return createTwoFilesPatch('a/' + name, 'b/' + name, fix.before, fix.after, undefined, undefined, {context: 3})
+}

@@ -1,0 +1,50 @@
+import type {VFile} from 'vfile'
+import {unmarkFixable} from './fix.js'
+import {formatOf} from '../files/formats.js'
+import {findSpread} from '../parse/reanchor.js'
+
+/**
+ * Make each finding's `actual` the source text its place covers, where the
+ * Markdown or HTML source spells the word with a character reference, a
+ * backslash escape or markup inside it (`&amp;thethe`, `Ki&#101;v`,
+ * `the</h1>the`).
+ *
+ * The rules read decoded text (`&thethe`), while the place of a finding is
+ * in the source, where that word takes more characters; `actual` must be
+ * the text at the place, so that an editor's quick fix and `--fix` replace
+ * exactly what is written; a finding with markup inside is no longer
+ * fixable. Only source that spells the word is taken: any other difference
+ * between `actual` and the place is a misplaced finding, and is left to show.
+ *
+ * @param file The linted story, its value the source.
+ */
+export function actualAsWritten(file: VFile): void {
+  if (formatOf(file.path) === 'text') return
+  const text = String(file.value)
+  for (const message of file.messages) {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset
+    const end = place?.end.offset
+    if (message.actual === undefined || start === undefined || end === undefined) continue
+    const written = text.slice(start, end)
+    if (written === message.actual || !spells(written, message.actual)) continue
+    message.actual = written
+    // "the</h1>the": replacing it would replace the markup too.
+    if (/[<>[\]()`*_!\r\n]/.test(written)) unmarkFixable(message)
+  }
+}
+
+/**
+ * Whether source text can be the way a decoded word is written: each of the
+ * word's characters in order, as itself or as a character reference, with
+ * markup or escapes between them; the first at the start, the last at the end.
+ *
+ * @param written Source text.
+ * @param word Decoded word.
+ * @returns Whether it spells the word.
+ */
+function spells(written: string, word: string): boolean {
+  const spread = findSpread(written, word, 0)
+  // The last character found first may stand inside markup; the word ends where the source does.
+  return spread?.start === 0 && (written.endsWith(word.at(-1) ?? '') || written.endsWith(';'))
+}

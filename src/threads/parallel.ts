@@ -1,0 +1,279 @@
+import os from 'node:os'
+import path from 'node:path'
+import {createRequire} from 'node:module'
+import {MessageChannel, type MessagePort} from 'node:worker_threads'
+import type Tinypool from 'tinypool'
+import type {VFile} from 'vfile'
+import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintEach, lintFiles} from '../engine.js'
+import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
+import type {LintTask, LintTaskResult} from './lint-worker.js'
+
+/**
+ * How much text (UTF-16 code units, 6 to 8 per word of news copy) a run
+ * needs before worker threads pay for themselves. Measured on 2 cores with
+ * the CLI bundle: a worker adds about 0.3 s before its first file (two short
+ * files: 0.3 s with `--jobs 1`, 0.6 s with `--jobs 2`), and each thread
+ * builds its own dictionaries and suggestion cache, so two workers do more
+ * work in all than one thread. Once the per-word cost fell (issue 6's
+ * second session), on a quiet machine: 100 files (1.4 MB) take 2.9 s either
+ * way; 500 files (5.6 MB), 9.7 s in one thread against 8.3 s on two (with
+ * 11.2 s of CPU against 14.6 s). Re-measure when the cost per word changes.
+ */
+export const workerMinBytes = 2_000_000
+
+/**
+ * Cores left to V8 rather than given a thread of their own when copydesk
+ * decides: the garbage collector of each thread runs beside it on another
+ * core, about a fifth of the work of linting. Measured on 2 cores in
+ * issue 6's third session, the 1,000 CI bench files: one thread took 5.9
+ * to 6.2 s (7.1 to 7.4 s of CPU, 490 to 530 MB), the main thread and a
+ * worker 5.7 to 5.8 s (9.4 to 9.6 s of CPU, 720 to 810 MB): a worker won
+ * a few percent for a third more CPU and half as much memory again.
+ */
+const coresForCollector = 1
+
+/**
+ * Batches per thread: more than one, so that a thread that drew quick files
+ * takes another batch instead of idling while the other finishes. Measured:
+ * a batch costs no more than its files (the dictionaries and suggestions are
+ * kept per thread across engine runs), so the cost of more batches is only
+ * the messages between threads.
+ */
+const batchesPerThread = 3
+
+/** How to spread a run over threads. */
+export interface ParallelOptions {
+  /** Threads to use: `1` lints in the main thread; unset lets copydesk decide from the run's size and the cores. */
+  jobs?: number | undefined
+  /** Run size from which workers start when `jobs` is unset (default `workerMinBytes`). */
+  minBytes?: number | undefined
+  /** Load an ES module the way the host program can (see `CliIo.importModule`). */
+  importModule?: ((specifier: string) => Promise<unknown>) | undefined
+}
+
+/**
+ * Decide how many threads a run gets, the main thread included: only the
+ * main thread (0) for a single file, for `jobs: 1`, and, unless `jobs` is
+ * given, for a run smaller than `minBytes`; otherwise `jobs`, or one fewer
+ * than the machine runs at once (see `coresForCollector`), but never more
+ * than there are files.
+ *
+ * @param sizes Length of each file's text.
+ * @param options Jobs and threshold.
+ * @param cores Threads the machine runs at once.
+ * @returns Thread count; 0 means the main thread alone, without workers.
+ */
+export function threadCount(
+  sizes: readonly number[],
+  options: ParallelOptions = {},
+  cores: number = os.availableParallelism()
+): number {
+  if (sizes.length < 2) return 0
+  let wanted = options.jobs
+  if (wanted === undefined) {
+    const total = sizes.reduce((sum, size) => sum + size, 0)
+    wanted = total >= (options.minBytes ?? workerMinBytes) ? cores - coresForCollector : 1
+  }
+  const count = Math.min(wanted, sizes.length)
+  return count > 1 ? count : 0
+}
+
+/**
+ * Split files into batches of about the same amount of text, keeping files
+ * of one folder together and in order: unified-engine finds the config of
+ * each folder once per run, and a batch is a run.
+ *
+ * @param folders The folder of each file.
+ * @param sizes Length of each file's text.
+ * @param count How many batches to make (at most one per file).
+ * @returns Batches of file indexes; every index is in exactly one.
+ */
+export function batchFiles(folders: readonly string[], sizes: readonly number[], count: number): number[][] {
+  const order = folders.map((_, index) => index)
+  // Stable: input order within a folder.
+  order.sort((a, b) => compare(folders[a] ?? '', folders[b] ?? ''))
+  const total = sizes.reduce((sum, size) => sum + size, 0)
+  const target = total / Math.max(1, Math.min(count, order.length))
+  const batches: number[][] = []
+  let current: number[] = []
+  let filled = 0
+  for (const [position, index] of order.entries()) {
+    current.push(index)
+    filled += sizes[index] ?? 0
+    const left = order.length - position - 1
+    const batchesLeft = count - batches.length - 1
+    // Close a batch at its share of the text, or when each later batch needs a file of its own.
+    if (batchesLeft > 0 && left > 0 && (filled >= target * (batches.length + 1) || left <= batchesLeft)) {
+      batches.push(current)
+      current = []
+    }
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
+}
+
+/**
+ * Lint files in the main thread alone or with worker threads, as the run's
+ * size and `jobs` decide. The result is the same either way: files in input
+ * order with the same messages, and the same problems in the same order.
+ *
+ * @param files Files with their values set.
+ * @param options Where to find configuration, and the progress callback.
+ * @param parallel Jobs and threshold.
+ * @returns The linted files and the problems found on the way.
+ */
+export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
+  const sizes = files.map((file) => String(file.value).length)
+  const threads = threadCount(sizes, parallel)
+  const pool = threads === 0 ? undefined : await loadTinypool(parallel.importModule)
+  if (!pool) return lintFiles(files, options)
+  return lintOnThreads(pool, files, options, sizes, threads)
+}
+
+/**
+ * Lint files on several threads: the main thread and a pool of workers
+ * take batches from one queue, and the workers' results are put back on
+ * the main thread's files.
+ *
+ * The main thread lints too instead of waiting: with N threads, N - 1
+ * workers, so one thread fewer starts up and builds its own dictionaries
+ * and caches.
+ *
+ * @param Pool The pool class.
+ * @param files Files with their values set.
+ * @param options Where to find configuration, and the progress callback.
+ * @param sizes Length of each file's text.
+ * @param threads How many threads, the main thread included (2 or more).
+ * @returns The linted files and the problems, as `lintFiles` gives them.
+ */
+async function lintOnThreads(
+  Pool: typeof Tinypool,
+  files: VFile[],
+  options: EngineOptions,
+  sizes: number[],
+  threads: number
+): Promise<EngineResult> {
+  const {onFileDone, ...engineOptions} = options
+  const folders = files.map((file) => path.dirname(file.path))
+  const batches = batchFiles(folders, sizes, threads * batchesPerThread)
+  const workers = threads - 1
+  const pool = new Pool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
+  const ports: MessagePort[] = []
+  const outcomes: FileOutcome[] = Array.from({length: files.length})
+  let next = 0
+  const take = (): number[] | undefined => batches[next++]
+
+  /** Lint batches on one worker until the queue is empty. */
+  async function workerTakes(): Promise<void> {
+    for (let batch = take(); batch; batch = take()) {
+      const result = await lintInWorker(pool, batch.map((index) => files[index] as VFile), engineOptions, onFileDone, ports)
+      if ('thrown' in result) throw fromPlainProblem(result.thrown)
+      for (const [position, index] of batch.entries()) {
+        const plain = result.outcomes[position]
+        const file = files[index]
+        if (plain && file) outcomes[index] = applyPlainOutcome(file, plain)
+      }
+    }
+  }
+
+  /** Lint batches on the main thread until the queue is empty. */
+  async function mainTakes(): Promise<void> {
+    for (let batch = take(); batch; batch = take()) {
+      const done = await lintEach(batch.map((index) => files[index] as VFile), options)
+      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as FileOutcome
+    }
+  }
+
+  try {
+    // The workers get their first batches before the main thread starts on one.
+    await Promise.all([...Array.from({length: workers}, workerTakes), mainTakes()])
+    return gatherOutcomes(files, outcomes)
+  } finally {
+    for (const port of ports) port.close()
+    await pool.destroy()
+  }
+}
+
+/**
+ * Lint one batch on a worker of the pool.
+ *
+ * @param pool The pool.
+ * @param batch Files with their values set.
+ * @param options Where to find configuration.
+ * @param onFileDone Progress callback, if any.
+ * @param ports Where to keep the progress port, to close it at the end.
+ * @returns The worker's result.
+ */
+async function lintInWorker(
+  pool: Tinypool,
+  batch: VFile[],
+  options: Omit<EngineOptions, 'onFileDone'>,
+  onFileDone: EngineOptions['onFileDone'],
+  ports: MessagePort[]
+): Promise<LintTaskResult> {
+  let progress: LintTask['progress']
+  let closed: Promise<unknown> = Promise.resolve()
+  if (onFileDone) {
+    const channel = new MessageChannel()
+    // Messages on a port keep their order: `'end'` comes after the batch's last count.
+    closed = new Promise(function (resolve) {
+      channel.port1.on('message', (value) => (value === 'end' ? resolve(undefined) : onFileDone()))
+    })
+    ports.push(channel.port1)
+    progress = channel.port2
+  }
+  const task: LintTask = {files: batch.map(toPlainInput), options, progress}
+  const result = (await pool.run(task, {transferList: progress ? [progress] : []})) as LintTaskResult
+  await closed
+  return result
+}
+
+/**
+ * Load tinypool, only when a run uses workers (a hook's run never pays for
+ * it). With the host's loader when it gives one: the CLI is a CommonJS
+ * bundle run from a V8 code cache, where `import()` needs a flag Node 20
+ * calls experimental (and warns about on standard error), so the bin, an
+ * ES module, lends its own `import()`. Else `import()`, else `require`
+ * (Node 20.19 and later can require an ES module such as tinypool).
+ *
+ * @param importModule The host's module loader, if any.
+ * @returns The pool class, or `undefined` when nothing works: lint in the main thread then.
+ */
+async function loadTinypool(
+  importModule: ((specifier: string) => Promise<unknown>) | undefined
+): Promise<typeof Tinypool | undefined> {
+  try {
+    const loaded = importModule ? ((await importModule('tinypool')) as typeof import('tinypool')) : await import('tinypool')
+    return loaded.default
+  } catch {
+    try {
+      return (createRequire(import.meta.url)('tinypool') as {default: typeof Tinypool}).default
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/**
+ * Where the worker module is: beside this one once built. Run from source
+ * (the tests run `src/` through vitest), the built copy in `dist/` is used,
+ * since a worker thread cannot load TypeScript; `npm test` builds first.
+ *
+ * @returns URL of the worker module.
+ */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/src/threads/lint-worker.js', import.meta.url)
+    : new URL('lint-worker.js', import.meta.url)
+}
+
+/**
+ * Compare two strings by code unit, the same on every machine.
+ *
+ * @param a A string.
+ * @param b Another.
+ * @returns Negative, zero or positive.
+ */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {packageRoot} from '../package-info.js'
+import {readWordList} from '../config/word-list.js'
+
+let names: readonly string[] | undefined
+let prominent: ReadonlySet<string> | undefined
+
+/**
+ * The lists of names famous enough that a one-off unknown word one letter
+ * from them is probably a slip for them (`Berlni`): countries, demonyms and
+ * organisations. Cities, regions and people's names are too many and too
+ * close to each other for that (`Rudaw` is a news agency, not a slip for
+ * the city of `Ruda`).
+ */
+const prominentLists = ['countries.txt', 'demonyms.txt', 'organisations.txt']
+
+/**
+ * The names copydesk ships in `dictionaries/names/` (countries, demonyms,
+ * regions, cities, organisations, first names, surnames): one name token
+ * per entry, `Rio` and `Janeiro` for "Rio de Janeiro". Read on first use
+ * and shared across the run; the lists are made by `npm run build:names`.
+ *
+ * @returns The tokens of every list, each once, in list order.
+ */
+export function bundledNames(): readonly string[] {
+  if (!names) {
+    const folder = path.join(packageRoot(), 'dictionaries', 'names')
+    const files = fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith('.txt'))
+      .sort()
+    names = Object.freeze([...new Set(files.flatMap((file) => readWordList(path.join(folder, file))))])
+  }
+  return names
+}
+
+/**
+ * The bundled names that a one-off unknown name close to them is probably a
+ * slip for (see `prominentLists`).
+ *
+ * @returns The names.
+ */
+export function prominentNames(): ReadonlySet<string> {
+  if (!prominent) {
+    const folder = path.join(packageRoot(), 'dictionaries', 'names')
+    prominent = new Set(prominentLists.flatMap((file) => readWordList(path.join(folder, file))))
+  }
+  return prominent
+}

@@ -1,0 +1,277 @@
+/**
+ * Evidence on whether an unknown ordinary word is a slip worth an error or
+ * something a desk should merely look at: how often the story uses it, how
+ * close and how much more common its nearest words are, and whether another
+ * dictionary or word list has it.
+ */
+import type {VFileMessage} from 'vfile-message'
+import {isSpellingSystemVariant} from './dialect-spellings.js'
+import {type Dialect, defaultDialect, dictionaryLookup, isInLargerWordList} from './dictionary.js'
+import {editDistance} from './edit-distance.js'
+import {dictionaryFile} from '../package-info.js'
+import {wordFrequency} from './suggestions.js'
+import {readWordList} from '../config/word-list.js'
+
+/**
+ * A lowercase unknown word used this often in one story is jargon or a term
+ * of art, not a slip: the same slip twice over is rare.
+ */
+const deliberateUses = 2
+
+/** How many times more often a word's neighbour must be used to make the word a slip of it. */
+const commonerBy = 10
+
+/**
+ * Letters from which a word is long: two edits from a long word more often
+ * make another word of its family (`exfiltration`, `mockumentary`,
+ * `perturbating`) than a slip, so only one edit counts as evidence.
+ */
+const longWord = 12
+
+/**
+ * SUBTLEX-US count from which a word is in common use as written: the few
+ * hundred most frequent words (`ok` is 25,928; `rom`, 208).
+ */
+const commonUse = 20_000
+
+/**
+ * Whether an unknown ordinary word is a slip worth an error: used once, one
+ * or two edits from a dictionary word, and not another dialect's spelling
+ * (British in American copy, American in British copy), a regular
+ * form of a known word (`beheadings`), a less common word a larger word list
+ * has (`predation`), or two known words run together.
+ *
+ * @param message retext-spell's message.
+ * @param count How often the story uses the word.
+ * @param isKnown Dictionary lookup.
+ * @param dialect The dialect the copy is checked in.
+ * @returns Whether to report it as an error.
+ */
+export function isSlip(
+  message: VFileMessage,
+  count: number,
+  isKnown: (word: string) => boolean,
+  dialect: Dialect = defaultDialect
+): boolean {
+  const text = (message.actual ?? '').toLowerCase()
+  if (count >= deliberateUses || !isLikelySlip(message) || isOtherDialectSpelling(text, dialect)) return false
+  // "gamers", "smoothers": a regular form of a known word of five letters or
+  // more is a word, however much commoner its neighbour (`games`) is; so is
+  // a known word after a prefix (`cofounder`, `defunding`).
+  if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown)) return false
+  // "ok" for "OK" is a style matter even though "of" is one edit away: a
+  // known word in another case that is in common use as written.
+  if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
+  // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
+  // each is one edit from a far more common word: those are slips.
+  if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
+  return (
+    !isRegularForm(text, isKnown) &&
+    !isInLargerWordList(text) &&
+    !isClosedCompound(text, isKnown) &&
+    !isCaseVariant(text, isKnown)
+  )
+}
+
+/**
+ * Whether an unknown word looks like a keyboard slip: a dictionary
+ * suggestion one edit away, or two for words of five to eleven letters.
+ *
+ * Two edits reach many other words, so a suggestion that far counts only
+ * when it is not merely another form of the word, with another ending
+ * (`molecularly` and `molecular`, `memoranda` and `memorandum`) or another
+ * beginning (`exfiltration` and `infiltration`), nor its spelling in the
+ * other spelling system (`vapourised` and `vaporized`), and, for a
+ * lowercase word, not a name (`carcharias` and `Zacharias`).
+ *
+ * @param message retext-spell's message.
+ * @param isOrdinary Which suggestions count (all, by default).
+ * @param reach Most edits (two, by default; one for words of four letters or fewer, or of `longWord` or more).
+ * @returns Whether it looks like a slip.
+ */
+export function isLikelySlip(
+  message: VFileMessage,
+  isOrdinary: (suggestion: string) => boolean = () => true,
+  reach = 2
+): boolean {
+  const written = message.actual ?? ''
+  const actual = written.toLowerCase()
+  if (!/\p{L}/u.test(actual)) return false
+  const limit = actual.length > 4 && actual.length < longWord ? reach : 1
+  return (message.expected ?? []).some(function (suggestion) {
+    const lowercase = suggestion.toLowerCase()
+    const distance = editDistance(actual, lowercase, limit)
+    if (distance > limit || !isOrdinary(suggestion)) return false
+    if (distance < 2) return true
+    return (
+      !isOtherForm(actual, lowercase) &&
+      !isSpellingSystemVariant(actual, lowercase) &&
+      !(written === actual && suggestion !== lowercase)
+    )
+  })
+}
+
+/**
+ * Whether two words differ only in their last three letters or their first
+ * two: another form of one word, made with another ending or prefix, rather
+ * than a slip inside it.
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether they do.
+ */
+function isOtherForm(a: string, b: string): boolean {
+  const longest = Math.max(a.length, b.length)
+  let prefix = 0
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++
+  let suffix = 0
+  while (suffix < a.length && suffix < b.length && a.at(-1 - suffix) === b.at(-1 - suffix)) suffix++
+  return (prefix >= 5 && prefix >= longest - 3) || (suffix >= 5 && suffix >= longest - 2)
+}
+
+/**
+ * Regular endings, and the stems each may follow by English spelling rules:
+ * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
+ * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`),
+ * `-ly` makes adverbs of participles, `-a` plurals of Greek words in `-on`.
+ */
+const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
+  ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
+  ['ers', (base) => [base, base + 'e']],
+  ['er', (base) => [base, base + 'e']],
+  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
+  // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
+  ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
+  // "automata": the Greek plural of a word in -on.
+  ['a', (base) => [base + 'on']]
+]
+
+/**
+ * Whether a word is a regular form of a known word of four letters or more
+ * (in the dictionary or the larger word list) that the dictionary happens
+ * to lack (`beheadings`, `trainings`, `expertises`, `journaling`,
+ * `stymying`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @param shortestStem Shortest stem that counts.
+ * @param largerList Whether a stem from the larger word list counts: not
+ *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
+ *   of `center`).
+ * @returns Whether it is a known stem with a regular ending.
+ */
+function isRegularForm(
+  text: string,
+  isKnown: (word: string) => boolean,
+  shortestStem = 4,
+  largerList = true
+): boolean {
+  return regularEndings.some(
+    ([ending, stems]) =>
+      text.endsWith(ending) &&
+      stems(text.slice(0, -ending.length)).some(
+        (stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem)))
+      )
+  )
+}
+
+/** Shortest known word after a prefix that makes a coinage rather than a slip (`untill` is a slip). */
+const shortestPrefixedWord = 5
+
+let prefixes: readonly string[] | undefined
+
+/**
+ * Whether a word is a known word of five letters or more after a prefix
+ * that makes new closed-up words (`co` + `founder`, `de` + `funding`, `eco`
+ * + `space`; the list is `dictionaries/word-prefixes.txt`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is such a coinage.
+ */
+function isPrefixedWord(text: string, isKnown: (word: string) => boolean): boolean {
+  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
+  return prefixes.some(
+    (prefix) =>
+      text.startsWith(prefix) && text.length - prefix.length >= shortestPrefixedWord && isKnown(text.slice(prefix.length))
+  )
+}
+
+/**
+ * Whether a word is one edit from a suggestion used far more often than the
+ * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`. The
+ * word's own stem does not count (`trainings` is not a slip of `training`).
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether such a suggestion exists.
+ */
+function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]): boolean {
+  const own = wordFrequency(text)
+  return suggestions.some(
+    (suggestion) =>
+      /^\p{Ll}+$/u.test(suggestion) &&
+      !text.startsWith(suggestion) &&
+      editDistance(text, suggestion, 1) <= 1 &&
+      wordFrequency(suggestion) >= commonerBy * (own + 1)
+  )
+}
+
+/**
+ * The dialects whose spellings are a matter of house style rather than slips
+ * in copy of a dialect: American and British, the two spelling systems the
+ * others mix (Canadian writes `colour` and `organize`, Australian is close to
+ * British), leaving out the copy's own.
+ */
+const otherSpellingSystems: Record<Dialect, readonly Dialect[]> = {
+  'en-US': ['en-GB'],
+  'en-GB': ['en-US'],
+  'en-CA': ['en-US', 'en-GB'],
+  'en-AU': ['en-US', 'en-GB']
+}
+
+/**
+ * Whether a word is right in another dialect's spelling (`organisation`,
+ * `centre` in American copy; `color` in British copy): news copy uses
+ * either, and that is a matter of house style, worth a look but not a slip.
+ *
+ * @param text Lowercase word.
+ * @param dialect The dialect the copy is checked in.
+ * @returns Whether another spelling system's dictionary has it.
+ */
+function isOtherDialectSpelling(text: string, dialect: Dialect): boolean {
+  return otherSpellingSystems[dialect].some((other) => dictionaryLookup(other).correct(text))
+}
+
+/**
+ * Whether a word is two known words of three letters or more run together,
+ * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
+ * before dictionaries catch up, or a word of four letters or more and `up`
+ * (`leadup`). Slips rarely split that way (`theh`, `mulitple`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it splits into two known words.
+ */
+function isClosedCompound(text: string, isKnown: (word: string) => boolean): boolean {
+  for (let index = 3; index <= text.length - 3; index++) {
+    if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
+  }
+  // "leadup", "warmup": a verb and its particle, closed up as a noun.
+  return text.length >= 6 && text.endsWith('up') && isKnown(text.slice(0, -2))
+}
+
+/**
+ * Whether a lowercase word is a known word written in the wrong case (`ok`
+ * for `OK`, `molotov` for `Molotov`): a matter of style, not a slip.
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether its capitalised or all-capital form is known.
+ */
+function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolean {
+  return isKnown(text.toUpperCase()) || isKnown(text.charAt(0).toUpperCase() + text.slice(1))
+}
