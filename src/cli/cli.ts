@@ -1,49 +1,27 @@
 import path from 'node:path'
-import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import {Command, CommanderError, Option} from 'commander'
 import type {VFile} from 'vfile'
 import {writeFailure} from '../files/atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../settle/baseline.js'
 import {changedFiles} from '../files/changed-files.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
+import {parseCount, parseDialect, parseJobs, usageLine} from './flags.js'
+import {type CliIo, exitCode} from './io.js'
+import {lintWithProgress} from './lint-with-progress.js'
 import {CopydeskError} from '../errors.js'
 import {fixDiff, fixFile, writeFix} from '../settle/fix.js'
 import {addRepoCommands} from './repo-commands.js'
-import {lint, type LintOptions, type LintResult} from '../lint.js'
 import {addNamesCommand} from './names-command.js'
 import type {StoryNames} from '../across/names-index.js'
 import {readNamesFile, writeNamesFile} from '../across/names-file.js'
 import {packageInfo} from '../package-info.js'
 import {appendGithubSummary, githubReport} from '../report/github.js'
 import {jsonReport} from '../report/json.js'
-import {ProgressLine, wantsProgress} from '../report/progress.js'
 import {prettyReport} from '../report/pretty.js'
 import {sarifReport} from '../report/sarif.js'
 import {severityOf} from '../severity.js'
 
-/** Exit codes, as documented in the README. */
-export const exitCode = {
-  /** No errors, and warnings within `--max-warnings`. */
-  clean: 0,
-  /** Errors found, or more warnings than `--max-warnings` allows. */
-  findings: 1,
-  /** Usage, configuration or file errors. */
-  problem: 2
-} as const
-
-/** The process around the CLI, passed in so that tests can run it in-process. */
-export interface CliIo {
-  cwd: string
-  env: NodeJS.ProcessEnv
-  stdin: NodeJS.ReadableStream
-  stdout: NodeJS.WritableStream & {isTTY?: boolean}
-  stderr: NodeJS.WritableStream & {isTTY?: boolean}
-  /**
-   * Load an ES module (tinypool, for large runs). The bin, an ES module,
-   * gives its own `import()`: the bundled CLI it runs is a script, where
-   * `import()` is an experimental feature in Node 20.
-   */
-  importModule?: ((specifier: string) => Promise<unknown>) | undefined
-}
+export {exitCode, type CliIo} from './io.js'
 
 /** Parsed command-line options. */
 interface CliOptions {
@@ -214,41 +192,6 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
 }
 
 /**
- * Lint as a command of the CLI does: with the config options given, a
- * progress line on a terminal, and the notes and problems of the run
- * printed on standard error.
- *
- * @param what What to lint (and the names indexes to add).
- * @param options The command's config, dialect and jobs options.
- * @param io Process around the CLI.
- * @returns What the run gave.
- */
-export async function lintWithProgress(
-  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly'>,
-  options: {config?: string | false; dialect?: Dialect; jobs?: number},
-  io: CliIo
-): Promise<LintResult> {
-  const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
-  const result = await lint({
-    ...what,
-    cwd: io.cwd,
-    configPath: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false,
-    dialect: options.dialect,
-    jobs: options.jobs,
-    onProgress: progress && ((done, total) => progress.update(done, total)),
-    importModule: io.importModule
-  }).finally(() => progress?.end())
-  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
-  for (const problem of result.problems) {
-    io.stderr.write('copydesk: ' + problem.toLine() + '\n')
-    // A rule that crashed: its stack, for a bug report.
-    if (io.env.COPYDESK_DEBUG && problem.cause instanceof Error) io.stderr.write(String(problem.cause.stack) + '\n')
-  }
-  return result
-}
-
-/**
  * Write the run's names index for `--names-out`; a file that cannot be
  * written is a problem of the run (exit 2), not a crash.
  *
@@ -345,53 +288,6 @@ async function changedInputs(paths: readonly string[], ref: string | undefined, 
   return (await changedFiles(io.cwd, ref, io.env))
     .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
     .map((file) => path.relative(io.cwd, file))
-}
-
-/**
- * Say a usage error of commander's on one line, like every other problem:
- * its suggestion (`(Did you mean --quiet?)`) comes on a line of its own.
- *
- * @param text Commander's message, `error: ...` and a line break.
- * @returns `copydesk: ...` and a line break.
- */
-export function usageLine(text: string): string {
-  const [first = '', ...rest] = text.trim().replace(/^error: /, '').split(/\r?\n/)
-  const hint = rest.join(' ').trim().replace(/^\(Did you mean/, '(did you mean')
-  return 'copydesk: ' + first + (hint ? ' ' + hint : '') + '\n'
-}
-
-/**
- * Parse a dialect, in any case (`en-gb` is `en-GB`).
- *
- * @param value Text of the flag.
- * @returns The dialect.
- */
-export function parseDialect(value: string): Dialect {
-  const dialect = dialects.find((known) => known.toLowerCase() === value.toLowerCase())
-  if (!dialect) throw new InvalidArgumentError(`Allowed choices are ${dialects.join(', ')}.`)
-  return dialect
-}
-
-/**
- * Parse a non-negative whole number.
- *
- * @param value Text of the flag.
- * @returns The number.
- */
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.')
-  return Number(value)
-}
-
-/**
- * Parse a thread count: a whole number of 1 or more.
- *
- * @param value Text of the flag.
- * @returns The number.
- */
-export function parseJobs(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.')
-  return Number(value)
 }
 
 /**

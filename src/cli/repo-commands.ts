@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type {Command} from 'commander'
-import {type CliIo, exitCode} from './cli.js'
+import {type CliIo, exitCode} from './io.js'
 import {initRepository} from './init.js'
 import {addWords, checkNewWord, findWordsRoot, repoWordsPath, shownPath} from '../config/repo-words.js'
 import {maxOf} from '../push-all.js'

@@ -1,7 +1,12 @@
 import nspell from 'nspell'
-import type {HunspellDictionary} from './dictionary.js'
 import {lookupForms} from './nspell-forms.js'
 import {findSortedLine} from './sorted-lines.js'
+
+/** A hunspell dictionary, as the dictionary packages give it. */
+export interface HunspellDictionary {
+  aff: Uint8Array
+  dic: Uint8Array
+}
 
 /**
  * Every word form of a hunspell dictionary, written out and sorted, and

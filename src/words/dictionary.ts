@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import nspell from 'nspell'
-import {CompiledForms, compileForms} from './compiled-forms.js'
+import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-forms.js'
 import {cachedBytes} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
 
@@ -20,11 +20,7 @@ export type Dialect = (typeof dialects)[number]
 /** The dialect when none is configured: dictionary-en is American. */
 export const defaultDialect: Dialect = 'en-US'
 
-/** A hunspell dictionary, as the dictionary packages give it. */
-export interface HunspellDictionary {
-  aff: Uint8Array
-  dic: Uint8Array
-}
+export type {HunspellDictionary} from './compiled-forms.js'
 
 /** The dictionary package of each dialect (SCOWL's, as retext-spell's readme uses them). */
 const dictionaryPackages: Record<Dialect, string> = {
