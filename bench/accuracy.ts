@@ -26,7 +26,7 @@
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {lint} from '../src/lint.js'
+import {lintFiles} from '../src/lint.js'
 import {severities} from '../src/severity.js'
 import {acrossFilesPairs, splitAcrossFiles} from './across-files.js'
 import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
  */
 async function lintArticles(names: readonly string[], folder: string): Promise<TimedFindings> {
   return timed(async function () {
-    const result = await lint({inputs: names, cwd: folder, noConfig: true})
+    const result = await lintFiles({inputs: names, cwd: folder, noConfig: true})
     if (result.problems.length > 0) {
       throw new Error('copydesk problems:\n' + result.problems.map((problem) => problem.toLine()).join('\n'))
     }

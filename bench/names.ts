@@ -24,7 +24,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
-import {lint} from '../src/lint.js'
+import {lintFiles} from '../src/lint.js'
 import type {NameEntry} from '../src/across/names-index.js'
 import {type AcrossFilesPair, acrossFilesPairs, acrossFilesRule, renderPairs, splitAcrossFiles} from './across-files.js'
 import {readArticles, withTemporaryCopies} from './articles.js'
@@ -232,7 +232,7 @@ async function lintArticles(
 ): Promise<{files: VFile[]; names: NameEntry[]; seconds: number}> {
   const names = [...texts.keys()]
   const started = performance.now()
-  const result = await lint({inputs: names, cwd: folder, ...(configPath ? {configPath} : {noConfig: true})})
+  const result = await lintFiles({inputs: names, cwd: folder, ...(configPath ? {configPath} : {noConfig: true})})
   const seconds = (performance.now() - started) / 1000
   if (result.problems.length > 0) {
     throw new Error('copydesk problems:\n' + result.problems.map((problem) => problem.toLine()).join('\n'))

@@ -1,4 +1,4 @@
-import type {Root, Sentence, Word} from 'nlcst'
+import type {Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {isAsciiCapital} from '../src/ascii.js'
@@ -6,14 +6,12 @@ import {defineRule} from '../src/define-rule.js'
 import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKind} from '../src/words/dialect-spellings.js'
 import {type Dialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
-import {type SpellCheck, spellCheck} from '../src/analyse/spell-check.js'
+import type {SpellCheck} from '../src/analyse/spell-check.js'
 import {eachSentence} from '../src/analyse/each-sentence.js'
 import {wordText} from '../src/analyse/word-text.js'
 
 /** Options of the `dialect-consistency` rule. */
 export interface DialectConsistencyOptions {
-  /** Accepted words (config `words`, `wordsFile`, bundled names), for the shared spell check. */
-  words?: readonly string[] | undefined
   /** The newsroom's own accepted words (config `words`, `wordsFile`): never reported. */
   ownWords?: readonly string[] | undefined
   /** The dialect set in config or on the command line; without one the story's own majority decides. */
@@ -55,15 +53,13 @@ const systemsOtherThan = (dialect: Dialect): Dialect[] => (['en-US', 'en-GB'] as
 export default defineRule<DialectConsistencyOptions>(
   {id: 'dialect-consistency', description: 'American and British spellings mixed in one story, or not in the set dialect'},
   function (options) {
-    const words = options?.words ?? []
     // Only the newsroom's own words: the bundled names lists hold `Grey` and `Centre` as names.
     const accepted = new Set((options?.ownWords ?? []).map((word) => word.toLowerCase()))
     const dialect = options?.dialect
     const spellingOf = spellingLookup(dialect)
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, dialect)
+    return function ({tree, spelling: check}, file) {
       const candidates = candidateParts(tree, check, accepted, spellingOf)
-      if (dialect) reportOtherDialect(file, check, candidates, dialect)
+      if (dialect) reportOtherDialect(file, candidates, dialect)
       else reportMixedSystems(file, check, candidates)
     }
   }
@@ -230,13 +226,11 @@ function startsUppercase(text: string): boolean {
  * counterpart in this one.
  *
  * @param file The document.
- * @param check The shared spell check.
  * @param candidates Words to look at.
  * @param dialect The dialect set.
  */
-function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly Candidate[], dialect: Dialect): void {
+function reportOtherDialect(file: VFile, candidates: readonly Candidate[], dialect: Dialect): void {
   for (const candidate of candidates) {
-    if (check.claimed.has(candidate.offset)) continue
     const counterpart = candidate.spelling?.counterpart
     if (!counterpart) continue
     const expected = inCaseOf(candidate.text, counterpart.spelling)
@@ -246,7 +240,7 @@ function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly
     message.actual = candidate.text
     message.expected = [expected]
     setSeverity(message, 'warning')
-    check.claimed.add(candidate.offset)
+    message.claims = [candidate.offset]
   }
 }
 
@@ -263,8 +257,10 @@ function reportOtherDialect(file: VFile, check: SpellCheck, candidates: readonly
  * @param candidates Words to look at.
  */
 function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly Candidate[]): void {
+  // Words the rule speaks for without a finding, so that `spelling` does not report them (see `settleFindings`).
+  const spokenFor: number[] = (file.data.spokenFor ??= [])
   const byKind = new Map<SpellingKind, DialectUse[]>()
-  for (const use of systemUses(candidates, check)) {
+  for (const use of systemUses(candidates)) {
     const uses = byKind.get(use.counterpart.kind) ?? []
     uses.push(use)
     byKind.set(use.counterpart.kind, uses)
@@ -289,10 +285,9 @@ function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly
         : overall
           ? 'as in most of this story'
           : 'as first used in this story'
-    for (const use of minority) report(file, use, majority, minority.length, why)
+    for (const use of minority) report(file, use, majority, minority.length, why).claims = [use.offset]
     // British spellings the story keeps to are right; dictionary-en alone would report them.
-    for (const use of majority) check.claimed.add(use.offset)
-    for (const use of minority) check.claimed.add(use.offset)
+    for (const use of majority) spokenFor.push(use.offset)
   }
 
   // Other British words (`programme`, `licence`, `amongst`) are right too
@@ -301,22 +296,20 @@ function reportMixedSystems(file: VFile, check: SpellCheck, candidates: readonly
   const british = dictionaryLookup('en-GB')
   const unknown = new Set(check.unknown.map((word) => word.offset))
   for (const candidate of candidates) {
-    if (unknown.has(candidate.offset) && british.correct(candidate.lowercase)) check.claimed.add(candidate.offset)
+    if (unknown.has(candidate.offset) && british.correct(candidate.lowercase)) spokenFor.push(candidate.offset)
   }
 }
 
 /**
  * The words of a story written in one spelling system with a counterpart in
- * the other, in document order. Words another rule has reported are left out.
+ * the other, in document order.
  *
  * @param candidates Words to look at.
- * @param check The shared spell check.
  * @returns Uses.
  */
-function systemUses(candidates: readonly Candidate[], check: SpellCheck): DialectUse[] {
+function systemUses(candidates: readonly Candidate[]): DialectUse[] {
   const uses: DialectUse[] = []
   for (const candidate of candidates) {
-    if (check.claimed.has(candidate.offset)) continue
     const spelling = candidate.spelling
     if (!spelling?.system) continue
     uses.push({
@@ -338,6 +331,7 @@ function systemUses(candidates: readonly Candidate[], check: SpellCheck): Dialec
  * @param majority Uses of the other system in the same kind.
  * @param minorityCount How many uses the use's system has in that kind.
  * @param why Why the other spelling is the one to use, for the message.
+ * @returns The message.
  */
 function report(
   file: VFile,
@@ -345,7 +339,7 @@ function report(
   majority: readonly DialectUse[],
   minorityCount: number,
   why: string
-): void {
+): VFileMessage {
   const [first] = majority
   const system = first?.system ?? (use.system === 'US' ? 'British' : 'US')
   const expected = inCaseOf(use.text, use.counterpart.spelling)
@@ -365,6 +359,7 @@ function report(
   message.actual = use.text
   message.expected = [expected]
   setSeverity(message, 'warning')
+  return message
 }
 
 /**

@@ -4,21 +4,15 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
 import {markFixable} from '../src/settle/fix.js'
-import type {Dialect} from '../src/words/dictionary.js'
 import type {EitherEntry, HouseStyleEntry, PreferEntry} from '../src/config/house-style.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/analyse/spell-check.js'
 import {wordParts} from '../src/analyse/word-parts.js'
 import {eachNode} from '../src/analyse/each-node.js'
 
 /** Options of the `house-style` rule. */
 export interface HouseStyleOptions {
-  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
-  words?: readonly string[] | undefined
   /** The resolved house style (config `houseStyle` over the bundled list). */
   houseStyle?: readonly HouseStyleEntry[] | undefined
-  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
-  dialect?: Dialect | undefined
 }
 
 /** How a word part attaches to the one before it. */
@@ -80,11 +74,9 @@ const formerly = /(?:^| )(?:formerly|previously|(?:formerly|previously|once|then
 export default defineRule<HouseStyleOptions>(
   {id: 'house-style', description: 'Spellings the house style settles (Kyiv, not Kiev)'},
   function (options) {
-    const words = options?.words ?? []
     const entries = options?.houseStyle ?? []
-    return async function (tree, file) {
+    return function ({tree, spelling: check}, file) {
       if (entries.length === 0) return
-      const check = await spellCheck(tree, file, words, options?.dialect)
       const starts = formStarts(entries)
       // Most stories use no form the house style flags (exceptions only
       // take findings away): then no tokens are needed, whose building was
@@ -98,11 +90,14 @@ export default defineRule<HouseStyleOptions>(
         entry.kind === 'prefer' ? preferFindings(entry, runs) : eitherFindings(entry, runs)
       )
       findings.sort((a, b) => offsetOf(a.match.tokens[0]) - offsetOf(b.match.tokens[0]))
+      // Entries that overlap: the first finding on a word keeps it.
+      const taken = new Set<number>()
       for (const finding of findings) {
         const offsets = finding.match.tokens.map(offsetOf)
-        if (offsets.some((offset) => check.claimed.has(offset))) continue
-        report(file, finding)
-        for (const offset of offsets) check.claimed.add(offset)
+        if (offsets.some((offset) => taken.has(offset))) continue
+        const message = report(file, finding)
+        if (message) message.claims = offsets
+        for (const offset of offsets) taken.add(offset)
       }
     }
   }
@@ -159,13 +154,14 @@ function eitherFindings(entry: EitherEntry, runs: Tokens): Finding[] {
  *
  * @param file The document.
  * @param finding The finding.
+ * @returns The message, if the match has words.
  */
-function report(file: VFile, finding: Finding): void {
+function report(file: VFile, finding: Finding): VFileMessage | undefined {
   const {match, expected, why, entry, cause} = finding
   const actual = actualText(match, file)
   const first = match.tokens[0]
   const last = match.tokens.at(-1)
-  if (!first || !last) return
+  if (!first || !last) return undefined
   const note = entry.note?.replace(/\.$/, '')
   const message = file.message(
     `Unexpected \`${actual}\`, expected \`${expected}\`${why} (house style)` + (note ? ': ' + note : ''),
@@ -187,6 +183,7 @@ function report(file: VFile, finding: Finding): void {
   // A `prefer` entry says what to write; an `either` only that the story should pick one.
   if (entry.kind === 'prefer') markFixable(message)
   setSeverity(message, 'warning')
+  return message
 }
 
 /** The folded first words of forms: the only tokens `findForm` starts from. */

@@ -5,19 +5,13 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {asciiLowercase} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
-import type {Dialect} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/analyse/spell-check.js'
 import {wordParts} from '../src/analyse/word-parts.js'
 import {eachSentence} from '../src/analyse/each-sentence.js'
 import {isLettersAndDigits, wordText} from '../src/analyse/word-text.js'
 
 /** Options of the `hyphenation-consistency` rule. */
 export interface HyphenationConsistencyOptions {
-  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
-  words?: readonly string[] | undefined
-  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
-  dialect?: Dialect | undefined
   /**
    * Parts that make one compound with the next word (`vice-`) or the previous
    * one (`-elect`) even when written apart (`dictionaries/open-compound-parts.txt`).
@@ -66,7 +60,6 @@ export default defineRule<HyphenationConsistencyOptions>(
     data: {openParts: 'open-compound-parts.txt', exceptions: 'hyphenation-exceptions.txt'}
   },
   function (options) {
-    const words = options?.words ?? []
     const openParts = options?.openParts ?? []
     const prefixes = new Set(openParts.filter((part) => part.endsWith('-')).map((part) => part.slice(0, -1).toLowerCase()))
     const suffixes = new Set(openParts.filter((part) => part.startsWith('-')).map((part) => part.slice(1).toLowerCase()))
@@ -74,8 +67,7 @@ export default defineRule<HyphenationConsistencyOptions>(
     const isException = (key: string): boolean =>
       endings.some((ending) => key.endsWith(ending) && exceptions.has(key.slice(0, key.length - ending.length)))
 
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, options?.dialect)
+    return function ({tree}, file) {
       const groups = new Map<string, CompoundUse[]>()
       for (const use of compoundUses(tree, prefixes, suffixes)) {
         const group = groups.get(use.key)
@@ -83,6 +75,7 @@ export default defineRule<HyphenationConsistencyOptions>(
         else groups.set(use.key, [use])
       }
 
+      const taken = new Set<number>()
       for (const [key, uses] of groups) {
         const forms = formsOf(uses)
         if (forms.length < 2 || isException(key)) continue
@@ -90,9 +83,10 @@ export default defineRule<HyphenationConsistencyOptions>(
         if (!winner) continue
         for (const form of forms.slice(1)) {
           for (const use of form.uses) {
-            if (use.offsets.some((offset) => check.claimed.has(offset))) continue
-            report(file, use, winner, forms)
-            for (const offset of use.offsets) check.claimed.add(offset)
+            // Compounds that overlap (`well-known` in `well-known-brand`): the first keeps its words.
+            if (use.offsets.some((offset) => taken.has(offset))) continue
+            report(file, use, winner, forms).claims = use.offsets
+            for (const offset of use.offsets) taken.add(offset)
           }
         }
       }
@@ -417,8 +411,9 @@ function keyOfLowercase(form: string): string {
  * @param use The use.
  * @param winner The form to use.
  * @param forms Every form of the compound, most used first.
+ * @returns The message.
  */
-function report(file: VFile, use: CompoundUse, winner: Form, forms: readonly Form[]): void {
+function report(file: VFile, use: CompoundUse, winner: Form, forms: readonly Form[]): VFileMessage {
   const expected = inCaseOf(winner.text, use.text)
   const first = winner.uses[0]
   const reason =
@@ -439,6 +434,7 @@ function report(file: VFile, use: CompoundUse, winner: Form, forms: readonly For
   message.expected = [expected]
   message.note = 'Forms in this story: ' + forms.map((form) => `${form.text} (${form.uses.length})`).join(', ')
   setSeverity(message, 'warning')
+  return message
 }
 
 /**

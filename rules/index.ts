@@ -1,4 +1,4 @@
-import type {Rule} from '../src/define-rule.js'
+import type {AnyRule} from '../src/define-rule.js'
 import dialectConsistency from './dialect-consistency.js'
 import houseStyle from './house-style.js'
 import hyphenationConsistency from './hyphenation-consistency.js'
@@ -18,7 +18,7 @@ import spelling from './spelling.js'
  * notes the story's names for the end of the run, leaving out what the
  * others reported.
  */
-export const rules: readonly Rule<unknown>[] = [
+export const rules: readonly AnyRule[] = [
   houseStyle,
   nameConsistency,
   repeatedWords,

@@ -2,12 +2,10 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
 import {markFixable} from '../src/settle/fix.js'
-import type {Dialect} from '../src/words/dictionary.js'
+import type {HouseStyleEntry} from '../src/config/house-style.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/words/name-variants.js'
 import {ListedNames} from '../src/words/listed-variants.js'
-import {nameUses} from '../src/analyse/name-uses.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/analyse/spell-check.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
@@ -19,8 +17,8 @@ export interface NameConsistencyOptions {
   ownWords?: readonly string[] | undefined
   /** Sets of spellings that are different names (config `distinct`). */
   distinct?: ReadonlyArray<readonly string[]> | undefined
-  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
-  dialect?: Dialect | undefined
+  /** House-style entries: a form the house style avoids (`Kiev`) is its to report, not a spelling of a name here. */
+  houseStyle?: readonly HouseStyleEntry[] | undefined
 }
 
 /**
@@ -36,17 +34,20 @@ export default defineRule<NameConsistencyOptions>(
     const names = new Set(options?.names ?? [])
     // Only the newsroom's own names: an unknown name one letter from one of the 20,000 bundled names is too often another name.
     const listedNames = new ListedNames(options?.ownWords ?? [], distinct)
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, options?.dialect)
-      const uses = nameUses(tree, check)
+    const avoided = avoidedWords(options?.houseStyle ?? [])
+    return function ({spelling: check, names: allUses}, file) {
+      // `Kiev`, which `house-style` reports, is not grouped with `Kyiv` here.
+      const uses = avoided.size > 0 ? allUses.filter((use) => !avoided.has(use.text)) : allUses
+      const reported = new Set<number>()
 
       for (const group of groupVariants(uses, {listed, distinct})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
           for (const use of variant.uses) {
-            report(file, group, use, names)
-            check.claimed.add(use.position.start.offset ?? -1)
+            const offset = use.position.start.offset ?? -1
+            report(file, group, use, names).claims = [offset]
+            reported.add(offset)
           }
         }
       }
@@ -54,15 +55,27 @@ export default defineRule<NameConsistencyOptions>(
       // "Oyelarn" in a story that never writes "Oyelaran", which the word list has.
       for (const use of uses) {
         const offset = use.position.start.offset ?? -1
-        if (use.known || check.claimed.has(offset)) continue
+        if (use.known || reported.has(offset)) continue
         const listedName = listedNames.variantOf(use.text, check.storyWords)
         if (!listedName) continue
-        reportListed(file, use, listedName)
-        check.claimed.add(offset)
+        reportListed(file, use, listedName).claims = [offset]
       }
     }
   }
 )
+
+/**
+ * The one-word forms the house style avoids (`Kiev`, `Peking`): `prefer`
+ * entries' `avoid` lists. An `either` form is a name's right spelling
+ * unless the story mixes two of them, which `house-style` reports.
+ *
+ * @param entries House-style entries.
+ * @returns The forms.
+ */
+function avoidedWords(entries: readonly HouseStyleEntry[]): Set<string> {
+  const forms = entries.flatMap((entry) => (entry.kind === 'prefer' ? entry.avoid : []))
+  return new Set(forms.filter((form) => !/\s/.test(form)))
+}
 
 /**
  * Report a use of a spelling that the word list spells another way.
@@ -70,8 +83,9 @@ export default defineRule<NameConsistencyOptions>(
  * @param file The document.
  * @param use The use to report.
  * @param listedName The word list's spelling.
+ * @returns The message.
  */
-function reportListed(file: VFile, use: NameUse, listedName: string): void {
+function reportListed(file: VFile, use: NameUse, listedName: string): VFileMessage {
   const message = file.message(`Unexpected \`${use.text}\`, expected \`${listedName}\` ${reasonText({kind: 'word list'}, false)}`, {
     place: use.position
   })
@@ -80,6 +94,7 @@ function reportListed(file: VFile, use: NameUse, listedName: string): void {
   markFixable(message)
   message.note = `The word list spells it \`${listedName}\`; this story does not use that spelling`
   setSeverity(message, 'error')
+  return message
 }
 
 /**
@@ -89,8 +104,9 @@ function reportListed(file: VFile, use: NameUse, listedName: string): void {
  * @param group The name's spellings.
  * @param use The use to report.
  * @param names The bundled names.
+ * @returns The message.
  */
-function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlySet<string>): void {
+function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlySet<string>): VFileMessage {
   const canonical = group.canonical
   const first = canonical.uses[0]
   const message = file.message(
@@ -113,6 +129,7 @@ function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlyS
     group.spellings.map((spelling) => `${spelling.text} (${spelling.uses.length})`).join(', ')
   if (isSettled(group)) markFixable(message)
   setSeverity(message, 'error')
+  return message
 }
 
 /**

@@ -1,16 +1,16 @@
 import path from 'node:path'
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
-import {defineRule} from '../src/define-rule.js'
+import {VFileMessage} from 'vfile-message'
+import {defineAcrossRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {markFixable} from '../src/settle/fix.js'
-import {nameUses} from '../src/analyse/name-uses.js'
 import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
 import {portablePath} from '../src/portable-path.js'
 import {markProvisional} from '../src/settle/provisional.js'
+import {startOffset} from '../src/settle/settle.js'
 import {ruleUrl} from '../src/rule-url.js'
-import {setSeverity, severityOf} from '../src/severity.js'
-import {spellCheck} from '../src/analyse/spell-check.js'
+import {setSeverity} from '../src/severity.js'
 
 /** Options of the `names-across-files` rule. */
 export interface NamesAcrossFilesOptions {
@@ -20,7 +20,7 @@ export interface NamesAcrossFilesOptions {
   ownWords?: readonly string[] | undefined
   /** Sets of spellings that are different names (config `distinct`). */
   distinct?: ReadonlyArray<readonly string[]> | undefined
-  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
+  /** The dialect to spell by (config `dialect`, `--dialect`): which dictionary's names are never changed. */
   dialect?: Dialect | undefined
 }
 
@@ -31,14 +31,14 @@ const ruleId = 'names-across-files'
  * Flag a name spelled one way in a story and another way in the rest of
  * the run (`Kowalczik` in one story, `Kowalczyk` in two others).
  *
- * While each story is linted, this rule only notes the story's names (its
- * part of the names index, `file.data.copydeskNames`); the findings are
- * made once every story is linted (`reportAcrossFiles`). It runs after
- * every other rule, to leave out what they reported: a slip that `spelling`
- * reports as an error is not a name, and a variant `name-consistency`
- * reported in the story is not reported again.
+ * Once each story's findings are settled, this rule notes the story's names
+ * (its part of the names index, `file.data.copydeskNames`); the findings
+ * are made once every story is linted (`reportAcrossFiles`). What the
+ * other rules reported is left out: a slip that `spelling` reports as an
+ * error is not a name, and a variant `name-consistency` reported in the
+ * story is not reported again.
  */
-export default defineRule<NamesAcrossFilesOptions>(
+export default defineAcrossRule<NamesAcrossFilesOptions>(
   {id: ruleId, description: 'One name spelled two ways in different stories of a run'},
   function (options, settings) {
     const words = options?.words ?? []
@@ -46,17 +46,16 @@ export default defineRule<NamesAcrossFilesOptions>(
     const own = new Set(options?.ownWords ?? [])
     const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
     const distinct = (options?.distinct ?? []).map((names) => [...names])
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, options?.dialect)
+    return function ({spelling: check, names}, settled, file) {
       const slips = new Set<number>()
-      for (const message of file.messages) {
-        if (message.ruleId === 'spelling' && message.fatal === true) slips.add(startOffset(message.place) ?? -1)
+      for (const message of settled.messages) {
+        if (message.ruleId === 'spelling' && message.fatal === true) slips.add(startOffset(message) ?? -1)
       }
       const markers = (file.data.copydeskMarkers ?? []).length > 0
       const text = String(file.value)
       const byText = new Map<string, StorySpelling>()
       let previous: {spelling: StorySpelling; place: Place} | undefined
-      for (const use of nameUses(tree, check)) {
+      for (const use of names) {
         const place = toPlace(use.position)
         if (!place || slips.has(place.offset)) continue
         let spelling = byText.get(use.text)
@@ -85,7 +84,7 @@ export default defineRule<NamesAcrossFilesOptions>(
         }
         previous = {spelling, place}
         // The dictionary's and the newsroom's own spellings are never the ones to change.
-        if (spelling.dictionary || spelling.own || check.claimed.has(place.offset)) continue
+        if (spelling.dictionary || spelling.own || settled.owned.has(place.offset)) continue
         const named = spelling
         if (markers) {
           // Kept only if the story's comment markers leave the rule on there: known once the rules are done.
@@ -138,21 +137,24 @@ function isNextTo(text: string, before: Place, after: Place): boolean {
 }
 
 /**
- * Report, on the stories of a run, each use of a name spelled differently
- * from the rest of the run (see `departures`). A finding replaces what
- * `spelling` said at `info` or `warning` on the same word (`unknown name,
- * check it once`): this one says what to write.
+ * Find, on the stories of a run, each use of a name spelled differently
+ * from the rest of the run (see `departures`). Settling them against the
+ * stories' own findings is `settleAcrossFindings`' job: a finding here
+ * replaces what `spelling` said at `info` or `warning` on the same word
+ * (`unknown name, check it once`), since it says what to write.
  *
  * @param files The run's linted stories.
  * @param entries The run's names (`buildNamesIndex`).
- * @returns Stories in the index that are not among `files` (read from `--names-in`), with their findings.
+ * @returns The findings per story, and the stories in the index that are not among `files` (read from `--names-in`).
  */
-export function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[]): Map<StoryNames, VFile> {
+export function reportAcrossFiles(
+  files: readonly VFile[],
+  entries: readonly NameEntry[]
+): {found: Map<VFile, VFileMessage[]>; elsewhere: VFile[]} {
   const byStory = new Map<StoryNames, VFile>()
   for (const file of files) if (file.data.copydeskNames) byStory.set(file.data.copydeskNames, file)
   const elsewhere = new Map<StoryNames, VFile>()
-  // Per story, the words now reported here, whose `spelling` findings go.
-  const replaced = new Map<VFile, Set<number>>()
+  const found = new Map<VFile, VFileMessage[]>()
   for (const departure of departures(entries)) {
     const {story, spelling} = departure.use
     if (!spelling.open) continue
@@ -161,20 +163,11 @@ export function reportAcrossFiles(files: readonly VFile[], entries: readonly Nam
       file = storyFile(story)
       elsewhere.set(story, file)
     }
-    let offsets = replaced.get(file)
-    if (!offsets) replaced.set(file, (offsets = new Set()))
-    for (const place of spelling.open) {
-      report(file, departure, place)
-      offsets.add(place.offset)
-    }
+    let messages = found.get(file)
+    if (!messages) found.set(file, (messages = []))
+    for (const place of spelling.open) messages.push(report(file, departure, place))
   }
-  for (const [file, offsets] of replaced) {
-    file.messages = file.messages.filter(
-      (message) => !(message.ruleId === 'spelling' && severityOf(message) !== 'error' && offsets.has(startOffset(message.place) ?? -1))
-    )
-    file.messages.sort(byPlace)
-  }
-  return elsewhere
+  return {found, elsewhere: [...elsewhere.values()]}
 }
 
 /**
@@ -183,18 +176,20 @@ export function reportAcrossFiles(files: readonly VFile[], entries: readonly Nam
  * @param file The story.
  * @param departure The name, the variant and the story's use of it.
  * @param place Where.
+ * @returns The finding, not yet on the story.
  */
-function report(file: VFile, {entry, variant, use}: Departure, place: Place): void {
+function report(file: VFile, {entry, variant, use}: Departure, place: Place): VFileMessage {
   const {canonical} = entry
   const position: Position = {
     start: {line: place.line, column: place.column, offset: place.offset},
     end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
   }
-  const message = file.message(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
+  const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
     place: position,
     ruleId,
     source: 'copydesk'
   })
+  message.file = file.path
   message.url = ruleUrl(ruleId)
   message.actual = variant.text
   message.expected = [canonical.text]
@@ -203,6 +198,7 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): vo
   // A run split evenly between two spellings has no spelling to use, only a first one: worth a note, not a warning.
   const even = entry.reason === 'uses' || entry.reason === 'first use'
   setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
+  return message
 }
 
 /**
@@ -289,27 +285,7 @@ function toPlace(position: Position): Place | undefined {
   return {line: start.line, column: start.column, endLine: end.line, endColumn: end.column, offset: start.offset, endOffset: end.offset}
 }
 
-/**
- * The start offset of a message's place.
- *
- * @param place A position or point.
- * @returns The offset, if any.
- */
-function startOffset(place: VFile['messages'][number]['place']): number | undefined {
-  if (!place) return undefined
-  return 'start' in place ? place.start.offset : place.offset
-}
 
-/**
- * Order messages by place.
- *
- * @param a A message.
- * @param b Another.
- * @returns Negative when `a` comes first.
- */
-function byPlace(a: VFile['messages'][number], b: VFile['messages'][number]): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-}
 
 declare module 'vfile' {
   interface DataMap {

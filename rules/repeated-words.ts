@@ -5,19 +5,13 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {asciiLowercase} from '../src/ascii.js'
 import {defineRule} from '../src/define-rule.js'
-import type {Dialect} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
-import {spellCheck} from '../src/analyse/spell-check.js'
 import {wordParts} from '../src/analyse/word-parts.js'
 import {eachSentence} from '../src/analyse/each-sentence.js'
 import {wordText} from '../src/analyse/word-text.js'
 
 /** Options of the `repeated-words` rule. */
 export interface RepeatedWordsOptions {
-  /** Accepted words (config `words`, `wordsFile`), for the shared spell check. */
-  words?: readonly string[] | undefined
-  /** The dialect to spell by (config `dialect`, `--dialect`): the spell check every rule shares. */
-  dialect?: Dialect | undefined
   /** Words that are right written twice in a row (`dictionaries/repeated-words.txt`). */
   allowed?: readonly string[] | undefined
 }
@@ -40,24 +34,25 @@ export default defineRule<RepeatedWordsOptions>(
     data: {allowed: 'repeated-words.txt'}
   },
   function (options) {
-    const words = options?.words ?? []
     const allowed = new Set((options?.allowed ?? []).map((word) => word.toLowerCase()))
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, options?.dialect)
+    return function ({tree}, file) {
       const scratch = new VFile({path: file.path})
       const suspects = sentencesWithRepeats(tree)
       if (suspects.length > 0) findRepeats({type: 'RootNode', children: suspects}, scratch)
 
       const indexes = new ChildIndexes()
       const speech = speechFinder(String(file.value))
+      // "help help help": the second pair shares a word with the first, which keeps it.
+      const taken = new Set<number>()
       for (const found of scratch.messages) {
         const repeat = repeatOf(found, indexes)
         if (!repeat || allowed.has(toString(repeat.second).toLowerCase())) continue
         const offsets = [repeat.first, repeat.second].flatMap(partOffsets)
-        // A word another rule reported keeps that one finding.
-        if (offsets.some((offset) => check.claimed.has(offset))) continue
-        report(file, repeat, speech)
-        for (const offset of offsets) check.claimed.add(offset)
+        if (offsets.some((offset) => taken.has(offset))) continue
+        const message = report(file, repeat, speech)
+        // A word another rule reported keeps that one finding (see `settleFindings`).
+        if (message) message.claims = offsets
+        for (const offset of offsets) taken.add(offset)
       }
     }
   }
@@ -173,12 +168,13 @@ function repeatOf(message: VFileMessage, indexes: ChildIndexes): Repeat | undefi
  * @param file The document.
  * @param repeat The two words.
  * @param speech Whether a place in the document is speech.
+ * @returns The message, if the words have places.
  */
-function report(file: VFile, repeat: Repeat, speech: (offset: number) => boolean): void {
+function report(file: VFile, repeat: Repeat, speech: (offset: number) => boolean): VFileMessage | undefined {
   const start = repeat.first.position?.start
   const end = repeat.second.position?.end
   const secondStart = repeat.second.position?.start
-  if (start?.offset === undefined || end?.offset === undefined || !secondStart) return
+  if (start?.offset === undefined || end?.offset === undefined || !secondStart) return undefined
   const first = toString(repeat.first)
   const second = toString(repeat.second)
   // The text as the source has it (a line break, `&nbsp;`), so that `actual` is what the place covers.
@@ -207,6 +203,7 @@ function report(file: VFile, repeat: Repeat, speech: (offset: number) => boolean
   } else {
     setSeverity(message, 'error')
   }
+  return message
 }
 
 /**

@@ -7,13 +7,11 @@ import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.j
 import {areVariants} from '../src/words/name-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
-import {type SpellCheck, spellCheck, type UnknownWord} from '../src/analyse/spell-check.js'
+import type {SpellCheck, UnknownWord} from '../src/analyse/spell-check.js'
 import {wordFrequency} from '../src/words/suggestions.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
-  /** Extra words to accept (and to offer as suggestions), case kept. */
-  words?: readonly string[] | undefined
   /** The newsroom's own accepted words (config `words`, word lists). */
   ownWords?: readonly string[] | undefined
   /** Bundled names famous enough to suggest for a one-off slip (countries, demonyms, organisations). */
@@ -57,20 +55,16 @@ export default defineRule<SpellingOptions>(
     options: z.strictObject({acronyms: z.boolean().optional()})
   },
   function (options) {
-    const words = options?.words ?? []
     const own = new Set(options?.ownWords ?? [])
     const prominent = options?.prominentNames ?? new Set<string>()
     const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
     // A one-off slip is taken for one of these names only: see `closeKnownName`.
     const isSlipTarget = (name: string): boolean => dictionary.correct(name) || prominent.has(name) || own.has(name)
-    return async function (tree, file) {
-      const check = await spellCheck(tree, file, words, options?.dialect)
+    return function ({tree, spelling: check}, file) {
       const uses = countBy(check.unknown.map((unknown) => unknown.text))
       const foreign = foreignWords(tree, check.unknown)
-      const reported = new Set<string>()
 
       for (const unknown of check.unknown) {
-        if (check.claimed.has(unknown.offset)) continue
         const {text, message} = unknown
         const count = uses.get(text) ?? 0
         if (isAcronym(text)) {
@@ -86,7 +80,7 @@ export default defineRule<SpellingOptions>(
           setSeverity(message, slip ? 'error' : 'warning')
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
-          if (!reportName(unknown, count, check, isSlipTarget, reported)) continue
+          reportName(unknown, count, check, isSlipTarget)
         } else {
           check.suggest(unknown)
           setSeverity(message, 'warning')
@@ -106,16 +100,13 @@ export default defineRule<SpellingOptions>(
  * @param count How often the story uses it.
  * @param check The story's spell check.
  * @param isSlipTarget Whether a one-off slip may be taken for a name.
- * @param reported Names already reported at `info`.
- * @returns Whether to report this use.
  */
 function reportName(
   unknown: UnknownWord,
   count: number,
   check: SpellCheck,
-  isSlipTarget: (name: string) => boolean,
-  reported: Set<string>
-): boolean {
+  isSlipTarget: (name: string) => boolean
+): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
@@ -128,22 +119,21 @@ function reportName(
   if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
     setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
-    return true
+    return
   }
   const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown, isSlipTarget) : undefined
   if (known) {
     // "Berlni": one use, one letter from a name the dictionary has and the story does not use.
     message.expected = [known, ...(message.expected ?? []).filter((suggestion) => suggestion !== known)]
     setSeverity(message, 'warning')
-    return true
+    return
   }
-  if (reported.has(text)) return false
-  reported.add(text)
+  // Once per story: the first use that no other rule spoke for (see `settleFindings`).
+  message.once = 'unknown name ' + text
   // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
   message.reason = message.message = `Unexpected unknown name \`${text}\`, not in the dictionary: check it once`
   message.expected = []
   setSeverity(message, 'info')
-  return true
 }
 
 /**

@@ -1,11 +1,17 @@
-import type {Root} from 'nlcst'
 import type {z} from 'zod'
 import type {VFile} from 'vfile'
+import type {Story} from './analyse/story.js'
+import type {Settled} from './settle/settle.js'
 import {ruleUrl} from './rule-url.js'
 import {type Severity, setSeverity} from './severity.js'
 
-/** Checks one file's tree and adds messages to the file. */
-export type Check = (tree: Root, file: VFile) => void | Promise<void>
+/**
+ * Checks one story and adds its findings to `findings`: a file of the
+ * rule's own, with the story's path and text, so that no rule sees
+ * another's findings (which finding wins on a word is settled after every
+ * rule has run: see `settleFindings`).
+ */
+export type Check = (story: Story, findings: VFile) => void | Promise<void>
 
 /** What a rule is, for config validation, documentation and reports. */
 export interface RuleMeta {
@@ -61,10 +67,10 @@ export function defineRule<Options = undefined>(
     create(settings = {}) {
       const check = create(settings.options, settings)
       const url = ruleUrl(meta.id)
-      return async function (tree, file) {
-        const before = file.messages.length
-        await check(tree, file)
-        for (const message of file.messages.slice(before)) {
+      return async function (story, findings) {
+        const before = findings.messages.length
+        await check(story, findings)
+        for (const message of findings.messages.slice(before)) {
           message.ruleId = meta.id
           message.source ??= 'copydesk'
           message.url = url
@@ -73,4 +79,71 @@ export function defineRule<Options = undefined>(
       }
     }
   }
+}
+
+/**
+ * The step of a rule across stories on one story, once the story's
+ * findings are settled: note on the story's file (`data`) what the run's
+ * end needs from it. It may add stand-in findings (see `markProvisional`)
+ * to learn where comment markers turn the rule off.
+ */
+export type NoteStory = (story: Story, settled: Settled, file: VFile) => void
+
+/**
+ * A rule that looks at many stories (`names-across-files`): it notes what
+ * it needs on each story, and reports once the whole run is linted (see
+ * `acrossFiles`).
+ */
+export interface AcrossRule<Options = unknown> extends RuleMeta {
+  /** Marks the rule as one across stories. */
+  readonly across: true
+  /**
+   * Make the per-story step for one config.
+   *
+   * @param settings Severity and options from config.
+   * @returns The step.
+   */
+  create(settings?: RuleSettings<Options>): NoteStory
+}
+
+/** A rule of either kind, as config and the registry hold them. */
+export type AnyRule = Rule<unknown> | AcrossRule<unknown>
+
+/**
+ * Define a rule across stories.
+ *
+ * @param meta Id and description.
+ * @param create Makes the per-story step from the rule's options and settings.
+ * @returns The rule.
+ */
+export function defineAcrossRule<Options = undefined>(
+  meta: RuleMeta,
+  create: (options: Options | undefined, settings: RuleSettings<Options>) => NoteStory
+): AcrossRule<Options> {
+  return {
+    ...meta,
+    across: true,
+    create(settings = {}) {
+      const note = create(settings.options, settings)
+      return function (story, settled, file) {
+        const before = file.messages.length
+        note(story, settled, file)
+        // Stand-ins carry the rule's id, for comment markers to find them.
+        for (const message of file.messages.slice(before)) {
+          message.ruleId = meta.id
+          message.source ??= 'copydesk'
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Whether a rule is one across stories.
+ *
+ * @param rule A rule.
+ * @returns Whether it is.
+ */
+export function isAcrossRule(rule: AnyRule): rule is AcrossRule<unknown> {
+  return 'across' in rule && rule.across === true
 }

@@ -4,7 +4,7 @@ export {defineRule, type Rule, type RuleMeta, type Check} from './define-rule.js
 export {dialects, type Dialect} from './words/dictionary.js'
 export {CopydeskError} from './errors.js'
 export {formatOf, type Format} from './files/formats.js'
-export {lint, type LintOptions, type LintResult} from './lint.js'
+export {lintFiles, lintText, type LintOptions, type LintResult, type LintTextOptions} from './lint.js'
 export {createProcessor} from './parse/processor.js'
 export {jsonReport, type JsonFile, type JsonMessage} from './report/json.js'
 export {prettyReport} from './report/pretty.js'

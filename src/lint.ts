@@ -1,16 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {reportAcrossFiles} from '../rules/names-across-files.js'
-import {discoverFiles} from './files/discover.js'
-import {problemFromStageFailure} from './engine-failure.js'
-import type {Dialect} from './words/dictionary.js'
+import {acrossFiles} from './across/across.js'
+import {latestStories, type NameEntry, type StoryNames} from './across/names-index.js'
+import type {Config} from './config/config.js'
+import {StoryConfigs} from './config/story-configs.js'
 import {CopydeskError} from './errors.js'
+import {discoverFiles} from './files/discover.js'
 import {noteInput} from './files/input-notes.js'
-import {type NameEntry, type StoryNames, buildNamesIndex, latestStories} from './across/names-index.js'
+import {readInputFile, readInputStream, toInputFile} from './files/read-input.js'
+import {gatherOutcomes, Pipeline} from './pipeline.js'
 import {lintSpread} from './threads/parallel.js'
-import {readInputFile, readInputStream} from './files/read-input.js'
-import {pushAll} from './push-all.js'
+import type {Dialect} from './words/dictionary.js'
 
 /** What to lint and how. */
 export interface LintOptions {
@@ -53,19 +54,21 @@ export interface LintResult {
 }
 
 /**
- * Lint stories: find them, read them, and run them through the pipeline
- * with the config that applies to each.
+ * Lint stories: find them (leaving out those config `ignore` excludes,
+ * before reading them), read them, lint each through the pipeline with the
+ * config that applies to it (on worker threads when the run is large), then
+ * run the rules across stories.
  *
  * @param options What to lint and how.
  * @returns Files with messages, problems and notices.
  */
-export async function lint(options: LintOptions): Promise<LintResult> {
+export async function lintFiles(options: LintOptions): Promise<LintResult> {
   const {cwd} = options
   if (options.configPath && !fs.existsSync(path.resolve(cwd, options.configPath))) {
     throw new CopydeskError('config file not found', {file: options.configPath})
   }
-
-  const problems: CopydeskError[] = []
+  const configs = new StoryConfigs({cwd, configPath: options.configPath, noConfig: options.noConfig, dialect: options.dialect})
+  const problems = new Problems()
   const notices: string[] = []
   const files: VFile[] = []
 
@@ -73,37 +76,36 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     files.push(await readInputStream(options.stdin.stream, options.stdin.filePath, cwd))
   } else if (!options.namesOnly) {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
-    pushAll(problems, discovery.problems)
+    for (const problem of discovery.problems) problems.add(problem)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
     // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
     // hook whose staged files are all ignored, or a bare run in an empty folder, is not.
     if (discovery.files.length === 0 && discovery.unmatched.length > 0 && options.inputs.length > 0) {
       // One line says it all: no note per input besides.
-      problems.push(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
+      problems.add(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
     } else {
       for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     }
     for (const filePath of discovery.files) {
       try {
+        // Config first: a story its config's `ignore` leaves out is never read.
+        if (configs.ignores(configs.forStory(filePath), filePath)) continue
         files.push(readInputFile(filePath, cwd))
       } catch (error) {
         if (!(error instanceof CopydeskError)) throw error
-        problems.push(error)
+        problems.add(error)
       }
     }
   }
 
-  // Binary files go through the pipeline too, for config to find them (its
-  // `ignore` leaves them out); they have no text to parse, and are only
-  // reported with a note (see `noteInput`).
   const {onProgress} = options
   let done = 0
   onProgress?.(done, files.length)
-  const result = await lintSpread(
+  const outcomes = await lintSpread(
     files,
     {
       cwd,
-      configPath: options.configPath && path.resolve(cwd, options.configPath),
+      configPath: options.configPath,
       noConfig: options.noConfig,
       dialect: options.dialect,
       onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
@@ -111,44 +113,87 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // Standard input is one file: never worth a worker.
     {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
   )
-  const stories = latestStories([...(options.namesIn ?? []), ...result.files.flatMap((file) => file.data.copydeskNames ?? [])])
-  const {names, indexed} = acrossFiles(result.files, stories, problems)
-  // The files the run linted and reported, in input order: config `ignore` leaves some out.
-  for (const file of result.files) noteInput(file)
-  return {
-    files: [...result.files, ...indexed.values()],
-    problems: [...problems, ...result.problems],
-    notices,
-    stories,
-    names
-  }
+  const linted = gatherOutcomes(files, outcomes)
+  for (const problem of linted.problems) problems.add(problem)
+  const reported = linted.files
+  const stories = latestStories([...(options.namesIn ?? []), ...reported.flatMap((file) => file.data.copydeskNames ?? [])])
+  const across: CopydeskError[] = []
+  const {names, elsewhere} = acrossFiles(reported, stories, across)
+  for (const problem of across) problems.add(problem)
+  // What reading found (a binary file, another encoding), on the reported files.
+  for (const file of reported) noteInput(file)
+  return {files: [...reported, ...elsewhere], problems: problems.list(), notices, stories, names}
+}
+
+/** How to lint one text (`lintText`). */
+export interface LintTextOptions {
+  /** The story's path: its format (`.md`, `.html`, else plain text) and, unless `config` is given, where its config is found. */
+  path?: string | undefined
+  /** Working directory: a relative `path` or config path is relative to it (default: the process's). */
+  cwd?: string | undefined
+  /** The config: settings as a config file holds them, a config file's path, `false` for the defaults; unset, the config is found from `path`. */
+  config?: Config | string | false | undefined
+  /** Spell in this dialect, whatever config says. */
+  dialect?: Dialect | undefined
 }
 
 /**
- * The run-level step of `names-across-files`: index the run's names and
- * report the names spelled differently in other stories. When it throws,
- * the run reports `names-across-files failed: reason` (exit 2) and every
- * finding of the files themselves, with none of this step's half done.
+ * Lint one story given as text, as `lintFiles` lints a file with that
+ * path: what an editor integration or another program calls for a
+ * document. Nothing is shared with other calls, so two documents linted
+ * at once in one process never see each other. The rules across stories
+ * need a run of stories (`lintFiles`): here they only note the story's
+ * names (`file.data.copydeskNames`).
  *
- * @param files The linted files; the step adds its findings to them.
- * @param stories The stories' parts of the names index.
- * @param problems Where a failure is recorded.
- * @returns The run's names, and the stories of an index this run did not lint, with their findings.
+ * @param text The story.
+ * @param options Its path and config.
+ * @returns The story's file with its findings; problems (a rule that failed) on `file.data.problems`.
+ * @throws {CopydeskError} When the config cannot be read or is invalid, or a stage before the rules fails.
  */
-function acrossFiles(
-  files: readonly VFile[],
-  stories: readonly StoryNames[],
-  problems: CopydeskError[]
-): {names: NameEntry[]; indexed: Map<StoryNames, VFile>} {
-  // The step replaces findings of `spelling` as well as adding its own: kept as they were, to put back.
-  const before = files.map((file) => [...file.messages])
-  try {
-    const names = buildNamesIndex(stories)
-    // Stories of an index that this run did not lint come last, with their findings from the index.
-    return {names, indexed: reportAcrossFiles(files, names)}
-  } catch (error) {
-    for (const [index, file] of files.entries()) file.messages = before[index] ?? file.messages
-    problems.push(problemFromStageFailure('names-across-files', error))
-    return {names: [], indexed: new Map()}
+export async function lintText(text: string, options: LintTextOptions = {}): Promise<VFile> {
+  const cwd = options.cwd ?? process.cwd()
+  const filePath = options.path ?? 'story.txt'
+  const file = toInputFile(filePath, text, cwd)
+  const configs = new StoryConfigs({
+    cwd,
+    configPath: typeof options.config === 'string' ? options.config : undefined,
+    noConfig: options.config === false,
+    inline: typeof options.config === 'object' ? options.config : undefined,
+    dialect: options.dialect
+  })
+  const outcome = await new Pipeline().lintStory(file, configs.forStory(filePath))
+  const [failure] = outcome.problems
+  if (!outcome.reported && failure) throw failure
+  file.data.problems = outcome.problems
+  return file
+}
+
+/** A run's problems, each once however many stories share it (a broken config), in the order met. */
+class Problems {
+  private readonly byLine = new Map<string, CopydeskError>()
+
+  /**
+   * Note a problem.
+   *
+   * @param problem The problem.
+   */
+  add(problem: CopydeskError): void {
+    if (!this.byLine.has(problem.toLine())) this.byLine.set(problem.toLine(), problem)
+  }
+
+  /**
+   * The problems noted.
+   *
+   * @returns Each once.
+   */
+  list(): CopydeskError[] {
+    return [...this.byLine.values()]
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Problems met while linting the story with `lintText` (a rule that failed): its other findings are there. */
+    problems: CopydeskError[]
   }
 }

@@ -3,10 +3,9 @@ import {describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
 import {counterpartIn} from '../src/words/dialect-spellings.js'
 import type {Dialect} from '../src/words/dictionary.js'
-import {lintFiles} from '../src/engine.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {severityOf} from '../src/severity.js'
-import {makeTree, rangeOf, runCli} from './helpers.js'
+import {lintInMemory, makeTree, rangeOf, runCli} from './helpers.js'
 
 /**
  * Lint a story in memory with the default config, in a dialect if given.
@@ -17,7 +16,7 @@ import {makeTree, rangeOf, runCli} from './helpers.js'
  */
 async function lintIn(doc: string, dialect?: Dialect): Promise<VFile> {
   const file = toInputFile('story.txt', doc, os.tmpdir())
-  const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true, dialect})
+  const result = await lintInMemory([file], {cwd: os.tmpdir(), noConfig: true, dialect})
   if (result.problems.length > 0) throw result.problems[0]
   return file
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test, vi} from 'vitest'
 import {fixFile, writeFix} from '../src/settle/fix.js'
-import {lint} from '../src/lint.js'
+import {lintFiles} from '../src/lint.js'
 import {makeTree, runCli} from './helpers.js'
 
 const story = '\uFEFFTalks in Jiangsu opened.\r\nThe Jiangshu team left Kiev.\r\nJiangsu rail grew. The budgett rose.\r\n'
@@ -55,7 +55,7 @@ describe('--fix', () => {
 
   test('refuses to write a file that changed since it was read, and leaves it as it is', async () => {
     const cwd = await makeTree({'story.txt': 'Talks in Jiangsu opened.\nThe Jiangshu team left.\n'})
-    const {files} = await lint({inputs: ['story.txt'], cwd, noConfig: true})
+    const {files} = await lintFiles({inputs: ['story.txt'], cwd, noConfig: true})
     const [file] = files
     const fix = file ? fixFile(file) : undefined
     expect(fix?.after).toBe('Talks in Jiangsu opened.\nThe Jiangsu team left.\n')

@@ -6,7 +6,8 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {main} from '../src/cli/cli.js'
-import {lintFiles} from '../src/engine.js'
+import {gatherOutcomes, type Gathered, lintStories, type StoriesOptions} from '../src/pipeline.js'
+import {lintText} from '../src/lint.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {severityOf} from '../src/severity.js'
 
@@ -24,10 +25,22 @@ export const root = fileURLToPath(new URL('../', import.meta.url))
  * @returns The linted file.
  */
 export async function lintDoc(doc: string, filePath = 'story.txt'): Promise<VFile> {
-  const file = toInputFile(filePath, doc, os.tmpdir())
-  const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true})
-  if (result.problems.length > 0) throw result.problems[0]
+  const file = await lintText(doc, {path: filePath, cwd: os.tmpdir(), config: false})
+  const [problem] = file.data.problems ?? []
+  if (problem) throw problem
   return file
+}
+
+/**
+ * Lint stories already in memory, as one thread of a run does, and gather
+ * them as the run reports them.
+ *
+ * @param files The stories (see `toInputFile`).
+ * @param options Where config comes from.
+ * @returns The reported stories and the problems, each once.
+ */
+export async function lintInMemory(files: VFile[], options: StoriesOptions): Promise<Gathered> {
+  return gatherOutcomes(files, await lintStories(files, options))
 }
 
 /**

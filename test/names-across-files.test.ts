@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {lint} from '../src/lint.js'
+import {lintFiles} from '../src/lint.js'
 import {severityOf} from '../src/severity.js'
 import {makeTree, rangeOf, runCli} from './helpers.js'
 
@@ -21,7 +21,7 @@ const port = {
  */
 async function findingsOf(files: Record<string, string>, options: {config?: boolean; jobs?: number} = {}): Promise<string[]> {
   const cwd = await makeTree(files)
-  const result = await lint({inputs: ['.'], cwd, noConfig: !options.config, jobs: options.jobs})
+  const result = await lintFiles({inputs: ['.'], cwd, noConfig: !options.config, jobs: options.jobs})
   expect(result.problems).toEqual([])
   return result.files.flatMap((file) =>
     file.messages.map(
@@ -53,7 +53,7 @@ describe('names-across-files', () => {
 
   test('says where the run spells it otherwise', async () => {
     const cwd = await makeTree(port)
-    const result = await lint({inputs: ['news'], cwd, noConfig: true})
+    const result = await lintFiles({inputs: ['news'], cwd, noConfig: true})
     const message = result.files.flatMap((file) => file.messages).find((found) => found.ruleId === 'names-across-files')
     expect(message?.reason).toBe('Unexpected `Kowalczik`, expected `Kowalczyk` as spelled in 2 other files')
     expect(message?.note).toBe(
@@ -84,7 +84,7 @@ describe('names-across-files', () => {
 
   test('notes a run split evenly between two spellings at info', async () => {
     const cwd = await makeTree({...port, 'news/later.md': 'A week on, Marta Kowalczik toured the quay.\n'})
-    const result = await lint({inputs: ['news'], cwd, noConfig: true})
+    const result = await lintFiles({inputs: ['news'], cwd, noConfig: true})
     const found = result.files.flatMap((file) =>
       file.messages.filter((message) => message.ruleId === 'names-across-files').map((message) => `${file.path} ${severityOf(message)} ${message.reason}`)
     )

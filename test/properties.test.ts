@@ -4,9 +4,9 @@ import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, test} from 'vitest'
-import {lintFiles} from '../src/engine.js'
 import {fixFile, isFixable} from '../src/settle/fix.js'
 import {toInputFile} from '../src/files/read-input.js'
+import {lintInMemory} from './helpers.js'
 
 /**
  * Properties that must hold for any story, checked on generated text:
@@ -83,7 +83,7 @@ const anyText = fc.oneof(fc.string({unit: 'binary', maxLength: 80}), fc.string({
  */
 async function lintText(text: string, filePath: string): Promise<{file: VFile; problems: string[]}> {
   const file = toInputFile(filePath, text, os.tmpdir())
-  const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true})
+  const result = await lintInMemory([file], {cwd: os.tmpdir(), noConfig: true})
   return {file, problems: result.problems.map((problem) => problem.toLine())}
 }
 

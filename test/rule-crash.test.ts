@@ -1,10 +1,9 @@
 import os from 'node:os'
 import {describe, expect, test, vi} from 'vitest'
-import {lintFiles} from '../src/engine.js'
 import lintTask from '../src/threads/lint-worker.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {fromPlainProblem, toPlainInput} from '../src/threads/transfer.js'
-import {findings, makeTree, runCli} from './helpers.js'
+import {findings, lintInMemory, makeTree, runCli} from './helpers.js'
 
 // A rule with a bug that shows on one story only: it throws on any story
 // that mentions Crashville, after reporting a word, as a rule half done would.
@@ -40,7 +39,7 @@ describe('a rule that crashes on one file', () => {
 
   test('costs only its own findings: the other rules still report on that file', async () => {
     const file = toInputFile('crash.md', broken, os.tmpdir())
-    const result = await lintFiles([file], {cwd: os.tmpdir(), noConfig: true})
+    const result = await lintInMemory([file], {cwd: os.tmpdir(), noConfig: true})
     expect(result.problems.map((problem) => problem.toLine())).toEqual([
       "crash.md: rule `crashing` failed: Cannot read properties of undefined (reading 'text')"
     ])

@@ -1,11 +1,10 @@
 import os from 'node:os'
 import {toString} from 'nlcst-to-string'
 import {describe, expect, test, vi} from 'vitest'
-import {lintFiles} from '../src/engine.js'
 import lintTask from '../src/threads/lint-worker.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {fromPlainProblem, toPlainInput} from '../src/threads/transfer.js'
-import {findings, makeTree, runCli} from './helpers.js'
+import {findings, lintInMemory, makeTree, runCli} from './helpers.js'
 
 // Bugs outside the rules, each showing on one story only: each stage below
 // throws on a story with its own trigger word, and works on any other.
@@ -124,7 +123,7 @@ describe('a stage outside the rules that crashes on one file', () => {
 
   test('costs the file only: the other files in the same engine run are linted', async () => {
     const files = [toInputFile('crash.md', 'Parsetown held a vote.\n', os.tmpdir()), toInputFile('b.md', sound, os.tmpdir())]
-    const result = await lintFiles(files, {cwd: os.tmpdir(), noConfig: true})
+    const result = await lintInMemory(files, {cwd: os.tmpdir(), noConfig: true})
     expect(result.problems.map((problem) => problem.toLine())).toEqual(['crash.md: parsing failed: Invalid array length'])
     expect(result.files).toEqual([files[1]])
     expect(findings(files[1]!)).toEqual(['1:30-1:38 error Jiangshu'])

@@ -4,6 +4,7 @@ import {beforeAll, beforeEach, describe, expect, test, vi} from 'vitest'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {isFixable, markFixable} from '../src/settle/fix.js'
+import {gatherOutcomes, type Gathered} from '../src/pipeline.js'
 import {batchFiles, lintSpread, threadCount, workerMinBytes} from '../src/threads/parallel.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {applyPlainOutcome, fromPlainInput, toPlainInput, toPlainOutcome} from '../src/threads/transfer.js'
@@ -212,8 +213,12 @@ describe('lintSpread', () => {
   test('gives the same problems, in the same order, as the one-thread run', async () => {
     const names = ['broken/one.txt', 'desk/notes.html', 'broken/two.txt']
     const read = (): VFile[] => names.map((name) => toInputFile(name, stories[name] ?? '', cwd))
-    const alone = await lintSpread(read(), {cwd}, {jobs: 1})
-    const spread = await lintSpread(read(), {cwd}, {jobs: 2})
+    const gathered = async (jobs: number): Promise<Gathered> => {
+      const files = read()
+      return gatherOutcomes(files, await lintSpread(files, {cwd}, {jobs}))
+    }
+    const alone = await gathered(1)
+    const spread = await gathered(2)
     expect(pool.runs).toBeGreaterThan(0)
     expect(spread.problems.map((problem) => problem.toLine())).toEqual(alone.problems.map((problem) => problem.toLine()))
     expect(spread.files.map((file) => file.path)).toEqual(['desk/notes.html'])

@@ -5,28 +5,22 @@ import type {NameUse} from '../words/name-variants.js'
 import type {SpellCheck} from './spell-check.js'
 import {wordText} from './word-text.js'
 
-/** Name uses found per spell check (one per story and settings), for every rule that asks. */
-const usesByCheck = new WeakMap<SpellCheck, NameUse[]>()
-
 /**
  * The uses of name-like words in a story (see `isNameLike`), each exactly
  * the name (a part of a compound, without a possessive), with whether the
- * dictionary or the word lists know it. Left out: words an earlier rule
- * reported (`Kiev`, which `house-style` reported, is not grouped with
- * `Kyiv`) and words in a passage of another language (`des Parisiens` in a
- * French quotation is the French spelling, not a variant).
+ * dictionary or the word lists know it. Left out: words in a passage of
+ * another language (`des Parisiens` in a French quotation is the French
+ * spelling, not a variant).
  *
- * Found once per story: `name-consistency` and `names-across-files` both
- * read them, the first before it reports anything.
+ * Found once per story (see `analyseStory`): `name-consistency` and
+ * `names-across-files` both read them.
  *
  * @param tree The story's tree.
  * @param check The story's spell check.
  * @returns Uses, in document order.
  */
 export function nameUses(tree: Root, check: SpellCheck): NameUse[] {
-  let uses = usesByCheck.get(check)
-  if (uses) return uses
-  uses = []
+  const uses: NameUse[] = []
   const unknown = new Set(check.unknown.map((word) => word.offset))
   const inForeignPassage = foreignPassages(tree, check.unknown)
   for (const part of check.parts) {
@@ -34,11 +28,9 @@ export function nameUses(tree: Root, check: SpellCheck): NameUse[] {
     if (!position || position.start.offset === undefined || !mayBeNameLike(part.word)) continue
     const text = wordText(part.word)
     if (!isNameLike(text)) continue
-    if (check.claimed.has(position.start.offset)) continue
     if (inForeignPassage(position.start.offset)) continue
     uses.push({text, position, known: !unknown.has(position.start.offset)})
   }
-  usesByCheck.set(check, uses)
   return uses
 }
 

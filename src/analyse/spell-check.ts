@@ -32,8 +32,6 @@ export interface UnknownWord {
 export interface SpellCheck {
   /** Unknown words in document order. */
   unknown: UnknownWord[]
-  /** Offsets of unknown words a rule has already reported: no word gets two messages. */
-  claimed: Set<number>
   /** Every part of every word (compounds split, possessives off), in document order. */
   parts: readonly WordPart[]
   /** The text of every part: the words the story uses. */
@@ -75,11 +73,8 @@ interface Personal {
 /** Accepted words as retext-spell takes them, per word array. */
 const personalByWords = new WeakMap<readonly string[], Personal>()
 
-/** Spell checks already made, per tree, dialect and word list, so that rules share them. */
-const checks = new WeakMap<Root, Map<readonly string[], Map<Dialect, Promise<SpellCheck>>>>()
-
 /**
- * Spell-check a document once, for all rules: run retext-spell (the
+ * Spell-check a document once, for all rules (see `analyseStory`): run retext-spell (the
  * dialect's dictionary and the accepted words) over it, narrow each finding on a compound or
  * possessive to its wrong parts, and leave out what is not a slip to report:
  * codes with digits, other scripts, fragments accepted in context (`de` in
@@ -104,19 +99,7 @@ export function spellCheck(
     personal = {text, forbids: /^\*/m.test(text)}
     personalByWords.set(words, personal)
   }
-  // Every rule must pass the same dialect to share one check (and its `claimed` offsets).
-  // Keyed by the words' array and the dialect, not a string made of the
-  // 200 kB word list, which every rule of every story would hash again.
-  let byWords = checks.get(tree)
-  if (!byWords) checks.set(tree, (byWords = new Map()))
-  let byDialect = byWords.get(words)
-  if (!byDialect) byWords.set(words, (byDialect = new Map()))
-  let check = byDialect.get(dialect)
-  if (!check) {
-    check = runSpellCheck(tree, file, dialect, words, personal)
-    byDialect.set(dialect, check)
-  }
-  return check
+  return runSpellCheck(tree, file, dialect, words, personal)
 }
 
 /**
@@ -179,7 +162,6 @@ async function runSpellCheck(
 
   return {
     unknown,
-    claimed: new Set(),
     parts,
     storyWords,
     isKnown: (text) => known.correct(text),

@@ -263,7 +263,7 @@ async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, p
     file.messages = file.messages.filter((message) => !fixed.has(message))
     count += fix.fixed.length
     if (!dryRun) {
-      const name = String(file.data.givenPath ?? file.path)
+      const name = file.path
       // In document order: the fixes were applied from the end.
       for (const message of [...fix.fixed].reverse()) {
         io.stderr.write(

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {writeAtomically} from '../files/atomic-write.js'
 import {dictionaryLookup} from '../words/dictionary.js'
 import {CopydeskError} from '../errors.js'
-import {lint} from '../lint.js'
+import {lintFiles} from '../lint.js'
 import {areVariants, groupVariants, type NameUse} from '../words/name-variants.js'
 import {addWords, readRepoWords, repoWordsPath, shownPath} from '../config/repo-words.js'
 import {severityOf} from '../severity.js'
@@ -88,7 +88,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     throw new CopydeskError('init writes only `.copydeskrc.json`: remove this config first', {file: shownPath(existing, cwd)})
   }
 
-  const result = await lint({inputs: options.inputs, cwd, noConfig: true})
+  const result = await lintFiles({inputs: options.inputs, cwd, noConfig: true})
   const outcome: InitResult = {
     problems: result.problems,
     notices: result.notices,

@@ -1,5 +1,5 @@
 import type {Dialect} from '../words/dictionary.js'
-import {lint, type LintOptions, type LintResult} from '../lint.js'
+import {lintFiles, type LintOptions, type LintResult} from '../lint.js'
 import {ProgressLine, wantsProgress} from '../report/progress.js'
 import type {CliIo} from './io.js'
 
@@ -19,7 +19,7 @@ export async function lintWithProgress(
   io: CliIo
 ): Promise<LintResult> {
   const progress = wantsProgress(io.stderr, io.env) ? new ProgressLine(io.stderr) : undefined
-  const result = await lint({
+  const result = await lintFiles({
     ...what,
     cwd: io.cwd,
     configPath: typeof options.config === 'string' ? options.config : undefined,

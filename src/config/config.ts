@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {z} from 'zod'
 import {rules as allRules} from '../../rules/index.js'
-import type {Rule} from '../define-rule.js'
+import type {AnyRule} from '../define-rule.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {closest} from '../words/edit-distance.js'
 import {CopydeskError} from '../errors.js'
@@ -42,7 +42,7 @@ export const configSchema = z.strictObject({
  * @param rule The rule.
  * @returns Schema of its setting.
  */
-function ruleSetting(rule: Rule<unknown>): z.ZodType<RuleSetting> {
+function ruleSetting(rule: AnyRule): z.ZodType<RuleSetting> {
   const options = rule.options ?? z.strictObject({})
   return z.union([severityOrOff, options.extend({severity: severityOrOff.optional()}).strict()]) as z.ZodType<RuleSetting>
 }
@@ -55,7 +55,7 @@ export type Config = z.infer<typeof configSchema>
 
 /** A rule switched on, with the severity config forces on it (if any) and its options. */
 export interface EnabledRule {
-  rule: Rule<unknown>
+  rule: AnyRule
   severity?: Severity | undefined
   options: Record<string, unknown>
 }

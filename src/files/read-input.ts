@@ -11,18 +11,16 @@ import {CopydeskError} from '../errors.js'
  * A byte order mark is taken off (and remembered) so that positions are the
  * ones an editor shows: the first word of a file with a BOM is at column 1.
  *
- * @param filePath Path as given (used for the format, config lookup and the report).
+ * @param filePath Path as given, relative to `cwd` or absolute: the format, config lookup and the report go by it.
  * @param value Decoded text.
  * @param cwd Working directory.
  * @returns The file.
  */
 export function toInputFile(filePath: string, value: string, cwd: string): VFile {
   const bom = value.startsWith('\uFEFF')
-  // Absolute, so that config lookup does not depend on the process's own folder;
-  // the path as given is put back for the report (see `lintFiles`).
-  const file = new VFile({path: path.resolve(cwd, filePath), cwd, value: bom ? value.slice(1) : value})
+  // As given, with `cwd` beside it: whatever needs the file itself resolves it against `cwd`.
+  const file = new VFile({path: filePath, cwd, value: bom ? value.slice(1) : value})
   file.data.bom = bom
-  file.data.givenPath = filePath
   return file
 }
 
@@ -117,8 +115,6 @@ declare module 'vfile' {
   interface DataMap {
     /** Whether the file started with a byte order mark, taken off before linting. */
     bom: boolean
-    /** The path as the user gave it (or as found under a folder they gave), for reports. */
-    givenPath: string
     /** Set when the story is binary: it is skipped with a note, not parsed. */
     binary: boolean
     /** The encoding the story was read as, when it is not UTF-8. */

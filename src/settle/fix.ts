@@ -7,21 +7,17 @@ import {writeAtomically, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 
 /**
- * Findings whose one `expected` is known to be right, so that `--fix` may
- * apply it: a rule marks them, never the CLI. A guess among several
- * suggestions is never marked.
- */
-const fixable = new WeakSet<VFileMessage>()
-
-/**
  * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
  * knows it is the right one (a name's spelling from the dictionary, a names
- * list or the clear majority of the story; a house-style `prefer`).
+ * list or the clear majority of the story; a house-style `prefer`). A rule
+ * marks it, never the CLI; a guess among several suggestions is never
+ * marked. The mark is a field of the finding, so it travels with it
+ * (between threads too).
  *
  * @param message The finding.
  */
 export function markFixable(message: VFileMessage): void {
-  if (message.expected?.length === 1) fixable.add(message)
+  if (message.expected?.length === 1) message.fixable = true
 }
 
 /**
@@ -31,7 +27,7 @@ export function markFixable(message: VFileMessage): void {
  * @param message The finding.
  */
 export function unmarkFixable(message: VFileMessage): void {
-  fixable.delete(message)
+  message.fixable = false
 }
 
 /**
@@ -41,7 +37,7 @@ export function unmarkFixable(message: VFileMessage): void {
  * @returns Whether it is marked and still has one `expected`.
  */
 export function isFixable(message: VFileMessage): boolean {
-  return fixable.has(message) && message.expected?.length === 1
+  return message.fixable === true && message.expected?.length === 1
 }
 
 /** What fixing one file gave. */
@@ -99,7 +95,7 @@ export function fixFile(file: VFile): FileFix | undefined {
  */
 export async function writeFix(fix: FileFix): Promise<void> {
   const filePath = path.resolve(fix.file.cwd, fix.file.path)
-  const shown = String(fix.file.data.givenPath ?? fix.file.path)
+  const shown = fix.file.path
   let bytes: Buffer
   let mode: number
   try {
@@ -130,6 +126,13 @@ export async function writeFix(fix: FileFix): Promise<void> {
  * @returns The diff.
  */
 export function fixDiff(fix: FileFix): string {
-  const name = String(fix.file.data.givenPath ?? fix.file.path)
+  const name = fix.file.path
   return createTwoFilesPatch('a/' + name, 'b/' + name, fix.before, fix.after, undefined, undefined, {context: 3})
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Whether `--fix` may apply the one `expected` (see `markFixable`). */
+    fixable?: boolean | undefined
+  }
 }

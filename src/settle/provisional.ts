@@ -2,22 +2,17 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
 /**
- * Provisional findings: stand-ins a rule adds to a story only to learn
- * whether the story's comment markers turn them off, for findings it can
- * only make once the whole run is linted (`names-across-files`). They are
- * taken off the story once the markers are applied, and each one the
- * markers left is told so.
- */
-const provisional = new WeakMap<VFileMessage, () => void>()
-
-/**
- * Mark a message as provisional.
+ * Mark a message as provisional: a stand-in a rule adds to a story only to
+ * learn whether the story's comment markers turn it off, for findings it
+ * can only make once the whole run is linted (`names-across-files`). It is
+ * taken off the story once the markers are applied (see
+ * `settleProvisional`), and told if it was kept.
  *
  * @param message A message the rule added to the story.
  * @param kept Called if no comment marker turns it off.
  */
 export function markProvisional(message: VFileMessage, kept: () => void): void {
-  provisional.set(message, kept)
+  message.provisional = kept
 }
 
 /**
@@ -28,8 +23,14 @@ export function markProvisional(message: VFileMessage, kept: () => void): void {
  */
 export function settleProvisional(file: VFile): void {
   file.messages = file.messages.filter(function (message) {
-    const kept = provisional.get(message)
-    kept?.()
-    return kept === undefined
+    message.provisional?.()
+    return message.provisional === undefined
   })
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Set on a stand-in (see `markProvisional`): called if the comment markers keep it. */
+    provisional?: (() => void) | undefined
+  }
 }

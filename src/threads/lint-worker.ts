@@ -1,12 +1,12 @@
 import type {MessagePort} from 'node:worker_threads'
-import {type EngineOptions, lintEach} from '../engine.js'
+import {lintStories, type StoriesOptions} from '../pipeline.js'
 import {CopydeskError} from '../errors.js'
 import {fromPlainInput, type PlainInputFile, type PlainOutcome, type PlainProblem, toPlainOutcome, toPlainProblem} from './transfer.js'
 
 /** A batch of stories for one worker task. */
 export interface LintTask {
   files: PlainInputFile[]
-  options: Omit<EngineOptions, 'onFileDone'>
+  options: Omit<StoriesOptions, 'onFileDone'>
   /** Where to say that a file is done (`1`) and that the batch is over (`'end'`), for the progress line. */
   progress?: MessagePort | undefined
 }
@@ -15,7 +15,7 @@ export interface LintTask {
 export type LintTaskResult = {outcomes: PlainOutcome[]} | {thrown: PlainProblem}
 
 /**
- * Lint a batch of stories in a worker thread, with the same `lintEach` the
+ * Lint a batch of stories in a worker thread, with the same `lintStories` the
  * main thread uses, and give back plain data.
  *
  * @param task Files, options and the progress port.
@@ -25,7 +25,7 @@ export default async function lintTask(task: LintTask): Promise<LintTaskResult> 
   const files = task.files.map(fromPlainInput)
   const {progress} = task
   try {
-    const outcomes = await lintEach(files, {
+    const outcomes = await lintStories(files, {
       ...task.options,
       onFileDone: progress ? () => progress.postMessage(1) : undefined
     })

@@ -4,7 +4,7 @@ import {createRequire} from 'node:module'
 import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
-import {type EngineOptions, type EngineResult, type FileOutcome, gatherOutcomes, lintEach, lintFiles} from '../engine.js'
+import {lintStories, type StoriesOptions, type StoryOutcome} from '../pipeline.js'
 import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
 import type {LintTask, LintTaskResult} from './lint-worker.js'
 
@@ -120,13 +120,13 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
  * @param files Files with their values set.
  * @param options Where to find configuration, and the progress callback.
  * @param parallel Jobs and threshold.
- * @returns The linted files and the problems found on the way.
+ * @returns One outcome per file, in order; the findings are on the files.
  */
-export async function lintSpread(files: VFile[], options: EngineOptions, parallel: ParallelOptions = {}): Promise<EngineResult> {
+export async function lintSpread(files: VFile[], options: StoriesOptions, parallel: ParallelOptions = {}): Promise<StoryOutcome[]> {
   const sizes = files.map((file) => String(file.value).length)
   const threads = threadCount(sizes, parallel)
   const pool = threads === 0 ? undefined : await loadTinypool(parallel.importModule)
-  if (!pool) return lintFiles(files, options)
+  if (!pool) return lintStories(files, options)
   return lintOnThreads(pool, files, options, sizes, threads)
 }
 
@@ -144,22 +144,22 @@ export async function lintSpread(files: VFile[], options: EngineOptions, paralle
  * @param options Where to find configuration, and the progress callback.
  * @param sizes Length of each file's text.
  * @param threads How many threads, the main thread included (2 or more).
- * @returns The linted files and the problems, as `lintFiles` gives them.
+ * @returns One outcome per file, in order, as `lintStories` gives them.
  */
 async function lintOnThreads(
   Pool: typeof Tinypool,
   files: VFile[],
-  options: EngineOptions,
+  options: StoriesOptions,
   sizes: number[],
   threads: number
-): Promise<EngineResult> {
+): Promise<StoryOutcome[]> {
   const {onFileDone, ...engineOptions} = options
   const folders = files.map((file) => path.dirname(file.path))
   const batches = batchFiles(folders, sizes, threads * batchesPerThread)
   const workers = threads - 1
   const pool = new Pool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
   const ports: MessagePort[] = []
-  const outcomes: FileOutcome[] = Array.from({length: files.length})
+  const outcomes: StoryOutcome[] = Array.from({length: files.length})
   let next = 0
   const take = (): number[] | undefined => batches[next++]
 
@@ -179,15 +179,15 @@ async function lintOnThreads(
   /** Lint batches on the main thread until the queue is empty. */
   async function mainTakes(): Promise<void> {
     for (let batch = take(); batch; batch = take()) {
-      const done = await lintEach(batch.map((index) => files[index] as VFile), options)
-      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as FileOutcome
+      const done = await lintStories(batch.map((index) => files[index] as VFile), options)
+      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as StoryOutcome
     }
   }
 
   try {
     // The workers get their first batches before the main thread starts on one.
     await Promise.all([...Array.from({length: workers}, workerTakes), mainTakes()])
-    return gatherOutcomes(files, outcomes)
+    return outcomes
   } finally {
     for (const port of ports) port.close()
     await pool.destroy()
@@ -207,8 +207,8 @@ async function lintOnThreads(
 async function lintInWorker(
   pool: Tinypool,
   batch: VFile[],
-  options: Omit<EngineOptions, 'onFileDone'>,
-  onFileDone: EngineOptions['onFileDone'],
+  options: Omit<StoriesOptions, 'onFileDone'>,
+  onFileDone: StoriesOptions['onFileDone'],
   ports: MessagePort[]
 ): Promise<LintTaskResult> {
   let progress: LintTask['progress']

@@ -1,8 +1,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import type {FileOutcome} from '../engine.js'
+import type {StoryOutcome} from '../pipeline.js'
 import {CopydeskError, type ProblemPlace} from '../errors.js'
-import {isFixable, markFixable} from '../settle/fix.js'
 import type {StoryNames} from '../across/names-index.js'
 
 /**
@@ -14,12 +13,10 @@ import type {StoryNames} from '../across/names-index.js'
 
 /** A story to lint, as a worker gets it. */
 export interface PlainInputFile {
-  /** Absolute path, as `toInputFile` sets it (config is found from it). */
+  /** The path as given, relative to `cwd` or absolute (config is found from it). */
   path: string
   cwd: string
   value: string
-  /** The path as given, for the report. */
-  givenPath: string | undefined
   bom: boolean | undefined
   /** Set for a binary file: the worker only checks whether config ignores it. */
   binary: boolean | undefined
@@ -33,8 +30,6 @@ export interface PlainMessage {
   stack: string | undefined
   /** What caused it, itself plain: a message (`first used here`) or an error. */
   cause: PlainMessage | PlainError | undefined
-  /** Whether `--fix` may apply it (a mark kept by object identity, so it is carried as a flag). */
-  fixable: boolean
 }
 
 /** An error as plain data. */
@@ -55,8 +50,6 @@ export interface PlainProblem {
 
 /** What linting one file gave, as plain data. */
 export interface PlainOutcome {
-  /** The file's path history: unified-engine resets it, and vfile-reporter names a file by its first entry. */
-  history: string[]
   reported: boolean
   problems: PlainProblem[]
   messages: PlainMessage[]
@@ -71,7 +64,7 @@ export interface PlainOutcome {
  * @returns Plain data.
  */
 export function toPlainInput(file: VFile): PlainInputFile {
-  return {path: file.path, cwd: file.cwd, value: String(file.value), givenPath: file.data.givenPath, bom: file.data.bom, binary: file.data.binary}
+  return {path: file.path, cwd: file.cwd, value: String(file.value), bom: file.data.bom, binary: file.data.binary}
 }
 
 /**
@@ -83,7 +76,6 @@ export function toPlainInput(file: VFile): PlainInputFile {
 export function fromPlainInput(plain: PlainInputFile): VFile {
   const file = new VFile({path: plain.path, cwd: plain.cwd, value: plain.value})
   if (plain.bom !== undefined) file.data.bom = plain.bom
-  if (plain.givenPath !== undefined) file.data.givenPath = plain.givenPath
   if (plain.binary !== undefined) file.data.binary = plain.binary
   return file
 }
@@ -95,9 +87,8 @@ export function fromPlainInput(plain: PlainInputFile): VFile {
  * @param outcome Its outcome.
  * @returns Plain data.
  */
-export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome {
+export function toPlainOutcome(file: VFile, outcome: StoryOutcome): PlainOutcome {
   return {
-    history: [...file.history],
     reported: outcome.reported,
     problems: outcome.problems.map(toPlainProblem),
     messages: file.messages.map(toPlainMessage),
@@ -107,14 +98,13 @@ export function toPlainOutcome(file: VFile, outcome: FileOutcome): PlainOutcome 
 
 /**
  * Give a file in the main thread the messages a worker found on its copy,
- * and its paths as the engine and `lintEach` left them.
+ * and the part of the names index it noted.
  *
  * @param file The main thread's file.
  * @param plain What the worker found.
  * @returns The outcome.
  */
-export function applyPlainOutcome(file: VFile, plain: PlainOutcome): FileOutcome {
-  file.history = [...plain.history]
+export function applyPlainOutcome(file: VFile, plain: PlainOutcome): StoryOutcome {
   file.messages = plain.messages.map(fromPlainMessage)
   if (plain.names) file.data.copydeskNames = plain.names
   return {reported: plain.reported, problems: plain.problems.map(fromPlainProblem)}
@@ -159,8 +149,7 @@ function toPlainMessage(message: VFileMessage): PlainMessage {
     ...fields,
     reason: message.reason,
     stack: message.stack,
-    cause: toPlainCause(cause),
-    fixable: isFixable(message)
+    cause: toPlainCause(cause)
   }
 }
 
@@ -178,18 +167,17 @@ function toPlainCause(cause: unknown): PlainMessage | PlainError | undefined {
 }
 
 /**
- * Make a message back from plain data, with its fix mark.
+ * Make a message back from plain data (its own fields, `fixable` among them, as they were).
  *
  * @param plain Plain data.
  * @returns The message.
  */
 function fromPlainMessage(plain: PlainMessage): VFileMessage {
-  const {cause, stack, fixable, ...fields} = plain
+  const {cause, stack, ...fields} = plain
   const message = new VFileMessage(plain.reason)
   Object.assign(message, fields)
   message.stack = stack ?? ''
   if (cause) message.cause = isPlainError(cause) ? fromPlainError(cause) : fromPlainMessage(cause)
-  if (fixable) markFixable(message)
   return message
 }
 

@@ -2,35 +2,21 @@ import {causeChain, CopydeskError, findCopydeskError} from './errors.js'
 import {StageFailure} from './stage.js'
 
 /**
- * Turn a failure unified-engine recorded on a file into one clear problem:
- * our own errors (a broken config, which copydesk reads itself) as they
- * are, a stage that threw as `story.md: parsing failed: reason`, anything
- * else as `story.md: linting failed: reason`.
+ * Turn a failure while linting a story into one clear problem: our own
+ * errors as they are, a stage that threw as `story.md: parsing failed:
+ * reason`, anything else as `story.md: linting failed: reason`.
  *
- * @param failure The cause of the engine's fatal message.
- * @param storyPath The file being linted when it happened.
+ * @param failure What was thrown.
+ * @param storyPath The story being linted when it happened.
  * @returns The problem to report.
  */
-export function problemFromEngineFailure(failure: unknown, storyPath: string): CopydeskError {
+export function problemFromFailure(failure: unknown, storyPath: string): CopydeskError {
   const ours = findCopydeskError(failure)
   if (ours) return ours
   const chain = causeChain(failure)
   const stage = chain.find((error): error is StageFailure => error instanceof StageFailure)
   if (stage) return problemFromStageFailure(stage.stage, stage.cause, storyPath)
   return problemFromStageFailure('linting', chain.at(-1) ?? failure, storyPath)
-}
-
-/**
- * Turn a rule that threw on a file into one clear problem naming the rule
- * and the file: `story.md: rule \`spelling\` failed: reason`.
- *
- * @param ruleId The rule.
- * @param error What it threw (kept as the cause, for `COPYDESK_DEBUG`).
- * @param storyPath The file it was checking.
- * @returns The problem to report.
- */
-export function problemFromRuleFailure(ruleId: string, error: unknown, storyPath: string): CopydeskError {
-  return problemFromStageFailure('rule `' + ruleId + '`', error, storyPath)
 }
 
 /**

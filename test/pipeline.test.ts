@@ -1,17 +1,16 @@
 import {describe, expect, test} from 'vitest'
-import {lintFiles} from '../src/engine.js'
 import {toInputFile} from '../src/files/read-input.js'
-import {makeTree} from './helpers.js'
+import {lintInMemory, makeTree} from './helpers.js'
 
-/** A story of about 150,000 characters: two make more than one engine run. */
+/** A story of about 150,000 characters. */
 function longStory(sentence: string): string {
   return Array.from({length: 1500}, () => sentence).join('\n\n') + '\n'
 }
 
 const quay = 'The ferry from Wierzbna docked at the quay on time, and the crew unloaded crates of apples for the market.'
 
-describe('lintFiles across engine runs', () => {
-  test('applies each folder its own config in every run, and names a broken config once', async () => {
+describe('lintStories', () => {
+  test('applies each folder its own config, and names a broken config once', async () => {
     const stories: Record<string, string> = {
       'north/.copydeskrc.json': '{"words": ["Wierzbna"]}\n',
       'north/one.txt': longStory(quay),
@@ -24,7 +23,7 @@ describe('lintFiles across engine runs', () => {
     }
     const cwd = await makeTree(stories)
     const names = ['north/one.txt', 'south/one.txt', 'broken/one.txt', 'north/two.txt', 'south/two.txt', 'broken/two.txt']
-    const result = await lintFiles(
+    const result = await lintInMemory(
       names.map((name) => toInputFile(name, stories[name] ?? '', cwd)),
       {cwd}
     )
