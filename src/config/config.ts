@@ -5,6 +5,7 @@ import type {Rule} from '../define-rule.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {closest} from '../words/edit-distance.js'
 import {CopydeskError} from '../errors.js'
+import {configPlace} from './config-place.js'
 import {bundledNames} from '../words/names-list.js'
 import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from '../severity.js'
@@ -95,7 +96,10 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   const shown = filePath ? path.relative(cwd, filePath) || filePath : undefined
   const parsed = configSchema.safeParse(raw)
   if (!parsed.success) {
-    throw new CopydeskError(describeIssue(parsed.error.issues[0]), {file: shown}, parsed.error)
+    const issue = describedIssue(parsed.error.issues[0])
+    const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+    const place = filePath && issue ? configPlace(filePath, issue.path, key) : undefined
+    throw new CopydeskError(describeIssue(issue), {file: shown, ...place}, parsed.error)
   }
   const config = parsed.data
   const root = filePath ? path.dirname(filePath) : cwd
@@ -137,9 +141,25 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
 }
 
 /**
- * Turn a schema violation into one line that names the key and says what to write.
+ * The issue a message is about: for a rule set neither to a severity nor to
+ * an object of options, the problem inside the branch that matches the
+ * value's type (`"spelling": "loud"` is a bad severity, not a bad object),
+ * with the path from the top.
  *
  * @param issue First issue zod found.
+ * @returns That issue, or the union's own when no branch matches the type.
+ */
+function describedIssue(issue: z.core.$ZodIssue | undefined): z.core.$ZodIssue | undefined {
+  if (issue?.code !== 'invalid_union') return issue
+  const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
+  const inner = branch?.[0]
+  return inner ? describedIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue) : issue
+}
+
+/**
+ * Turn a schema violation into one line that names the key and says what to write.
+ *
+ * @param issue The issue, as `describedIssue` picks it.
  * @returns The reason, without the file name.
  */
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
@@ -154,10 +174,6 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     return `${what} \`${full}\`` + (hint ? ` (did you mean \`${hint}\`?)` : `, expected one of ${list(known)}`)
   }
   if (issue.code === 'invalid_union') {
-    // A rule is set with a severity or an object: explain the branch that matches the value's type.
-    const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
-    const inner = branch?.[0]
-    if (inner) return describeIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue)
     if (at === 'houseStyle') return '`houseStyle`: expected a file name, a list of them, or an object with `files` and `default`'
     return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
   }
