@@ -251,6 +251,20 @@ describe('schema errors point at the line and column, as Vale does', () => {
       2
     ],
     [
+      'a bad severity in an object of options, at the severity',
+      {'.copydeskrc.yml': 'rules:\n  spelling:\n    severity: loud\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:15: `rules.spelling.severity`: expected one of `off`, `info`, `warning`, `error`\n',
+      2
+    ],
+    [
+      'a file setting that is a number',
+      {'.copydeskrc.yml': 'houseStyle:\n  files: 5\n'},
+      [],
+      'copydesk: .copydeskrc.yml:2:10: `houseStyle.files`: expected a file name or a list of them\n',
+      2
+    ],
+    [
       'a bad value in YAML',
       {'.copydeskrc.yml': 'names: true\ndialect: british\n'},
       [],
@@ -277,6 +291,20 @@ describe('schema errors point at the line and column, as Vale does', () => {
       {'.copydeskrc.json': '{\n  "words": ["Krnovice"],\n  "rules": {\n    "spelling": {"acronym": true}\n  }\n}\n'},
       [],
       'copydesk: .copydeskrc.json:4:18: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n',
+      2
+    ],
+    [
+      'a bad rule option value in JSON, at the value',
+      {'.copydeskrc.json': '{\n  "rules": {\n    "spelling": {"acronyms": "yes"}\n  }\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:3:30: `rules.spelling.acronyms`: expected a boolean\n',
+      2
+    ],
+    [
+      'a word list setting that is a number',
+      {'.copydeskrc.json': '{\n  "wordsFile": 5\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:2:16: `wordsFile`: expected a file name or a list of them\n',
       2
     ],
     [

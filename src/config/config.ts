@@ -141,18 +141,20 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
 }
 
 /**
- * The issue a message is about: for a rule set neither to a severity nor to
- * an object of options, the problem inside the branch that matches the
- * value's type (`"spelling": "loud"` is a bad severity, not a bad object),
- * with the path from the top.
+ * The issue a message is about: for a value that may take several forms
+ * (a rule's severity or object of options), the problem inside the form
+ * that matches the value's type, with the path from the top. A form whose
+ * problem lies inside the value matched it (`{"acronyms": "yes"}` is an
+ * object with a bad option, not a bad severity); failing that, one whose
+ * problem is not the type (`"loud"` is a bad severity, not a bad object).
  *
  * @param issue First issue zod found.
- * @returns That issue, or the union's own when no branch matches the type.
+ * @returns That issue, or the union's own when no form matches the type.
  */
 function describedIssue(issue: z.core.$ZodIssue | undefined): z.core.$ZodIssue | undefined {
   if (issue?.code !== 'invalid_union') return issue
-  const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
-  const inner = branch?.[0]
+  const firsts = issue.errors.map((issues) => issues[0])
+  const inner = firsts.find((first) => first && first.path.length > 0) ?? firsts.find((first) => first && first.code !== 'invalid_type')
   return inner ? describedIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue) : issue
 }
 
@@ -175,7 +177,8 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   }
   if (issue.code === 'invalid_union') {
     if (at === 'houseStyle') return '`houseStyle`: expected a file name, a list of them, or an object with `files` and `default`'
-    return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
+    if (at.startsWith('rules.')) return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
+    if (at === 'wordsFile' || at === 'houseStyle.files') return `\`${at}\`: expected a file name or a list of them`
   }
   if (issue.code === 'too_small') {
     const unit = issue.origin === 'array' ? 'entries' : 'characters'
