@@ -272,6 +272,13 @@ describe('schema errors point at the line and column, as Vale does', () => {
       2
     ],
     [
+      'a section with no value in YAML, at its key',
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\nrules:\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:1: `rules`: expected an object\n',
+      2
+    ],
+    [
       'a key with no value in YAML, at the key',
       {'.copydeskrc.yml': 'words:\n  - Krnovice\nignore:\n'},
       [],
@@ -355,7 +362,7 @@ describe('schema errors point at the line and column, as Vale does', () => {
       'a package.json field that is not an object',
       {'package.json': '{\n  "name": "desk",\n  "copydesk": true\n}\n'},
       [],
-      'copydesk: package.json:3:15: expected a object of settings\n',
+      'copydesk: package.json:3:15: expected an object of settings\n',
       2
     ],
     [

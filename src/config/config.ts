@@ -188,7 +188,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     return `\`${at}\`: expected one of ${list(issue.values.map(String))}`
   }
   if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'array' ? 'a list' : `a ${issue.expected}`
+    const expected = issue.expected === 'array' ? 'a list' : (/^[aeiou]/.test(issue.expected) ? 'an ' : 'a ') + issue.expected
     return at ? `\`${at}\`: expected ${expected}` : `expected ${expected} of settings`
   }
   return at ? `\`${at}\`: ${issue.message}` : issue.message
