@@ -23,13 +23,11 @@
  * is absent. The corpora are read in place; the modified copies live in a
  * temporary folder that is removed at the end.
  */
-import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
 import {lintFiles} from '../src/lint.js'
 import {severities} from '../src/severity.js'
 import {acrossFilesPairs, splitAcrossFiles} from './across-files.js'
-import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
+import {articlesShown, corporaFolder, startArticlesBenchmark, withTemporaryCopies, wordCount} from './articles.js'
 import {plainRetextSpell} from './baseline.js'
 import {groupBy} from './group-by.js'
 import {type Injection, injectArticle, type InjectionSources, minimumGap, mulberry32, perKind, type Quota} from './inject.js'
@@ -45,13 +43,11 @@ import {
   topWords
 } from './measure.js'
 import {loadMisspellings} from './misspellings.js'
-import {printResult, startBenchmark} from './output.js'
+import {printResult} from './output.js'
 import {type BenchResult, renderReport} from './report.js'
 import {checkTargets} from './targets.js'
 import {commonWords, dictionaryChecker} from './words.js'
-import {readSeededOptions, reproduceCommand, type SeededOptions} from './seeded-options.js'
-
-/** Seed of the injection choices: fixed, so that every run measures the same errors. */
+import {reproduceCommand, type SeededOptions} from './seeded-options.js'
 
 /**
  * Most errors of each kind per article: six in all, few enough that an
@@ -64,15 +60,6 @@ const commonWordCount = 5000
 
 /** New errors of the modified run listed by hand-judgeable example. */
 const newErrorsListed = 20
-
-/** The project root: this module runs from `dist/bench/`. */
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-
-/** The corpora, as the project's README and `../shared` describe them. */
-const corporaFolder = path.resolve(projectRoot, '../shared/corpora')
-
-/** The news articles, relative to the corpora folder. */
-const articlesPath = 'news-wikinews-2019-2020/articles'
 
 /** How to call the benchmark. */
 const usage = 'usage: npm run bench:accuracy -- [--json] [--seed N]'
@@ -89,11 +76,9 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
-  if (!options) return
-
-  const articlesFolder = path.join(corporaFolder, articlesPath)
-  const articles = await readArticles(articlesFolder)
+  const start = await startArticlesBenchmark(usage)
+  if (!start) return
+  const {options, folder: articlesFolder, articles} = start
   const baseline = plainRetextSpell()
 
   progress(`linting ${articles.size} clean articles`)
@@ -227,7 +212,7 @@ function measure(
     seed: options.seed,
     quota,
     minimumGap,
-    corpus: {path: path.join('../shared/corpora', articlesPath), articles: articles.size, words},
+    corpus: {path: articlesShown, articles: articles.size, words},
     clean: {
       seconds: clean.seconds,
       findings: cleanCounts,

@@ -1,6 +1,44 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {startBenchmark} from './output.js'
+import {readSeededOptions, type SeededOptions} from './seeded-options.js'
+
+/** The project root: this module runs from `dist/bench/`. */
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The corpora, as the project's README and `../shared` describe them. */
+export const corporaFolder = path.resolve(projectRoot, '../shared/corpora')
+
+/** The news articles, as the reports name them. */
+export const articlesShown = '../shared/corpora/news-wikinews-2019-2020/articles'
+
+/** The news articles. */
+const articlesFolder = path.resolve(projectRoot, articlesShown)
+
+/** A seeded benchmark on the news articles, ready to run. */
+export interface ArticlesBenchmark {
+  options: SeededOptions
+  /** The articles folder, read in place. */
+  folder: string
+  /** Text by file name, as `readArticles` gives it. */
+  articles: Map<string, string>
+}
+
+/**
+ * Start a benchmark that injects errors into the news articles
+ * (`bench:accuracy`, `bench:names`): read its options, skip it when the
+ * corpora are absent, and read the articles.
+ *
+ * @param usage The usage line, shown with a bad option.
+ * @returns The options and articles, or `undefined` when the benchmark is not to run.
+ */
+export async function startArticlesBenchmark(usage: string): Promise<ArticlesBenchmark | undefined> {
+  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
+  if (!options) return undefined
+  return {options, folder: articlesFolder, articles: await readArticles(articlesFolder)}
+}
 
 /**
  * Read every article of the corpus.

@@ -20,14 +20,12 @@
  * is absent. The corpora are read in place; the modified copies live in a
  * temporary folder that is removed at the end.
  */
-import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {lintFiles} from '../src/lint.js'
 import type {NameEntry} from '../src/across/names-index.js'
 import {type AcrossFilesPair, acrossFilesPairs, acrossFilesRule, renderPairs, splitAcrossFiles} from './across-files.js'
-import {readArticles, withTemporaryCopies} from './articles.js'
+import {articlesShown, corporaFolder, startArticlesBenchmark, withTemporaryCopies} from './articles.js'
 import {groupBy} from './group-by.js'
 import {mulberry32} from './inject.js'
 import {type Finding, findingsOf, type Ratio, ratio} from './measure.js'
@@ -42,28 +40,18 @@ import {
   nameSlips,
   perGroup
 } from './names-inject.js'
-import {printResult, startBenchmark} from './output.js'
+import {printResult} from './output.js'
 import {loadRealNameVariants} from './real-name-variants.js'
 import {count, indent, rateCell, table} from './report.js'
 import {dictionaryChecker} from './words.js'
-import {readSeededOptions, reproduceCommand, type SeededOptions} from './seeded-options.js'
+import {reproduceCommand, type SeededOptions} from './seeded-options.js'
 
-/** Seed of the injection choices: the accuracy benchmark's, so that both runs are reproduced alike. */
 
 /** Timed runs with the rule on, and as many with it off. */
 const costRuns = 3
 
 /** Injections listed per list of misses. */
 const listed = 15
-
-/** The project root: this module runs from `dist/bench/`. */
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-
-/** The corpora, as the project's README and `../shared` describe them. */
-const corporaFolder = path.resolve(projectRoot, '../shared/corpora')
-
-/** The news articles, relative to the corpora folder. */
-const articlesPath = 'news-wikinews-2019-2020/articles'
 
 /**
  * The configs of the cost runs, written next to the copies: the same file
@@ -153,11 +141,9 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
-  if (!options) return
-
-  const articlesFolder = path.join(corporaFolder, articlesPath)
-  const articles = await readArticles(articlesFolder)
+  const start = await startArticlesBenchmark(usage)
+  if (!start) return
+  const {options, folder: articlesFolder, articles} = start
 
   progress(`linting ${articles.size} articles as published`)
   const clean = await lintArticles(articles, articlesFolder)
@@ -201,7 +187,7 @@ async function main(): Promise<void> {
   const result: NamesResult = {
     command: reproduceCommand('bench:names', options),
     seed: options.seed,
-    corpus: {path: path.join('../shared/corpora', articlesPath), articles: articles.size},
+    corpus: {path: articlesShown, articles: articles.size},
     precision: {
       seconds: clean.seconds,
       findings: acrossFiles.length,

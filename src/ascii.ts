@@ -1,8 +1,19 @@
 /**
- * Character-code tests for the ASCII fast paths of per-word code: most words
- * of English copy are ASCII, and settling them by code avoids a lowercase
- * copy or a Unicode regex for each.
+ * Tests for the ASCII fast paths of per-word code: most words of English
+ * copy are ASCII, and settling them by character code avoids a lowercase
+ * copy, a normalisation or a Unicode regex for each.
  */
+
+/**
+ * Whether a text is ASCII only.
+ *
+ * @param text Text.
+ * @returns Whether every character is below U+0080.
+ */
+export function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false
+  return true
+}
 
 /**
  * Whether a character code is an ASCII capital, `A` to `Z`.

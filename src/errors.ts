@@ -1,9 +1,11 @@
-/** Where a problem is: a file, and a line in it when there is one. */
+/** Where a problem is: a file, and a line (and column) in it when there is one. */
 export interface ProblemPlace {
   /** Path of the file, as the user would type it. */
   file?: string | undefined
   /** 1-based line in that file. */
   line?: number | undefined
+  /** 1-based column on that line; only with `line`. */
+  column?: number | undefined
 }
 
 /**
@@ -25,11 +27,12 @@ export class CopydeskError extends Error {
     this.place = place
   }
 
-  /** The one line the CLI prints: `file:line: reason`. */
+  /** The one line the CLI prints: `file:line:column: reason`, as far as the place is known. */
   toLine(): string {
-    const {file, line} = this.place
+    const {file, line, column} = this.place
     if (!file) return this.message
-    return (line === undefined ? file : file + ':' + line) + ': ' + this.message
+    const where = [file, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':')
+    return where + ': ' + this.message
   }
 }
 

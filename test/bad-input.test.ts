@@ -53,11 +53,11 @@ describe('each bad input gets one line and its exit code', () => {
     ['a YAML alias bomb', {'.copydeskrc.yml': aliasBomb.join('\n') + '\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml: invalid YAML: Excessive alias count indicates a resource exhaustion attack\n', 2],
     ['a config in JavaScript, never run', {'.copydeskrc.js': 'process.exit(9)\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.js: config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`\n', 2],
     // Config that parses but is wrong.
-    ['an unknown key', {'.copydeskrc.json': '{"wrods": []}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: unknown key `wrods` (did you mean `words`?)\n', 2],
-    ['an unknown rule id', {'.copydeskrc.json': '{"rules": {"house-styles": "off"}}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: unknown rule `rules.house-styles` (did you mean `house-style`?)\n', 2],
-    ['a list that is text', {'.copydeskrc.yml': 'words: Oyelaran\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml: `words`: expected a list\n', 2],
-    ['a switch that is text', {'.copydeskrc.json': '{"names": "no"}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: `names`: expected a boolean\n', 2],
-    ['a config that is a list', {'.copydeskrc.json': '["words"]', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: expected a object of settings\n', 2],
+    ['an unknown key', {'.copydeskrc.json': '{"wrods": []}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:2: unknown key `wrods` (did you mean `words`?)\n', 2],
+    ['an unknown rule id', {'.copydeskrc.json': '{"rules": {"house-styles": "off"}}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:12: unknown rule `rules.house-styles` (did you mean `house-style`?)\n', 2],
+    ['a list that is text', {'.copydeskrc.yml': 'words: Oyelaran\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml:1:8: `words`: expected a list\n', 2],
+    ['a switch that is text', {'.copydeskrc.json': '{"names": "no"}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:11: `names`: expected a boolean\n', 2],
+    ['a config that is a list', {'.copydeskrc.json': '["words"]', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:1: expected an object of settings\n', 2],
     // Files a config names.
     ['a missing word list', {'.copydeskrc.json': '{"wordsFile": "names.txt"}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: `wordsFile`: word list `names.txt` not found\n', 2],
     ['a missing house-style file', {'.copydeskrc.json': '{"houseStyle": "style.yml"}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: `houseStyle`: house-style file `style.yml` not found\n', 2],

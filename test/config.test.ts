@@ -1,4 +1,7 @@
+import os from 'node:os'
+import path from 'node:path'
 import {describe, expect, test} from 'vitest'
+import {configPlace} from '../src/config/config-place.js'
 import type {JsonFile} from '../src/report/json.js'
 import {makeTree, runCli} from './helpers.js'
 
@@ -174,32 +177,32 @@ describe('config errors', () => {
     [
       'an unknown key, with the closest one',
       {'.copydeskrc.json': '{"word": ["Krnovice"]}'},
-      'copydesk: .copydeskrc.json: unknown key `word` (did you mean `words`?)\n'
+      'copydesk: .copydeskrc.json:1:2: unknown key `word` (did you mean `words`?)\n'
     ],
     [
       'an unknown rule, with the closest one',
       {'.copydeskrc.json': '{"rules": {"speling": "off"}}'},
-      'copydesk: .copydeskrc.json: unknown rule `rules.speling` (did you mean `spelling`?)\n'
+      'copydesk: .copydeskrc.json:1:12: unknown rule `rules.speling` (did you mean `spelling`?)\n'
     ],
     [
       'a bad severity',
       {'.copydeskrc.json': '{"rules": {"spelling": "loud"}}'},
-      'copydesk: .copydeskrc.json: `rules.spelling`: expected one of `off`, `info`, `warning`, `error`\n'
+      'copydesk: .copydeskrc.json:1:24: `rules.spelling`: expected one of `off`, `info`, `warning`, `error`\n'
     ],
     [
       'an unknown rule option, with the closest one',
       {'.copydeskrc.json': '{"rules": {"spelling": {"acronym": true}}}'},
-      'copydesk: .copydeskrc.json: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n'
+      'copydesk: .copydeskrc.json:1:25: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n'
     ],
     [
       'a bad distinct list',
       {'.copydeskrc.json': '{"distinct": [["Wagner"]]}'},
-      'copydesk: .copydeskrc.json: `distinct.0`: expected at least 2 entries\n'
+      'copydesk: .copydeskrc.json:1:15: `distinct.0`: expected at least 2 entries\n'
     ],
     [
       'a wrong type',
       {'package.json': '{"copydesk": {"words": "Krnovice"}}'},
-      'copydesk: package.json: `words`: expected a list\n'
+      'copydesk: package.json:1:24: `words`: expected a list\n'
     ],
     [
       'a missing words file',
@@ -220,5 +223,174 @@ describe('config errors', () => {
     })
     expect(result.code).toBe(2)
     expect(Object.keys(result.found)).toEqual(['good/story.txt'])
+  })
+})
+
+describe('schema errors point at the line and column, as Vale does', () => {
+  test.each<[string, Record<string, string>, string[], string, number]>([
+    // YAML: the value that is wrong, or the key that is unknown.
+    [
+      'a bad severity in YAML',
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\nrules:\n  spelling: loud\n'},
+      [],
+      'copydesk: .copydeskrc.yml:4:13: `rules.spelling`: expected one of `off`, `info`, `warning`, `error`\n',
+      2
+    ],
+    [
+      'an unknown key in YAML, at the key',
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\nrulez:\n  spelling: off\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:1: unknown key `rulez` (did you mean `rules`?)\n',
+      2
+    ],
+    [
+      'an unknown rule option in YAML',
+      {'.copydeskrc.yml': 'rules:\n  spelling:\n    severity: warning\n    acronym: true\n'},
+      [],
+      'copydesk: .copydeskrc.yml:4:5: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n',
+      2
+    ],
+    [
+      'a bad severity in an object of options, at the severity',
+      {'.copydeskrc.yml': 'rules:\n  spelling:\n    severity: loud\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:15: `rules.spelling.severity`: expected one of `off`, `info`, `warning`, `error`\n',
+      2
+    ],
+    [
+      'a file setting that is a number',
+      {'.copydeskrc.yml': 'houseStyle:\n  files: 5\n'},
+      [],
+      'copydesk: .copydeskrc.yml:2:10: `houseStyle.files`: expected a file name or a list of them\n',
+      2
+    ],
+    [
+      'a bad value in YAML',
+      {'.copydeskrc.yml': 'names: true\ndialect: british\n'},
+      [],
+      'copydesk: .copydeskrc.yml:2:10: `dialect`: expected one of `en-US`, `en-GB`, `en-CA`, `en-AU`\n',
+      2
+    ],
+    [
+      'a section with no value in YAML, at its key',
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\nrules:\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:1: `rules`: expected an object\n',
+      2
+    ],
+    [
+      'a key with no value in YAML, at the key',
+      {'.copydeskrc.yml': 'words:\n  - Krnovice\nignore:\n'},
+      [],
+      'copydesk: .copydeskrc.yml:3:1: `ignore`: expected a list\n',
+      2
+    ],
+    [
+      'a YAML config given with --config',
+      {'desk/style.yaml': 'words: [Krnovice]\nnames: "no"\n'},
+      ['--config', 'desk/style.yaml'],
+      'copydesk: desk/style.yaml:2:8: `names`: expected a boolean\n',
+      2
+    ],
+    // JSON: the same places, found in the JSON text.
+    [
+      'an unknown rule option in JSON',
+      {'.copydeskrc.json': '{\n  "words": ["Krnovice"],\n  "rules": {\n    "spelling": {"acronym": true}\n  }\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:4:18: unknown rule option `rules.spelling.acronym` (did you mean `acronyms`?)\n',
+      2
+    ],
+    [
+      'a bad rule option value in JSON, at the value',
+      {'.copydeskrc.json': '{\n  "rules": {\n    "spelling": {"acronyms": "yes"}\n  }\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:3:30: `rules.spelling.acronyms`: expected a boolean\n',
+      2
+    ],
+    [
+      'a word list setting that is a number',
+      {'.copydeskrc.json': '{\n  "wordsFile": 5\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:2:16: `wordsFile`: expected a file name or a list of them\n',
+      2
+    ],
+    [
+      'a short entry of a list in JSON',
+      {'.copydeskrc.json': '{\n  "distinct": [\n    ["Wagner", "Wágner"],\n    ["Krnovice"]\n  ]\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:4:5: `distinct.1`: expected at least 2 entries\n',
+      2
+    ],
+    ['JSON indented with tabs', {'.copydeskrc.json': '{\n\t"names": "no"\n}\n'}, [], 'copydesk: .copydeskrc.json:2:11: `names`: expected a boolean\n', 2],
+    [
+      'a key given twice in JSON, at the one that counts',
+      {'.copydeskrc.json': '{\n  "names": true,\n  "names": "no"\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:3:12: `names`: expected a boolean\n',
+      2
+    ],
+    [
+      'JSON with a byte order mark',
+      {'.copydeskrc.json': '\uFEFF{\n  "wrods": []\n}\n'},
+      [],
+      'copydesk: .copydeskrc.json:2:3: unknown key `wrods` (did you mean `words`?)\n',
+      2
+    ],
+    [
+      'a .copydeskrc without an extension, read as JSON',
+      {'.copydeskrc': '{\n  "dialect": "british"\n}\n'},
+      [],
+      'copydesk: .copydeskrc:2:14: `dialect`: expected one of `en-US`, `en-GB`, `en-CA`, `en-AU`\n',
+      2
+    ],
+    // package.json: the place is inside the `copydesk` field.
+    [
+      'a wrong type in package.json',
+      {'package.json': '{\n  "name": "desk",\n  "copydesk": {\n    "words": "Krnovice"\n  }\n}\n'},
+      [],
+      'copydesk: package.json:4:14: `words`: expected a list\n',
+      2
+    ],
+    [
+      'an unknown key in package.json',
+      {'package.json': '{\n  "name": "desk",\n  "copydesk": {\n    "wrods": []\n  }\n}\n'},
+      [],
+      'copydesk: package.json:4:5: unknown key `wrods` (did you mean `words`?)\n',
+      2
+    ],
+    [
+      'a package.json field that is not an object',
+      {'package.json': '{\n  "name": "desk",\n  "copydesk": true\n}\n'},
+      [],
+      'copydesk: package.json:3:15: expected an object of settings\n',
+      2
+    ],
+    [
+      'a package.json with the same key outside the field',
+      {'package.json': '{\n  "words": ["other"],\n  "copydesk": {"words": "Krnovice"}\n}\n'},
+      [],
+      'copydesk: package.json:3:25: `words`: expected a list\n',
+      2
+    ]
+  ])('%s', async (_name, files, args, stderr, code) => {
+    const result = await lintTree({...files, 'story.txt': story}, args)
+    expect(result.stderr).toBe(stderr)
+    expect(result.code).toBe(code)
+  })
+})
+
+describe('configPlace', () => {
+  test('follows an alias to the value it names', async () => {
+    const cwd = await makeTree({'.copydeskrc.yml': 'words: &names\n  - Krnovice\n  - ""\nignore: *names\n'})
+    expect(configPlace(path.join(cwd, '.copydeskrc.yml'), ['ignore', 1])).toEqual({line: 3, column: 5})
+  })
+
+  test('points at the deepest part of the path the file has', async () => {
+    const cwd = await makeTree({'.copydeskrc.json': '{\n  "rules": {"spelling": {}}\n}\n'})
+    expect(configPlace(path.join(cwd, '.copydeskrc.json'), ['rules', 'spelling', 'acronyms'])).toEqual({line: 2, column: 25})
+  })
+
+  test('gives no place for a file it cannot read', () => {
+    expect(configPlace(path.join(os.tmpdir(), 'copydesk-no-such-folder', '.copydeskrc.json'), ['words'])).toBeUndefined()
   })
 })

@@ -240,7 +240,7 @@ describe('choosing the dialect', () => {
     const run = await runCli(['story.txt'], {cwd: folder})
     expect(run.code).toBe(2)
     expect(run.stderr).toBe(
-      'copydesk: .copydeskrc.json: `dialect`: expected one of `en-US`, `en-GB`, `en-CA`, `en-AU`\n'
+      'copydesk: .copydeskrc.json:1:12: `dialect`: expected one of `en-US`, `en-GB`, `en-CA`, `en-AU`\n'
     )
   })
 

@@ -209,12 +209,12 @@ describe('newsroom house-style files', () => {
     [
       'a bad config value',
       {'.copydeskrc.json': '{"houseStyle": 5}'},
-      'copydesk: .copydeskrc.json: `houseStyle`: expected a file name, a list of them, or an object with `files` and `default`\n'
+      'copydesk: .copydeskrc.json:1:16: `houseStyle`: expected a file name, a list of them, or an object with `files` and `default`\n'
     ],
     [
       'an unknown key in the config object',
       {'.copydeskrc.json': '{"houseStyle": {"file": "style.yml"}}'},
-      'copydesk: .copydeskrc.json: unknown key `houseStyle.file` (did you mean `files`?)\n'
+      'copydesk: .copydeskrc.json:1:17: unknown key `houseStyle.file` (did you mean `files`?)\n'
     ]
   ])('stop the run on %s with one line', async (_name, files, stderr) => {
     const result = await lintWithConfig({...files, 'story.txt': 'Kiev.\n'})

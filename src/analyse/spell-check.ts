@@ -11,6 +11,7 @@ import {rankSuggestions} from '../words/suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
+import {isAscii} from '../ascii.js'
 
 /** A word (or the part of one) that neither the dictionary nor the word lists know. */
 export interface UnknownWord {
@@ -335,17 +336,6 @@ function isAccentedSpelling(actual: string, personal: string, dialect: Dialect):
   const plain = withoutAccents(actual)
   if (plain === actual) return false
   return dictionaryLookup(dialect, personal).correct(plain) || dictionaryLookup('en-GB').correct(plain)
-}
-
-/**
- * Whether a text is ASCII only.
- *
- * @param text Text.
- * @returns Whether every character is below U+0080.
- */
-function isAscii(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false
-  return true
 }
 
 /**

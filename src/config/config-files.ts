@@ -17,6 +17,26 @@ const scriptNames: readonly string[] = ['.copydeskrc.cjs', '.copydeskrc.mjs', '.
 /** The field of `package.json` that holds copydesk's config. */
 const packageField = 'copydesk'
 
+/**
+ * Whether a config file is YAML (the others are JSON).
+ *
+ * @param filePath Path of the config file.
+ * @returns Whether it is read as YAML.
+ */
+export function isYamlConfig(filePath: string): boolean {
+  return /\.ya?ml$/i.test(filePath)
+}
+
+/**
+ * Where in a config file's data copydesk's settings are.
+ *
+ * @param filePath Path of the config file.
+ * @returns `['copydesk']` for a `package.json`; `[]` (the whole file) for the others.
+ */
+export function settingsPath(filePath: string): string[] {
+  return path.basename(filePath) === 'package.json' ? [packageField] : []
+}
+
 /** The config that applies to a story. */
 export interface FoundConfig {
   /** Absolute path of the config file; `undefined` when there is none (the defaults). */
@@ -139,14 +159,15 @@ export class ConfigFinder {
     }
     text = text.replace(/^\uFEFF/, '')
     try {
-      if (/\.ya?ml$/i.test(filePath)) return {filePath, raw: parseYamlConfig(text, shown)}
+      if (isYamlConfig(filePath)) return {filePath, raw: parseYamlConfig(text, shown)}
       if (scriptNames.includes(path.basename(filePath)) || /\.[cm]?js$/i.test(filePath)) {
         return new CopydeskError('config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`', {file: shown})
       }
       const data = parseJsonConfig(text, shown)
-      if (path.basename(filePath) !== 'package.json') return {filePath, raw: data}
-      const field = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[packageField] : undefined
-      return field === undefined ? undefined : {filePath, raw: field}
+      const [field] = settingsPath(filePath)
+      if (field === undefined) return {filePath, raw: data}
+      const settings = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined
+      return settings === undefined ? undefined : {filePath, raw: settings}
     } catch (error) {
       if (error instanceof CopydeskError) return error
       throw error

@@ -5,6 +5,7 @@ import type {AnyRule} from '../define-rule.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {closest} from '../words/edit-distance.js'
 import {CopydeskError} from '../errors.js'
+import {configPlace} from './config-place.js'
 import {bundledNames} from '../words/names-list.js'
 import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from '../severity.js'
@@ -95,7 +96,10 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   const shown = filePath ? path.relative(cwd, filePath) || filePath : undefined
   const parsed = configSchema.safeParse(raw)
   if (!parsed.success) {
-    throw new CopydeskError(describeIssue(parsed.error.issues[0]), {file: shown}, parsed.error)
+    const issue = describedIssue(parsed.error.issues[0])
+    const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+    const place = filePath && issue ? configPlace(filePath, issue.path, key) : undefined
+    throw new CopydeskError(describeIssue(issue), {file: shown, ...place}, parsed.error)
   }
   const config = parsed.data
   const root = filePath ? path.dirname(filePath) : cwd
@@ -137,9 +141,27 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
 }
 
 /**
- * Turn a schema violation into one line that names the key and says what to write.
+ * The issue a message is about: for a value that may take several forms
+ * (a rule's severity or object of options), the problem inside the form
+ * that matches the value's type, with the path from the top. A form whose
+ * problem lies inside the value matched it (`{"acronyms": "yes"}` is an
+ * object with a bad option, not a bad severity); failing that, one whose
+ * problem is not the type (`"loud"` is a bad severity, not a bad object).
  *
  * @param issue First issue zod found.
+ * @returns That issue, or the union's own when no form matches the type.
+ */
+function describedIssue(issue: z.core.$ZodIssue | undefined): z.core.$ZodIssue | undefined {
+  if (issue?.code !== 'invalid_union') return issue
+  const firsts = issue.errors.map((issues) => issues[0])
+  const inner = firsts.find((first) => first && first.path.length > 0) ?? firsts.find((first) => first && first.code !== 'invalid_type')
+  return inner ? describedIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue) : issue
+}
+
+/**
+ * Turn a schema violation into one line that names the key and says what to write.
+ *
+ * @param issue The issue, as `describedIssue` picks it.
  * @returns The reason, without the file name.
  */
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
@@ -154,12 +176,9 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     return `${what} \`${full}\`` + (hint ? ` (did you mean \`${hint}\`?)` : `, expected one of ${list(known)}`)
   }
   if (issue.code === 'invalid_union') {
-    // A rule is set with a severity or an object: explain the branch that matches the value's type.
-    const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type')
-    const inner = branch?.[0]
-    if (inner) return describeIssue({...inner, path: [...issue.path, ...inner.path]} as z.core.$ZodIssue)
     if (at === 'houseStyle') return '`houseStyle`: expected a file name, a list of them, or an object with `files` and `default`'
-    return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
+    if (at.startsWith('rules.')) return `\`${at}\`: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, or an object of options`
+    if (at === 'wordsFile' || at === 'houseStyle.files') return `\`${at}\`: expected a file name or a list of them`
   }
   if (issue.code === 'too_small') {
     const unit = issue.origin === 'array' ? 'entries' : 'characters'
@@ -169,7 +188,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     return `\`${at}\`: expected one of ${list(issue.values.map(String))}`
   }
   if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'array' ? 'a list' : `a ${issue.expected}`
+    const expected = issue.expected === 'array' ? 'a list' : (/^[aeiou]/.test(issue.expected) ? 'an ' : 'a ') + issue.expected
     return at ? `\`${at}\`: expected ${expected}` : `expected ${expected} of settings`
   }
   return at ? `\`${at}\`: ${issue.message}` : issue.message

@@ -15,6 +15,8 @@
  * orders the candidates.
  */
 
+import {isAscii} from '../ascii.js'
+
 /** Farthest a candidate can be from the word, in edits. */
 const maxDistance = 2
 
@@ -163,9 +165,6 @@ function applyRule(value: string, rule: AffixRule, rules: ExpandedChecker['rules
   return forms
 }
 
-/** Only ASCII: the fast path, where no normalising or curly apostrophe can change a word. */
-const asciiOnly = /^[\x00-\x7f]*$/
-
 /**
  * The key a word is matched by: lowercase, composed (`café` typed either
  * way is one word), with `’` as `'`.
@@ -174,7 +173,8 @@ const asciiOnly = /^[\x00-\x7f]*$/
  * @returns Its key.
  */
 function keyOf(word: string): string {
-  if (asciiOnly.test(word)) return word.toLowerCase()
+  // The fast path: in ASCII no normalising or curly apostrophe can change a word.
+  if (isAscii(word)) return word.toLowerCase()
   return word.normalize('NFC').toLowerCase().replace(/’/g, "'")
 }
 
@@ -205,7 +205,7 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   const formsByKey = new Map<string, string | string[]>()
   for (const word of words) {
     if (word.length === 0) continue
-    const form = asciiOnly.test(word) ? word : word.normalize('NFC')
+    const form = isAscii(word) ? word : word.normalize('NFC')
     const key = keyOf(form)
     const known = formsByKey.get(key)
     if (known === undefined) formsByKey.set(key, form)
@@ -224,7 +224,7 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   pointCount = 0
   keys.forEach((key, index) => {
     keyStart[index] = pointCount
-    if (asciiOnly.test(key)) {
+    if (isAscii(key)) {
       for (let unit = 0; unit < key.length; unit++) points[pointCount++] = key.charCodeAt(unit)
     } else {
       for (const point of codePointsOf(key)) points[pointCount++] = point
@@ -275,7 +275,7 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   const formOffset = new Uint32Array(forms.length + 1)
   const encoder = new TextEncoder()
   forms.forEach((form, index) => {
-    formOffset[index + 1] = formOffset[index]! + (asciiOnly.test(form) ? form.length : encoder.encode(form).length)
+    formOffset[index + 1] = formOffset[index]! + (isAscii(form) ? form.length : encoder.encode(form).length)
   })
   const formBytesLength = formOffset[forms.length]!
 
