@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {reportAcrossFiles} from '../rules/names-across-files.js'
 import {discoverFiles} from './files/discover.js'
+import {type Shard, filesInShard} from './files/shard.js'
 import {problemFromStageFailure} from './engine-failure.js'
 import type {Dialect} from './words/dictionary.js'
 import {CopydeskError} from './errors.js'
@@ -36,6 +37,8 @@ export interface LintOptions {
   namesIn?: readonly StoryNames[] | undefined
   /** Lint no files, only check the stories of `namesIn` against each other. */
   namesOnly?: boolean | undefined
+  /** Lint only the found files of this part (`--shard`); standard input is linted whatever it is. */
+  shard?: Shard | undefined
 }
 
 /** What a lint run gave. */
@@ -83,7 +86,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     } else {
       for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     }
-    for (const filePath of discovery.files) {
+    // After the check above: a shard that gets none of the files found is not an input that matched nothing.
+    for (const filePath of filesInShard(discovery.files, options.shard, cwd)) {
       try {
         files.push(readInputFile(filePath, cwd))
       } catch (error) {
