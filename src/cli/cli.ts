@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {writeFailure} from '../files/atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../settle/baseline.js'
 import {changedFiles} from '../files/changed-files.js'
+import {type Shard, parseShard} from '../files/shard.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {CopydeskError} from '../errors.js'
 import {fixDiff, fixFile, writeFix} from '../settle/fix.js'
@@ -61,6 +62,7 @@ interface CliOptions {
   jobs?: number
   namesIn?: string[]
   namesOut?: string
+  shard?: Shard
 }
 
 /**
@@ -115,6 +117,7 @@ function createProgram(io: CliIo): Command {
     .option('--jobs <n>', 'lint on N threads, the main thread included; 1 = the main thread only (default: every core but one, for runs large enough)', parseJobs)
     .option('--names-in <files...>', 'check names across these names indexes too (from --names-out); without paths, lint nothing and check only them')
     .option('--names-out <file>', "write the run's names index to FILE, for --names-in")
+    .option('--shard <k/n>', 'lint only part K of N of the files found, chosen by a hash of each path (one job of a CI matrix)', parseShardFlag)
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
@@ -171,7 +174,14 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
       stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
       namesIn,
       // "copydesk --names-in shard-*.json": the merging job of a split archive, which lints nothing itself.
-      namesOnly: namesIn !== undefined && inputs.length === 0 && options.changed === undefined && options.stdinFilename === undefined
+      // A job given `--shard` lints its part of the current folder: it has files to split.
+      namesOnly:
+        namesIn !== undefined &&
+        inputs.length === 0 &&
+        options.changed === undefined &&
+        options.stdinFilename === undefined &&
+        options.shard === undefined,
+      shard: options.shard
     },
     options,
     io
@@ -218,13 +228,13 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
  * progress line on a terminal, and the notes and problems of the run
  * printed on standard error.
  *
- * @param what What to lint (and the names indexes to add).
+ * @param what What to lint (the names indexes to add, the shard to keep).
  * @param options The command's config, dialect and jobs options.
  * @param io Process around the CLI.
  * @returns What the run gave.
  */
 export async function lintWithProgress(
-  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly'>,
+  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly' | 'shard'>,
   options: {config?: string | false; dialect?: Dialect; jobs?: number},
   io: CliIo
 ): Promise<LintResult> {
@@ -392,6 +402,18 @@ function parseCount(value: string): number {
 export function parseJobs(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.')
   return Number(value)
+}
+
+/**
+ * Parse `--shard K/N`: the part of the files this job lints.
+ *
+ * @param value Text of the flag.
+ * @returns The shard.
+ */
+export function parseShardFlag(value: string): Shard {
+  const shard = parseShard(value)
+  if (!shard) throw new InvalidArgumentError('expected K/N, whole numbers with 1 ≤ K ≤ N, such as 2/4.')
+  return shard
 }
 
 /**
