@@ -7,6 +7,7 @@ import type {Config} from './config/config.js'
 import {StoryConfigs} from './config/story-configs.js'
 import {CopydeskError} from './errors.js'
 import {discoverFiles} from './files/discover.js'
+import {type Shard, filesInShard} from './files/shard.js'
 import {noteInput} from './files/input-notes.js'
 import {readInputFile, readInputStream, toInputFile} from './files/read-input.js'
 import {gatherOutcomes, Pipeline} from './pipeline.js'
@@ -37,6 +38,8 @@ export interface LintOptions {
   namesIn?: readonly StoryNames[] | undefined
   /** Lint no files, only check the stories of `namesIn` against each other. */
   namesOnly?: boolean | undefined
+  /** Lint only the found files of this part (`--shard`); standard input is linted whatever it is. */
+  shard?: Shard | undefined
 }
 
 /** What a lint run gave. */
@@ -86,7 +89,8 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     } else {
       for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     }
-    for (const filePath of discovery.files) {
+    // After the check above: a shard that gets none of the files found is not an input that matched nothing.
+    for (const filePath of filesInShard(discovery.files, options.shard, cwd)) {
       try {
         // Config first: a story its config's `ignore` leaves out is never read.
         if (configs.ignores(configs.forStory(filePath), filePath)) continue

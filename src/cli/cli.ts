@@ -4,8 +4,9 @@ import type {VFile} from 'vfile'
 import {writeFailure} from '../files/atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../settle/baseline.js'
 import {changedFiles} from '../files/changed-files.js'
+import type {Shard} from '../files/shard.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
-import {parseCount, parseDialect, parseJobs, usageLine} from './flags.js'
+import {parseCount, parseDialect, parseJobs, parseShardFlag, usageLine} from './flags.js'
 import {type CliIo, exitCode} from './io.js'
 import {lintWithProgress} from './lint-with-progress.js'
 import {CopydeskError} from '../errors.js'
@@ -39,6 +40,7 @@ interface CliOptions {
   jobs?: number
   namesIn?: string[]
   namesOut?: string
+  shard?: Shard
 }
 
 /**
@@ -93,6 +95,7 @@ function createProgram(io: CliIo): Command {
     .option('--jobs <n>', 'lint on N threads, the main thread included; 1 = the main thread only (default: every core but one, for runs large enough)', parseJobs)
     .option('--names-in <files...>', 'check names across these names indexes too (from --names-out); without paths, lint nothing and check only them')
     .option('--names-out <file>', "write the run's names index to FILE, for --names-in")
+    .option('--shard <k/n>', 'lint only part K of N of the files found, chosen by a hash of each path (one job of a CI matrix)', parseShardFlag)
     .showSuggestionAfterError(true)
     // "copydesk help" lints a file named help, as before there were subcommands.
     .helpCommand(false)
@@ -149,7 +152,14 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
       stdin: options.stdinFilename === undefined ? undefined : {stream: io.stdin, filePath: options.stdinFilename},
       namesIn,
       // "copydesk --names-in shard-*.json": the merging job of a split archive, which lints nothing itself.
-      namesOnly: namesIn !== undefined && inputs.length === 0 && options.changed === undefined && options.stdinFilename === undefined
+      // A job given `--shard` lints its part of the current folder: it has files to split.
+      namesOnly:
+        namesIn !== undefined &&
+        inputs.length === 0 &&
+        options.changed === undefined &&
+        options.stdinFilename === undefined &&
+        options.shard === undefined,
+      shard: options.shard
     },
     options,
     io

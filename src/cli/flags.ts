@@ -1,4 +1,5 @@
 import {InvalidArgumentError} from 'commander'
+import {type Shard, parseShard} from '../files/shard.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 
 /**
@@ -46,4 +47,16 @@ export function parseCount(value: string): number {
 export function parseJobs(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.')
   return Number(value)
+}
+
+/**
+ * Parse `--shard K/N`: the part of the files this job lints.
+ *
+ * @param value Text of the flag.
+ * @returns The shard.
+ */
+export function parseShardFlag(value: string): Shard {
+  const shard = parseShard(value)
+  if (!shard) throw new InvalidArgumentError('expected K/N, whole numbers with 1 ≤ K ≤ N, such as 2/4.')
+  return shard
 }

@@ -8,13 +8,13 @@ import type {CliIo} from './io.js'
  * progress line on a terminal, and the notes and problems of the run
  * printed on standard error.
  *
- * @param what What to lint (and the names indexes to add).
+ * @param what What to lint (the names indexes to add, the shard to keep).
  * @param options The command's config, dialect and jobs options.
  * @param io Process around the CLI.
  * @returns What the run gave.
  */
 export async function lintWithProgress(
-  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly'>,
+  what: Pick<LintOptions, 'inputs' | 'stdin' | 'namesIn' | 'namesOnly' | 'shard'>,
   options: {config?: string | false; dialect?: Dialect; jobs?: number},
   io: CliIo
 ): Promise<LintResult> {

@@ -1,10 +1,11 @@
 import path from 'node:path'
 import {type Command, Option} from 'commander'
-import {parseDialect, parseJobs} from './flags.js'
+import {parseDialect, parseJobs, parseShardFlag} from './flags.js'
 import {type CliIo, exitCode} from './io.js'
 import {lintWithProgress} from './lint-with-progress.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {readNamesFile} from '../across/names-file.js'
+import type {Shard} from '../files/shard.js'
 import {namesHtml} from '../report/names-html.js'
 import {namesJson} from '../report/names-json.js'
 import {namesPretty} from '../report/names-pretty.js'
@@ -16,6 +17,7 @@ interface NamesOptions {
   dialect?: Dialect
   jobs?: number
   namesIn?: string[]
+  shard?: Shard
 }
 
 /**
@@ -46,6 +48,7 @@ export function addNamesCommand(program: Command, io: CliIo): void {
     .option('--no-config', 'ignore config files and use the defaults')
     .option('--jobs <n>', 'lint on N threads, the main thread included', parseJobs)
     .option('--names-in <files...>', 'add the stories of these names indexes (from --names-out); without paths, only them')
+    .option('--shard <k/n>', 'lint only part K of N of the files found, as the main command does', parseShardFlag)
     .action(async function (paths: string[], options: NamesOptions) {
       program.setOptionValue('exitCode', await runNames(paths, options, io))
     })
@@ -61,7 +64,12 @@ export function addNamesCommand(program: Command, io: CliIo): void {
  */
 async function runNames(paths: string[], options: NamesOptions, io: CliIo): Promise<number> {
   const namesIn = options.namesIn?.flatMap((file) => readNamesFile(path.resolve(io.cwd, file), file, io.cwd))
-  const result = await lintWithProgress({inputs: paths, namesIn, namesOnly: namesIn !== undefined && paths.length === 0}, options, io)
+  const result = await lintWithProgress(
+    // As in the main command, `--shard` lints its part of the current folder even beside `--names-in`.
+    {inputs: paths, namesIn, namesOnly: namesIn !== undefined && paths.length === 0 && options.shard === undefined, shard: options.shard},
+    options,
+    io
+  )
   // A story whose config turns the rule off is linted without noting its names.
   // (A binary file is skipped, not linted: it has no names to note.)
   const unindexed = result.files.filter((file) => !file.data.copydeskNames && !file.data.binary).length
