@@ -66,8 +66,7 @@ export class Pipeline {
     const run = this.rulesFor(config)
     let story: Story
     try {
-      const tree = this.parse(file)
-      story = await inStage('analysis', () => analyseStory(file, tree, run.analyse))
+      story = await this.analyse(file, config)
     } catch (error) {
       return {reported: false, problems: [problemFromFailure(error, file.path)]}
     }
@@ -88,6 +87,19 @@ export class Pipeline {
     // it the story's tree: a run of 1,000 stories would keep every tree alive.
     for (const message of file.messages) delete message.ancestors
     return {reported: true, problems}
+  }
+
+  /**
+   * Parse and analyse a story: the Story every rule reads.
+   *
+   * @param file The story, its value the text.
+   * @param config Its config (words and dialect for the spell check).
+   * @returns The Story.
+   * @throws {StageFailure} When parsing or a step of it, or the analysis, fails.
+   */
+  async analyse(file: VFile, config: ResolvedConfig): Promise<Story> {
+    const tree = this.parse(file)
+    return inStage('analysis', () => analyseStory(file, tree, this.rulesFor(config).analyse))
   }
 
   /**
