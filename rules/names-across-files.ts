@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {defineAcrossRule} from '../src/define-rule.js'
+import {type AcrossFindings, defineAcrossRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {markFixable} from '../src/settle/fix.js'
 import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
@@ -101,7 +101,8 @@ export default defineAcrossRule<NamesAcrossFilesOptions>(
       const story: StoryNames = {path: runPath(file), severity: settings.severity, distinct, spellings}
       file.data.copydeskNames = story
     }
-  }
+  },
+  reportAcrossFiles
 )
 
 /** `I'm`, `I've`, `I'd`: the pronoun, which is capitalised, not a name. */
@@ -147,10 +148,7 @@ function isNextTo(text: string, before: Place, after: Place): boolean {
  * @param entries The run's names (`buildNamesIndex`).
  * @returns The findings per story, and the stories in the index that are not among `files` (read from `--names-in`).
  */
-export function reportAcrossFiles(
-  files: readonly VFile[],
-  entries: readonly NameEntry[]
-): {found: Map<VFile, VFileMessage[]>; elsewhere: VFile[]} {
+function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[]): AcrossFindings {
   const byStory = new Map<StoryNames, VFile>()
   for (const file of files) if (file.data.copydeskNames) byStory.set(file.data.copydeskNames, file)
   const elsewhere = new Map<StoryNames, VFile>()

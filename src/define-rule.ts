@@ -1,5 +1,7 @@
 import type {z} from 'zod'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {NameEntry} from './across/names-index.js'
 import type {Story} from './analyse/story.js'
 import type {Settled} from './settle/settle.js'
 import {ruleUrl} from './rule-url.js'
@@ -89,6 +91,23 @@ export function defineRule<Options = undefined>(
  */
 export type NoteStory = (story: Story, settled: Settled, file: VFile) => void
 
+/** What a rule across stories found at the end of a run. */
+export interface AcrossFindings {
+  /** Findings per linted story, not yet settled against the story's own (see `settleAcrossFindings`). */
+  found: Map<VFile, VFileMessage[]>
+  /** Stories of a names index the run did not lint (`--names-in`), with their findings on them. */
+  elsewhere: VFile[]
+}
+
+/**
+ * The step of a rule across stories once the whole run is linted.
+ *
+ * @param files The run's linted stories, with what the rule noted on each.
+ * @param names The run's names index.
+ * @returns The findings.
+ */
+export type ReportRun = (files: readonly VFile[], names: readonly NameEntry[]) => AcrossFindings
+
 /**
  * A rule that looks at many stories (`names-across-files`): it notes what
  * it needs on each story, and reports once the whole run is linted (see
@@ -104,6 +123,8 @@ export interface AcrossRule<Options = unknown> extends RuleMeta {
    * @returns The step.
    */
   create(settings?: RuleSettings<Options>): NoteStory
+  /** Report once the whole run is linted. */
+  reportRun: ReportRun
 }
 
 /** A rule of either kind, as config and the registry hold them. */
@@ -114,15 +135,18 @@ export type AnyRule = Rule<unknown> | AcrossRule<unknown>
  *
  * @param meta Id and description.
  * @param create Makes the per-story step from the rule's options and settings.
+ * @param reportRun Reports once the whole run is linted.
  * @returns The rule.
  */
 export function defineAcrossRule<Options = undefined>(
   meta: RuleMeta,
-  create: (options: Options | undefined, settings: RuleSettings<Options>) => NoteStory
+  create: (options: Options | undefined, settings: RuleSettings<Options>) => NoteStory,
+  reportRun: ReportRun
 ): AcrossRule<Options> {
   return {
     ...meta,
     across: true,
+    reportRun,
     create(settings = {}) {
       const note = create(settings.options, settings)
       return function (story, settled, file) {

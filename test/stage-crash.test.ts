@@ -60,13 +60,17 @@ vi.mock('../src/settle/suppress.js', async (importOriginal) => {
 // The run-level step: it adds a finding to the first story, then throws, as a step half done would.
 vi.mock('../rules/names-across-files.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../rules/names-across-files.js')>()
+  const rule = original.default
   return {
     ...original,
-    reportAcrossFiles(...parameters: Parameters<typeof original.reportAcrossFiles>) {
-      const [files] = parameters
-      if (!files.some((file) => String(file.value).includes('Acrossby'))) return original.reportAcrossFiles(...parameters)
-      files[0]?.message('Unexpected `half`, half done', {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}})
-      throw new TypeError('entries is not iterable')
+    default: {
+      ...rule,
+      reportRun(...parameters: Parameters<typeof rule.reportRun>) {
+        const [files] = parameters
+        if (!files.some((file) => String(file.value).includes('Acrossby'))) return rule.reportRun(...parameters)
+        files[0]?.message('Unexpected `half`, half done', {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}})
+        throw new TypeError('entries is not iterable')
+      }
     }
   }
 })

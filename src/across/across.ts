@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import {reportAcrossFiles} from '../../rules/names-across-files.js'
+import {rules} from '../../rules/index.js'
+import {isAcrossRule} from '../define-rule.js'
 import type {CopydeskError} from '../errors.js'
 import {problemFromStageFailure} from '../failures.js'
 import {settleAcrossFindings} from '../settle/settle.js'
@@ -16,8 +17,8 @@ export interface AcrossResult {
 /**
  * The step of the run across stories, once every story is linted: index
  * the run's names (each story's part, noted by `names-across-files` as it
- * was linted) and report the names spelled differently in other stories,
- * settled against what the stories' own rules reported. When it throws,
+ * was linted), and let each rule across stories report (`reportRun`), its
+ * findings settled against what the stories' own rules reported. When it throws,
  * the run reports `names-across-files failed: reason` (exit 2) and every
  * finding of the stories themselves, with none of this step's half done.
  *
@@ -31,8 +32,12 @@ export function acrossFiles(files: readonly VFile[], stories: readonly StoryName
   const before = files.map((file) => [...file.messages])
   try {
     const names = buildNamesIndex(stories)
-    const {found, elsewhere} = reportAcrossFiles(files, names)
-    for (const [file, messages] of found) settleAcrossFindings(file, messages)
+    const elsewhere: VFile[] = []
+    for (const rule of rules.filter(isAcrossRule)) {
+      const found = rule.reportRun(files, names)
+      for (const [file, messages] of found.found) settleAcrossFindings(file, messages)
+      for (const file of found.elsewhere) elsewhere.push(file)
+    }
     return {names, elsewhere}
   } catch (error) {
     for (const [index, file] of files.entries()) file.messages = before[index] ?? file.messages
