@@ -25,7 +25,7 @@ export interface RuleMeta {
   options?: z.ZodObject | undefined
   /**
    * Lists in `dictionaries/` the rule needs, by option name
-   * (`{allowed: 'repeated-words.txt'}`): the engine reads them and passes
+   * (`{allowed: 'repeated-words.txt'}`): the rule's setup reads them and passes
    * them as options, since rules never read files.
    */
   data?: Readonly<Record<string, string>> | undefined

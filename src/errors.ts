@@ -37,8 +37,8 @@ export class CopydeskError extends Error {
 }
 
 /**
- * Find a copydesk error in a chain of causes (unified-engine wraps the errors
- * thrown while loading a config file).
+ * Find a copydesk error in a chain of causes (a stage that failed wraps
+ * what it threw).
  *
  * @param error Any thrown value.
  * @returns The innermost copydesk error, if there is one.

@@ -51,7 +51,7 @@ export interface InitResult {
 /** The config `init` writes: the keys a newsroom fills in first, empty. */
 const starterConfig = {rules: {}, distinct: [], ignore: []}
 
-/** Config files in the order unified-engine looks for them in one folder (see `src/engine.ts`). */
+/** Config files that mean a folder is set up already: copydesk's own, and the JavaScript ones it refuses to run (see `ConfigFinder`). */
 const configNames = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.cjs', '.copydeskrc.mjs', '.copydeskrc.js', '.copydeskrc.yaml', '.copydeskrc.yml']
 
 /**

@@ -47,10 +47,9 @@ export interface FoundConfig {
 
 /**
  * Finds and reads the config files that apply to stories. Each folder is
- * looked at once per run. copydesk reads these files itself rather than
- * through unified-engine, whose loaders run JavaScript configs, print
- * YAML warnings as multi-line Node warnings, and take a byte order mark for
- * bad JSON.
+ * looked at once per run. copydesk reads these files itself: loaders made
+ * for code projects run JavaScript configs, print YAML warnings as
+ * multi-line Node warnings, and take a byte order mark for bad JSON.
  */
 export class ConfigFinder {
   private readonly cwd: string

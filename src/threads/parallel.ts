@@ -36,8 +36,8 @@ const coresForCollector = 1
  * Batches per thread: more than one, so that a thread that drew quick files
  * takes another batch instead of idling while the other finishes. Measured:
  * a batch costs no more than its files (the dictionaries and suggestions are
- * kept per thread across engine runs), so the cost of more batches is only
- * the messages between threads.
+ * kept per thread across batches), so the cost of more batches is only the
+ * messages between threads.
  */
 const batchesPerThread = 3
 
@@ -80,8 +80,8 @@ export function threadCount(
 
 /**
  * Split files into batches of about the same amount of text, keeping files
- * of one folder together and in order: unified-engine finds the config of
- * each folder once per run, and a batch is a run.
+ * of one folder together and in order: each batch finds the config of each
+ * of its folders once, and the stories of a folder share it.
  *
  * @param folders The folder of each file.
  * @param sizes Length of each file's text.
@@ -153,7 +153,7 @@ async function lintOnThreads(
   sizes: number[],
   threads: number
 ): Promise<StoryOutcome[]> {
-  const {onFileDone, ...engineOptions} = options
+  const {onFileDone, ...storiesOptions} = options
   const folders = files.map((file) => path.dirname(file.path))
   const batches = batchFiles(folders, sizes, threads * batchesPerThread)
   const workers = threads - 1
@@ -166,7 +166,7 @@ async function lintOnThreads(
   /** Lint batches on one worker until the queue is empty. */
   async function workerTakes(): Promise<void> {
     for (let batch = take(); batch; batch = take()) {
-      const result = await lintInWorker(pool, batch.map((index) => files[index] as VFile), engineOptions, onFileDone, ports)
+      const result = await lintInWorker(pool, batch.map((index) => files[index] as VFile), storiesOptions, onFileDone, ports)
       if ('thrown' in result) throw fromPlainProblem(result.thrown)
       for (const [position, index] of batch.entries()) {
         const plain = result.outcomes[position]
