@@ -137,8 +137,8 @@ function wordsInRuns(
     }
     // A run needs `foreignRun.unknown` evidence words in one sentence: most
     // sentences have fewer, and skipping them (with no copies of the words'
-    // text) took this walk from 1.1 s to 0.3 s of the one-thread profile of
-    // the 1,000-story CI case.
+    // text) keeps this walk cheap: a one-thread profile of the CI case of
+    // `npm run bench` shows it.
     if (count >= foreignRun.unknown) markRuns(words, evidence, run, passage)
   }
   return {run, passage}
@@ -161,8 +161,8 @@ function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functio
   // One pass over the characters instead of `toLowerCase` and a regex on
   // every word of the run: a lowercase ASCII word is its own lowercase form
   // (no copy to make and hash), and only a word with a character outside
-  // ASCII needs the letter test (isEvidenceWord self time: 3.0% to 2.8% of the
-  // one-thread profile of the 1,000-story CI case).
+  // ASCII needs the letter test (see isEvidenceWord's self time in a
+  // one-thread profile of the CI case of `npm run bench`).
   let ascii = true
   let lowercase = true
   for (let index = 0; index < text.length; index++) {

@@ -63,7 +63,8 @@ const digit = /\d/
 /**
  * Whether a word may be name-like (see `isNameLike`), from its first
  * character alone: most words start with a lowercase ASCII letter, and
- * reading their text to test it was a fifth of the rule's time.
+ * reading their text to test it was much of the rule's time (the CI case
+ * of `npm run bench` shows it).
  *
  * @param word The word (or part).
  * @returns `false` when it cannot be name-like.

@@ -29,7 +29,8 @@ export interface SpellCandidates {
  *
  * The same walk gathers the parts of every word, which the spell check
  * shares with the rules, rather than a second walk over every node of the
- * tree (eachNode was ~200 ms of the spell check on the 1,000-file run).
+ * tree (eachNode's walk stood out in the spell check's profile of the CI
+ * case of `npm run bench`).
  *
  * @param tree The document's tree.
  * @param known The lookup for the dictionary and accepted words retext-spell is given.
@@ -44,8 +45,8 @@ export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
   // and whether it passes depends on that text alone: so a story's word
   // seen before as a one-piece word is settled by the `storyWords` set
   // made anyway, and the few that did not pass, not by the run's lookup.
-  // That lookup, on a table of some 20,000 words, was 400 ms of the
-  // 1,000-file run's profile, for a million words of which about half
+  // That lookup, on a table of some 20,000 words, stood out in a profile of
+  // the CI case of `npm run bench`: a million words, about half of which
   // repeat a word of their story.
   const failed = new Set<string>()
   // Texts of parts of other words (`Kiev` in `anti-Kiev`): in `storyWords`
@@ -53,7 +54,7 @@ export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
   const pieces = new Set<string>()
   // Words stand only in sentences (nlcst), so this sees every word, in
   // order; eachSentence does not go on into every word and its text, as
-  // eachNode did (~50 ms of the 1,000-file run).
+  // eachNode did.
   eachSentence(tree, function (sentence) {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
@@ -95,7 +96,8 @@ export function spellCandidates(tree: Root, known: Lookup): SpellCandidates {
 function isPassed(word: Word, known: Lookup): boolean {
   const text = wordText(word)
   // `replaceAll` makes a new string even when there is nothing to replace,
-  // and the lookup would hash it again: 80 ms of a million words.
+  // and the lookup would hash it again, for each of the million words of
+  // the CI case of `npm run bench`.
   const actual = text.includes('\u2019') ? text.replaceAll('\u2019', "'") : text
   if (isIrrelevant(actual) || known.correct(actual)) return true
   if (word.children.length < 2) return false

@@ -96,7 +96,7 @@ export function spellCheck(
   let personal = personalByWords.get(words)
   if (personal === undefined) {
     const text = [...new Set(words)].join('\n')
-    // Tested once per list: testing the 200 kB text for every story cost 60 ms on the 1,000-file run.
+    // Tested once per list: testing the 200 kB text again for every story showed in the CI case of `npm run bench`.
     personal = {text, forbids: /^\*/m.test(text)}
     personalByWords.set(words, personal)
   }
@@ -233,9 +233,10 @@ function treeOf(words: Word[]): Root {
  * Get the speller for a document: retext-spell on a slice of the dictionary
  * holding just the forms its candidate words can match (see
  * `dictionarySlice`), which finds what the whole dictionary finds. Loading
- * the whole dictionary and the names lists into nspell took 150 ms and
- * 100 MB; a slice of a story's few dozen candidates takes a fraction of a
- * millisecond.
+ * the whole dictionary and the names lists into nspell is slow and takes
+ * much memory, which a hook on one story would pay on every commit (the
+ * hook case of `npm run bench`); a slice of a story's few dozen candidates
+ * costs next to nothing.
  *
  * @param candidates The document's words retext-spell is to look at.
  * @param dialect Whose dictionary to use.
@@ -258,8 +259,9 @@ function retextSpeller(dictionary: HunspellDictionary, personal: string): Spelle
   const transform = retextSpell({
     dictionary,
     personal,
-    // retext-spell would suggest for every unknown word with nspell (some
-    // 60 ms each) and silently stop after `max` in a run (0 means 30).
+    // retext-spell would suggest for every unknown word with nspell (slow:
+    // see `suggester.ts` and `npm run bench:suggestions`) and silently stop
+    // after `max` in a run (0 means 30).
     // -1 turns them off, without its "no longer suggesting" notice: they
     // come from `suggester`, for the words that need them.
     max: -1,
@@ -271,10 +273,10 @@ function retextSpeller(dictionary: HunspellDictionary, personal: string): Spelle
     return new Promise(function (resolve, reject) {
       // retext-spell makes a VFileMessage, an Error, for every word it does
       // not know, and V8 captures a stack for each, which vfile-message then
-      // throws away (it sets `stack` to ''): on the 1,000-file run that
-      // capture was some 0.5 s of one thread. With the dictionary given as
-      // data, retext-spell runs synchronously, so the limit is off only for
-      // this call.
+      // throws away (it sets `stack` to ''): that capture stood out in a
+      // one-thread profile of the CI case of `npm run bench`. With the
+      // dictionary given as data, retext-spell runs synchronously, so the
+      // limit is off only for this call.
       const stackTraceLimit = Error.stackTraceLimit
       Error.stackTraceLimit = 0
       try {

@@ -4,9 +4,10 @@ import {toString} from 'nlcst-to-string'
 /**
  * The text of a word, as `toString` gives it, without building an array and
  * joining it for the plain word of one text node that nearly every word is.
- * On the 1,000-file CI run `toString` of words took some 0.9 s of 12.5 s,
- * much of it garbage collection of those arrays; and the lookups keyed by
- * the text then reuse the hash V8 keeps on the parser's string.
+ * `toString` of every word was costly on a run of many stories, much of it
+ * garbage collection of those arrays (the CI case of `npm run bench` shows
+ * it); and the lookups keyed by the text then reuse the hash V8 keeps on the
+ * parser's string.
  *
  * @param word A word (or word part) node.
  * @returns Its text.
