@@ -12,7 +12,7 @@ export interface HunspellDictionary {
  * Every word form of a hunspell dictionary, written out and sorted, and
  * looked up the way nspell's `correct` does.
  *
- * nspell spends its 120 ms load applying affix rules to 50,000 stems. The
+ * nspell spends its load applying affix rules to 50,000 stems. The
  * forms they make (`walk`, `walked`, `walking`, …) are written out once
  * (see `compileForms`, cached on disk by `dictionary.ts`) and sorted, so
  * that a word is found by binary search in the text itself: nothing is
@@ -80,8 +80,8 @@ export class CompiledForms {
   line(form: string): string | undefined {
     // Every story's dictionary slice looks up the forms of its unknown
     // words and names again; a binary search in the 1.5 MB text touches a
-    // dozen far-apart lines, a Map lookup one entry: 100 ms of the
-    // 1,000-file run.
+    // dozen far-apart lines, a Map lookup one entry (the CI case of
+    // `npm run bench` shows the difference).
     let line = this.lines.get(form)
     if (line === undefined) {
       line = findSortedLine(this.text, this.start, form, '/') ?? null

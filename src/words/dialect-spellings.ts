@@ -123,7 +123,8 @@ export function counterpartIn(word: string, target: Dialect, others: readonly Di
 /**
  * `counterpartIn` for one target and set of other dialects, to ask about
  * every word of a story: building the cache key of the dialects on each
- * call cost 0.6 s on the 1,000-file CI run.
+ * call was costly over every word of a run (the CI case of `npm run bench`
+ * shows it).
  *
  * @param target The dialect to spell in.
  * @param others The dialects whose spellings to recognise.

@@ -19,13 +19,13 @@ export interface DictionarySlice {
  * Cut the part of a dictionary that one document can match, for retext-spell.
  *
  * retext-spell builds nspell from the whole dictionary when it is attached:
- * some 120,000 forms and 20,000 names, about 150 ms, which a hook checking
- * one story pays on every commit. nspell only ever looks a word up as
- * written, in sentence case (if all capitals) and in lowercase; so a
- * dictionary holding just those forms of the document's words, and the
- * forms that make up the compound rules (ordinals such as `21st`), gives
- * retext-spell the same answer on every word of the document, in a
- * fraction of a millisecond. The words are every word of the document as
+ * some 120,000 forms and 20,000 names, a load which a hook checking one
+ * story pays on every commit (the hook case of `npm run bench`). nspell only
+ * ever looks a word up as written, in sentence case (if all capitals) and in
+ * lowercase; so a dictionary holding just those forms of the document's
+ * words, and the forms that make up the compound rules (ordinals such as
+ * `21st`), gives retext-spell the same answer on every word of the document,
+ * for next to nothing. The words are every word of the document as
  * retext-spell reads it (curly apostrophes straight), each text piece of a
  * word (it checks those when the whole word fails), and each part of a word
  * as the spell check narrows a finding to (`anti-Lukasgenko` → `Lukasgenko`).
@@ -75,8 +75,8 @@ const sliceAffixes = new Map<Dialect, Uint8Array>()
  * The forms of a slice are written out already, without the flags of the
  * rules that made them (see `compileForms`), so nspell never applies a rule
  * to them; but it parsed every rule again, compiling a regex for each, for
- * every story's slice: some 140 ms of the 1,000-file run (most of the
- * 230 ms nspell took to build its slices). The replacement table (`REP`,
+ * every story's slice, the bulk of building a slice (a profile of the CI
+ * case of `npm run bench` shows it). The replacement table (`REP`,
  * 90 lines) and the letters to try (`TRY`, which nspell sorts through
  * letter by letter) serve only nspell's `suggest`, which retext-spell is
  * told never to call. The few lines left stay: ICONV, the compound rules

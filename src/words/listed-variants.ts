@@ -11,8 +11,8 @@ export class ListedNames {
   /**
    * Name-like listed words by length, so that only near lengths are
    * compared, each prepared for comparison once: preparing both sides of
-   * every comparison again was 0.2 s of the one-thread profile of the
-   * 1,000-story CI case, with only the house style's spellings listed.
+   * every comparison again stood out in a one-thread profile of the CI case
+   * of `npm run bench`, with only the house style's spellings listed.
    */
   private readonly byLength = new Map<number, Array<{name: string; prepared: Prepared}>>()
 

@@ -20,8 +20,8 @@ export function findSortedLine(text: string, from: number, key: string, separato
     const found = text.indexOf('\n', start)
     const end = found < 0 ? text.length : found
     // The line's key is compared with `key` where it stands: slicing each
-    // probed line out made a dozen strings per lookup, a third of this
-    // function's time and more in garbage collection.
+    // probed line out made a dozen strings per lookup, which cost this
+    // function time and more in garbage collection.
     const order = compareKey(text, start, end, stop, key)
     if (order === 0) return text.slice(start, end)
     if (order < 0) low = found < 0 ? text.length : end + 1

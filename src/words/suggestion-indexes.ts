@@ -23,8 +23,8 @@ let namesIndex: SuggestionIndex | undefined
 /**
  * The indexes to suggest from for a dialect and a list of accepted words:
  * the dictionary's forms and the bundled names, each compiled once and
- * cached on disk (a compiled index loads in microseconds; compiling takes
- * most of a second), and the newsroom's own words, few enough to index at
+ * cached on disk (a compiled index loads with no per-word parsing; compiling
+ * one is slow), and the newsroom's own words, few enough to index at
  * run time.
  *
  * @param dialect Dictionary to suggest from.
