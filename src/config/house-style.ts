@@ -54,7 +54,7 @@ let bundled: HouseStyleEntry[] | undefined
  */
 export function defaultHouseStyle(): HouseStyleEntry[] {
   if (!bundled) {
-    // Checked YAML costs a hook a tenth of its run; the checked entries are cached as JSON.
+    // Checking the YAML weighs on a hook's run (the hook case of `npm run bench`); the checked entries are cached as JSON.
     const text = fs.readFileSync(dictionaryFile('house-style.yml'))
     const compile = () =>
       new TextEncoder().encode(JSON.stringify(parseHouseStyle(new TextDecoder().decode(text), 'dictionaries/house-style.yml')))
