@@ -10,25 +10,22 @@ import type {LintTask, LintTaskResult} from './lint-worker.js'
 
 /**
  * How much text (UTF-16 code units, 6 to 8 per word of news copy) a run
- * needs before worker threads pay for themselves. Measured on 2 cores with
- * the CLI bundle: a worker adds about 0.3 s before its first file (two short
- * files: 0.3 s with `--jobs 1`, 0.6 s with `--jobs 2`), and each thread
- * builds its own dictionaries and suggestion cache, so two workers do more
- * work in all than one thread. Once the per-word cost fell (issue 6's
- * second session), on a quiet machine: 100 files (1.4 MB) take 2.9 s either
- * way; 500 files (5.6 MB), 9.7 s in one thread against 8.3 s on two (with
- * 11.2 s of CPU against 14.6 s). Re-measure when the cost per word changes.
+ * needs before worker threads pay for themselves: a worker takes a while to
+ * start before its first file, and each thread builds its own dictionaries
+ * and suggestion cache, so two workers do more work in all than one thread:
+ * a small run ends no sooner on two.
+ * Measured on 2 cores with the CLI bundle, `--jobs 1` against `--jobs 2`,
+ * on a quiet machine (issue 6's second session); re-measure when the cost
+ * per word changes.
  */
 export const workerMinBytes = 2_000_000
 
 /**
  * Cores left to V8 rather than given a thread of their own when copydesk
  * decides: the garbage collector of each thread runs beside it on another
- * core, about a fifth of the work of linting. Measured on 2 cores in
- * issue 6's third session, the 1,000 CI bench files: one thread took 5.9
- * to 6.2 s (7.1 to 7.4 s of CPU, 490 to 530 MB), the main thread and a
- * worker 5.7 to 5.8 s (9.4 to 9.6 s of CPU, 720 to 810 MB): a worker won
- * a few percent for a third more CPU and half as much memory again.
+ * core. Measured on 2 cores in issue 6's third session, on the 1,000 files
+ * of the CI case of `npm run bench`, one thread against the main thread and
+ * a worker: the worker saved little time for much more CPU and memory.
  */
 const coresForCollector = 1
 
