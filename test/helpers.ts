@@ -76,6 +76,44 @@ export function findingsWithFixes(file: VFile): string[] {
 }
 
 /**
+ * The words each finding claims from later rules (see `settleFindings`),
+ * read from the file's text at each offset in `claims`; a claim outside
+ * the finding's place is given as `outside word`, as a finding should only
+ * claim words it covers.
+ *
+ * @param file A rule's findings file, unsettled.
+ * @returns Per message, in order, the claimed words.
+ */
+export function claimedWords(file: VFile): string[][] {
+  const text = String(file.value)
+  return file.messages.map(function (message) {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    return (message.claims ?? []).map(function (offset) {
+      const word = /^[\p{L}\p{N}]+/u.exec(text.slice(offset))?.[0] ?? ''
+      const inside = place && offset >= (place.start.offset ?? Infinity) && offset < (place.end.offset ?? -Infinity)
+      return inside ? word : 'outside ' + word
+    })
+  })
+}
+
+/**
+ * The rules whose findings on a file cover an offset of its text: what a
+ * reader sees reported on one word.
+ *
+ * @param file A file with findings.
+ * @param offset An offset in its text.
+ * @returns The rule ids, one per finding, in the order of the messages.
+ */
+export function rulesCovering(file: VFile, offset: number): string[] {
+  return file.messages.flatMap(function (message) {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset
+    const end = place?.end.offset
+    return start !== undefined && end !== undefined && start <= offset && offset < end ? [message.ruleId ?? '?'] : []
+  })
+}
+
+/**
  * Where a message is, as `line:column-endLine:endColumn`.
  *
  * @param message Message.
