@@ -262,7 +262,7 @@ describe('settleAcrossFindings', () => {
   test.each([
     ['info', 'an unknown name to check once'],
     ['warning', 'a name one slip from a known one']
-  ] as const)('replaces what `spelling` said at %s on the same word (%s)', (severity) => {
+  ] as const)('replaces what `spelling` said at %s on the same word (%s)', (severity, _kind) => {
     expect(settleAcross([['spelling', {actual: 'Haugland', severity}]])).toEqual([`names-across-files Haugland@${haugland}`])
   })
 
