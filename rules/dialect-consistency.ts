@@ -7,6 +7,7 @@ import {type Counterpart, canHaveCounterpart, counterpartLookup, type SpellingKi
 import {type Dialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {setSeverity} from '../src/severity.js'
 import type {SpellCheck} from '../src/analyse/spell-check.js'
+import {capitalLike} from '../src/words/letter-case.js'
 import {eachSentence} from '../src/analyse/each-sentence.js'
 import {wordText} from '../src/analyse/word-text.js'
 
@@ -233,7 +234,8 @@ function reportOtherDialect(file: VFile, candidates: readonly Candidate[], diale
   for (const candidate of candidates) {
     const counterpart = candidate.spelling?.counterpart
     if (!counterpart) continue
-    const expected = inCaseOf(candidate.text, counterpart.spelling)
+    // "Colour" starting a sentence becomes "Color": the counterpart is lowercase.
+    const expected = capitalLike(counterpart.spelling, candidate.text)
     const message = file.message(`Unexpected \`${candidate.text}\` in ${dialect} copy, expected \`${expected}\``, {
       place: candidate.place
     })
@@ -342,7 +344,7 @@ function report(
 ): VFileMessage {
   const [first] = majority
   const system = first?.system ?? (use.system === 'US' ? 'British' : 'US')
-  const expected = inCaseOf(use.text, use.counterpart.spelling)
+  const expected = capitalLike(use.counterpart.spelling, use.text)
   const message = file.message(
     `Unexpected \`${use.text}\`, expected \`${expected}\` ${why} (${system} spelling, ${majority.length} to ${minorityCount})`,
     {
@@ -360,15 +362,4 @@ function report(
   message.expected = [expected]
   setSeverity(message, 'warning')
   return message
-}
-
-/**
- * Write a spelling in the case of the word it replaces.
- *
- * @param original The word as written (`Colour`).
- * @param spelling The replacement, lowercase (`color`).
- * @returns The replacement in that case (`Color`).
- */
-function inCaseOf(original: string, spelling: string): string {
-  return /^\p{Lu}/u.test(original) ? spelling.charAt(0).toUpperCase() + spelling.slice(1) : spelling
 }

@@ -8,6 +8,7 @@ import type {EitherEntry, HouseStyleEntry, PreferEntry} from '../src/config/hous
 import {setSeverity} from '../src/severity.js'
 import {wordParts} from '../src/analyse/word-parts.js'
 import {eachNode} from '../src/analyse/each-node.js'
+import {upperFirst} from '../src/words/letter-case.js'
 
 /** Options of the `house-style` rule. */
 export interface HouseStyleOptions {
@@ -464,14 +465,4 @@ function straightApostrophes(text: string): string {
   // Most words have no apostrophe: no regex, no new string.
   if (!text.includes('\u2019')) return text
   return text.replace(/\u2019/g, "'")
-}
-
-/**
- * Capitalise the first letter.
- *
- * @param text Text.
- * @returns `kiev` → `Kiev`.
- */
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

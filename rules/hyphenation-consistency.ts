@@ -9,6 +9,7 @@ import {setSeverity} from '../src/severity.js'
 import {wordParts} from '../src/analyse/word-parts.js'
 import {eachSentence} from '../src/analyse/each-sentence.js'
 import {isLettersAndDigits, wordText} from '../src/analyse/word-text.js'
+import {capitalLike} from '../src/words/letter-case.js'
 
 /** Options of the `hyphenation-consistency` rule. */
 export interface HyphenationConsistencyOptions {
@@ -458,15 +459,4 @@ function inCaseOf(form: string, actual: string): string {
     return formWords.map((word, index) => (index % 2 === 0 ? capitalLike(word, actualWords[index / 2] ?? '') : word)).join('')
   }
   return capitalLike(form, actual)
-}
-
-/**
- * Give a word a capital first letter when another word has one.
- *
- * @param word Lowercase word.
- * @param model Word whose case to follow.
- * @returns `word`, capitalised like `model`.
- */
-function capitalLike(word: string, model: string): string {
-  return /^\p{Lu}/u.test(model) ? word.charAt(0).toUpperCase() + word.slice(1) : word
 }

@@ -3,8 +3,10 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {rules} from '../rules/index.js'
 import type {JsonFile} from '../src/report/json.js'
+import {isAcrossRule} from '../src/define-rule.js'
 import {ruleUrl} from '../src/rule-url.js'
-import {fixtures, makeTree, runCli} from './helpers.js'
+import {severityOf} from '../src/severity.js'
+import {checkAlone, fixtures, makeTree, rangeOf, runCli} from './helpers.js'
 
 /** Rules that wrap a retext plugin keep its name as their source. */
 const wrappedSources: Record<string, string> = {spelling: 'retext-spell', 'repeated-words': 'retext-repeated-words'}
@@ -66,6 +68,33 @@ describe('every message', () => {
       expect(message.reason).toMatch(/^Unexpected .*`[^`]+`/)
       expect(message.reason).not.toMatch(/\.$/)
     }
+  })
+})
+
+describe('every rule alone, on a Story', () => {
+  const readme = fs.readFileSync(path.join(fixtures, '..', '..', 'README.md'), 'utf8')
+  const storyRules = rules.filter((rule) => !isAcrossRule(rule)).map((rule) => [rule.id])
+
+  test.each(storyRules)('%s says on its README examples what the README shows of it, in the message contract', async (id) => {
+    const section = readme.split(`### \`${id}\``)[1]?.split(/\n##+ /)[0] ?? ''
+    const [notOk = '', output = '', ok = ''] = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1] ?? '')
+    // The README shows the whole pipeline's report: the lines of this rule are what it says alone.
+    const shown = output
+      .split('\n')
+      .map((line) => /^(\S+)\s+(error|warning|info)\s+(.*?)\s+(\S+) (\S+)$/.exec(line))
+      .filter((match) => match?.[4] === id)
+      .map((match) => `${match?.[1]} ${match?.[2]} ${match?.[3]}`)
+    expect(shown).not.toHaveLength(0)
+    const found = await checkAlone(id, notOk, {path: 'example.txt'})
+    expect(found.messages.map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.reason}`)).toEqual(shown)
+    for (const message of found.messages) {
+      expect(message.ruleId).toBe(id)
+      expect(message.source).toBe(wrappedSources[id] ?? 'copydesk')
+      expect(message.url).toBe(ruleUrl(id))
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      expect(String(found.value).slice(place?.start.offset, place?.end.offset ?? 0)).toBe(message.actual)
+    }
+    expect((await checkAlone(id, ok, {path: 'example.txt'})).messages).toEqual([])
   })
 })
 

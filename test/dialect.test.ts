@@ -5,7 +5,7 @@ import {counterpartIn} from '../src/words/dialect-spellings.js'
 import type {Dialect} from '../src/words/dictionary.js'
 import {toInputFile} from '../src/files/read-input.js'
 import {severityOf} from '../src/severity.js'
-import {lintInMemory, makeTree, rangeOf, runCli} from './helpers.js'
+import {checkAlone, claimedWords, findingsWithFixes, lintInMemory, makeTree, rangeOf, rulesCovering, runCli} from './helpers.js'
 
 /**
  * Lint a story in memory with the default config, in a dialect if given.
@@ -259,5 +259,61 @@ describe('choosing the dialect', () => {
       'repeated-words teh teh',
       'hyphenation-consistency cooperation'
     ])
+  })
+})
+
+describe('dialect-consistency alone, on a Story', () => {
+  test.each([
+    [
+      'a spelling of the system the story uses less',
+      'The harbour lights and the harbor wall were repaired. The harbour reopened.',
+      ['1:28-1:34 warning harbor → harbour']
+    ],
+    [
+      'one that starts a sentence, with a capital in the fix',
+      'The color of the hull faded. The harbor crew repainted. Colour matters.',
+      ['1:57-1:63 warning Colour → Color']
+    ]
+  ])('flags %s', async (_name, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('dialect-consistency', text))).toEqual(expected)
+  })
+
+  test.each([
+    ['one system throughout', 'The crew painted the hull a bright colour in the harbour.'],
+    ['each kind of difference kept to one system, as Oxford spelling does', 'The crew organized the cargo and painted the hull a bright colour.'],
+    ['a name spelled the other way', 'Veterans of Pearl Harbor met in the harbour.']
+  ])('passes %s', async (_name, text) => {
+    expect(findingsWithFixes(await checkAlone('dialect-consistency', text))).toEqual([])
+  })
+
+  test.each([
+    ['en-GB', 'The crew painted the hull a bright color.', ['1:36-1:41 warning color → colour']],
+    ['en-US', 'Colour returned to the harbour.', ['1:1-1:7 warning Colour → Color', '1:24-1:31 warning harbour → harbor']]
+  ] as const)('with the config dialect %s, flags every spelling of another dialect', async (dialect, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('dialect-consistency', text, {config: {dialect}}))).toEqual(expected)
+  })
+
+  test('with a dialect set, passes a word of the config words', async () => {
+    const file = await checkAlone('dialect-consistency', 'The harbour reopened.', {config: {dialect: 'en-US', words: ['harbour']}})
+    expect(file.messages).toEqual([])
+  })
+
+  test('claims the word of each spelling it reports', async () => {
+    const file = await checkAlone('dialect-consistency', 'The harbour lights and the harbor wall were repaired. The harbour reopened.')
+    expect(claimedWords(file)).toEqual([['harbor']])
+  })
+
+  test('speaks for the British spellings a story keeps to, without a finding', async () => {
+    const text = 'The crew painted the hull a bright colour in the harbour.'
+    const file = await checkAlone('dialect-consistency', text)
+    expect(file.messages).toEqual([])
+    expect(new Set(file.data.spokenFor)).toEqual(new Set([text.indexOf('colour'), text.indexOf('harbour')]))
+  })
+
+  test('keeps the whole pipeline from reporting a British spelling that spelling alone reports', async () => {
+    const text = 'The crew painted the hull a bright colour.'
+    const offset = text.indexOf('colour')
+    expect(rulesCovering(await checkAlone('spelling', text), offset)).toEqual(['spelling'])
+    expect(rulesCovering(await lintIn(text), offset)).toEqual([])
   })
 })

@@ -3,12 +3,17 @@ import os from 'node:os'
 import path from 'node:path'
 import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {StoryNames} from '../src/across/names-index.js'
+import type {Story} from '../src/analyse/story.js'
 import {main} from '../src/cli/cli.js'
-import {gatherOutcomes, type Gathered, lintStories, type StoriesOptions} from '../src/pipeline.js'
+import {type Config, resolveConfig} from '../src/config/config.js'
+import {rulesRunFor, type RuleRun} from '../src/config/rule-setup.js'
+import {gatherOutcomes, type Gathered, lintStories, Pipeline, type StoriesOptions} from '../src/pipeline.js'
 import {lintText} from '../src/lint.js'
 import {toInputFile} from '../src/files/read-input.js'
+import type {Settled} from '../src/settle/settle.js'
 import {severityOf} from '../src/severity.js'
 
 /** Folder of the fixture stories. */
@@ -54,6 +59,58 @@ export function findings(file: VFile): string[] {
   return [...file.messages]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual}`)
+}
+
+/**
+ * Describe a file's messages with what each says to write instead:
+ * `line:column-endLine:endColumn severity actual → expected` (suggestions
+ * joined by `, `, nothing after the arrow when there are none).
+ *
+ * @param file A file with findings.
+ * @returns One line per message, in document order.
+ */
+export function findingsWithFixes(file: VFile): string[] {
+  return [...file.messages]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual} → ${(message.expected ?? []).join(', ')}`)
+}
+
+/**
+ * The words each finding claims from later rules (see `settleFindings`),
+ * read from the file's text at each offset in `claims`; a claim outside
+ * the finding's place is given as `outside word`, as a finding should only
+ * claim words it covers.
+ *
+ * @param file A rule's findings file, unsettled.
+ * @returns Per message, in order, the claimed words.
+ */
+export function claimedWords(file: VFile): string[][] {
+  const text = String(file.value)
+  return file.messages.map(function (message) {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    return (message.claims ?? []).map(function (offset) {
+      const word = /^[\p{L}\p{N}]+/u.exec(text.slice(offset))?.[0] ?? ''
+      const inside = place && offset >= (place.start.offset ?? Infinity) && offset < (place.end.offset ?? -Infinity)
+      return inside ? word : 'outside ' + word
+    })
+  })
+}
+
+/**
+ * The rules whose findings on a file cover an offset of its text: what a
+ * reader sees reported on one word.
+ *
+ * @param file A file with findings.
+ * @param offset An offset in its text.
+ * @returns The rule ids, one per finding, in the order of the messages.
+ */
+export function rulesCovering(file: VFile, offset: number): string[] {
+  return file.messages.flatMap(function (message) {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset
+    const end = place?.end.offset
+    return start !== undefined && end !== undefined && start <= offset && offset < end ? [message.ruleId ?? '?'] : []
+  })
 }
 
 /**
@@ -115,4 +172,81 @@ export async function makeTree(files: Record<string, string | Buffer>): Promise<
     await fs.writeFile(target, contents)
   }
   return folder
+}
+
+/** The story a rule is checked on alone, and how it is set up. */
+export interface AloneOptions {
+  /** Name that decides the story's format; `story.txt` when not given. */
+  path?: string | undefined
+  /** Config settings as a `.copydeskrc.json` holds them (`{dialect: 'en-GB'}`); `{}` when not given. */
+  config?: Config | undefined
+  /** Folder the config's file names (`houseStyle`, `wordsFile`) are relative to; the system's temporary folder when not given. */
+  cwd?: string | undefined
+}
+
+/** A story analysed as the pipeline analyses it, with the rules its config switches on set up. */
+export interface AnalysedStory {
+  /** The Story every rule reads. */
+  story: Story
+  /** The rules, set up with their options exactly as the pipeline sets them up. */
+  run: RuleRun
+}
+
+/**
+ * Analyse a few lines of text into the Story the rules read, and set up
+ * the rules of a config.
+ *
+ * @param text The story.
+ * @param options Its path, config and folder.
+ * @returns The Story and the rules set up.
+ */
+export async function analyseAlone(text: string, options: AloneOptions = {}): Promise<AnalysedStory> {
+  const cwd = options.cwd ?? os.tmpdir()
+  const config = resolveConfig(options.config ?? {}, undefined, cwd)
+  const story = await new Pipeline().analyse(toInputFile(options.path ?? 'story.txt', text, cwd), config)
+  return {story, run: rulesRunFor(config)}
+}
+
+/**
+ * Run one rule alone on a Story built from a few lines: no other rule
+ * runs, and nothing is settled, so the findings are exactly what the rule
+ * said (with `claims`, `once` and `data.spokenFor` as it set them).
+ *
+ * @param ruleId The rule, one of those run on each story (not `names-across-files`: see `noteNamesAlone`).
+ * @param text The story.
+ * @param options Its path, config and folder.
+ * @returns The rule's findings file.
+ * @throws {Error} When the config switches the rule off, or it is a rule across stories.
+ */
+export async function checkAlone(ruleId: string, text: string, options: AloneOptions = {}): Promise<VFile> {
+  const {story, run} = await analyseAlone(text, options)
+  const rule = run.checks.find((check) => check.ruleId === ruleId)
+  if (!rule) throw new Error(`rule \`${ruleId}\` does not check stories under this config`)
+  // As the pipeline makes it: a file of the rule's own, with the story's path and text.
+  const findings = new VFile({path: story.file.path, cwd: story.file.cwd, value: story.file.value})
+  await rule.check(story, findings)
+  return findings
+}
+
+/**
+ * Run the per-story step of `names-across-files` alone on a Story built
+ * from a few lines, as if the other rules had settled what is given.
+ *
+ * @param text The story.
+ * @param options Its path, config and folder, and the story's settled findings (none when not given).
+ * @returns The story's names as the step noted them (`file.data.copydeskNames`), and the story's file.
+ * @throws {Error} When the config switches the rule off.
+ */
+export async function noteNamesAlone(
+  text: string,
+  options: AloneOptions & {settled?: Settled | undefined} = {}
+): Promise<{names: StoryNames | undefined; file: VFile}> {
+  const {story, run} = await analyseAlone(text, options)
+  const rule = run.notes.find((note) => note.ruleId === 'names-across-files')
+  if (!rule) throw new Error('rule `names-across-files` is off under this config')
+  const settled = options.settled ?? {messages: [], owned: new Set<number>()}
+  // As the pipeline leaves it: the story's file holds its settled findings when the step runs.
+  story.file.messages = settled.messages
+  rule.note(story, settled, story.file)
+  return {names: story.file.data.copydeskNames, file: story.file}
 }

@@ -4,7 +4,7 @@ import type {JsonFile, JsonMessage} from '../src/report/json.js'
 import {CopydeskError} from '../src/errors.js'
 import {defaultHouseStyle, mergeHouseStyle, parseHouseStyle} from '../src/config/house-style.js'
 import {severityOf} from '../src/severity.js'
-import {lintDoc, makeTree, rangeOf, runCli} from './helpers.js'
+import {checkAlone, claimedWords, findingsWithFixes, lintDoc, makeTree, rangeOf, rulesCovering, runCli} from './helpers.js'
 
 /**
  * Give each message as `place severity rule: actual → expected`.
@@ -276,5 +276,66 @@ describe('parseHouseStyle', () => {
 describe('the bundled house style', () => {
   test('gives every entry a source with a URL', () => {
     for (const entry of defaultHouseStyle()) expect(entry.source).toMatch(/https:\/\//)
+  })
+})
+
+describe('house-style alone, on a Story', () => {
+  /** A newsroom's own style file: a phrase to avoid, and two forms to choose between. */
+  const harbourStyle = '- prefer: harbourmaster\n  avoid: [harbor master, harbour master]\n- either: [quayside, quay side]\n'
+
+  test.each([
+    ['an avoided form, with the preferred one', 'Ferries from Kiev resumed on Monday.', ['1:14-1:18 warning Kiev → Kyiv']],
+    ['an avoided form inside a compound, on that part alone', 'A pro-Kiev crowd waved flags at the dock.', ['1:7-1:11 warning Kiev → Kyiv']],
+    ['an avoided form in capitals, keeping them', 'KIEV DOCKS REOPEN', ['1:1-1:5 warning KIEV → KYIV']]
+  ])('flags %s', async (_name, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('house-style', text))).toEqual(expected)
+  })
+
+  test.each([
+    ['the preferred form', 'Ferries from Kyiv resumed.'],
+    ['an avoided form inside one of its exceptions', 'The galley served Chicken Kiev to the crew.'],
+    ['an avoided form named as the old name', 'Kyiv, formerly Kiev, sent a ferry.']
+  ])('passes %s', async (_name, text) => {
+    expect(findingsWithFixes(await checkAlone('house-style', text))).toEqual([])
+  })
+
+  test.each([
+    [
+      'flags a phrase the newsroom avoids, in the case it is written in',
+      'The harbor master spoke to the Harbour Master.',
+      ['1:5-1:18 warning harbor master → harbourmaster', '1:32-1:46 warning Harbour Master → Harbourmaster']
+    ],
+    [
+      'flags the either form the story uses less',
+      'The quayside and the quay side and the quay side.',
+      ['1:5-1:13 warning quayside → quay side']
+    ],
+    ['still flags the bundled forms', 'Ferries from Kiev resumed on Monday.', ['1:14-1:18 warning Kiev → Kyiv']]
+  ])('with a style file in config, %s', async (_name, text, expected) => {
+    const cwd = await makeTree({'harbour.yml': harbourStyle})
+    const file = await checkAlone('house-style', text, {config: {houseStyle: 'harbour.yml'}, cwd})
+    expect(findingsWithFixes(file)).toEqual(expected)
+  })
+
+  test('flags nothing when config switches the bundled list off and names no file', async () => {
+    const file = await checkAlone('house-style', 'Ferries from Kiev resumed on Monday.', {config: {houseStyle: {default: false}}})
+    expect(file.messages).toEqual([])
+  })
+
+  test('claims every word of a phrase it reports', async () => {
+    const cwd = await makeTree({'harbour.yml': harbourStyle})
+    const file = await checkAlone('house-style', 'The harbor master spoke to the Harbour Master.', {config: {houseStyle: 'harbour.yml'}, cwd})
+    expect(claimedWords(file)).toEqual([
+      ['harbor', 'master'],
+      ['Harbour', 'Master']
+    ])
+  })
+
+  test('reports a form that spelling alone reports too, and the whole pipeline reports it once, as its own', async () => {
+    const text = 'Ferries sailed from Lwow on Friday.'
+    const offset = text.indexOf('Lwow')
+    expect(rulesCovering(await checkAlone('house-style', text), offset)).toEqual(['house-style'])
+    expect(rulesCovering(await checkAlone('spelling', text), offset)).toEqual(['spelling'])
+    expect(rulesCovering(await lintDoc(text), offset)).toEqual(['house-style'])
   })
 })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
 import {severityOf} from '../src/severity.js'
-import {lintDoc, makeTree, rangeOf, root, runCli} from './helpers.js'
+import {checkAlone, claimedWords, findingsWithFixes, lintDoc, makeTree, rangeOf, root, runCli} from './helpers.js'
 
 /**
  * Lint a story and describe its hyphenation-consistency findings as
@@ -124,3 +124,47 @@ test.skipIf(!fs.existsSync(sample))('the Belarus railways sample: one finding, o
   ])
 })
 
+
+describe('hyphenation-consistency alone, on a Story', () => {
+  test.each([
+    [
+      'the closed form when the story hyphenates more often',
+      'Talks on co-operation resumed. Co-operation between crews grew, though cooperation stalled.',
+      ['1:72-1:83 warning cooperation → co-operation']
+    ],
+    [
+      'a use that starts a sentence, with a capital in the fix',
+      'Cooperation grew. Crews praised the co-operation and further co-operation.',
+      ['1:1-1:12 warning Cooperation → Co-operation']
+    ],
+    [
+      'a spaced open compound, the form written first winning a tie',
+      'The vice-president spoke. Later the vice president left.',
+      ['1:37-1:51 warning vice president → vice-president']
+    ]
+  ])('flags %s', async (_name, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('hyphenation-consistency', text))).toEqual(expected)
+  })
+
+  test.each([
+    ['one form throughout', 'Crews praised the co-operation. Further co-operation is planned.'],
+    ['two forms that are different words', 'The pilot will resign. Then he will re-sign the contract.'],
+    ['related words that are not one compound', 'Crews cooperate. Their cooperation grew.']
+  ])('passes %s', async (_name, text) => {
+    expect(findingsWithFixes(await checkAlone('hyphenation-consistency', text))).toEqual([])
+  })
+
+  test('takes the severity config sets', async () => {
+    const file = await checkAlone('hyphenation-consistency', 'The e-mail arrived. The email was short.', {
+      config: {rules: {'hyphenation-consistency': 'error'}}
+    })
+    expect(findingsWithFixes(file)).toEqual(['1:25-1:30 error email → e-mail'])
+  })
+
+  test.each([
+    ['both words of a spaced compound', 'The vice-president spoke. Later the vice president left.', ['vice', 'president']],
+    ['both parts of a hyphenated one', 'Cooperation grew and cooperation held, but co-operation lapsed.', ['co', 'operation']]
+  ])('claims %s it reports', async (_name, text, words) => {
+    expect(claimedWords(await checkAlone('hyphenation-consistency', text))).toEqual([words])
+  })
+})

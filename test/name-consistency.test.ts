@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
 import {severityOf} from '../src/severity.js'
-import {fixtures, lintDoc, rangeOf} from './helpers.js'
+import {checkAlone, claimedWords, findingsWithFixes, fixtures, lintDoc, rangeOf, rulesCovering} from './helpers.js'
 
 /**
  * Give each message as `place severity rule: reason`.
@@ -110,5 +110,57 @@ describe('name-consistency', () => {
     ['a name in a quotation in another language', 'Parisians mourned. The mayor wrote: « En mon nom et celui des Parisiens, mes pensées vont aux victimes ».']
   ])('leaves %s apart', async (_name, doc) => {
     expect(await variants(doc)).toEqual([])
+  })
+})
+
+describe('name-consistency alone, on a Story', () => {
+  test.each([
+    [
+      'each use of a variant of a name the story spells more often',
+      'Captain Haugland docked. Hauglund and Hauglund argued. Haugland and Haugland left.',
+      ['1:26-1:34 error Hauglund → Haugland', '1:39-1:47 error Hauglund → Haugland']
+    ],
+    ['a later variant of a name used once each, the first use winning', 'Pilot Haugland docked. Hauglund waved.', ['1:24-1:32 error Hauglund → Haugland']],
+    [
+      'a slip of a name in the bundled names lists',
+      'The ferry reached Copenhagen on Friday. Crews in Copenhagn cheered.',
+      ['1:50-1:59 error Copenhagn → Copenhagen']
+    ]
+  ])('flags %s', async (_name, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('name-consistency', text))).toEqual(expected)
+  })
+
+  test.each([
+    ['a name spelled one way throughout', 'Skipper Ingrid Solberg spoke. Solberg left the bridge.'],
+    ['two names the dictionary knows', 'Pilots from Malta and Yalta met.'],
+    ['an unknown name with no variant', 'Pilot Tavistoke radioed. Tavistoke then docked.']
+  ])('passes %s', async (_name, text) => {
+    expect(findingsWithFixes(await checkAlone('name-consistency', text))).toEqual([])
+  })
+
+  test.each([
+    [
+      'prefers a spelling of the config words even when the story uses it less',
+      'Skipper Haugland docked. Haugland waved to Hauglund.',
+      {words: ['Hauglund']},
+      ['1:9-1:17 error Haugland → Hauglund', '1:26-1:34 error Haugland → Hauglund']
+    ],
+    ['flags a slip of a config word the story never uses', 'Skipper Hauglnd docked on Monday.', {words: ['Haugland']}, ['1:9-1:16 error Hauglnd → Haugland']],
+    ['keeps apart the names config declares distinct', 'Skipper Haugland docked. Hauglund waved.', {distinct: [['Haugland', 'Hauglund']]}, []]
+  ])('%s', async (_name, text, config, expected) => {
+    expect(findingsWithFixes(await checkAlone('name-consistency', text, {config}))).toEqual(expected)
+  })
+
+  test('claims the word of each use it reports, and no other', async () => {
+    const file = await checkAlone('name-consistency', 'Captain Haugland docked. Hauglund and Hauglund argued. Haugland and Haugland left.')
+    expect(claimedWords(file)).toEqual([['Hauglund'], ['Hauglund']])
+  })
+
+  test('reports a variant that spelling alone also reports, and the whole pipeline reports it once, as its own', async () => {
+    const text = 'Pilot Haugland docked. Hauglund waved.'
+    const offset = text.indexOf('Hauglund')
+    expect(rulesCovering(await checkAlone('name-consistency', text), offset)).toEqual(['name-consistency'])
+    expect(rulesCovering(await checkAlone('spelling', text), offset)).toEqual(['spelling'])
+    expect(rulesCovering(await lintDoc(text), offset)).toEqual(['name-consistency'])
   })
 })

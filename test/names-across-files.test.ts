@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
+import type {StoryNames} from '../src/across/names-index.js'
 import {lintFiles} from '../src/lint.js'
+import {settleFindings} from '../src/settle/settle.js'
 import {severityOf} from '../src/severity.js'
-import {makeTree, rangeOf, runCli} from './helpers.js'
+import {checkAlone, makeTree, noteNamesAlone, rangeOf, runCli} from './helpers.js'
 
 /** Three stories of a port strike: two spell the harbour master one way, the third another. */
 const port = {
@@ -224,5 +226,66 @@ describe('names indexes across runs', () => {
     const cwd = await makeTree({...port, ...(contents === undefined ? {} : {[name]: contents})})
     const run = await runCli(['--no-config', 'news', '--names-in', name], {cwd})
     expect(run).toEqual({code: 2, stdout: '', stderr})
+  })
+})
+
+describe('names-across-files alone, on a Story', () => {
+  /**
+   * Describe the names a story noted as `spelling: uses, open uses`.
+   *
+   * @param names The story's part of the names index.
+   * @returns One line per spelling, in order of first use.
+   */
+  function noted(names: StoryNames | undefined): string[] {
+    return (names?.spellings ?? []).map((spelling) => `${spelling.text}: ${spelling.count} used, ${spelling.open?.length ?? 0} open`)
+  }
+
+  test.each([
+    [
+      'each name and its uses, those open to a finding across stories',
+      'Dockers cheered when Marta Kowalczik arrived. Kowalczik waved.',
+      ['Marta: 1 used, 0 open', 'Kowalczik: 2 used, 2 open']
+    ],
+    ['a name the dictionary has, with no use open', 'Ferries left Copenhagen at dawn.', ['Copenhagen: 1 used, 0 open']],
+    ['no ordinary word capitalised in a headline', 'Plan For The Port', []],
+    ['no pronoun `I` with its contraction', "I'm told Kowalczik left.", ['Kowalczik: 1 used, 1 open']]
+  ])('notes %s', async (_name, text, expected) => {
+    expect(noted((await noteNamesAlone(text)).names)).toEqual(expected)
+  })
+
+  test('notes the names written side by side', async () => {
+    const {names} = await noteNamesAlone('Dockers cheered when Marta Kowalczik arrived.')
+    expect(names?.spellings.map((spelling) => [spelling.text, spelling.neighbours])).toEqual([
+      ['Marta', ['Kowalczik']],
+      ['Kowalczik', ['Marta']]
+    ])
+  })
+
+  test('keeps closed a use another rule spoke for', async () => {
+    const text = 'Dockers cheered when Marta Kowalczik arrived. Kowalczik waved.'
+    const settled = {messages: [], owned: new Set([text.indexOf('Kowalczik')])}
+    expect(noted((await noteNamesAlone(text, {settled})).names)).toEqual(['Marta: 1 used, 0 open', 'Kowalczik: 2 used, 1 open'])
+  })
+
+  test('leaves out a word spelling settled as a slip, an error', async () => {
+    const text = 'Teh dockers cheered Kowalczik.'
+    expect(noted((await noteNamesAlone(text)).names)).toEqual(['Teh: 1 used, 1 open', 'Kowalczik: 1 used, 1 open'])
+    const settled = settleFindings(new Map([['spelling', await checkAlone('spelling', text)]]))
+    expect(noted((await noteNamesAlone(text, {settled})).names)).toEqual(['Kowalczik: 1 used, 1 open'])
+  })
+
+  test('notes the config words as the house spellings, and the config distinct names and severity', async () => {
+    const {names} = await noteNamesAlone('Marta Kowalczik arrived.', {
+      config: {words: ['Kowalczik'], distinct: [['Kowalczik', 'Kowalczyk']], rules: {'names-across-files': 'error'}}
+    })
+    expect(noted(names)).toEqual(['Marta: 1 used, 0 open', 'Kowalczik: 1 used, 0 open'])
+    expect(names?.spellings[1]?.own).toBe(true)
+    expect(names?.distinct).toEqual([['Kowalczik', 'Kowalczyk']])
+    expect(names?.severity).toBe('error')
+  })
+
+  test('adds no finding to the story: its findings come once the run is linted', async () => {
+    const {file} = await noteNamesAlone('Dockers cheered when Marta Kowalczik arrived.')
+    expect(file.messages).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {severityOf} from '../src/severity.js'
-import {lintDoc, makeTree, rangeOf, runCli} from './helpers.js'
+import {checkAlone, claimedWords, findingsWithFixes, lintDoc, makeTree, rangeOf, rulesCovering, runCli} from './helpers.js'
 
 /**
  * Lint a story and describe every message as
@@ -141,5 +141,42 @@ describe('repeated-words', () => {
     if (shown) expect(run.stdout).toContain(`1:16-1:23 ${shown}`)
     else expect(run.stdout).toBe('')
     if (code === 2) expect(run.stderr).toContain('unknown rule option `rules.repeated-words.allowed`')
+  })
+})
+
+describe('repeated-words alone, on a Story', () => {
+  test.each([
+    ['a word written twice, as an error', 'The pilot boarded the the tanker at dawn.', 'story.txt', ['1:19-1:26 error the the → the']],
+    ['a word twice in other case, keeping the first', 'Tugs tugs pushed the barge.', 'story.txt', ['1:1-1:10 error Tugs tugs → Tugs']],
+    ['a word twice in quoted speech, as a warning', 'The skipper shouted: "Cast off off the bow!"', 'story.txt', ['1:28-1:35 warning off off → off']],
+    ['the second word alone, without a fix, when markup stands between', 'The **tug** tug pushed.', 'story.md', ['1:13-1:16 error tug → ']]
+  ])('flags %s', async (_name, text, path, expected) => {
+    expect(findingsWithFixes(await checkAlone('repeated-words', text, {path}))).toEqual(expected)
+  })
+
+  test.each([
+    ['a name made of a word twice', 'The ferry from Bora Bora docked.'],
+    ['a word twice across a comma', 'Tugs pushed the barge, barge crews cheered.'],
+    ['a double the shipped list allows', 'The crew had had enough.']
+  ])('passes %s', async (_name, text) => {
+    expect(findingsWithFixes(await checkAlone('repeated-words', text))).toEqual([])
+  })
+
+  test('takes the severity config sets', async () => {
+    const file = await checkAlone('repeated-words', 'The pilot boarded the the tanker at dawn.', {config: {rules: {'repeated-words': 'warning'}}})
+    expect(findingsWithFixes(file)).toEqual(['1:19-1:26 warning the the → the'])
+  })
+
+  test('claims both words of the repeat', async () => {
+    expect(claimedWords(await checkAlone('repeated-words', 'The pilot boarded the the tanker at dawn.'))).toEqual([['the', 'the']])
+  })
+
+  test('reports a repeated slip that spelling alone reports twice, and the whole pipeline reports it once, as its own', async () => {
+    const text = 'Crews unloaded teh teh crates.'
+    const offsets = [text.indexOf('teh'), text.lastIndexOf('teh')]
+    const spelling = await checkAlone('spelling', text)
+    expect(offsets.map((offset) => rulesCovering(spelling, offset))).toEqual([['spelling'], ['spelling']])
+    const piped = await lintDoc(text)
+    expect(offsets.map((offset) => rulesCovering(piped, offset))).toEqual([['repeated-words'], ['repeated-words']])
   })
 })

@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest'
+import type {Config} from '../src/config/config.js'
 import {editDistance} from '../src/words/edit-distance.js'
 import {severityOf} from '../src/severity.js'
-import {findings, lintDoc, rangeOf} from './helpers.js'
+import {checkAlone, claimedWords, findings, findingsWithFixes, lintDoc, rangeOf, rulesCovering} from './helpers.js'
 
 /**
  * Lint a sentence and give each message as `place: severity reason`.
@@ -268,5 +269,65 @@ describe('spelling: evidence of a slip', () => {
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)
+  })
+})
+
+describe('spelling alone, on a Story', () => {
+  test.each([
+    ['a lowercase slip with a close suggestion, as an error', 'Dockers agreed a new budgett on Tuesday.', ['1:22-1:29 error budgett → budget, budgets']],
+    [
+      'a capitalised word one slip from a well-known name the story does not use, as a warning',
+      'Ferries sailed to Rotterdm on Friday.',
+      ['1:19-1:27 warning Rotterdm → Rotterdam']
+    ],
+    [
+      'a lowercase word used twice alike, as a warning',
+      'The crew stacked the trawlnets and mended the trawlnets.',
+      ['1:22-1:31 warning trawlnets → trawlers', '1:47-1:56 warning trawlnets → trawlers']
+    ],
+    [
+      'every use of an unknown name at info, without suggestions',
+      'Pilot Tavistoke radioed. Tavistoke then docked.',
+      ['1:7-1:16 info Tavistoke → ', '1:26-1:35 info Tavistoke → ']
+    ]
+  ])('flags %s', async (_name, text, expected) => {
+    expect(findingsWithFixes(await checkAlone('spelling', text))).toEqual(expected)
+  })
+
+  test.each([
+    ['clean copy', 'The ferry left the quay on time and the crew unloaded apples.', {}],
+    ['unknown all-capital acronyms', 'The QXRB boat and the KWZB crew docked.', {}],
+    ['a word of the config words', 'The crew unloaded the glimbet.', {words: ['glimbet']}],
+    ['a British spelling when the config dialect is en-GB', 'The crew painted the hull a bright colour.', {dialect: 'en-GB' as const}]
+  ])('passes %s', async (_name, text, config: Config) => {
+    expect(findingsWithFixes(await checkAlone('spelling', text, {config}))).toEqual([])
+  })
+
+  test('flags an unknown acronym with its suggestions when `acronyms` is set', async () => {
+    const file = await checkAlone('spelling', 'The HMSX boat docked.', {config: {rules: {spelling: {acronyms: true}}}})
+    expect(findingsWithFixes(file)).toEqual(['1:5-1:9 warning HMSX → HMS'])
+  })
+
+  test('gives every use of an unknown name one `once` key, so that settling keeps only the first', async () => {
+    const text = 'Pilot Tavistoke radioed. Tavistoke then docked.'
+    const alone = await checkAlone('spelling', text)
+    expect(alone.messages.map((message) => message.once)).toEqual(['unknown name Tavistoke', 'unknown name Tavistoke'])
+    expect(findings(await lintDoc(text))).toEqual(['1:7-1:16 info Tavistoke'])
+  })
+
+  test('claims no words: it is the last rule to speak for a word', async () => {
+    const file = await checkAlone('spelling', 'Pilot Hauglund radioed about the budgett.')
+    expect(file.messages).toHaveLength(2)
+    expect(claimedWords(file)).toEqual([[], []])
+  })
+
+  test.each([
+    ['a variant of a name, which name-consistency takes', 'Pilot Haugland docked. Hauglund waved.', 'Hauglund', 'name-consistency'],
+    ['a word of a repeat, which repeated-words takes', 'Crews unloaded teh teh crates.', 'teh', 'repeated-words'],
+    ['a form the house style avoids, which house-style takes', 'Ferries sailed from Lwow on Friday.', 'Lwow', 'house-style']
+  ])('reports alone %s in the whole pipeline, where the word is reported once', async (_name, text, word, winner) => {
+    const offset = text.lastIndexOf(word)
+    expect(rulesCovering(await checkAlone('spelling', text), offset)).toEqual(['spelling'])
+    expect(rulesCovering(await lintDoc(text), offset)).toEqual([winner])
   })
 })
