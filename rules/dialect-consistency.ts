@@ -80,9 +80,9 @@ const spellingLookups = new Map<Dialect | undefined, SpellingOf>()
 
 /**
  * The shared lookup of other spellings for a dialect set or none. Shared by
- * the run, not made with the rule: the engine sets the rules up again for
- * batches of files (25 times in the 1,000-file CI run), and each would look
- * every word up again.
+ * the process, not made with the rule: a run sets the rules up again for
+ * each batch of stories and each config, and each would look every word up
+ * again. It holds only what the dictionaries say of a word.
  *
  * @param dialect The dialect set, if any.
  * @returns Lookup.

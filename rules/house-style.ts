@@ -70,7 +70,7 @@ const formerly = /(?:^| )(?:formerly|previously|(?:formerly|previously|once|then
  * Flag spellings the house style settles: an avoided form (`Kiev` for
  * `Kyiv`) wherever it stands outside its exceptions, and for `either`
  * entries every spelling but the one the story uses most (ties: the first).
- * Runs before `name-consistency` and `spelling`, and claims what it reports.
+ * Its findings take their words from every other rule (see `precedence`).
  */
 export default defineRule<HouseStyleOptions>(
   {id: 'house-style', description: 'Spellings the house style settles (Kyiv, not Kiev)'},

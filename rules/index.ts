@@ -8,15 +8,11 @@ import repeatedWords from './repeated-words.js'
 import spelling from './spelling.js'
 
 /**
- * Every rule, in the order they run: `house-style` first and
- * `name-consistency` next, so that a word either reports is not reported
- * again by a later rule; then `repeated-words` (errors) before the warning
- * rules; `dialect-consistency`, so that British spellings it reports or
- * accepts are not reported again against dictionary-en;
- * `hyphenation-consistency`; `spelling`, as it reports whatever no other
- * rule has claimed; and `names-across-files` after them all, since it only
- * notes the story's names for the end of the run, leaving out what the
- * others reported.
+ * Every rule copydesk has. Each checks a story alone, so their order here
+ * means nothing: which finding wins a word two rules speak about is
+ * settled in one place (`precedence` in src/settle/settle.ts), and
+ * `names-across-files`, a rule across stories, notes a story once its
+ * findings are settled.
  */
 export const rules: readonly AnyRule[] = [
   houseStyle,

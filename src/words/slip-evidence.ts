@@ -11,6 +11,7 @@ import {editDistance} from './edit-distance.js'
 import {dictionaryFile} from '../package-info.js'
 import {wordFrequency} from './suggestions.js'
 import {readWordList} from '../config/word-list.js'
+import {upperFirst} from './letter-case.js'
 
 /**
  * A lowercase unknown word used this often in one story is jargon or a term
@@ -273,5 +274,5 @@ function isClosedCompound(text: string, isKnown: (word: string) => boolean): boo
  * @returns Whether its capitalised or all-capital form is known.
  */
 function isCaseVariant(text: string, isKnown: (word: string) => boolean): boolean {
-  return isKnown(text.toUpperCase()) || isKnown(text.charAt(0).toUpperCase() + text.slice(1))
+  return isKnown(text.toUpperCase()) || isKnown(upperFirst(text))
 }
