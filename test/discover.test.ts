@@ -1,3 +1,5 @@
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {discoverFiles} from '../src/files/discover.js'
@@ -54,5 +56,21 @@ describe('discoverFiles', () => {
   test('globs skip ignored files too', async () => {
     const cwd = await makeTree({'.gitignore': 'b.md\n', 'a.md': story, 'b.md': story})
     expect((await discoverFiles(['*.md'], cwd)).files).toEqual(['a.md'])
+  })
+
+  test('keeps regular files and links to them, and never follows a link into a folder, in folders and globs alike', async () => {
+    const cwd = await makeTree({'desk/a.md': story, 'elsewhere/secret.md': story})
+    await fs.symlink('../elsewhere/secret.md', path.join(cwd, 'desk', 'linked.md'))
+    await fs.symlink('../elsewhere', path.join(cwd, 'desk', 'away'))
+    await fs.symlink('gone.md', path.join(cwd, 'desk', 'dangling.md'))
+    expect((await discoverFiles(['desk'], cwd)).files).toEqual(['desk/a.md', 'desk/linked.md'])
+    expect((await discoverFiles(['desk/**/*.md'], cwd)).files).toEqual(['desk/a.md', 'desk/linked.md'])
+  })
+
+  test.skipIf(process.platform === 'win32')('passes a FIFO by instead of waiting on it forever', async () => {
+    const cwd = await makeTree({'desk/a.md': story})
+    execFileSync('mkfifo', [path.join(cwd, 'desk', 'pipe.md')])
+    expect((await discoverFiles(['desk'], cwd)).files).toEqual(['desk/a.md'])
+    expect((await discoverFiles(['desk/*.md'], cwd)).files).toEqual(['desk/a.md'])
   })
 })

@@ -1,11 +1,11 @@
 import {realpathSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {fdir} from 'fdir'
 import {CopydeskError} from '../errors.js'
 import {formatByExtension} from './formats.js'
 import {globFiles, isGlob} from './glob-walk.js'
 import {IgnoreFiles, neverRead} from './ignore-files.js'
+import {walkTree} from './walk.js'
 
 /** The files to lint and what went wrong finding them. */
 export interface Discovery {
@@ -106,22 +106,14 @@ function oncePerFile(files: readonly string[], cwd: string): string[] {
  * @returns Paths relative to `folder`, sorted.
  */
 async function walkFolder(folder: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
-  const files = await new fdir()
-    .withRelativePaths()
-    .exclude(
-      (name, dirPath) =>
-        name.startsWith('.') || neverRead.has(name) || ignoreFiles.ignores(dirPath, true, folder)
-    )
-    .filter(
-      (relative, isFolder) =>
-        !isFolder &&
-        !path.basename(relative).startsWith('.') &&
-        formatByExtension.has(path.extname(relative).toLowerCase()) &&
-        !ignoreFiles.ignores(path.join(folder, relative), false, folder)
-    )
-    .crawl(folder)
-    .withPromise()
-  return files.sort()
+  // Hidden names (`.git`, `.cache`) and `node_modules` are never stories; ignored folders are not entered.
+  const files = await walkTree<string>(folder, '', {
+    entry: (_, name) => (name.startsWith('.') ? undefined : name),
+    enter: (_, name, absolute) => (neverRead.has(name) || ignoreFiles.ignores(absolute, true, folder) ? undefined : name),
+    keep: (_, name, absolute) =>
+      formatByExtension.has(path.extname(name).toLowerCase()) && !ignoreFiles.ignores(absolute, false, folder)
+  })
+  return files.map((file) => path.relative(folder, file)).sort()
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {CopydeskError} from '../errors.js'
+import {type WalkVisitor, walkTree} from './walk.js'
 import {WildPattern, type WildOptions} from './wildmatch.js'
 
 /** Command-line globs read like a shell's: case counts, hidden names need a literal dot, `a**b` is `a*b`. */
@@ -26,10 +27,9 @@ export function isGlob(input: string): boolean {
 
 /**
  * Expand a glob into the files it matches, walking from its fixed leading
- * folders and matching each path with {@link WildPattern} (bounded time,
- * whatever the pattern), entering only folders a match can still lie in.
- * `node_modules` and `.git` are never entered, symbolic links are followed
- * but never back into a folder being walked.
+ * folders (see `walkTree`) and matching each path with {@link WildPattern}
+ * (bounded time, whatever the pattern), entering only folders a match can
+ * still lie in. `node_modules` and `.git` are never entered.
  *
  * Syntax: `*` and `?` within a name, `[…]` classes, `**` for any number of
  * folders, `{a,b}` alternatives and `{1..3}` ranges, `\` to escape.
@@ -64,54 +64,32 @@ export async function globFiles(pattern: string, cwd: string, skip: ReadonlySet<
   }
   for (const [base, patterns] of byBase) {
     if (base.split(path.sep).some((name) => skip.has(name))) continue
-    const real = await fs.realpath(base).catch(() => undefined)
-    if (real === undefined) continue
-    await walk(base, patterns, patterns.map((one) => one.start()), new Set([real]), skip, found)
+    for (const file of await walkTree(base, patterns.map((one) => one.start()), globVisitor(patterns, skip))) found.add(file)
   }
   return [...found].map((file) => (absolute ? file : path.relative(cwd, file)))
 }
 
 /**
- * Walk one folder, keeping the files that match and entering the folders a
- * match may still lie in.
+ * What a glob's walk looks for: names that keep some pattern alive, folders
+ * a match may still lie in, files a pattern matches.
  *
- * @param folder Absolute folder.
  * @param patterns Patterns relative to the walk's base.
- * @param states Each pattern's state at this folder.
- * @param above Real paths of the folders being walked, to stop at a link back up.
  * @param skip Folder names never entered.
- * @param found Matches, added to.
+ * @returns The visitor; its state is each pattern's state.
  */
-async function walk(
-  folder: string,
-  patterns: readonly WildPattern[],
-  states: readonly Uint8Array[],
-  above: Set<string>,
-  skip: ReadonlySet<string>,
-  found: Set<string>
-): Promise<void> {
-  const entries = await fs.readdir(folder, {withFileTypes: true}).catch(() => [])
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
-    const after = patterns.map((one, index) => one.feed(states[index] ?? one.start(), entry.name))
-    if (!after.some((state, index) => patterns[index]?.alive(state))) continue
-    const full = path.join(folder, entry.name)
-    let isFolder = entry.isDirectory()
-    let isFile = entry.isFile()
-    if (entry.isSymbolicLink()) {
-      const stats = await fs.stat(full).catch(() => undefined)
-      isFolder = stats?.isDirectory() ?? false
-      isFile = stats?.isFile() ?? false
-    }
-    if (isFile && after.some((state, index) => patterns[index]?.matched(state))) found.add(full)
-    if (!isFolder || skip.has(entry.name)) continue
-    const inside = after.map((state, index) => patterns[index]?.feed(state, '/', false) ?? state)
-    if (!inside.some((state, index) => patterns[index]?.alive(state))) continue
-    const real = await fs.realpath(full).catch(() => undefined)
-    if (real === undefined || above.has(real)) continue
-    above.add(real)
-    await walk(full, patterns, inside, above, skip, found)
-    above.delete(real)
+function globVisitor(patterns: readonly WildPattern[], skip: ReadonlySet<string>): WalkVisitor<Uint8Array[]> {
+  const alive = (states: readonly Uint8Array[]): boolean => states.some((state, index) => patterns[index]?.alive(state))
+  return {
+    entry(states, name) {
+      const after = patterns.map((one, index) => one.feed(states[index] ?? one.start(), name))
+      return alive(after) ? after : undefined
+    },
+    enter(states, name) {
+      if (skip.has(name)) return undefined
+      const inside = states.map((state, index) => patterns[index]?.feed(state, '/', false) ?? state)
+      return alive(inside) ? inside : undefined
+    },
+    keep: (states) => states.some((state, index) => patterns[index]?.matched(state))
   }
 }
 
