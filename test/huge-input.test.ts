@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {useLinearBreaks} from '../src/parse/break-sentences.js'
 import {markdownCuts, parseMarkdownInPieces} from '../src/parse/markdown-pieces.js'
+import {markdownParserFor} from '../src/parse/markdown-parser.js'
 import {findings, lintDoc, makeTree, runCli} from './helpers.js'
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
@@ -53,6 +54,19 @@ describe('parsing Markdown a run of blocks at a time', () => {
     expect(cuts.map((point) => doc.slice(point.offset, doc.indexOf(' ', point.offset)).split(/[ .\n]/)[0])).toEqual(starts)
     for (const cut of cuts) {
       expect(doc.split('\n').slice(0, cut.line - 1).join('\n').length + 1).toBe(cut.offset)
+    }
+  })
+
+  test('builds the tree the full parser builds, without the GFM constructs a source cannot hold', () => {
+    const gfm = [
+      'Write to desk@example.com or see www.example.com and http://example.com today.\n',
+      'Write to desk&#64;example.com or www&#46;example.com, said Smith &amp; Sons.\n',
+      'Port\n:-\n\nHarbour\n-:\n\nQuay\n---\n',
+      'a | b\n- | -\nc | d\n\nNo table, no address.\n'
+    ]
+    for (const doc of gfm) expect(plain(markdownParserFor(doc).parse(doc))).toEqual(plain(parseWhole(doc)))
+    for (const [, doc] of tricky) {
+      expect(plain(parseMarkdownInPieces(doc, (source) => markdownParserFor(source).parse(source)))).toEqual(plain(parseWhole(doc)))
     }
   })
 

@@ -1,27 +1,18 @@
 import type {Html, Link, Root as MdastRoot, Yaml} from 'mdast'
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
+import {markdownParserFor} from './markdown-parser.js'
 import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
 import {pushAll} from '../push-all.js'
-
-const markdownParser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .freeze()
 
 /** mdast type given to link text that is the link's own address (`<https://…>`, bare `www.…`). */
 const urlLiteral = 'urlLiteral'
@@ -40,7 +31,7 @@ const urlLiteral = 'urlLiteral'
  * @returns Its natural-language tree, positioned in `doc`.
  */
 export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): Root {
-  const mdast = parseMarkdownInPieces(doc, (source) => markdownParser.parse(source))
+  const mdast = parseMarkdownInPieces(doc, (source) => markdownParserFor(source).parse(source))
   const place = location(doc)
   const extra: Paragraph[] = []
   const markers: CommentMarker[] = []
