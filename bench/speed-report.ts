@@ -30,7 +30,8 @@ export interface CaseResult {
   inputs: {files: number; words: number; bytes: number}
   /** Runs asked of each command. */
   runs: number
-  tools: Record<ToolId, ToolResult>
+  /** copydesk's result, and those of the peers the case runs. */
+  tools: {copydesk: ToolResult} & Partial<Record<ToolId, ToolResult>>
   goals: Goal[]
 }
 
@@ -87,17 +88,18 @@ export function renderCase(result: CaseResult, timeout: number): string[] {
     '| command | median | min–max | copydesk / command | peak RSS |',
     '| --- | ---: | ---: | ---: | ---: |'
   ]
-  for (const tool of toolIds) {
-    const {summary} = result.tools[tool]
+  const tools = toolIds.filter((tool) => result.tools[tool] !== undefined)
+  for (const tool of tools) {
+    const {summary} = result.tools[tool]!
     const ratio = tool === 'copydesk' ? '—' : formatRatio(compare(copydesk, summary, timeout))
     lines.push(
       `| ${toolLabels[tool]} | ${formatMedian(summary, timeout)} | ${formatRange(summary)} | ${ratio} | ${formatRss(summary.peakRssKb)} |`
     )
   }
-  lines.push('', 'Checked: ' + toolIds.map((tool) => formatSanity(tool, result.tools[tool], inputs.files)).join('; '), '')
+  lines.push('', 'Checked: ' + tools.map((tool) => formatSanity(tool, result.tools[tool]!, inputs.files)).join('; '), '')
   for (const goal of result.goals) lines.push(`- ${statusLabels[goal.status]} ${goal.text}: ${goal.measured}`)
-  for (const tool of toolIds) {
-    const {stderr} = result.tools[tool]
+  for (const tool of tools) {
+    const {stderr} = result.tools[tool]!
     if (stderr) lines.push('', `${toolLabels[tool]} failed; the end of its standard error:`, '', '```text', stderr.trimEnd(), '```')
   }
   return lines

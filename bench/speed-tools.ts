@@ -119,7 +119,8 @@ function copydeskSanity(stdout: string, inputs: readonly string[]): Sanity {
 function namedInputs(stdout: string, inputs: readonly string[]): number {
   const wanted = new Set(inputs)
   const seen = new Set<string>()
-  for (const match of stdout.matchAll(/[\w.-]+\.txt\b/gu)) {
+  // `ci-0001.txt`, or a story of the archive with its folders: `18f-blog/_posts/2015-03-17-bechdel.md`.
+  for (const match of stdout.matchAll(/[\w./-]+\.(?:txt|md)\b/gu)) {
     if (wanted.has(match[0])) seen.add(match[0])
   }
   return seen.size

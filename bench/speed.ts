@@ -7,23 +7,27 @@
  *   process, as a pre-commit hook runs it;
  * - ci: 1,000 files of about 1,000 words, 1M words in all, made of whole
  *   Wikinews articles in varying order, as a CI check over an archive;
- * - big: one file of 5 MiB made of articles one after another.
+ * - big: one file of 5 MiB made of articles one after another;
+ * - archive: the Markdown stories of two real site repos
+ *   (`../shared/repos`: 18f-blog and digitalgov-news), as a CI check over
+ *   a Markdown archive, next to cspell only.
  *
  * The commands: copydesk (`bin/copydesk.js --no-config -q --format json`),
  * plain retext-spell with dictionary-en at its defaults
  * (`bench/peers/retext-spell.ts`) and cspell 9 (`cspell lint`, which makes
- * no suggestions by default). Each run is a fresh process; the report gives
+ * no suggestions by default), each case running those `caseTools` names.
+ * Each run is a fresh process; the report gives
  * the median (and fastest and slowest) wall time, the ratio of copydesk to
  * each peer, the peak RSS, how many files each report names, and the goals
  * of issue 6 as pass or fail.
  *
- * Run with `npm run bench` (`-- --runs N`, `--only hook,ci,big`,
+ * Run with `npm run bench` (`-- --runs N`, `--only hook,ci,big,archive`,
  * `--files N` for a smaller ci case, `--timeout S`, `--json`). It is a
  * benchmark, not a test: CI does not run it, and it skips when `../shared`
- * is absent. The corpora are read in place; the inputs built from them live
+ * is absent (and the archive case when `../shared/repos` is). The corpora are read in place; the inputs built from them live
  * in a temporary folder that is removed at the end.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,7 +37,16 @@ import {parseArgs} from 'node:util'
 import {readArticles, withTemporaryCopies, wordCount} from './articles.js'
 import {mulberry32} from './inject.js'
 import {printResult, startBenchmark} from './output.js'
-import {type CaseName, caseNames, checkGoals, formatRss, formatSeconds, type ToolId, toolIds} from './speed-goals.js'
+import {
+  type CaseName,
+  caseNames,
+  type CaseSummaries,
+  caseTools,
+  checkGoals,
+  formatRss,
+  formatSeconds,
+  type ToolId
+} from './speed-goals.js'
 import {buildBigFile, buildManyFiles, fileNames} from './speed-inputs.js'
 import {type CaseResult, renderSpeedReport, type SpeedResult, type ToolResult} from './speed-report.js'
 import {canReadRss, type RunFiles, runOnce, stopRunning} from './speed-run.js'
@@ -52,6 +65,12 @@ const samplePath = path.join(sharedFolder, 'samples/belarus-railways.txt')
 /** The Wikinews articles. */
 const articlesFolder = path.join(sharedFolder, 'corpora/news-wikinews-2019-2020/articles')
 
+/** The site repos of the archive case, each a folder of Markdown stories. */
+const reposFolder = path.join(sharedFolder, 'repos')
+
+/** The repos the archive case reads, in `reposFolder`. */
+const archiveRepos = ['18f-blog', 'digitalgov-news']
+
 /** Seed of the article order: fixed, so that every run measures the same files. */
 const seed = 20_200_601
 
@@ -62,11 +81,11 @@ const wordsPerFile = 1000
 const bigFileBytes = 5 * 1024 * 1024
 
 /** Runs of each command per case unless `--runs` says otherwise: the hook case is short and noisy. */
-const defaultRuns: Record<CaseName, number> = {hook: 5, ci: 3, big: 3}
+const defaultRuns: Record<CaseName, number> = {hook: 5, ci: 3, big: 3, archive: 3}
 
 /** How to call the benchmark. */
 const usage =
-  'usage: npm run bench -- [--runs N] [--only hook|ci|big[,...]] [--files N] [--timeout SECONDS] [--json]'
+  'usage: npm run bench -- [--runs N] [--only hook|ci|big|archive[,...]] [--files N] [--timeout SECONDS] [--json]'
 
 /** Options from the command line. */
 interface SpeedOptions {
@@ -109,6 +128,10 @@ async function main(): Promise<void> {
     stopRunning()
   })
 
+  if (options.cases.includes('archive') && !archiveRepos.every((repo) => existsSync(path.join(reposFolder, repo)))) {
+    progress('archive: skipped, ../shared/repos/' + archiveRepos.join(' and ../shared/repos/') + ' not found')
+    options.cases = options.cases.filter((name) => name !== 'archive')
+  }
   const articles = [...(await readArticles(articlesFolder)).values()]
   const texts = buildTexts(articles, options)
   const paths: ToolPaths = {root: projectRoot, retextSpell: fileURLToPath(new URL('peers/retext-spell.js', import.meta.url))}
@@ -220,6 +243,7 @@ function buildTexts(articles: readonly string[], options: SpeedOptions): Map<str
  * @returns The inputs.
  */
 function caseInputs(name: CaseName, folder: string, texts: ReadonlyMap<string, string>, options: SpeedOptions): CaseInputs {
+  if (name === 'archive') return archiveInputs()
   if (name === 'hook') {
     const text = readFileSync(samplePath, 'utf8')
     return {
@@ -250,6 +274,32 @@ function caseInputs(name: CaseName, folder: string, texts: ReadonlyMap<string, s
 }
 
 /**
+ * Say where the Markdown archive is and how much it holds: every `.md`
+ * file of its repos, named from `reposFolder`.
+ *
+ * @returns The inputs.
+ */
+function archiveInputs(): CaseInputs {
+  const names = archiveRepos
+    .flatMap((repo) =>
+      readdirSync(path.join(reposFolder, repo), {recursive: true, encoding: 'utf8'})
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => path.posix.join(repo, name.split(path.sep).join('/')))
+    )
+    .sort()
+  const contents = names.map((name) => readFileSync(path.join(reposFolder, name), 'utf8'))
+  return {
+    name: 'archive',
+    title: 'a Markdown archive (the CI check of a news site)',
+    source: `\`../shared/repos\`: the Markdown stories of ${archiveRepos.join(' and ')}`,
+    cwd: reposFolder,
+    names,
+    words: contents.reduce((sum, text) => sum + wordCount(text), 0),
+    bytes: contents.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  }
+}
+
+/**
  * Run every command on a case, round after round, each round in another
  * order so that no command always goes first (or right after another). A
  * command that times out or fails is not run again in this case: its later
@@ -270,10 +320,11 @@ async function runCase(
   paths: ToolPaths,
   outputs: string
 ): Promise<CaseResult> {
-  const outcomes = new Map<ToolId, RunOutcome[]>(toolIds.map((tool) => [tool, []]))
-  const results = new Map<ToolId, Omit<ToolResult, 'summary'>>(toolIds.map((tool) => [tool, {sanity: null, stderr: null}]))
+  const tools = caseTools[inputs.name]
+  const outcomes = new Map<ToolId, RunOutcome[]>(tools.map((tool) => [tool, []]))
+  const results = new Map<ToolId, Omit<ToolResult, 'summary'>>(tools.map((tool) => [tool, {sanity: null, stderr: null}]))
   for (let round = 0; round < runs; round++) {
-    const order = [...toolIds.slice(round % toolIds.length), ...toolIds.slice(0, round % toolIds.length)]
+    const order = [...tools.slice(round % tools.length), ...tools.slice(0, round % tools.length)]
     for (const tool of order) {
       const done = outcomes.get(tool) ?? []
       if (done.some((outcome) => outcome.kind !== 'done')) continue
@@ -290,23 +341,17 @@ async function runCase(
       if (outcome.kind === 'failed') result.stderr = outcome.stderr
     }
   }
-  const tools = Object.fromEntries(
-    toolIds.map((tool) => [
-      tool,
-      {summary: summarize(outcomes.get(tool) ?? []), sanity: null, stderr: null, ...results.get(tool)}
-    ])
-  ) as Record<ToolId, ToolResult>
-  const summaries = Object.fromEntries(toolIds.map((tool) => [tool, tools[tool].summary])) as Record<
-    ToolId,
-    ToolResult['summary']
-  >
+  const byTool = Object.fromEntries(
+    tools.map((tool) => [tool, {summary: summarize(outcomes.get(tool) ?? []), sanity: null, stderr: null, ...results.get(tool)}])
+  ) as CaseResult['tools']
+  const summaries = Object.fromEntries(tools.map((tool) => [tool, byTool[tool]?.summary])) as CaseSummaries
   return {
     name: inputs.name,
     title: inputs.title,
     source: inputs.source,
     inputs: {files: inputs.names.length, words: inputs.words, bytes: inputs.bytes},
     runs,
-    tools,
+    tools: byTool,
     goals: checkGoals(inputs.name, summaries, timeout)
   }
 }

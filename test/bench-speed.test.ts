@@ -208,6 +208,18 @@ describe('ratios and goals', () => {
       {text: 'copydesk peak RSS < 300 MB', status: 'pass', measured: '256 MB'}
     ])
     expect(checkGoals('big', summaries, 600)).toEqual([{text: 'copydesk < 15 s', status: 'pass', measured: '1.00 s'}])
+    expect(checkGoals('archive', summaries, 600)).toEqual([
+      {text: 'copydesk ≤ 1x cspell', status: 'pass', measured: '0.67x'},
+      {text: 'copydesk peak RSS < 300 MB', status: 'pass', measured: '256 MB'}
+    ])
+  })
+
+  test('the archive case runs without plain retext-spell, and its goal against cspell holds at 1x', () => {
+    const summaries = {copydesk: finished(3, 320_000), cspell: finished(2.5)}
+    expect(checkGoals('archive', summaries, 600)).toEqual([
+      {text: 'copydesk ≤ 1x cspell', status: 'fail', measured: '1.20x'},
+      {text: 'copydesk peak RSS < 300 MB', status: 'fail', measured: '328 MB'}
+    ])
   })
 })
 
@@ -284,6 +296,28 @@ describe('formatting', () => {
       '- PASS copydesk ≤ 0.5x cspell: < 0.01x'
     ])
   })
+
+  test('a case leaves out the commands it does not run', () => {
+    const result: CaseResult = {
+      name: 'archive',
+      title: 'a Markdown archive',
+      source: 'Test repos',
+      inputs: {files: 2, words: 1500, bytes: 9000},
+      runs: 1,
+      tools: {
+        copydesk: {summary: finished(3, 200_000), sanity: {files: 2, findings: 4, listsEveryFile: true}, stderr: null},
+        cspell: {summary: finished(2), sanity: {files: 1, findings: 5, listsEveryFile: false}, stderr: null}
+      },
+      goals: [{text: 'copydesk ≤ 1x cspell', status: 'fail', measured: '1.50x'}]
+    }
+    expect(renderCase(result, 600).filter((line) => line.startsWith('|') || line.startsWith('Checked'))).toEqual([
+      '| command | median | min–max | copydesk / command | peak RSS |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| copydesk | 3.00 s | 3.00–3.00 s | — | 205 MB |',
+      '| cspell | 2.00 s | 2.00–2.00 s | 1.50x | n/a |',
+      'Checked: copydesk 2/2 files, 4 findings; cspell 1/2 files with findings, 5 findings'
+    ])
+  })
 })
 
 describe('sanity counts of each report', () => {
@@ -314,5 +348,11 @@ describe('sanity counts of each report', () => {
   test('cspell: one line per finding, files with findings only', () => {
     const report = 'ci-2.txt:1:5 - Unknown word (Harbr)\nci-2.txt:3:1 - Unknown word (Ostend)\n'
     expect(sanityOf('cspell', report, inputs)).toEqual({files: 1, findings: 2, listsEveryFile: false})
+  })
+
+  test('cspell: Markdown stories named with their folders, as in the archive case', () => {
+    const stories = ['18f-blog/_posts/2015-03-17-bechdel.md', 'digitalgov-news/content/news/2020/port.md']
+    const report = '18f-blog/_posts/2015-03-17-bechdel.md:12:3 - Unknown word (Harbr)\n'
+    expect(sanityOf('cspell', report, stories)).toEqual({files: 1, findings: 1, listsEveryFile: false})
   })
 })

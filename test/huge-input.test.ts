@@ -8,7 +8,8 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {useLinearBreaks} from '../src/parse/break-sentences.js'
-import {markdownCuts, parseMarkdownInPieces} from '../src/parse/markdown-pieces.js'
+import {markdownCuts, parseMarkdownInPieces, plainParagraphs} from '../src/parse/markdown-pieces.js'
+import {markdownParserFor} from '../src/parse/markdown-parser.js'
 import {findings, lintDoc, makeTree, runCli} from './helpers.js'
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
@@ -37,6 +38,19 @@ const tricky: Array<[string, string]> = [
   ['a table and a heading', 'a | b\n- | -\nc | d\n\nText below.\n\n# Heading\n\nLast.\n']
 ]
 
+/** Markdown with plain paragraphs next to blocks a stand-in for them must end the same way. */
+const plainNeighbours: Array<[string, string]> = [
+  ['a loose list before', '- one\n\n- two\n\nThe port reopened.\n\n  Indented after.\n'],
+  ['a quote before', '> Quoted words\n\nThe port reopened.\nIt rained.\n\n> More\n'],
+  ['a footnote definition', 'Text[^1].\n\n[^1]: A note\n\nThe port reopened.\n\n    more note\n'],
+  ['a reference defined after', 'See [the port][p].\n\nThe port reopened.\n\n[p]: https://example.com\n'],
+  ['front matter and a heading', '---\ntitle: Port\n---\n\n# Port\n\nThe port reopened, said Ms Ardent!\n\n## After\n'],
+  ['an HTML block', '<div>\n\nThe port reopened.\n\n</div>\n'],
+  ['a table after', 'Intro.\n\nThe port reopened.\n\na | b\n- | -\nc | d\n'],
+  ['several lines and no final line break', 'Intro.\n\nThe port reopened\non Tuesday (2026).\n\nLast words here'],
+  ['fenced code after', 'Intro.\n\nThe port reopened.\n\n```\ncode\n\nThe fence\n```\n\nAfter.\n']
+]
+
 describe('parsing Markdown a run of blocks at a time', () => {
   test.each(tricky)('gives the whole-document tree with %s', (_name, doc) => {
     expect(plain(parseMarkdownInPieces(doc, parseWhole, 0))).toEqual(plain(parseWhole(doc)))
@@ -53,6 +67,46 @@ describe('parsing Markdown a run of blocks at a time', () => {
     expect(cuts.map((point) => doc.slice(point.offset, doc.indexOf(' ', point.offset)).split(/[ .\n]/)[0])).toEqual(starts)
     for (const cut of cuts) {
       expect(doc.split('\n').slice(0, cut.line - 1).join('\n').length + 1).toBe(cut.offset)
+    }
+  })
+
+  test.each(plainNeighbours)('gives the whole-document tree around plain paragraphs, with %s', (_name, doc) => {
+    expect(plainParagraphs(doc)).not.toEqual([])
+    expect(plain(parseMarkdownInPieces(doc, parseWhole))).toEqual(plain(parseWhole(doc)))
+    expect(plain(parseMarkdownInPieces(doc, parseWhole, 0))).toEqual(plain(parseWhole(doc)))
+  })
+
+  test.each([
+    ['a link', 'Intro.\n\nSee [the port](https://example.com) today.\n'],
+    ['emphasis', 'Intro.\n\nThe *port* reopened.\n'],
+    ['an underscore', 'Intro.\n\nThe port_reopened.\n'],
+    ['inline code', 'Intro.\n\nRun `copydesk` now.\n'],
+    ['a character reference', 'Intro.\n\nMayor&#39;s office.\n'],
+    ['an escape', 'Intro.\n\nA \\* star.\n'],
+    ['an address', 'Intro.\n\nWrite to desk@example.com today.\n'],
+    ['a bare URL', 'Intro.\n\nSee www.example.com today.\n'],
+    ['an indented line', 'Intro.\n\nThe port\n  reopened.\n'],
+    ['a hard break', 'Intro.\n\nThe port  \nreopened.\n'],
+    ['a setext underline', 'Intro.\n\nThe port\n===\n'],
+    ['a list that interrupts', 'Intro.\n\nThe port\n- reopened\n'],
+    ['a pipe', 'Intro.\n\nThe port | reopened\n'],
+    ['a tab', 'Intro.\n\nThe port\treopened.\n'],
+    ['CRLF line endings', 'Intro.\r\n\r\nThe port reopened.\r\n']
+  ])('takes no paragraph with %s for plain text', (_name, doc) => {
+    expect(plainParagraphs(doc)).toEqual([])
+    expect(plain(parseMarkdownInPieces(doc, parseWhole))).toEqual(plain(parseWhole(doc)))
+  })
+
+  test('builds the tree the full parser builds, without the GFM constructs a source cannot hold', () => {
+    const gfm = [
+      'Write to desk@example.com or see www.example.com and http://example.com today.\n',
+      'Write to desk&#64;example.com or www&#46;example.com, said Smith &amp; Sons.\n',
+      'Port\n:-\n\nHarbour\n-:\n\nQuay\n---\n',
+      'a | b\n- | -\nc | d\n\nNo table, no address.\n'
+    ]
+    for (const doc of gfm) expect(plain(markdownParserFor(doc).parse(doc))).toEqual(plain(parseWhole(doc)))
+    for (const [, doc] of [...tricky, ...plainNeighbours]) {
+      expect(plain(parseMarkdownInPieces(doc, (source) => markdownParserFor(source).parse(source)))).toEqual(plain(parseWhole(doc)))
     }
   })
 

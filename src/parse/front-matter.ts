@@ -32,16 +32,8 @@ export function parseFrontMatterHeadlines(
   place: Location,
   english: ParseEnglish
 ): Paragraph[] {
-  const document = parseDocument(yamlSource, {keepSourceTokens: false})
-  // Broken front matter is the site generator's to report; there is no prose to find in it.
-  if (document.errors.length > 0 || !isMap(document.contents)) return []
-
   const paragraphs: Paragraph[] = []
-  for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || !headlineKeys.has(String(pair.key.value).toLowerCase())) continue
-    if (!isScalar(pair.value) || typeof pair.value.value !== 'string') continue
-    const span = sourceSpan(pair.value, yamlSource)
-    if (!span) continue
+  for (const span of simpleHeadlineSpans(yamlSource) ?? headlineSpans(yamlSource)) {
     const root = english.parse(yamlSource.slice(span[0], span[1]))
     relocate(root, yamlStart + span[0], place)
     for (const child of root.children) {
@@ -49,6 +41,135 @@ export function parseFrontMatterHeadlines(
     }
   }
   return paragraphs
+}
+
+/**
+ * Find the text of each headline field that holds a string, with the YAML
+ * parser.
+ *
+ * @param yamlSource The front matter between its fences.
+ * @returns Start and end offsets of each value's text, in order.
+ */
+export function headlineSpans(yamlSource: string): Array<[number, number]> {
+  const document = parseDocument(yamlSource, {keepSourceTokens: false})
+  // Broken front matter is the site generator's to report; there is no prose to find in it.
+  if (document.errors.length > 0 || !isMap(document.contents)) return []
+  const spans: Array<[number, number]> = []
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !headlineKeys.has(String(pair.key.value).toLowerCase())) continue
+    if (!isScalar(pair.value) || typeof pair.value.value !== 'string') continue
+    const span = sourceSpan(pair.value, yamlSource)
+    if (span) spans.push(span)
+  }
+  return spans
+}
+
+/**
+ * A top-level field of simple front matter: a plain key, then a value on
+ * the same line or none (a list follows).
+ */
+const simpleField = /^([A-Za-z_][\w-]*):(?:( +)(.*))?$/
+
+/** A list item of simple front matter, at most four spaces in, holding a simple value. */
+const simpleItem = /^( {0,4})- +(.*)$/
+
+/** A comment line, or a blank one. */
+const emptyLine = /^ *(?:#.*)?$/
+
+/**
+ * A value YAML reads as a string without escapes, and without doubt: a
+ * plain one that starts with no indicator and holds no `: ` (a nested
+ * mapping, which is an error) and that ends before ` #` (a comment); or a
+ * quoted one without escapes, with nothing but a comment after it.
+ */
+const simpleValue = /^(?:([^-?:,[\]{}#&*!|>'"%@`\s](?:[^:#]|:(?! |$)|(?<! )#)*?)|"((?:[^"\\]|\\["\\/nt])*)"|'((?:[^']|'')*)')(?: *| +#.*)$/
+
+/** The start of a double-quoted value that goes on to the next lines: no closing quote on its line. */
+const openQuote = /^"(?:[^"\\]|\\["\\/nt])*$/
+
+/** A line that goes on with a double-quoted value: indented, and not blank. */
+const quoteGoesOn = /^ +(?:[^"\\\s]|\\["\\/nt])(?:[^"\\]|\\["\\/nt])*$/
+
+/** The line that ends a double-quoted value: indented, up to the closing quote, then at most a comment. */
+const quoteEnds = /^( +)((?:[^"\\]|\\["\\/nt])*)"(?: *| +#.*)$/
+
+/** A plain value YAML's core schema reads as something other than a string: a number, `null`, `true`… */
+const notString = /^(?:[-+.\d~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/
+
+/**
+ * Find the text of each headline field of front matter made only of
+ * `key: value` lines with simple values (a double-quoted one may go on over
+ * indented lines) and lists of simple values, as most Hugo and Jekyll
+ * stories have, without the YAML parser: building its
+ * document was 3% of a run over the Markdown repos of ../shared. Anything
+ * else, or anything in doubt, is left to the parser.
+ *
+ * @param yamlSource The front matter between its fences.
+ * @returns Start and end offsets of each value's text, in order; `undefined`
+ *   when the front matter is not that simple.
+ */
+export function simpleHeadlineSpans(yamlSource: string): Array<[number, number]> | undefined {
+  // Tabs, CRs and other control characters, and line breaks YAML 1.1 knew: the parser's to read.
+  if (/[\0-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/.test(yamlSource)) return undefined
+  const spans: Array<[number, number]> = []
+  const keys = new Set<string>()
+  // The indent of the list after the last field with no value; `undefined` before its first item.
+  let list: {indent: string | undefined} | undefined
+  // A double-quoted value that goes on over the next lines: where its text starts, and whether it is a headline's.
+  let quote: {start: number; headline: boolean} | undefined
+  let offset = 0
+  for (const line of yamlSource.split('\n')) {
+    const lineStart = offset
+    offset += line.length + 1
+    if (quote) {
+      if (quoteGoesOn.test(line)) continue
+      const end = quoteEnds.exec(line)
+      if (!end) return undefined
+      if (quote.headline) spans.push([quote.start, lineStart + (end[1]?.length ?? 0) + (end[2]?.length ?? 0)])
+      quote = undefined
+      continue
+    }
+    if (emptyLine.test(line)) continue
+    const item = simpleItem.exec(line)
+    if (item) {
+      if (!list || (list.indent !== undefined && list.indent !== item[1]) || !simpleValue.test(item[2] ?? '')) return undefined
+      list.indent = item[1]
+      continue
+    }
+    const field = simpleField.exec(line)
+    if (!field) return undefined
+    const [, key = '', spaces, value] = field
+    // YAML reports a key given twice as an error, and one over 1,024 characters; a key such as `true` is no string.
+    if (keys.has(key) || notString.test(key) || key.length > 1000) return undefined
+    keys.add(key)
+    const headline = headlineKeys.has(key.toLowerCase())
+    if (value === undefined || value === '' || value.startsWith('#')) {
+      // A headline without a value on its line may go on below as text: the parser's to read.
+      if (headline) return undefined
+      list = {indent: undefined}
+      continue
+    }
+    list = undefined
+    const valueStart = lineStart + key.length + 1 + (spaces?.length ?? 0)
+    if (openQuote.test(value)) {
+      // "deck: \"Advice on how to make the most impact\n  in government\"": the YAML parser reads
+      // the source between the quotes as one value, as the headline prose is read here.
+      quote = {start: valueStart + 1, headline}
+      continue
+    }
+    const simple = simpleValue.exec(value)
+    if (!simple) return undefined
+    if (!headline) continue
+    const [, plain, double, single] = simple
+    if (plain !== undefined) {
+      if (notString.test(plain)) return undefined
+      spans.push([valueStart, valueStart + plain.length])
+    } else {
+      const text = double ?? single ?? ''
+      spans.push([valueStart + 1, valueStart + 1 + text.length])
+    }
+  }
+  return quote ? undefined : spans
 }
 
 /**

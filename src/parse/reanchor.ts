@@ -1,7 +1,7 @@
 import type {Root, Word} from 'nlcst'
 import type {Location} from 'vfile-location'
 import {shiftNode} from './relocate.js'
-import {eachNode} from '../analyse/each-node.js'
+import {eachSentence} from '../analyse/each-sentence.js'
 
 /** How far past its computed place a piece of a word is looked for. */
 const searchWindow = 200
@@ -23,7 +23,18 @@ const searchWindow = 200
 export function reanchorWords(tree: Root, doc: string, place: Location): void {
   let drift = 0
   let cursor = 0
-  eachNode<Word>(tree, 'WordNode', function (word) {
+  // Words stand only in sentences; eachSentence does not go on into every
+  // word's text, as eachNode did (a third of this step's time).
+  eachSentence(tree, function (sentence) {
+    for (const word of sentence.children) if (word.type === 'WordNode') reanchorWord(word)
+  })
+
+  /**
+   * Put the pieces of one word back where they stand, and the word with them.
+   *
+   * @param word Word, changed in place.
+   */
+  function reanchorWord(word: Word): void {
     for (const piece of word.children) {
       const start = piece.position?.start.offset
       if (start === undefined || !('value' in piece)) continue
@@ -52,7 +63,7 @@ export function reanchorWords(tree: Root, doc: string, place: Location): void {
     const first = word.children[0]?.position
     const last = word.children.at(-1)?.position
     if (first && last) word.position = {start: first.start, end: last.end}
-  })
+  }
 }
 
 /**

@@ -1,0 +1,34 @@
+import {describe, expect, test} from 'vitest'
+import {headlineSpans, simpleHeadlineSpans} from '../src/parse/front-matter.js'
+
+/** The text of each span, to read the expectations by. */
+function texts(source: string, spans: Array<[number, number]> | undefined): string[] | undefined {
+  return spans?.map(([start, end]) => source.slice(start, end))
+}
+
+describe('headline fields of simple front matter, read without the YAML parser', () => {
+  test.each([
+    ['plain, quoted and commented values', 'title: Port reopens # draft\ndate: 2026-03-03\nsummary: "Ferries sail: again"\ndek: \'It\'\'s back\'', ['Port reopens', 'Ferries sail: again', "It''s back"]],
+    ['lists at the margin and indented', 'tags:\n- ports\n- ferries\nauthors:\n  - desk\n  - "wire"\ntitle: Port reopens', ['Port reopens']],
+    ['a quoted value over several indented lines', 'deck: x\ndescription: "Ferries sail\n  again, said \\"Ms\\" Ardent"\ntitle: C# at sea', ['Ferries sail\n  again, said \\"Ms\\" Ardent', 'C# at sea']],
+    ['comments and blank lines', '# a story\n\ntitle: Port reopens\n  # note\n', ['Port reopens']],
+    ['no headline', 'layout: post\ndraft: true', []]
+  ])('reads %s as the YAML parser does', (_name, source, expected) => {
+    expect(texts(source, simpleHeadlineSpans(source))).toEqual(expected)
+    expect(simpleHeadlineSpans(source)).toEqual(headlineSpans(source))
+  })
+
+  test.each([
+    ['a key given twice', 'title: Port\ntitle: Harbour'],
+    ['a nested mapping', 'image:\n  src: port.jpg\ntitle: Port'],
+    ['a headline that is a number', 'title: 2026'],
+    ['a headline with no value on its line', 'summary:\n  Ferries sail again'],
+    ['a value with `: ` in it', 'title: Port: reopened'],
+    ['a block scalar', 'summary: >-\n  Ferries sail again'],
+    ['a quoted value that goes on at the margin', 'excerpt: "Ferries sail\nagain"\ntitle: Port'],
+    ['a tab', 'title:\tPort'],
+    ['an escape YAML may not know', 'title: "Port \\q"']
+  ])('leaves %s to the YAML parser', (_name, source) => {
+    expect(simpleHeadlineSpans(source)).toBeUndefined()
+  })
+})
