@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {precedence, settleAcrossFindings, settleFindings} from '../src/settle/settle.js'
 import {type Severity, setSeverity} from '../src/severity.js'
 
@@ -124,6 +124,21 @@ describe('settleFindings', () => {
       `spelling teh@${secondTeh}`,
       `spelling harbour@${harbour}`
     ])
+  })
+
+  test('drops a consistency finding whose first use, its cause, is on a word an earlier rule took', () => {
+    const names = findingsOf('name-consistency', [{actual: 'teh', after: secondTeh, claims: [secondTeh]}, {actual: 'harbour', claims: [harbour]}])
+    const [onTeh, onHarbour] = names.messages
+    // Compared against the first "teh", which the house style rejects: its advice would contradict the house style.
+    if (onTeh) onTeh.cause = new VFileMessage('`teh` first used here', {place: {line: 1, column: firstTeh + 1, offset: firstTeh}})
+    if (onHarbour) onHarbour.cause = new VFileMessage('`Haugland` first used here', {place: {line: 1, column: haugland + 1, offset: haugland}})
+    const settled = settleFindings(
+      new Map([
+        ['name-consistency', names],
+        ['house-style', findingsOf('house-style', [{actual: 'teh', claims: [firstTeh]}])]
+      ])
+    )
+    expect(kept(settled.messages)).toEqual([`house-style teh@${firstTeh}`, `name-consistency harbour@${harbour}`])
   })
 
   test('drops a finding when any word it claims was taken, not only the first', () => {

@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {severityOf} from '../severity.js'
 
 /**
@@ -42,7 +42,9 @@ export interface Settled {
  * words without a finding (a British spelling the story keeps to), in its
  * findings file's `data.spokenFor`. Taking the rules in `precedence`
  * order, a finding is kept unless a rule before it spoke for one of its
- * words: its claims, or else the word its place starts on. Of the kept
+ * words: its claims, or else the word its place starts on, and unless the
+ * occurrence it compares against (its `cause`, `first used here`) is on a
+ * word a rule before it took. Of the kept
  * findings that share a `once` key, only the first stays (a name reported
  * once per story).
  *
@@ -61,6 +63,9 @@ export function settleFindings(findings: ReadonlyMap<string, VFile>): Settled {
       const claims = message.claims ?? []
       const words = message.claims ?? [startOffset(message)]
       if (words.some((offset) => offset !== undefined && owned.has(offset))) continue
+      // "Qadhafi, expected Qaddafi": compared against a use an earlier rule
+      // rejected (the house style asks for another spelling), its advice would contradict that rule.
+      if (isCauseTaken(message, owned)) continue
       if (message.once !== undefined) {
         if (once.has(message.once)) continue
         once.add(message.once)
@@ -105,6 +110,21 @@ export function settleAcrossFindings(file: VFile, found: readonly VFileMessage[]
  */
 function byPlace(a: VFileMessage, b: VFileMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+}
+
+/**
+ * Whether the occurrence a consistency finding compares against (its
+ * `cause`) is on a word an earlier rule took.
+ *
+ * @param message The finding.
+ * @param owned Words taken so far.
+ * @returns Whether it is.
+ */
+function isCauseTaken(message: VFileMessage, owned: ReadonlySet<number>): boolean {
+  const cause = message.cause
+  if (!(cause instanceof VFileMessage)) return false
+  const offset = startOffset(cause)
+  return offset !== undefined && owned.has(offset)
 }
 
 /**
