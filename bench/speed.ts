@@ -1,7 +1,7 @@
 /**
- * Whole-process speed of copydesk next to its peers, for issue 6.
+ * Whole-process speed of copydesk next to its peers, for issues 6 and 15.
  *
- * Three cases, each run by every command several times, alternating:
+ * Four cases, each run by its commands several times, alternating:
  *
  * - hook: `../shared/samples/belarus-railways.txt`, one story in a cold
  *   process, as a pre-commit hook runs it;
@@ -19,7 +19,7 @@
  * Each run is a fresh process; the report gives
  * the median (and fastest and slowest) wall time, the ratio of copydesk to
  * each peer, the peak RSS, how many files each report names, and the goals
- * of issue 6 as pass or fail.
+ * of issues 6 and 15 as pass or fail.
  *
  * Run with `npm run bench` (`-- --runs N`, `--only hook,ci,big,archive`,
  * `--files N` for a smaller ci case, `--timeout S`, `--json`). It is a
