@@ -138,9 +138,9 @@ function formsOf(uses: readonly CompoundUse[]): Form[] {
  *
  * Most words of a story are plain words no other form of which it uses, so
  * they are not collected: a first pass finds the hyphenated and spaced
- * uses, a second takes the plain words that share their letters. On the
- * 1,000-file CI run, collecting every plain word and grouping it took
- * some 1.1 s of 12.5 s; this way the rule takes a fraction of that.
+ * uses, a second takes the plain words that share their letters.
+ * Collecting every plain word and grouping it made this rule one of the
+ * costliest in profiles of the ci case of `npm run bench`.
  *
  * @param tree The document's tree.
  * @param prefixes Lowercase prefixes that join the next word (`vice`).
@@ -329,7 +329,7 @@ function inDocumentOrder(plain: readonly CompoundUse[], special: readonly Compou
 function plainPart(word: Word): Word | undefined {
   const children = word.children
   let part = word
-  // Nearly every word is one text node, its own only part: skip looking its parts up (a WeakMap, 0.4 s in a run).
+  // Nearly every word is one text node, its own only part: skip looking its parts up (a WeakMap lookup per word).
   if (children.length !== 1 || children[0]?.type !== 'TextNode') {
     const parts = wordParts(word)
     const [only] = parts

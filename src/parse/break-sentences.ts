@@ -14,7 +14,8 @@ type ParagraphPlugin = (node: Paragraph) => void
  * grow with the square of the breaks in one paragraph. Plain text keeps that
  * small (the parser cuts paragraphs at blank lines first), but
  * `mdast-util-to-nlcst` hands the plugins a whole Markdown document as one
- * paragraph, so a story of 300,000 short paragraphs took 40 s and 3.4 GB.
+ * paragraph, so a story of very many short paragraphs ran out of time and
+ * memory (test/huge-input.test.ts has such a story).
  *
  * The result is the same tree: white space that opens or closes a sentence is
  * left alone, and each split-off sentence runs from the word after the break

@@ -28,8 +28,8 @@ const freshStart = /^["'\u2018\u201C(\[]?\p{Lu}/u
  * the tree the parser would have built from the whole document.
  *
  * parse-latin reads a whole document as one flat list of tokens and splices
- * it, which costs time and memory superlinear in its length: a 5 MB story
- * took 24 s to parse whole. The text is cut only at blank lines where no
+ * it, which costs time and memory superlinear in its length (the big case
+ * of `npm run bench`). The text is cut only at blank lines where no
  * sentence can run across (see `closedEnd` and `freshStart`), and each piece
  * is parsed with the blank lines on both sides of it, so that every token
  * sees the same neighbours as in the whole document.

@@ -13,8 +13,8 @@ type ToNlcstOptions = Parameters<typeof toNlcst>[3]
  * joining the pieces into the tree `mdast-util-to-nlcst` builds from the whole.
  *
  * `mdast-util-to-nlcst` hands the English parser the whole document as one
- * flat token list, which costs time superlinear in its length (a 5 MB file
- * took 42 s). Blocks are cut only between two paragraphs or headings where no
+ * flat token list, which costs time superlinear in its length (the big
+ * case of `npm run bench`, and test/huge-input.test.ts). Blocks are cut only between two paragraphs or headings where no
  * sentence can run across, as for plain text. Each piece starts with a stand-in
  * for the block before it, so that the converter puts the same blank line
  * before its first block as in the whole document.

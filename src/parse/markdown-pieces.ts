@@ -37,8 +37,9 @@ const frontMatterOpen = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/
  * the tree the parser builds from the whole document.
  *
  * micromark keeps events, tokens and a tokenizer per paragraph for a whole
- * document until it ends: a 2.7 MB story of 300,000 short paragraphs took
- * 25 s and 3 GB to parse whole, against a few seconds in pieces.
+ * document until it ends, so a story of very many short paragraphs took
+ * time and memory out of all proportion parsed whole (test/huge-input.test.ts
+ * has such a story).
  *
  * The source is cut only at the start of a line that begins with a letter
  * after a blank line: there every open paragraph, list, quote and table has

@@ -38,7 +38,7 @@ export function createProcessor(): Processor<Root, Root, Root> {
  * in HTML or Markdown, `&#64;`) has no `@` in its tree; one with either
  * (an address in a link or in front matter, "Smith & Sons") is looked
  * through once, plainly, for an `@` symbol: without one, the plugin would
- * change nothing (~0.9 s of a 973-story Markdown run).
+ * change nothing (it showed in profiles of the archive case of `npm run bench`).
  */
 const mentionsWhereAtSigns: Plugin<[], Root> = function () {
   const transform = retextSyntaxMentions() as (tree: Root) => undefined

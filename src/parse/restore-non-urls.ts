@@ -25,7 +25,7 @@ export default function restoreNonUrls(this: Processor): undefined {
   // parse-latin runs sentence extensions on a whole paragraph's tokens,
   // thousands of them, before it splits sentences; a few are to split.
   // Splicing those in place, last first, beats copying every token into a
-  // new list (0.2 s of a 1M-word run).
+  // new list, which showed in profiles of the ci case of `npm run bench`.
   extensions.push(function (sentence: Sentence) {
     const {children} = sentence
     for (let index = children.length - 1; index >= 0; index--) {
