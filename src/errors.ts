@@ -62,3 +62,16 @@ export function causeChain(error: unknown): Error[] {
   }
   return chain
 }
+
+/**
+ * Problems each once, however many stories share one (a broken config), in
+ * the order first met: two are the same when they print the same line.
+ *
+ * @param problems Problems, in the order met.
+ * @returns Each once.
+ */
+export function eachOnce(problems: Iterable<CopydeskError>): CopydeskError[] {
+  const byLine = new Map<string, CopydeskError>()
+  for (const problem of problems) if (!byLine.has(problem.toLine())) byLine.set(problem.toLine(), problem)
+  return [...byLine.values()]
+}

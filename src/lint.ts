@@ -4,13 +4,12 @@ import type {VFile} from 'vfile'
 import {acrossFiles} from './across/across.js'
 import {latestStories, type NameEntry, type StoryNames} from './across/names-index.js'
 import type {Config} from './config/config.js'
-import {StoryConfigs} from './config/story-configs.js'
-import {CopydeskError} from './errors.js'
+import {CopydeskError, eachOnce} from './errors.js'
 import {discoverFiles} from './files/discover.js'
 import {type Shard, filesInShard} from './files/shard.js'
 import {noteInput} from './files/input-notes.js'
 import {readInputFile, readInputStream, toInputFile} from './files/read-input.js'
-import {gatherOutcomes, Pipeline} from './pipeline.js'
+import {gatherOutcomes, threadState} from './pipeline.js'
 import {lintSpread} from './threads/parallel.js'
 import type {Dialect} from './words/dictionary.js'
 
@@ -70,8 +69,11 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   if (options.configPath && !fs.existsSync(path.resolve(cwd, options.configPath))) {
     throw new CopydeskError('config file not found', {file: options.configPath})
   }
-  const configs = new StoryConfigs({cwd, configPath: options.configPath, noConfig: options.noConfig, dialect: options.dialect})
-  const problems = new Problems()
+  const configOptions = {cwd, configPath: options.configPath, noConfig: options.noConfig, dialect: options.dialect}
+  // The main thread's configs and rules: found for the ignore check here, used again to lint.
+  const state = threadState(configOptions)
+  const {configs} = state
+  const problems: CopydeskError[] = []
   const notices: string[] = []
   const files: VFile[] = []
 
@@ -79,13 +81,13 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     files.push(await readInputStream(options.stdin.stream, options.stdin.filePath, cwd))
   } else if (!options.namesOnly) {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
-    for (const problem of discovery.problems) problems.add(problem)
+    for (const problem of discovery.problems) problems.push(problem)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
     // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
     // hook whose staged files are all ignored, or a bare run in an empty folder, is not.
     if (discovery.files.length === 0 && discovery.unmatched.length > 0 && options.inputs.length > 0) {
       // One line says it all: no note per input besides.
-      problems.add(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
+      problems.push(new CopydeskError('nothing to lint: no file matches ' + discovery.unmatched.map((input) => '`' + input + '`').join(', ')))
     } else {
       for (const input of discovery.unmatched) notices.push(`${input}: no text, Markdown or HTML files match`)
     }
@@ -97,7 +99,7 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
         files.push(readInputFile(filePath, cwd))
       } catch (error) {
         if (!(error instanceof CopydeskError)) throw error
-        problems.add(error)
+        problems.push(error)
       }
     }
   }
@@ -107,26 +109,19 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   onProgress?.(done, files.length)
   const outcomes = await lintSpread(
     files,
-    {
-      cwd,
-      configPath: options.configPath,
-      noConfig: options.noConfig,
-      dialect: options.dialect,
-      onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined
-    },
+    {...configOptions, onFileDone: onProgress ? () => onProgress(++done, files.length) : undefined},
     // Standard input is one file: never worth a worker.
-    {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule}
+    {jobs: options.stdin ? 1 : options.jobs, importModule: options.importModule},
+    state
   )
   const linted = gatherOutcomes(files, outcomes)
-  for (const problem of linted.problems) problems.add(problem)
+  for (const problem of linted.problems) problems.push(problem)
   const reported = linted.files
   const stories = latestStories([...(options.namesIn ?? []), ...reported.flatMap((file) => file.data.copydeskNames ?? [])])
-  const across: CopydeskError[] = []
-  const {names, elsewhere} = acrossFiles(reported, stories, across)
-  for (const problem of across) problems.add(problem)
+  const {names, elsewhere} = acrossFiles(reported, stories, problems)
   // What reading found (a binary file, another encoding), on the reported files.
   for (const file of reported) noteInput(file)
-  return {files: [...reported, ...elsewhere], problems: problems.list(), notices, stories, names}
+  return {files: [...reported, ...elsewhere], problems: eachOnce(problems), notices, stories, names}
 }
 
 /** How to lint one text (`lintText`). */
@@ -158,41 +153,18 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd()
   const filePath = options.path ?? 'story.txt'
   const file = toInputFile(filePath, text, cwd)
-  const configs = new StoryConfigs({
+  const {configs, pipeline} = threadState({
     cwd,
     configPath: typeof options.config === 'string' ? options.config : undefined,
     noConfig: options.config === false,
     inline: typeof options.config === 'object' ? options.config : undefined,
     dialect: options.dialect
   })
-  const outcome = await new Pipeline().lintStory(file, configs.forStory(filePath))
+  const outcome = await pipeline.lintStory(file, configs.forStory(filePath))
   const [failure] = outcome.problems
   if (!outcome.reported && failure) throw failure
   file.data.problems = outcome.problems
   return file
-}
-
-/** A run's problems, each once however many stories share it (a broken config), in the order met. */
-class Problems {
-  private readonly byLine = new Map<string, CopydeskError>()
-
-  /**
-   * Note a problem.
-   *
-   * @param problem The problem.
-   */
-  add(problem: CopydeskError): void {
-    if (!this.byLine.has(problem.toLine())) this.byLine.set(problem.toLine(), problem)
-  }
-
-  /**
-   * The problems noted.
-   *
-   * @returns Each once.
-   */
-  list(): CopydeskError[] {
-    return [...this.byLine.values()]
-  }
 }
 
 declare module 'vfile' {

@@ -4,10 +4,9 @@ import {VFile} from 'vfile'
 import {rules as allRules} from '../rules/index.js'
 import {analyseStory, type Story} from './analyse/story.js'
 import type {ResolvedConfig} from './config/config.js'
-import type {ConfigOptions} from './config/story-configs.js'
-import {StoryConfigs} from './config/story-configs.js'
+import {type ConfigOptions, StoryConfigs} from './config/story-configs.js'
 import {rulesRunFor, type RuleRun} from './config/rule-setup.js'
-import {CopydeskError} from './errors.js'
+import {CopydeskError, eachOnce} from './errors.js'
 import {problemFromFailure, problemFromStageFailure} from './failures.js'
 import {createProcessor} from './parse/processor.js'
 import {settleProvisional} from './settle/provisional.js'
@@ -178,17 +177,36 @@ export interface StoriesOptions extends ConfigOptions {
   onFileDone?: (() => void) | undefined
 }
 
+/** What one thread keeps across its share of a run: the configs found, and the parser and rules set up. */
+export interface ThreadState {
+  configs: StoryConfigs
+  pipeline: Pipeline
+}
+
+/**
+ * A thread's state for a run.
+ *
+ * @param options Where config comes from.
+ * @returns Fresh state.
+ */
+export function threadState(options: ConfigOptions): ThreadState {
+  return {configs: new StoryConfigs(options), pipeline: new Pipeline()}
+}
+
 /**
  * Lint stories that are already read, each with the config that applies to
  * it: what the main thread and each worker thread run on their share.
  *
  * @param files The stories, their values set.
  * @param options Where config comes from, and the progress callback.
+ * @param state The thread's state, kept across its batches of one run.
  * @returns One outcome per story, in order.
  */
-export async function lintStories(files: readonly VFile[], options: StoriesOptions): Promise<StoryOutcome[]> {
-  const configs = new StoryConfigs(options)
-  const pipeline = new Pipeline()
+export async function lintStories(
+  files: readonly VFile[],
+  options: StoriesOptions,
+  {configs, pipeline}: ThreadState = threadState(options)
+): Promise<StoryOutcome[]> {
   const outcomes: StoryOutcome[] = []
   for (const file of files) {
     let outcome: StoryOutcome
@@ -222,13 +240,6 @@ export interface Gathered {
  * @returns Reported stories and problems.
  */
 export function gatherOutcomes(files: readonly VFile[], outcomes: readonly StoryOutcome[]): Gathered {
-  const problems = new Map<string, CopydeskError>()
-  const reported: VFile[] = []
-  for (const [index, file] of files.entries()) {
-    const outcome = outcomes[index]
-    if (!outcome) continue
-    for (const problem of outcome.problems) if (!problems.has(problem.toLine())) problems.set(problem.toLine(), problem)
-    if (outcome.reported) reported.push(file)
-  }
-  return {files: reported, problems: [...problems.values()]}
+  const reported = files.filter((_, index) => outcomes[index]?.reported)
+  return {files: reported, problems: eachOnce(outcomes.flatMap((outcome) => outcome.problems))}
 }

@@ -4,7 +4,7 @@ import {createRequire} from 'node:module'
 import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import type Tinypool from 'tinypool'
 import type {VFile} from 'vfile'
-import {lintStories, type StoriesOptions, type StoryOutcome} from '../pipeline.js'
+import {lintStories, type StoriesOptions, type StoryOutcome, type ThreadState, threadState} from '../pipeline.js'
 import {fromPlainProblem, toPlainInput, applyPlainOutcome} from './transfer.js'
 import type {LintTask, LintTaskResult} from './lint-worker.js'
 
@@ -117,14 +117,20 @@ export function batchFiles(folders: readonly string[], sizes: readonly number[],
  * @param files Files with their values set.
  * @param options Where to find configuration, and the progress callback.
  * @param parallel Jobs and threshold.
+ * @param state The main thread's state for the run (the configs it already found, for one).
  * @returns One outcome per file, in order; the findings are on the files.
  */
-export async function lintSpread(files: VFile[], options: StoriesOptions, parallel: ParallelOptions = {}): Promise<StoryOutcome[]> {
+export async function lintSpread(
+  files: VFile[],
+  options: StoriesOptions,
+  parallel: ParallelOptions = {},
+  state: ThreadState = threadState(options)
+): Promise<StoryOutcome[]> {
   const sizes = files.map((file) => String(file.value).length)
   const threads = threadCount(sizes, parallel)
   const pool = threads === 0 ? undefined : await loadTinypool(parallel.importModule)
-  if (!pool) return lintStories(files, options)
-  return lintOnThreads(pool, files, options, sizes, threads)
+  if (!pool) return lintStories(files, options, state)
+  return lintOnThreads(pool, files, options, sizes, threads, state)
 }
 
 /**
@@ -141,6 +147,7 @@ export async function lintSpread(files: VFile[], options: StoriesOptions, parall
  * @param options Where to find configuration, and the progress callback.
  * @param sizes Length of each file's text.
  * @param threads How many threads, the main thread included (2 or more).
+ * @param state The main thread's state, kept across its batches.
  * @returns One outcome per file, in order, as `lintStories` gives them.
  */
 async function lintOnThreads(
@@ -148,7 +155,8 @@ async function lintOnThreads(
   files: VFile[],
   options: StoriesOptions,
   sizes: number[],
-  threads: number
+  threads: number,
+  state: ThreadState
 ): Promise<StoryOutcome[]> {
   const {onFileDone, ...storiesOptions} = options
   const folders = files.map((file) => path.dirname(file.path))
@@ -176,7 +184,7 @@ async function lintOnThreads(
   /** Lint batches on the main thread until the queue is empty. */
   async function mainTakes(): Promise<void> {
     for (let batch = take(); batch; batch = take()) {
-      const done = await lintStories(batch.map((index) => files[index] as VFile), options)
+      const done = await lintStories(batch.map((index) => files[index] as VFile), options, state)
       for (const [position, index] of batch.entries()) outcomes[index] = done[position] as StoryOutcome
     }
   }
