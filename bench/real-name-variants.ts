@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {editDistance} from '../src/words/edit-distance.js'
-import {withoutAccents} from '../src/analyse/spell-check.js'
+import {withoutAccents} from '../src/words/accents.js'
 
 /**
  * Real spelling variants of one-word names, from the name-variant lists in

@@ -2,7 +2,7 @@
  * Turn names as data packages write them into the tokens copydesk's names
  * lists hold: the words the spell check sees.
  */
-import {withoutAccents} from '../src/analyse/spell-check.js'
+import {withoutAccents} from '../src/words/accents.js'
 
 /**
  * Letters that Unicode does not decompose but news copy writes plainly:

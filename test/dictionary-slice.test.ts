@@ -5,7 +5,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {expect, test} from 'vitest'
 import {acceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, publishedDictionary} from '../src/words/dictionary.js'
-import {dictionarySlice} from '../src/words/dictionary-slice.js'
+import {dictionarySlice} from '../src/analyse/dictionary-slice.js'
 import {spellCandidates} from '../src/analyse/spell-candidates.js'
 
 const personal = ['Oyelaran', 'SpaceX', 'COVAX', 'kuffar', 'Mukwashi', 'Jiangsu'].join('\n')

@@ -3,7 +3,7 @@ import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {acceptedWords, type Dialect, defaultDialect, dictionaryLookup, type HunspellDictionary} from '../words/dictionary.js'
-import {dictionarySlice} from '../words/dictionary-slice.js'
+import {dictionarySlice} from './dictionary-slice.js'
 import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {suggest} from '../words/suggester.js'
 import {suggestionIndexes} from '../words/suggestion-indexes.js'
@@ -12,6 +12,7 @@ import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
 import {isAscii} from '../ascii.js'
+import {withoutAccents} from '../words/accents.js'
 
 /** A word (or the part of one) that neither the dictionary nor the word lists know. */
 export interface UnknownWord {
@@ -338,20 +339,4 @@ function isAccentedSpelling(actual: string, personal: string, dialect: Dialect):
   const plain = withoutAccents(actual)
   if (plain === actual) return false
   return dictionaryLookup(dialect, personal).correct(plain) || dictionaryLookup('en-GB').correct(plain)
-}
-
-/**
- * Write a word without accents and ligatures.
- *
- * @param word Word.
- * @returns `hijāb` → `hijab`, `encyclopædia` → `encyclopaedia`.
- */
-export function withoutAccents(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
 import {writeAtomically} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
-import {withoutAccents} from '../analyse/spell-check.js'
+import {withoutAccents} from '../words/accents.js'
 import {acceptedWords, parseWordList} from './word-list.js'
 
 /** Where a repository keeps its own word list, relative to the folder of its config. */

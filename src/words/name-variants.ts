@@ -1,6 +1,6 @@
 import type {Position} from 'unist'
 import {editDistance} from './edit-distance.js'
-import {withoutAccents} from '../analyse/spell-check.js'
+import {withoutAccents} from './accents.js'
 
 /** One use of a name-like word in a document. */
 export interface NameUse {

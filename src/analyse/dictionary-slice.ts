@@ -1,9 +1,9 @@
 import type {Root, Word} from 'nlcst'
-import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from './dictionary.js'
-import {lookupForms} from './nspell-forms.js'
-import {wordParts} from '../analyse/word-parts.js'
-import {wordText} from '../analyse/word-text.js'
-import {eachNode} from '../analyse/each-node.js'
+import {type AcceptedWords, type Dialect, dialectForms, type HunspellDictionary, publishedDictionary} from '../words/dictionary.js'
+import {lookupForms} from '../words/nspell-forms.js'
+import {wordParts} from './word-parts.js'
+import {wordText} from './word-text.js'
+import {eachNode} from './each-node.js'
 
 /** A dictionary cut down to one document's words, with the accepted words among them. */
 export interface DictionarySlice {
