@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {rules} from '../rules/index.js'
 import {acrossFiles} from './across/across.js'
 import {latestStories, type NameEntry, type StoryNames} from './across/names-index.js'
 import type {Config} from './config/config.js'
+import {isAcrossRule} from './define-rule.js'
 import {CopydeskError, eachOnce} from './errors.js'
 import {discoverFiles} from './files/discover.js'
 import {type Shard, filesInShard} from './files/shard.js'
@@ -118,7 +120,7 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   for (const problem of linted.problems) problems.push(problem)
   const reported = linted.files
   const stories = latestStories([...(options.namesIn ?? []), ...reported.flatMap((file) => file.data.copydeskNames ?? [])])
-  const {names, elsewhere} = acrossFiles(reported, stories, problems)
+  const {names, elsewhere} = acrossFiles(reported, stories, problems, rules.filter(isAcrossRule))
   // What reading found (a binary file, another encoding), on the reported files.
   for (const file of reported) noteInput(file)
   return {files: [...reported, ...elsewhere], problems: eachOnce(problems), notices, stories, names}

@@ -1,6 +1,5 @@
 import type {VFile} from 'vfile'
-import {rules} from '../../rules/index.js'
-import {isAcrossRule} from '../define-rule.js'
+import type {AcrossRule} from '../define-rule.js'
 import type {CopydeskError} from '../errors.js'
 import {problemFromStageFailure} from '../failures.js'
 import {settleAcrossFindings} from '../settle/settle.js'
@@ -25,15 +24,21 @@ export interface AcrossResult {
  * @param files The linted stories; the step adds its findings to them.
  * @param stories The stories' parts of the names index: the run's, and those of `--names-in`.
  * @param problems Where a failure is recorded.
+ * @param acrossRules The rules across stories, each of which reports on the whole run.
  * @returns The run's names and the stories it did not lint.
  */
-export function acrossFiles(files: readonly VFile[], stories: readonly StoryNames[], problems: CopydeskError[]): AcrossResult {
+export function acrossFiles(
+  files: readonly VFile[],
+  stories: readonly StoryNames[],
+  problems: CopydeskError[],
+  acrossRules: ReadonlyArray<AcrossRule<unknown>>
+): AcrossResult {
   // Kept as they were, to put back should the step fail half done.
   const before = files.map((file) => [...file.messages])
   try {
     const names = buildNamesIndex(stories)
     const elsewhere: VFile[] = []
-    for (const rule of rules.filter(isAcrossRule)) {
+    for (const rule of acrossRules) {
       const found = rule.reportRun(files, names)
       for (const [file, messages] of found.found) settleAcrossFindings(file, messages)
       for (const file of found.elsewhere) elsewhere.push(file)

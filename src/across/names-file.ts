@@ -3,7 +3,7 @@ import path from 'node:path'
 import {z} from 'zod'
 import {writeAtomically} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
-import {readJsonFile} from '../config/json-file.js'
+import {readJsonFile} from '../files/json-file.js'
 import type {StoryNames} from './names-index.js'
 import {portablePath} from '../portable-path.js'
 

@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {writeAtomically} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
-import {readJsonFile} from '../config/json-file.js'
+import {readJsonFile} from '../files/json-file.js'
 import {portablePath} from '../portable-path.js'
 
 /**
