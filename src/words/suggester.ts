@@ -5,9 +5,10 @@
  *
  * nspell's own `suggest()` builds every edit of the word and looks each one
  * up, which is slow with dictionary-en. Here the known words sit in a trie,
- * and one walk of it keeps a row of the edit-distance table per depth,
- * leaving a branch as soon as no word below it can be within two edits, so
- * little of the trie is visited (`npm run bench:suggestions` times both).
+ * and one walk of it follows the edit-distance table down the path (as
+ * states of `edit-automaton.ts`, one lookup per edge), leaving a branch as
+ * soon as no word below it can be within two edits, so little of the trie
+ * is visited (`npm run bench:suggestions` times both).
  * The trie is stored in flat typed arrays in one byte buffer, so that it
  * can be cached on disk and read back with no per-word parsing.
  *
@@ -16,6 +17,7 @@
  */
 
 import {isAscii} from '../ascii.js'
+import {editAutomaton, nextState} from './edit-automaton.js'
 
 /** Farthest a candidate can be from the word, in edits. */
 const maxDistance = 2
@@ -413,6 +415,46 @@ export function suggest(
 }
 
 /**
+ * Which letters of the query each letter equals, as bits for the automaton:
+ * bit `reach + 1 + i` of a letter's mask is set when letter `i` of the
+ * query is that letter, so that shifting by the depth lines a mask up with
+ * the band (see `edit-automaton.ts`). Masks run over as many 32-bit words
+ * as a long query needs.
+ */
+interface LetterMasks {
+  /** 32-bit words per letter. */
+  words: number
+  /** The mask of ASCII letter `c` at `c * words`; of the other letters of the query from `128 * words` on. */
+  masks: Int32Array
+  /** Slot of each letter of the query beyond ASCII. */
+  others: Map<number, number>
+  /** A slot whose mask is empty: any letter the query lacks. */
+  none: number
+}
+
+/**
+ * The letter masks of a query.
+ *
+ * @param query The word's key, as code points.
+ * @param reach Most edits.
+ * @returns Masks.
+ */
+function letterMasks(query: readonly number[], reach: number): LetterMasks {
+  const others = new Map<number, number>()
+  for (const point of query) if (point >= 128 && !others.has(point)) others.set(point, 128 + others.size)
+  const none = 128 + others.size
+  // The window at the deepest row reaches bit `length + 3 * reach + 1`.
+  const words = ((query.length + 3 * reach + 1) >>> 5) + 1
+  const masks = new Int32Array((none + 1) * words)
+  query.forEach((point, position) => {
+    const slot = point < 128 ? point : others.get(point)!
+    const bit = reach + 1 + position
+    masks[slot * words + (bit >>> 5)]! |= 1 << (bit & 31)
+  })
+  return {words, masks, others, none}
+}
+
+/**
  * Walk one index for keys within `reach` edits of the query (optimal string
  * alignment distance), adding them to `matches`.
  *
@@ -422,68 +464,64 @@ export function suggest(
  * @param matches Keys found so far, across indexes.
  */
 function collect(index: SuggestionIndex, query: readonly number[], reach: number, matches: Map<string, Match>): void {
-  const {childStart, label, formStart, formOffset, formBytes} = index
+  const {childStart, label, formStart} = index
+  const automaton = editAutomaton(reach)
+  const {width, patternBits} = automaton
+  const patternMask = (1 << patternBits) - 1
   const length = query.length
-  const columns = length + 1
-  // Anything beyond reach counts as just beyond it: the values stay small.
-  const beyond = reach + 1
-  // Row `depth` of the edit table: edits between the first `depth` letters of the path and each prefix of the query.
-  // Only the band of cells within `reach` of the diagonal can be within reach; the cell on each side of it is `beyond`.
-  const rows = new Uint8Array((length + reach + 2) * columns)
+  const {words, masks, others, none} = letterMasks(query, reach)
   const path: number[] = []
-  for (let column = 0; column < columns; column++) rows[column] = Math.min(column, beyond)
 
-  const visit = (node: number, depth: number): void => {
-    const row = depth * columns
-    const distance = rows[row + length]!
-    if (Math.abs(depth - length) <= reach && distance <= reach && formStart[node]! < formStart[node + 1]!) {
-      const key = String.fromCodePoint(...path)
-      let match = matches.get(key)
-      if (!match) {
-        match = {distance, forms: []}
-        matches.set(key, match)
-      }
-      for (let form = formStart[node]!; form < formStart[node + 1]!; form++) {
-        const text = decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!))
-        if (!match.forms.includes(text)) match.forms.push(text)
-      }
-    }
+  const visit = (node: number, depth: number, state: number): void => {
     // A path longer than the query plus the reach can never come back within reach.
     if (depth >= length + reach) return
-    const previous = depth > 0 ? path[depth - 1]! : -1
-    const next = row + columns
-    const depthNext = depth + 1
-    const low = Math.max(1, depthNext - reach)
-    const high = Math.min(length, depthNext + reach)
-    rows[next] = Math.min(depthNext, beyond)
-    if (low > 1) rows[next + low - 1] = beyond
-    if (high < length) rows[next + high + 1] = beyond
+    const childDepth = depth + 1
+    // Cells past the query's end do not count (band cell `length - childDepth + reach` is its last column).
+    const last = Math.min(width - 1, length - childDepth + reach)
+    const word = depth >>> 5
+    const bit = depth & 31
+    const spans = bit + patternBits > 32
     for (let child = childStart[node]!; child < childStart[node + 1]!; child++) {
       const point = label[child]!
-      // Dropping every letter of the path so far is a way on too.
-      let best = rows[next]!
-      for (let column = low; column <= high; column++) {
-        const letter = query[column - 1]!
-        let value = rows[row + column - 1]! + (letter === point ? 0 : 1)
-        const deletion = rows[row + column]! + 1
-        if (deletion < value) value = deletion
-        const insertion = rows[next + column - 1]! + 1
-        if (insertion < value) value = insertion
-        // A swap of neighbours (`teh` for `the`) is one edit.
-        if (column > 1 && point === query[column - 2] && previous === letter) {
-          const swap = rows[row - columns + column - 2]! + 1
-          if (swap < value) value = swap
-        }
-        rows[next + column] = value
-        if (value < best) best = value
-      }
-      if (best > reach) continue
+      const slot = (point < 128 ? point : (others.get(point) ?? none)) * words + word
+      let pattern = masks[slot]! >>> bit
+      if (spans) pattern |= masks[slot + 1]! << (32 - bit)
+      pattern &= patternMask
+      let next = automaton.next[(state << patternBits) | pattern]!
+      if (next < 0) next = nextState(automaton, state, pattern)
+      if (automaton.lowest[next * width + last]! > reach) continue
       path.push(point)
-      visit(child, depthNext)
+      if (last === length - childDepth + reach && formStart[child]! < formStart[child + 1]!) {
+        const distance = automaton.cells[next * width + last]!
+        if (distance <= reach) addForms(index, child, String.fromCodePoint(...path), distance, matches)
+      }
+      visit(child, childDepth, next)
       path.pop()
     }
   }
-  visit(0, 0)
+  visit(0, 0, automaton.start)
+}
+
+/**
+ * Note the forms of a node found within reach.
+ *
+ * @param index Index.
+ * @param node The node.
+ * @param key Its key.
+ * @param distance Edits from the query.
+ * @param matches Keys found so far, across indexes.
+ */
+function addForms(index: SuggestionIndex, node: number, key: string, distance: number, matches: Map<string, Match>): void {
+  const {formStart, formOffset, formBytes} = index
+  let match = matches.get(key)
+  if (!match) {
+    match = {distance, forms: []}
+    matches.set(key, match)
+  }
+  for (let form = formStart[node]!; form < formStart[node + 1]!; form++) {
+    const text = decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!))
+    if (!match.forms.includes(text)) match.forms.push(text)
+  }
 }
 
 /** How a word is capitalised, as far as candidates follow it. */
