@@ -26,24 +26,69 @@ const maxDistance = 2
 const magic = 0x49_53_44_43
 
 /** Bumped whenever the layout changes, so that a cached index of an older layout is rebuilt. */
-const formatVersion = 1
+const formatVersion = 2
 
-/** Header: magic, version, node count, form count, form bytes; then the arrays, each 4-byte aligned. */
-const headerWords = 5
+/**
+ * Header, in 32-bit words: magic, version, node count, letter count, trie
+ * bytes, nodes with forms of their own, those forms, their bytes. Then the
+ * letters (code points), the positions of the nodes with forms of their
+ * own, where each one's forms start, where each form's bytes start, and
+ * the bytes; then the trie.
+ */
+const headerWords = 8
 
-/** A compiled set of known words, searched by `suggest`. */
+/**
+ * Flags of a trie node, in the byte after its letter. The low bits say
+ * whether it has children and is the last of its parent's; bits 2 to 4 are
+ * its forms (`FormsAre`); bits 5 and 6 how many bytes its subtree's size
+ * takes (0, 1, 2 or 4), given only when it has both children and a next
+ * sibling, as the walk needs it only to skip to that sibling.
+ */
+const hasChildren = 1
+const lastSibling = 2
+const formsShift = 2
+const sizeShift = 5
+
+/**
+ * What forms a node has. Nearly every key has one form, the key itself or
+ * the key capitalised (`paris` is `Paris`) or in capitals: those forms are
+ * made from the key, and only the rest are stored.
+ */
+const enum FormsAre {
+  None = 0,
+  Key = 1,
+  Capitalised = 2,
+  Capitals = 3,
+  Stored = 4
+}
+
+/** The letter byte that says a letter number of three more bytes follows: numbers past 254 are rare letters. */
+const longLetter = 0xff
+
+/**
+ * A compiled set of known words, searched by `suggest`: a trie on the
+ * lowercase words, as bytes in depth-first order, each node its letter
+ * number (1 byte, or 4 for a rare letter), its flags and, when it has
+ * children and a next sibling, its subtree's size in bytes. A node's
+ * children follow it at once, so the walk reads the bytes mostly forward
+ * and a branch it leaves is skipped in one step.
+ */
 export interface SuggestionIndex {
-  /** Number of trie nodes; the root is node 0. */
+  /** Number of trie nodes, the root included. */
   readonly nodeCount: number
-  /** Children of node `n` are nodes `childStart[n]` to `childStart[n + 1] - 1` (breadth-first numbering). */
-  readonly childStart: Uint32Array
-  /** Code point on the edge into each node (lowercase, `’` as `'`); 0 for the root. */
-  readonly label: Uint32Array
-  /** Forms ending at node `n` are forms `formStart[n]` to `formStart[n + 1] - 1`. */
-  readonly formStart: Uint32Array
-  /** Byte offset of each form in `formBytes`, plus the end of the last. */
+  /** Code point of each letter number (lowercase, `’` as `'`), the most used letters first. */
+  readonly letters: Uint32Array
+  /** Letter number of each code point. */
+  readonly letterOf: ReadonlyMap<number, number>
+  /** The nodes below the root: those of the root's children, in order. */
+  readonly trie: Uint8Array
+  /** Trie positions of the nodes whose forms are stored, ascending. */
+  readonly storedAt: Uint32Array
+  /** Forms of the `i`th of those nodes are stored forms `storedStart[i]` to `storedStart[i + 1] - 1`. */
+  readonly storedStart: Uint32Array
+  /** Byte offset of each stored form in `formBytes`, plus the end of the last. */
   readonly formOffset: Uint32Array
-  /** Every form in its dictionary case, UTF-8, back to back. */
+  /** The stored forms in their dictionary case, UTF-8, back to back. */
   readonly formBytes: Uint8Array
 }
 
@@ -195,9 +240,8 @@ function codePointsOf(key: string): number[] {
 
 /**
  * Compile words into an index that `loadSuggestionIndex` reads back: a trie
- * on the lowercase words, numbered breadth first so that each node's
- * children are one run of nodes, with each word kept in its own case at the
- * node where it ends.
+ * on the lowercase words, with each word kept in its own case at the node
+ * where it ends.
  *
  * @param words Known words (dictionary forms, names, a newsroom's own words); empty ones are skipped.
  * @returns The index as bytes, to use at once or to cache.
@@ -223,6 +267,7 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   let pointCount = 0
   for (const key of keys) pointCount += key.length
   const points = new Uint32Array(pointCount)
+  const uses = new Map<number, number>()
   pointCount = 0
   keys.forEach((key, index) => {
     keyStart[index] = pointCount
@@ -235,30 +280,25 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   keyStart[keys.length] = pointCount
 
   // Every node is a run of sorted keys sharing its path: its children split the run by the next code point.
-  // There are at most as many nodes as code points, plus the root.
+  // Numbered breadth first, each node's children are one run of numbers. There are at most as many nodes as
+  // code points, plus the root.
   const most = pointCount + 1
   const runStart = new Uint32Array(most)
   const runEnd = new Uint32Array(most)
   const runDepth = new Uint32Array(most)
   const childStart = new Uint32Array(most + 1)
   const label = new Uint32Array(most)
-  const formStart = new Uint32Array(most + 1)
-  const forms: string[] = []
+  // The key ending at each node, plus 1; 0 where none does.
+  const keyAt = new Uint32Array(most)
   runEnd[0] = keys.length
   let nodeCount = 1
   for (let node = 0; node < nodeCount; node++) {
     const end = runEnd[node]!
     const depth = runDepth[node]!
     childStart[node] = nodeCount
-    formStart[node] = forms.length
     let index = runStart[node]!
     // A key that ends here sorts before the longer keys it is a prefix of.
-    if (index < end && keyStart[index + 1]! - keyStart[index]! === depth) {
-      const known = formsByKey.get(keys[index]!)!
-      if (typeof known === 'string') forms.push(known)
-      else forms.push(...known)
-      index++
-    }
+    if (index < end && keyStart[index + 1]! - keyStart[index]! === depth) keyAt[node] = ++index
     while (index < end) {
       const point = points[keyStart[index]! + depth]!
       let next = index + 1
@@ -267,38 +307,141 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
       runEnd[nodeCount] = next
       runDepth[nodeCount] = depth + 1
       label[nodeCount] = point
+      uses.set(point, (uses.get(point) ?? 0) + 1)
       nodeCount++
       index = next
     }
   }
   childStart[nodeCount] = nodeCount
-  formStart[nodeCount] = forms.length
 
-  const formOffset = new Uint32Array(forms.length + 1)
+  // Letter numbers, the most used first: the common letters take one byte.
+  const letters = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a - b)
+  const letterOf = new Map(letters.map((point, number) => [point, number]))
+
+  // The size of each node's subtree in bytes, children before parents: breadth-first numbers, backwards.
+  const subtree = new Float64Array(nodeCount)
+  const recordBytes = (node: number, last: boolean): number =>
+    (letterOf.get(label[node]!)! < longLetter ? 2 : 5) +
+    (last || childStart[node + 1] === childStart[node] ? 0 : sizeBytes(subtree[node]!))
+  for (let node = nodeCount - 1; node >= 0; node--) {
+    let size = 0
+    const end = childStart[node + 1]!
+    for (let child = childStart[node]!; child < end; child++) size += recordBytes(child, child === end - 1) + subtree[child]!
+    subtree[node] = size
+  }
+  if (subtree[0]! > 0xff_ff_ff_ff) throw new RangeError('Cannot compile a suggestion index of more than 4 GB')
+
+  const trie = new Uint8Array(subtree[0]!)
+  const storedAt: number[] = []
+  const storedStart: number[] = []
+  const stored: string[] = []
+  let position = 0
+  // Depth first from the root, each node followed by its subtree: a stack of the children still to write.
+  const pending: number[] = []
+  for (let child = childStart[1]! - 1; child >= childStart[0]!; child--) pending.push(child)
+  const lastOf = new Uint8Array(nodeCount)
+  for (let node = 0; node < nodeCount; node++) if (childStart[node + 1]! > childStart[node]!) lastOf[childStart[node + 1]! - 1] = 1
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    const last = lastOf[node] === 1
+    const parentOfAny = childStart[node + 1]! > childStart[node]!
+    const sizeWidth = last || !parentOfAny ? 0 : sizeBytes(subtree[node]!)
+    const key = keyAt[node]! > 0 ? keys[keyAt[node]! - 1]! : undefined
+    const forms = key === undefined ? FormsAre.None : formsOf(key, formsByKey.get(key)!)
+    if (forms === FormsAre.Stored) {
+      storedAt.push(position)
+      storedStart.push(stored.length)
+      const known = formsByKey.get(key!)!
+      if (typeof known === 'string') stored.push(known)
+      else stored.push(...known)
+    }
+    const letter = letterOf.get(label[node]!)!
+    trie[position++] = Math.min(letter, longLetter)
+    trie[position++] =
+      (parentOfAny ? hasChildren : 0) |
+      (last ? lastSibling : 0) |
+      (forms << formsShift) |
+      ((sizeWidth === 4 ? 3 : sizeWidth) << sizeShift)
+    if (letter >= longLetter) position = writeNumber(trie, position, letter - longLetter, 3)
+    if (sizeWidth > 0) position = writeNumber(trie, position, subtree[node]!, sizeWidth)
+    for (let child = childStart[node + 1]! - 1; child >= childStart[node]!; child--) pending.push(child)
+  }
+  storedStart.push(stored.length)
+
+  const formOffset = new Uint32Array(stored.length + 1)
   const encoder = new TextEncoder()
-  forms.forEach((form, index) => {
+  stored.forEach((form, index) => {
     formOffset[index + 1] = formOffset[index]! + (isAscii(form) ? form.length : encoder.encode(form).length)
   })
-  const formBytesLength = formOffset[forms.length]!
+  const formBytesLength = formOffset[stored.length]!
 
-  const words32 = headerWords + (nodeCount + 1) + nodeCount + (nodeCount + 1) + (forms.length + 1)
-  const buffer = new ArrayBuffer(words32 * 4 + align4(formBytesLength))
+  const tables = [new Uint32Array(letters), new Uint32Array(storedAt), new Uint32Array(storedStart), formOffset]
+  let bytes = headerWords * 4
+  for (const table of tables) bytes += table.byteLength
+  const trieOffset = bytes + align4(formBytesLength)
+  const buffer = new ArrayBuffer(trieOffset + trie.length)
   const header = new DataView(buffer)
-  ;[magic, formatVersion, nodeCount, forms.length, formBytesLength].forEach((value, index) =>
-    header.setUint32(index * 4, value, true)
+  ;[magic, formatVersion, nodeCount, letters.length, trie.length, storedAt.length, stored.length, formBytesLength].forEach(
+    (value, index) => header.setUint32(index * 4, value, true)
   )
   let offset = headerWords * 4
-  for (const values of [
-    childStart.subarray(0, nodeCount + 1),
-    label.subarray(0, nodeCount),
-    formStart.subarray(0, nodeCount + 1),
-    formOffset
-  ]) {
-    new Uint32Array(buffer, offset, values.length).set(values)
-    offset += values.length * 4
+  for (const table of tables) {
+    new Uint32Array(buffer, offset, table.length).set(table)
+    offset += table.byteLength
   }
-  encoder.encodeInto(forms.join(''), new Uint8Array(buffer, offset, formBytesLength))
+  encoder.encodeInto(stored.join(''), new Uint8Array(buffer, offset, formBytesLength))
+  new Uint8Array(buffer, trieOffset).set(trie)
   return new Uint8Array(buffer)
+}
+
+/**
+ * How a key's forms can be told: made from the key, or stored.
+ *
+ * @param key Key.
+ * @param known Its forms, in the order given.
+ * @returns How.
+ */
+function formsOf(key: string, known: string | readonly string[]): FormsAre {
+  if (typeof known !== 'string') return FormsAre.Stored
+  if (known === key) return FormsAre.Key
+  if (known === capitalise(key)) return FormsAre.Capitalised
+  if (known === key.toUpperCase()) return FormsAre.Capitals
+  return FormsAre.Stored
+}
+
+/**
+ * A word with its first letter in capitals.
+ *
+ * @param word Word.
+ * @returns `Paris` for `paris`.
+ */
+function capitalise(word: string): string {
+  const [first = ''] = word
+  return first.toUpperCase() + word.slice(first.length)
+}
+
+/**
+ * Bytes to write a subtree size in.
+ *
+ * @param size Size.
+ * @returns 1, 2 or 4.
+ */
+function sizeBytes(size: number): number {
+  return size < 0x1_00 ? 1 : size < 0x1_00_00 ? 2 : 4
+}
+
+/**
+ * Write a number little-endian.
+ *
+ * @param bytes Where.
+ * @param position At what offset.
+ * @param value Number.
+ * @param width Bytes.
+ * @returns The offset after it.
+ */
+function writeNumber(bytes: Uint8Array, position: number, value: number, width: number): number {
+  for (let byte = 0; byte < width; byte++) bytes[position + byte] = Math.floor(value / 2 ** (8 * byte)) & 0xff
+  return position + width
 }
 
 /**
@@ -325,14 +468,16 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  */
 export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
   if (!littleEndian) throw new Error('Cannot read a suggestion index on a big-endian machine')
-  if (bytes.byteLength < headerWords * 4) throw new Error('Cannot read suggestion index: too short')
+  if (bytes.byteLength < 8) throw new Error('Cannot read suggestion index: too short')
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
-  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, headerWords)
-  const [fileMagic, version, nodeCount = 0, formCount = 0, formBytesLength = 0] = header
-  if (fileMagic !== magic || version !== formatVersion) {
+  const start = new Uint32Array(bytes.buffer, bytes.byteOffset, 2)
+  if (start[0] !== magic || start[1] !== formatVersion) {
     throw new Error('Cannot read suggestion index: not an index of format version ' + formatVersion)
   }
-  const needed = (headerWords + 3 * nodeCount + 2 + formCount + 1) * 4 + formBytesLength
+  if (bytes.byteLength < headerWords * 4) throw new Error('Cannot read suggestion index: truncated')
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, headerWords)
+  const [, , nodeCount = 0, letterCount = 0, trieBytes = 0, storedCount = 0, formCount = 0, formBytesLength = 0] = header
+  const needed = (headerWords + letterCount + 2 * storedCount + formCount + 2) * 4 + align4(formBytesLength) + trieBytes
   if (bytes.byteLength < needed) throw new Error('Cannot read suggestion index: truncated')
 
   let offset = bytes.byteOffset + headerWords * 4
@@ -341,12 +486,15 @@ export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
     offset += length * 4
     return view
   }
-  const childStart = take(nodeCount + 1)
-  const label = take(nodeCount)
-  const formStart = take(nodeCount + 1)
+  const letters = take(letterCount)
+  const storedAt = take(storedCount)
+  const storedStart = take(storedCount + 1)
   const formOffset = take(formCount + 1)
   const formBytes = new Uint8Array(bytes.buffer, offset, formBytesLength)
-  return {nodeCount, childStart, label, formStart, formOffset, formBytes}
+  const trie = new Uint8Array(bytes.buffer, offset + align4(formBytesLength), trieBytes)
+  const letterOf = new Map<number, number>()
+  letters.forEach((point, number) => letterOf.set(point, number))
+  return {nodeCount, letters, letterOf, trie, storedAt, storedStart, formOffset, formBytes}
 }
 
 /**
@@ -415,48 +563,14 @@ export function suggest(
 }
 
 /**
- * Which letters of the query each letter equals, as bits for the automaton:
- * bit `reach + 1 + i` of a letter's mask is set when letter `i` of the
- * query is that letter, so that shifting by the depth lines a mask up with
- * the band (see `edit-automaton.ts`). Masks run over as many 32-bit words
- * as a long query needs.
- */
-interface LetterMasks {
-  /** 32-bit words per letter. */
-  words: number
-  /** The mask of ASCII letter `c` at `c * words`; of the other letters of the query from `128 * words` on. */
-  masks: Int32Array
-  /** Slot of each letter of the query beyond ASCII. */
-  others: Map<number, number>
-  /** A slot whose mask is empty: any letter the query lacks. */
-  none: number
-}
-
-/**
- * The letter masks of a query.
- *
- * @param query The word's key, as code points.
- * @param reach Most edits.
- * @returns Masks.
- */
-function letterMasks(query: readonly number[], reach: number): LetterMasks {
-  const others = new Map<number, number>()
-  for (const point of query) if (point >= 128 && !others.has(point)) others.set(point, 128 + others.size)
-  const none = 128 + others.size
-  // The window at the deepest row reaches bit `length + 3 * reach + 1`.
-  const words = ((query.length + 3 * reach + 1) >>> 5) + 1
-  const masks = new Int32Array((none + 1) * words)
-  query.forEach((point, position) => {
-    const slot = point < 128 ? point : others.get(point)!
-    const bit = reach + 1 + position
-    masks[slot * words + (bit >>> 5)]! |= 1 << (bit & 31)
-  })
-  return {words, masks, others, none}
-}
-
-/**
  * Walk one index for keys within `reach` edits of the query (optimal string
  * alignment distance), adding them to `matches`.
+ *
+ * The automaton (see `edit-automaton.ts`) takes, for each letter of the
+ * path, which letters of the query near the current depth it equals: bit
+ * `reach + 1 + i` of a letter's mask is set when letter `i` of the query is
+ * that letter, so shifting the mask by the depth gives them. Masks run over
+ * as many 32-bit words as a long query needs.
  *
  * @param index Index.
  * @param query The word's key.
@@ -464,64 +578,151 @@ function letterMasks(query: readonly number[], reach: number): LetterMasks {
  * @param matches Keys found so far, across indexes.
  */
 function collect(index: SuggestionIndex, query: readonly number[], reach: number, matches: Map<string, Match>): void {
-  const {childStart, label, formStart} = index
+  const {trie, letters, letterOf} = index
+  if (trie.length === 0) return
   const automaton = editAutomaton(reach)
   const {width, patternBits} = automaton
   const patternMask = (1 << patternBits) - 1
   const length = query.length
-  const {words, masks, others, none} = letterMasks(query, reach)
-  const path: number[] = []
+  // The window at the deepest row reaches bit `length + 3 * reach + 1`.
+  const words = ((length + 3 * reach + 1) >>> 5) + 1
+  const masks = new Int32Array(letters.length * words)
+  query.forEach((point, position) => {
+    const letter = letterOf.get(point)
+    const bit = reach + 1 + position
+    // A letter the index lacks matches no edge.
+    if (letter !== undefined) masks[letter * words + (bit >>> 5)]! |= 1 << (bit & 31)
+  })
+  // Letter numbers of the path so far, by depth.
+  const path = new Int32Array(length + reach)
+  let {next, cells, lowest} = automaton
 
-  const visit = (node: number, depth: number, state: number): void => {
-    // A path longer than the query plus the reach can never come back within reach.
-    if (depth >= length + reach) return
+  const visit = (start: number, depth: number, state: number): void => {
     const childDepth = depth + 1
-    // Cells past the query's end do not count (band cell `length - childDepth + reach` is its last column).
-    const last = Math.min(width - 1, length - childDepth + reach)
+    // Band cell of the query's last column: cells past it do not count, and a key ends within reach only there.
+    const end = length - childDepth + reach
+    const last = end < width ? end : width - 1
+    const deeper = childDepth < length + reach
     const word = depth >>> 5
     const bit = depth & 31
     const spans = bit + patternBits > 32
-    for (let child = childStart[node]!; child < childStart[node + 1]!; child++) {
-      const point = label[child]!
-      const slot = (point < 128 ? point : (others.get(point) ?? none)) * words + word
+    let position = start
+    for (;;) {
+      const record = position
+      let letter = trie[position]!
+      const flags = trie[position + 1]!
+      position += 2
+      if (letter === longLetter) {
+        letter += trie[position]! | (trie[position + 1]! << 8) | (trie[position + 2]! << 16)
+        position += 3
+      }
+      // Where the next sibling starts: after this node's subtree.
+      let after = position
+      const sizeWidth = (flags >> sizeShift) & 3
+      if (sizeWidth === 1) {
+        position += 1
+        after = position + trie[position - 1]!
+      } else if (sizeWidth === 2) {
+        position += 2
+        after = position + (trie[position - 2]! | (trie[position - 1]! << 8))
+      } else if (sizeWidth === 3) {
+        position += 4
+        after =
+          position +
+          (trie[position - 4]! | (trie[position - 3]! << 8) | (trie[position - 2]! << 16)) +
+          trie[position - 1]! * 0x1_00_00_00
+      }
+      const slot = letter * words + word
       let pattern = masks[slot]! >>> bit
       if (spans) pattern |= masks[slot + 1]! << (32 - bit)
       pattern &= patternMask
-      let next = automaton.next[(state << patternBits) | pattern]!
-      if (next < 0) next = nextState(automaton, state, pattern)
-      if (automaton.lowest[next * width + last]! > reach) continue
-      path.push(point)
-      if (last === length - childDepth + reach && formStart[child]! < formStart[child + 1]!) {
-        const distance = automaton.cells[next * width + last]!
-        if (distance <= reach) addForms(index, child, String.fromCodePoint(...path), distance, matches)
+      let child = next[(state << patternBits) | pattern]!
+      if (child < 0) {
+        child = nextState(automaton, state, pattern)
+        ;({next, cells, lowest} = automaton)
       }
-      visit(child, childDepth, next)
-      path.pop()
+      if (lowest[child * width + last]! <= reach) {
+        path[depth] = letter
+        const forms = (flags >> formsShift) & 7
+        if (forms !== FormsAre.None && last === end && cells[child * width + end]! <= reach) {
+          addForms(index, record, forms, keyOfPath(letters, path, childDepth), cells[child * width + end]!, matches)
+        }
+        // A path longer than the query plus the reach can never come back within reach.
+        if (flags & hasChildren && deeper) visit(position, childDepth, child)
+      }
+      if (flags & lastSibling) return
+      position = after
     }
   }
   visit(0, 0, automaton.start)
 }
 
 /**
+ * The key a path of letter numbers spells.
+ *
+ * @param letters Code point of each letter number.
+ * @param path Letter numbers.
+ * @param length Letters of the path to take.
+ * @returns The key.
+ */
+function keyOfPath(letters: Uint32Array, path: Int32Array, length: number): string {
+  const points: number[] = []
+  for (let depth = 0; depth < length; depth++) points.push(letters[path[depth]!]!)
+  return String.fromCodePoint(...points)
+}
+
+/**
  * Note the forms of a node found within reach.
  *
  * @param index Index.
- * @param node The node.
+ * @param record The node's trie position.
+ * @param forms What its forms are.
  * @param key Its key.
  * @param distance Edits from the query.
  * @param matches Keys found so far, across indexes.
  */
-function addForms(index: SuggestionIndex, node: number, key: string, distance: number, matches: Map<string, Match>): void {
-  const {formStart, formOffset, formBytes} = index
+function addForms(
+  index: SuggestionIndex,
+  record: number,
+  forms: FormsAre,
+  key: string,
+  distance: number,
+  matches: Map<string, Match>
+): void {
   let match = matches.get(key)
   if (!match) {
     match = {distance, forms: []}
     matches.set(key, match)
   }
-  for (let form = formStart[node]!; form < formStart[node + 1]!; form++) {
-    const text = decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!))
-    if (!match.forms.includes(text)) match.forms.push(text)
+  for (const text of formsAt(index, record, forms, key)) if (!match.forms.includes(text)) match.forms.push(text)
+}
+
+/**
+ * The forms of a node, in the order the words were given.
+ *
+ * @param index Index.
+ * @param record The node's trie position.
+ * @param forms What its forms are.
+ * @param key Its key.
+ * @returns Forms.
+ */
+function formsAt(index: SuggestionIndex, record: number, forms: FormsAre, key: string): string[] {
+  if (forms === FormsAre.Key) return [key]
+  if (forms === FormsAre.Capitalised) return [capitalise(key)]
+  if (forms === FormsAre.Capitals) return [key.toUpperCase()]
+  const {storedAt, storedStart, formOffset, formBytes} = index
+  let low = 0
+  let high = storedAt.length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (storedAt[middle]! < record) low = middle + 1
+    else high = middle
   }
+  const texts: string[] = []
+  for (let form = storedStart[low]!; form < storedStart[low + 1]!; form++) {
+    texts.push(decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!)))
+  }
+  return texts
 }
 
 /** How a word is capitalised, as far as candidates follow it. */
