@@ -45,6 +45,8 @@ export interface EditAutomaton {
   lowest: Uint8Array
   /** Each state's swap cells, at `s * width + j` (see `nextState`). */
   swaps: Uint8Array
+  /** The least swap cell of each state. */
+  leastSwap: Uint8Array
   /** Number of states so far. */
   count: number
   /** State number by its cells, packed two bits a cell. */
@@ -72,6 +74,7 @@ export function editAutomaton(reach: number): EditAutomaton {
       cells: new Uint8Array(0),
       lowest: new Uint8Array(0),
       swaps: new Uint8Array(0),
+      leastSwap: new Uint8Array(0),
       count: 0,
       numbers: new Map()
     }
@@ -150,6 +153,7 @@ function addState(automaton: EditAutomaton, cells: Uint8Array, swaps: Uint8Array
     lowest = Math.min(lowest, cells[cell]!)
     automaton.lowest[state * width + cell] = lowest
   }
+  automaton.leastSwap[state] = Math.min(...swaps)
   automaton.numbers.set(packed, state)
   return state
 }
@@ -170,4 +174,7 @@ function grow(automaton: EditAutomaton, states: number): void {
     values.set(automaton[field])
     automaton[field] = values
   }
+  const leastSwap = new Uint8Array(states)
+  leastSwap.set(automaton.leastSwap)
+  automaton.leastSwap = leastSwap
 }

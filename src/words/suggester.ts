@@ -9,8 +9,9 @@
  * states of `edit-automaton.ts`, one lookup per edge), leaving a branch as
  * soon as no word below it can be within two edits, so little of the trie
  * is visited (`npm run bench:suggestions` times both).
- * The trie is stored in flat typed arrays in one byte buffer, so that it
- * can be cached on disk and read back with no per-word parsing.
+ * The trie is stored as bytes (see `SuggestionIndex`), so that it can be
+ * cached on disk and read back with no per-word parsing; it is small, as a
+ * process pays for every megabyte it reads, hashes and first touches.
  *
  * Ranking is not this module's job: `rankSuggestions` in `suggestions.ts`
  * orders the candidates.
@@ -26,28 +27,26 @@ const maxDistance = 2
 const magic = 0x49_53_44_43
 
 /** Bumped whenever the layout changes, so that a cached index of an older layout is rebuilt. */
-const formatVersion = 2
+const formatVersion = 3
 
 /**
- * Header, in 32-bit words: magic, version, node count, letter count, trie
+ * Header, in 32-bit words: magic, version, node count, letter count, bytes
+ * per letter number, bytes per child position in the root's block, trie
  * bytes, nodes with forms of their own, those forms, their bytes. Then the
  * letters (code points), the positions of the nodes with forms of their
  * own, where each one's forms start, where each form's bytes start, and
  * the bytes; then the trie.
  */
-const headerWords = 8
+const headerWords = 10
 
 /**
- * Flags of a trie node, in the byte after its letter. The low bits say
- * whether it has children and is the last of its parent's; bits 2 to 4 are
- * its forms (`FormsAre`); bits 5 and 6 how many bytes its subtree's size
- * takes (0, 1, 2 or 4), given only when it has both children and a next
- * sibling, as the walk needs it only to skip to that sibling.
+ * A node's flags, one byte in its parent's block: bit 0 says whether it has
+ * children, bits 1 to 3 are its forms (`FormsAre`), bits 4 and 5 the bytes
+ * per child position in its own block, less 1.
  */
 const hasChildren = 1
-const lastSibling = 2
-const formsShift = 2
-const sizeShift = 5
+const formsShift = 1
+const positionShift = 4
 
 /**
  * What forms a node has. Nearly every key has one form, the key itself or
@@ -62,16 +61,18 @@ const enum FormsAre {
   Stored = 4
 }
 
-/** The letter byte that says a letter number of three more bytes follows: numbers past 254 are rare letters. */
-const longLetter = 0xff
+/** A child count of this or more is written in the 3 bytes after it. */
+const manyChildren = 0xff
 
 /**
  * A compiled set of known words, searched by `suggest`: a trie on the
- * lowercase words, as bytes in depth-first order, each node its letter
- * number (1 byte, or 4 for a rare letter), its flags and, when it has
- * children and a next sibling, its subtree's size in bytes. A node's
- * children follow it at once, so the walk reads the bytes mostly forward
- * and a branch it leaves is skipped in one step.
+ * lowercase words, as bytes, one block per node with children, depth
+ * first. A block holds the number of children, their letter numbers (one
+ * byte each in an index of up to 256 letters), their flags, and where each
+ * child's own block starts, counted from the end of this block; the first
+ * child's starts there, and the rest follow each other's subtrees. The
+ * walk reads a block's letters as one run of bytes, and finds the one
+ * letter it wants without reading the rest of the children.
  */
 export interface SuggestionIndex {
   /** Number of trie nodes, the root included. */
@@ -80,9 +81,13 @@ export interface SuggestionIndex {
   readonly letters: Uint32Array
   /** Letter number of each code point. */
   readonly letterOf: ReadonlyMap<number, number>
-  /** The nodes below the root: those of the root's children, in order. */
+  /** Bytes per letter number in the trie: 1, 2 or 3. */
+  readonly letterBytes: number
+  /** Bytes per child position in the root's block. */
+  readonly rootPositionBytes: number
+  /** The blocks, the root's first; empty when there are no words. */
   readonly trie: Uint8Array
-  /** Trie positions of the nodes whose forms are stored, ascending. */
+  /** Trie positions of the flags of the nodes whose forms are stored, ascending. */
   readonly storedAt: Uint32Array
   /** Forms of the `i`th of those nodes are stored forms `storedStart[i]` to `storedStart[i + 1] - 1`. */
   readonly storedStart: Uint32Array
@@ -314,20 +319,26 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   }
   childStart[nodeCount] = nodeCount
 
-  // Letter numbers, the most used first: the common letters take one byte.
+  // Letter numbers, the most used first.
   const letters = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a - b)
   const letterOf = new Map(letters.map((point, number) => [point, number]))
+  const letterBytes = letters.length <= 0x1_00 ? 1 : letters.length <= 0x1_00_00 ? 2 : 3
 
-  // The size of each node's subtree in bytes, children before parents: breadth-first numbers, backwards.
+  // Each node's subtree in bytes (its block and those below it), children before parents: breadth-first
+  // numbers, backwards. A child's position in its parent's block is the sum of its elder siblings' subtrees.
   const subtree = new Float64Array(nodeCount)
-  const recordBytes = (node: number, last: boolean): number =>
-    (letterOf.get(label[node]!)! < longLetter ? 2 : 5) +
-    (last || childStart[node + 1] === childStart[node] ? 0 : sizeBytes(subtree[node]!))
+  const positionBytes = new Uint8Array(nodeCount)
   for (let node = nodeCount - 1; node >= 0; node--) {
-    let size = 0
+    const first = childStart[node]!
     const end = childStart[node + 1]!
-    for (let child = childStart[node]!; child < end; child++) size += recordBytes(child, child === end - 1) + subtree[child]!
-    subtree[node] = size
+    if (first === end) continue
+    let below = 0
+    for (let child = first; child < end - 1; child++) below += subtree[child]!
+    const width = positionWidth(below)
+    positionBytes[node] = width
+    const count = end - first
+    below += subtree[end - 1]!
+    subtree[node] = (count < manyChildren ? 1 : 4) + count * (letterBytes + 1) + (count - 1) * width + below
   }
   if (subtree[0]! > 0xff_ff_ff_ff) throw new RangeError('Cannot compile a suggestion index of more than 4 GB')
 
@@ -336,35 +347,41 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   const storedStart: number[] = []
   const stored: string[] = []
   let position = 0
-  // Depth first from the root, each node followed by its subtree: a stack of the children still to write.
-  const pending: number[] = []
-  for (let child = childStart[1]! - 1; child >= childStart[0]!; child--) pending.push(child)
-  const lastOf = new Uint8Array(nodeCount)
-  for (let node = 0; node < nodeCount; node++) if (childStart[node + 1]! > childStart[node]!) lastOf[childStart[node + 1]! - 1] = 1
+  // Depth first: a stack of the nodes whose blocks are still to write, the next on top.
+  const pending = childStart[1]! > childStart[0]! ? [0] : []
   while (pending.length > 0) {
     const node = pending.pop()!
-    const last = lastOf[node] === 1
-    const parentOfAny = childStart[node + 1]! > childStart[node]!
-    const sizeWidth = last || !parentOfAny ? 0 : sizeBytes(subtree[node]!)
-    const key = keyAt[node]! > 0 ? keys[keyAt[node]! - 1]! : undefined
-    const forms = key === undefined ? FormsAre.None : formsOf(key, formsByKey.get(key)!)
-    if (forms === FormsAre.Stored) {
-      storedAt.push(position)
-      storedStart.push(stored.length)
-      const known = formsByKey.get(key!)!
-      if (typeof known === 'string') stored.push(known)
-      else stored.push(...known)
+    const first = childStart[node]!
+    const end = childStart[node + 1]!
+    const count = end - first
+    if (count < manyChildren) trie[position++] = count
+    else {
+      trie[position++] = manyChildren
+      position = writeNumber(trie, position, count, 3)
     }
-    const letter = letterOf.get(label[node]!)!
-    trie[position++] = Math.min(letter, longLetter)
-    trie[position++] =
-      (parentOfAny ? hasChildren : 0) |
-      (last ? lastSibling : 0) |
-      (forms << formsShift) |
-      ((sizeWidth === 4 ? 3 : sizeWidth) << sizeShift)
-    if (letter >= longLetter) position = writeNumber(trie, position, letter - longLetter, 3)
-    if (sizeWidth > 0) position = writeNumber(trie, position, subtree[node]!, sizeWidth)
-    for (let child = childStart[node + 1]! - 1; child >= childStart[node]!; child--) pending.push(child)
+    for (let child = first; child < end; child++) {
+      position = writeNumber(trie, position, letterOf.get(label[child]!)!, letterBytes)
+    }
+    for (let child = first; child < end; child++) {
+      const key = keyAt[child]! > 0 ? keys[keyAt[child]! - 1]! : undefined
+      const forms = key === undefined ? FormsAre.None : formsOf(key, formsByKey.get(key)!)
+      if (forms === FormsAre.Stored) {
+        storedAt.push(position)
+        storedStart.push(stored.length)
+        const known = formsByKey.get(key!)!
+        if (typeof known === 'string') stored.push(known)
+        else stored.push(...known)
+      }
+      const parent = childStart[child + 1]! > childStart[child]!
+      trie[position++] =
+        (parent ? hasChildren : 0) | (forms << formsShift) | ((parent ? positionBytes[child]! - 1 : 0) << positionShift)
+    }
+    let below = 0
+    for (let child = first; child < end - 1; child++) {
+      below += subtree[child]!
+      position = writeNumber(trie, position, below, positionBytes[node]!)
+    }
+    for (let child = end - 1; child >= first; child--) if (childStart[child + 1]! > childStart[child]!) pending.push(child)
   }
   storedStart.push(stored.length)
 
@@ -381,9 +398,18 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   const trieOffset = bytes + align4(formBytesLength)
   const buffer = new ArrayBuffer(trieOffset + trie.length)
   const header = new DataView(buffer)
-  ;[magic, formatVersion, nodeCount, letters.length, trie.length, storedAt.length, stored.length, formBytesLength].forEach(
-    (value, index) => header.setUint32(index * 4, value, true)
-  )
+  ;[
+    magic,
+    formatVersion,
+    nodeCount,
+    letters.length,
+    letterBytes,
+    positionBytes[0] || 1,
+    trie.length,
+    storedAt.length,
+    stored.length,
+    formBytesLength
+  ].forEach((value, index) => header.setUint32(index * 4, value, true))
   let offset = headerWords * 4
   for (const table of tables) {
     new Uint32Array(buffer, offset, table.length).set(table)
@@ -421,13 +447,13 @@ function capitalise(word: string): string {
 }
 
 /**
- * Bytes to write a subtree size in.
+ * Bytes to write a child's position in its parent's block in.
  *
- * @param size Size.
- * @returns 1, 2 or 4.
+ * @param most The largest position.
+ * @returns 1 to 4.
  */
-function sizeBytes(size: number): number {
-  return size < 0x1_00 ? 1 : size < 0x1_00_00 ? 2 : 4
+function positionWidth(most: number): number {
+  return most < 0x1_00 ? 1 : most < 0x1_00_00 ? 2 : most < 0x1_00_00_00 ? 3 : 4
 }
 
 /**
@@ -476,7 +502,18 @@ export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
   }
   if (bytes.byteLength < headerWords * 4) throw new Error('Cannot read suggestion index: truncated')
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, headerWords)
-  const [, , nodeCount = 0, letterCount = 0, trieBytes = 0, storedCount = 0, formCount = 0, formBytesLength = 0] = header
+  const [
+    ,
+    ,
+    nodeCount = 0,
+    letterCount = 0,
+    letterBytes = 1,
+    rootPositionBytes = 1,
+    trieBytes = 0,
+    storedCount = 0,
+    formCount = 0,
+    formBytesLength = 0
+  ] = header
   const needed = (headerWords + letterCount + 2 * storedCount + formCount + 2) * 4 + align4(formBytesLength) + trieBytes
   if (bytes.byteLength < needed) throw new Error('Cannot read suggestion index: truncated')
 
@@ -494,7 +531,7 @@ export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
   const trie = new Uint8Array(bytes.buffer, offset + align4(formBytesLength), trieBytes)
   const letterOf = new Map<number, number>()
   letters.forEach((point, number) => letterOf.set(point, number))
-  return {nodeCount, letters, letterOf, trie, storedAt, storedStart, formOffset, formBytes}
+  return {nodeCount, letters, letterOf, letterBytes, rootPositionBytes, trie, storedAt, storedStart, formOffset, formBytes}
 }
 
 /**
@@ -572,13 +609,18 @@ export function suggest(
  * that letter, so shifting the mask by the depth gives them. Masks run over
  * as many 32-bit words as a long query needs.
  *
+ * Most nodes the walk enters have spent every edit (`bugd` after `bu` in a
+ * search for `budget`): below them only the rest of the query, letter for
+ * letter, can match, so those are looked up (`exactRest`) rather than
+ * walked.
+ *
  * @param index Index.
  * @param query The word's key.
  * @param reach Most edits.
  * @param matches Keys found so far, across indexes.
  */
 function collect(index: SuggestionIndex, query: readonly number[], reach: number, matches: Map<string, Match>): void {
-  const {trie, letters, letterOf} = index
+  const {trie, letters, letterOf, letterBytes} = index
   if (trie.length === 0) return
   const automaton = editAutomaton(reach)
   const {width, patternBits} = automaton
@@ -587,74 +629,131 @@ function collect(index: SuggestionIndex, query: readonly number[], reach: number
   // The window at the deepest row reaches bit `length + 3 * reach + 1`.
   const words = ((length + 3 * reach + 1) >>> 5) + 1
   const masks = new Int32Array(letters.length * words)
+  // Letter number of each letter of the query; -1 for one the index lacks, which matches no edge.
+  const queryLetters = new Int32Array(length)
   query.forEach((point, position) => {
-    const letter = letterOf.get(point)
+    const letter = letterOf.get(point) ?? -1
+    queryLetters[position] = letter
     const bit = reach + 1 + position
-    // A letter the index lacks matches no edge.
-    if (letter !== undefined) masks[letter * words + (bit >>> 5)]! |= 1 << (bit & 31)
+    if (letter >= 0) masks[letter * words + (bit >>> 5)]! |= 1 << (bit & 31)
   })
   // Letter numbers of the path so far, by depth.
   const path = new Int32Array(length + reach)
-  let {next, cells, lowest} = automaton
+  let {next, cells, lowest, leastSwap} = automaton
 
-  const visit = (start: number, depth: number, state: number): void => {
+  /**
+   * Follow the query from letter `column` on, exactly, below a node.
+   *
+   * @param block The node's block.
+   * @param positionBytes Bytes per child position in it.
+   * @param depth The node's depth.
+   * @param column Letter of the query to match next.
+   */
+  const exactRest = (block: number, positionBytes: number, depth: number, column: number): void => {
+    for (;;) {
+      const wanted = queryLetters[column]!
+      if (wanted < 0) return
+      let count = trie[block]!
+      let at = block + 1
+      if (count === manyChildren) {
+        count = readNumber(trie, at, 3)
+        at += 3
+      }
+      let child = 0
+      if (letterBytes === 1) {
+        while (child < count && trie[at + child] !== wanted) child++
+      } else {
+        while (child < count && readNumber(trie, at + child * letterBytes, letterBytes) !== wanted) child++
+      }
+      if (child === count) return
+      const flagsAt = at + count * letterBytes
+      const flags = trie[flagsAt + child]!
+      path[depth] = wanted
+      depth++
+      column++
+      if (column === length) {
+        const forms = (flags >> formsShift) & 7
+        if (forms !== FormsAre.None) addForms(index, flagsAt + child, forms, keyOfPath(letters, path, depth), reach, matches)
+        return
+      }
+      if (!(flags & hasChildren)) return
+      const positionsAt = flagsAt + count
+      block = positionsAt + (count - 1) * positionBytes
+      if (child > 0) block += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
+      positionBytes = ((flags >> positionShift) & 3) + 1
+    }
+  }
+
+  const visit = (block: number, positionBytes: number, depth: number, state: number): void => {
     const childDepth = depth + 1
     // Band cell of the query's last column: cells past it do not count, and a key ends within reach only there.
     const end = length - childDepth + reach
     const last = end < width ? end : width - 1
+    // A path longer than the query plus the reach can never come back within reach.
     const deeper = childDepth < length + reach
     const word = depth >>> 5
     const bit = depth & 31
     const spans = bit + patternBits > 32
-    let position = start
-    for (;;) {
-      const record = position
-      let letter = trie[position]!
-      const flags = trie[position + 1]!
-      position += 2
-      if (letter === longLetter) {
-        letter += trie[position]! | (trie[position + 1]! << 8) | (trie[position + 2]! << 16)
-        position += 3
-      }
-      // Where the next sibling starts: after this node's subtree.
-      let after = position
-      const sizeWidth = (flags >> sizeShift) & 3
-      if (sizeWidth === 1) {
-        position += 1
-        after = position + trie[position - 1]!
-      } else if (sizeWidth === 2) {
-        position += 2
-        after = position + (trie[position - 2]! | (trie[position - 1]! << 8))
-      } else if (sizeWidth === 3) {
-        position += 4
-        after =
-          position +
-          (trie[position - 4]! | (trie[position - 3]! << 8) | (trie[position - 2]! << 16)) +
-          trie[position - 1]! * 0x1_00_00_00
-      }
+    let count = trie[block]!
+    let at = block + 1
+    if (count === manyChildren) {
+      count = readNumber(trie, at, 3)
+      at += 3
+    }
+    const flagsAt = at + count * letterBytes
+    const positionsAt = flagsAt + count
+    const blockEnd = positionsAt + (count - 1) * positionBytes
+    for (let child = 0; child < count; child++) {
+      const letter = letterBytes === 1 ? trie[at + child]! : readNumber(trie, at + child * letterBytes, letterBytes)
       const slot = letter * words + word
       let pattern = masks[slot]! >>> bit
       if (spans) pattern |= masks[slot + 1]! << (32 - bit)
       pattern &= patternMask
-      let child = next[(state << patternBits) | pattern]!
-      if (child < 0) {
-        child = nextState(automaton, state, pattern)
-        ;({next, cells, lowest} = automaton)
+      let state2 = next[(state << patternBits) | pattern]!
+      if (state2 < 0) {
+        state2 = nextState(automaton, state, pattern)
+        ;({next, cells, lowest, leastSwap} = automaton)
       }
-      if (lowest[child * width + last]! <= reach) {
-        path[depth] = letter
-        const forms = (flags >> formsShift) & 7
-        if (forms !== FormsAre.None && last === end && cells[child * width + end]! <= reach) {
-          addForms(index, record, forms, keyOfPath(letters, path, childDepth), cells[child * width + end]!, matches)
+      const least = lowest[state2 * width + last]!
+      if (least > reach) continue
+      const flags = trie[flagsAt + child]!
+      path[depth] = letter
+      const forms = (flags >> formsShift) & 7
+      if (forms !== FormsAre.None && last === end && cells[state2 * width + end]! <= reach) {
+        addForms(index, flagsAt + child, forms, keyOfPath(letters, path, childDepth), cells[state2 * width + end]!, matches)
+      }
+      if (!(flags & hasChildren) || !deeper) continue
+      let childBlock = blockEnd
+      if (child > 0) childBlock += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
+      const childPositionBytes = ((flags >> positionShift) & 3) + 1
+      if (least === reach && leastSwap[state2]! > reach) {
+        // Every edit spent, and no swap under way: only the query's rest from a column at `reach` can follow.
+        for (let cell = 0; cell <= last; cell++) {
+          const column = childDepth - reach + cell
+          if (cells[state2 * width + cell] === reach && column < length) {
+            exactRest(childBlock, childPositionBytes, childDepth, column)
+          }
         }
-        // A path longer than the query plus the reach can never come back within reach.
-        if (flags & hasChildren && deeper) visit(position, childDepth, child)
-      }
-      if (flags & lastSibling) return
-      position = after
+      } else visit(childBlock, childPositionBytes, childDepth, state2)
     }
   }
-  visit(0, 0, automaton.start)
+  visit(0, index.rootPositionBytes, 0, automaton.start)
+}
+
+/**
+ * Read a little-endian number.
+ *
+ * @param bytes Bytes.
+ * @param position Offset.
+ * @param width Bytes of the number, 1 to 4.
+ * @returns The number.
+ */
+function readNumber(bytes: Uint8Array, position: number, width: number): number {
+  let value = bytes[position]!
+  if (width > 1) value |= bytes[position + 1]! << 8
+  if (width > 2) value |= bytes[position + 2]! << 16
+  if (width > 3) value += bytes[position + 3]! * 0x1_00_00_00
+  return value
 }
 
 /**
