@@ -11,7 +11,7 @@
  * numbered as the states of one automaton, and the next state looked up by
  * state and by that pattern of equal letters (Schulz and Mihov's universal
  * Levenshtein automaton, with swaps). The states are made as walks first
- * reach them and kept for the process: a few hundred come up at all.
+ * reach them and kept for the process: few come up at all.
  *
  * Positions, for a band of `width = 2 * reach + 1` cells: cell `j` of row
  * `d` is column `d - reach + j` of the table (edits between the first `d`

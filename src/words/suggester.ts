@@ -609,10 +609,10 @@ export function suggest(
  * that letter, so shifting the mask by the depth gives them. Masks run over
  * as many 32-bit words as a long query needs.
  *
- * Most nodes the walk enters have spent every edit (`bugd` after `bu` in a
- * search for `budget`): below them only the rest of the query, letter for
- * letter, can match, so those are looked up (`exactRest`) rather than
- * walked.
+ * Most nodes the walk enters have spent every edit: below them only the
+ * rest of the query, letter for letter, can match (one edit from `budget`,
+ * only `dget` or `udget` can follow `bx`), so those rests are looked up
+ * (`exactRest`) rather than walked.
  *
  * @param index Index.
  * @param query The word's key.
