@@ -149,6 +149,20 @@ describe('compiled index', () => {
     expect(() => loadSuggestionIndex(bytes)).toThrow(message)
   })
 
+  test('finds the same words as a scan in an index of many letters and many children', () => {
+    // 300 letters (past one byte a letter number), a node of 300 children (past one byte a count) and
+    // subtrees of thousands of bytes (past one byte a child position).
+    const letters = Array.from({length: 300}, (_, number) => String.fromCodePoint(0x4e_00 + number))
+    const words = letters.flatMap((letter, number) => [letter + 'ab', 'q' + letter, 'qz' + letters[(number * 7) % 300]! + 'cd'])
+    const index = suggestionIndexFromWords(words)
+    for (const word of ['q' + letters[299], letters[5] + 'b', 'qz' + letters[10] + 'dc', 'z' + letters[299]!, 'qab']) {
+      const distances = words.map((candidate) => editDistance(word, candidate, 2))
+      const nearest = Math.min(...distances.filter((distance) => distance > 0))
+      const expected = nearest > 2 ? [] : words.filter((_, position) => distances[position] === nearest)
+      expect(suggest([index], word).sort(), word).toEqual(expected.sort())
+    }
+  })
+
   test('handles no words and no word', () => {
     const empty = suggestionIndexFromWords([])
     expect(empty.nodeCount).toBe(1)

@@ -5,17 +5,20 @@
  *
  * nspell's own `suggest()` builds every edit of the word and looks each one
  * up, which is slow with dictionary-en. Here the known words sit in a trie,
- * and one walk of it keeps a row of the edit-distance table per depth,
- * leaving a branch as soon as no word below it can be within two edits, so
- * little of the trie is visited (`npm run bench:suggestions` times both).
- * The trie is stored in flat typed arrays in one byte buffer, so that it
- * can be cached on disk and read back with no per-word parsing.
+ * and one walk of it follows the edit-distance table down the path (as
+ * states of `edit-automaton.ts`, one lookup per edge), leaving a branch as
+ * soon as no word below it can be within two edits, so little of the trie
+ * is visited (`npm run bench:suggestions` times both).
+ * The trie is stored as bytes (see `SuggestionIndex`), so that it can be
+ * cached on disk and read back with no per-word parsing; it is small, as a
+ * process pays for every megabyte it reads, hashes and first touches.
  *
  * Ranking is not this module's job: `rankSuggestions` in `suggestions.ts`
  * orders the candidates.
  */
 
 import {isAscii} from '../ascii.js'
+import {editAutomaton, nextState} from './edit-automaton.js'
 
 /** Farthest a candidate can be from the word, in edits. */
 const maxDistance = 2
@@ -24,24 +27,73 @@ const maxDistance = 2
 const magic = 0x49_53_44_43
 
 /** Bumped whenever the layout changes, so that a cached index of an older layout is rebuilt. */
-const formatVersion = 1
+const formatVersion = 3
 
-/** Header: magic, version, node count, form count, form bytes; then the arrays, each 4-byte aligned. */
-const headerWords = 5
+/**
+ * Header, in 32-bit words: magic, version, node count, letter count, bytes
+ * per letter number, bytes per child position in the root's block, trie
+ * bytes, nodes with forms of their own, those forms, their bytes. Then the
+ * letters (code points), the positions of the nodes with forms of their
+ * own, where each one's forms start, where each form's bytes start, and
+ * the bytes; then the trie.
+ */
+const headerWords = 10
 
-/** A compiled set of known words, searched by `suggest`. */
+/**
+ * A node's flags, one byte in its parent's block: bit 0 says whether it has
+ * children, bits 1 to 3 are its forms (`FormsAre`), bits 4 and 5 the bytes
+ * per child position in its own block, less 1.
+ */
+const hasChildren = 1
+const formsShift = 1
+const positionShift = 4
+
+/**
+ * What forms a node has. Nearly every key has one form, the key itself or
+ * the key capitalised (`paris` is `Paris`) or in capitals: those forms are
+ * made from the key, and only the rest are stored.
+ */
+const enum FormsAre {
+  None = 0,
+  Key = 1,
+  Capitalised = 2,
+  Capitals = 3,
+  Stored = 4
+}
+
+/** A child count of this or more is written in the 3 bytes after it. */
+const manyChildren = 0xff
+
+/**
+ * A compiled set of known words, searched by `suggest`: a trie on the
+ * lowercase words, as bytes, one block per node with children, depth
+ * first. A block holds the number of children, their letter numbers (one
+ * byte each in an index of up to 256 letters), their flags, and where each
+ * child's own block starts, counted from the end of this block; the first
+ * child's starts there, and the rest follow each other's subtrees. The
+ * walk reads a block's letters as one run of bytes, and finds the one
+ * letter it wants without reading the rest of the children.
+ */
 export interface SuggestionIndex {
-  /** Number of trie nodes; the root is node 0. */
+  /** Number of trie nodes, the root included. */
   readonly nodeCount: number
-  /** Children of node `n` are nodes `childStart[n]` to `childStart[n + 1] - 1` (breadth-first numbering). */
-  readonly childStart: Uint32Array
-  /** Code point on the edge into each node (lowercase, `’` as `'`); 0 for the root. */
-  readonly label: Uint32Array
-  /** Forms ending at node `n` are forms `formStart[n]` to `formStart[n + 1] - 1`. */
-  readonly formStart: Uint32Array
-  /** Byte offset of each form in `formBytes`, plus the end of the last. */
+  /** Code point of each letter number (lowercase, `’` as `'`), the most used letters first. */
+  readonly letters: Uint32Array
+  /** Letter number of each code point. */
+  readonly letterOf: ReadonlyMap<number, number>
+  /** Bytes per letter number in the trie: 1, 2 or 3. */
+  readonly letterBytes: number
+  /** Bytes per child position in the root's block. */
+  readonly rootPositionBytes: number
+  /** The blocks, the root's first; empty when there are no words. */
+  readonly trie: Uint8Array
+  /** Trie positions of the flags of the nodes whose forms are stored, ascending. */
+  readonly storedAt: Uint32Array
+  /** Forms of the `i`th of those nodes are stored forms `storedStart[i]` to `storedStart[i + 1] - 1`. */
+  readonly storedStart: Uint32Array
+  /** Byte offset of each stored form in `formBytes`, plus the end of the last. */
   readonly formOffset: Uint32Array
-  /** Every form in its dictionary case, UTF-8, back to back. */
+  /** The stored forms in their dictionary case, UTF-8, back to back. */
   readonly formBytes: Uint8Array
 }
 
@@ -193,9 +245,8 @@ function codePointsOf(key: string): number[] {
 
 /**
  * Compile words into an index that `loadSuggestionIndex` reads back: a trie
- * on the lowercase words, numbered breadth first so that each node's
- * children are one run of nodes, with each word kept in its own case at the
- * node where it ends.
+ * on the lowercase words, with each word kept in its own case at the node
+ * where it ends.
  *
  * @param words Known words (dictionary forms, names, a newsroom's own words); empty ones are skipped.
  * @returns The index as bytes, to use at once or to cache.
@@ -221,6 +272,7 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   let pointCount = 0
   for (const key of keys) pointCount += key.length
   const points = new Uint32Array(pointCount)
+  const uses = new Map<number, number>()
   pointCount = 0
   keys.forEach((key, index) => {
     keyStart[index] = pointCount
@@ -233,30 +285,25 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
   keyStart[keys.length] = pointCount
 
   // Every node is a run of sorted keys sharing its path: its children split the run by the next code point.
-  // There are at most as many nodes as code points, plus the root.
+  // Numbered breadth first, each node's children are one run of numbers. There are at most as many nodes as
+  // code points, plus the root.
   const most = pointCount + 1
   const runStart = new Uint32Array(most)
   const runEnd = new Uint32Array(most)
   const runDepth = new Uint32Array(most)
   const childStart = new Uint32Array(most + 1)
   const label = new Uint32Array(most)
-  const formStart = new Uint32Array(most + 1)
-  const forms: string[] = []
+  // The key ending at each node, plus 1; 0 where none does.
+  const keyAt = new Uint32Array(most)
   runEnd[0] = keys.length
   let nodeCount = 1
   for (let node = 0; node < nodeCount; node++) {
     const end = runEnd[node]!
     const depth = runDepth[node]!
     childStart[node] = nodeCount
-    formStart[node] = forms.length
     let index = runStart[node]!
     // A key that ends here sorts before the longer keys it is a prefix of.
-    if (index < end && keyStart[index + 1]! - keyStart[index]! === depth) {
-      const known = formsByKey.get(keys[index]!)!
-      if (typeof known === 'string') forms.push(known)
-      else forms.push(...known)
-      index++
-    }
+    if (index < end && keyStart[index + 1]! - keyStart[index]! === depth) keyAt[node] = ++index
     while (index < end) {
       const point = points[keyStart[index]! + depth]!
       let next = index + 1
@@ -265,38 +312,162 @@ export function compileSuggestionIndex(words: readonly string[]): Uint8Array {
       runEnd[nodeCount] = next
       runDepth[nodeCount] = depth + 1
       label[nodeCount] = point
+      uses.set(point, (uses.get(point) ?? 0) + 1)
       nodeCount++
       index = next
     }
   }
   childStart[nodeCount] = nodeCount
-  formStart[nodeCount] = forms.length
 
-  const formOffset = new Uint32Array(forms.length + 1)
+  // Letter numbers, the most used first.
+  const letters = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a - b)
+  const letterOf = new Map(letters.map((point, number) => [point, number]))
+  const letterBytes = letters.length <= 0x1_00 ? 1 : letters.length <= 0x1_00_00 ? 2 : 3
+
+  // Each node's subtree in bytes (its block and those below it), children before parents: breadth-first
+  // numbers, backwards. A child's position in its parent's block is the sum of its elder siblings' subtrees.
+  const subtree = new Float64Array(nodeCount)
+  const positionBytes = new Uint8Array(nodeCount)
+  for (let node = nodeCount - 1; node >= 0; node--) {
+    const first = childStart[node]!
+    const end = childStart[node + 1]!
+    if (first === end) continue
+    let below = 0
+    for (let child = first; child < end - 1; child++) below += subtree[child]!
+    const width = positionWidth(below)
+    positionBytes[node] = width
+    const count = end - first
+    below += subtree[end - 1]!
+    subtree[node] = (count < manyChildren ? 1 : 4) + count * (letterBytes + 1) + (count - 1) * width + below
+  }
+  if (subtree[0]! > 0xff_ff_ff_ff) throw new RangeError('Cannot compile a suggestion index of more than 4 GB')
+
+  const trie = new Uint8Array(subtree[0]!)
+  const storedAt: number[] = []
+  const storedStart: number[] = []
+  const stored: string[] = []
+  let position = 0
+  // Depth first: a stack of the nodes whose blocks are still to write, the next on top.
+  const pending = childStart[1]! > childStart[0]! ? [0] : []
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    const first = childStart[node]!
+    const end = childStart[node + 1]!
+    const count = end - first
+    if (count < manyChildren) trie[position++] = count
+    else {
+      trie[position++] = manyChildren
+      position = writeNumber(trie, position, count, 3)
+    }
+    for (let child = first; child < end; child++) {
+      position = writeNumber(trie, position, letterOf.get(label[child]!)!, letterBytes)
+    }
+    for (let child = first; child < end; child++) {
+      const key = keyAt[child]! > 0 ? keys[keyAt[child]! - 1]! : undefined
+      const forms = key === undefined ? FormsAre.None : formsOf(key, formsByKey.get(key)!)
+      if (forms === FormsAre.Stored) {
+        storedAt.push(position)
+        storedStart.push(stored.length)
+        const known = formsByKey.get(key!)!
+        if (typeof known === 'string') stored.push(known)
+        else stored.push(...known)
+      }
+      const parent = childStart[child + 1]! > childStart[child]!
+      trie[position++] =
+        (parent ? hasChildren : 0) | (forms << formsShift) | ((parent ? positionBytes[child]! - 1 : 0) << positionShift)
+    }
+    let below = 0
+    for (let child = first; child < end - 1; child++) {
+      below += subtree[child]!
+      position = writeNumber(trie, position, below, positionBytes[node]!)
+    }
+    for (let child = end - 1; child >= first; child--) if (childStart[child + 1]! > childStart[child]!) pending.push(child)
+  }
+  storedStart.push(stored.length)
+
+  const formOffset = new Uint32Array(stored.length + 1)
   const encoder = new TextEncoder()
-  forms.forEach((form, index) => {
+  stored.forEach((form, index) => {
     formOffset[index + 1] = formOffset[index]! + (isAscii(form) ? form.length : encoder.encode(form).length)
   })
-  const formBytesLength = formOffset[forms.length]!
+  const formBytesLength = formOffset[stored.length]!
 
-  const words32 = headerWords + (nodeCount + 1) + nodeCount + (nodeCount + 1) + (forms.length + 1)
-  const buffer = new ArrayBuffer(words32 * 4 + align4(formBytesLength))
+  const tables = [new Uint32Array(letters), new Uint32Array(storedAt), new Uint32Array(storedStart), formOffset]
+  let bytes = headerWords * 4
+  for (const table of tables) bytes += table.byteLength
+  const trieOffset = bytes + align4(formBytesLength)
+  const buffer = new ArrayBuffer(trieOffset + trie.length)
   const header = new DataView(buffer)
-  ;[magic, formatVersion, nodeCount, forms.length, formBytesLength].forEach((value, index) =>
-    header.setUint32(index * 4, value, true)
-  )
+  ;[
+    magic,
+    formatVersion,
+    nodeCount,
+    letters.length,
+    letterBytes,
+    positionBytes[0] || 1,
+    trie.length,
+    storedAt.length,
+    stored.length,
+    formBytesLength
+  ].forEach((value, index) => header.setUint32(index * 4, value, true))
   let offset = headerWords * 4
-  for (const values of [
-    childStart.subarray(0, nodeCount + 1),
-    label.subarray(0, nodeCount),
-    formStart.subarray(0, nodeCount + 1),
-    formOffset
-  ]) {
-    new Uint32Array(buffer, offset, values.length).set(values)
-    offset += values.length * 4
+  for (const table of tables) {
+    new Uint32Array(buffer, offset, table.length).set(table)
+    offset += table.byteLength
   }
-  encoder.encodeInto(forms.join(''), new Uint8Array(buffer, offset, formBytesLength))
+  encoder.encodeInto(stored.join(''), new Uint8Array(buffer, offset, formBytesLength))
+  new Uint8Array(buffer, trieOffset).set(trie)
   return new Uint8Array(buffer)
+}
+
+/**
+ * How a key's forms can be told: made from the key, or stored.
+ *
+ * @param key Key.
+ * @param known Its forms, in the order given.
+ * @returns How.
+ */
+function formsOf(key: string, known: string | readonly string[]): FormsAre {
+  if (typeof known !== 'string') return FormsAre.Stored
+  if (known === key) return FormsAre.Key
+  if (known === capitalise(key)) return FormsAre.Capitalised
+  if (known === key.toUpperCase()) return FormsAre.Capitals
+  return FormsAre.Stored
+}
+
+/**
+ * A word with its first letter in capitals.
+ *
+ * @param word Word.
+ * @returns `Paris` for `paris`.
+ */
+function capitalise(word: string): string {
+  const [first = ''] = word
+  return first.toUpperCase() + word.slice(first.length)
+}
+
+/**
+ * Bytes to write a child's position in its parent's block in.
+ *
+ * @param most The largest position.
+ * @returns 1 to 4.
+ */
+function positionWidth(most: number): number {
+  return most < 0x1_00 ? 1 : most < 0x1_00_00 ? 2 : most < 0x1_00_00_00 ? 3 : 4
+}
+
+/**
+ * Write a number little-endian.
+ *
+ * @param bytes Where.
+ * @param position At what offset.
+ * @param value Number.
+ * @param width Bytes.
+ * @returns The offset after it.
+ */
+function writeNumber(bytes: Uint8Array, position: number, value: number, width: number): number {
+  for (let byte = 0; byte < width; byte++) bytes[position + byte] = Math.floor(value / 2 ** (8 * byte)) & 0xff
+  return position + width
 }
 
 /**
@@ -323,14 +494,27 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  */
 export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
   if (!littleEndian) throw new Error('Cannot read a suggestion index on a big-endian machine')
-  if (bytes.byteLength < headerWords * 4) throw new Error('Cannot read suggestion index: too short')
+  if (bytes.byteLength < 8) throw new Error('Cannot read suggestion index: too short')
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
-  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, headerWords)
-  const [fileMagic, version, nodeCount = 0, formCount = 0, formBytesLength = 0] = header
-  if (fileMagic !== magic || version !== formatVersion) {
+  const start = new Uint32Array(bytes.buffer, bytes.byteOffset, 2)
+  if (start[0] !== magic || start[1] !== formatVersion) {
     throw new Error('Cannot read suggestion index: not an index of format version ' + formatVersion)
   }
-  const needed = (headerWords + 3 * nodeCount + 2 + formCount + 1) * 4 + formBytesLength
+  if (bytes.byteLength < headerWords * 4) throw new Error('Cannot read suggestion index: truncated')
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, headerWords)
+  const [
+    ,
+    ,
+    nodeCount = 0,
+    letterCount = 0,
+    letterBytes = 1,
+    rootPositionBytes = 1,
+    trieBytes = 0,
+    storedCount = 0,
+    formCount = 0,
+    formBytesLength = 0
+  ] = header
+  const needed = (headerWords + letterCount + 2 * storedCount + formCount + 2) * 4 + align4(formBytesLength) + trieBytes
   if (bytes.byteLength < needed) throw new Error('Cannot read suggestion index: truncated')
 
   let offset = bytes.byteOffset + headerWords * 4
@@ -339,12 +523,15 @@ export function loadSuggestionIndex(bytes: Uint8Array): SuggestionIndex {
     offset += length * 4
     return view
   }
-  const childStart = take(nodeCount + 1)
-  const label = take(nodeCount)
-  const formStart = take(nodeCount + 1)
+  const letters = take(letterCount)
+  const storedAt = take(storedCount)
+  const storedStart = take(storedCount + 1)
   const formOffset = take(formCount + 1)
   const formBytes = new Uint8Array(bytes.buffer, offset, formBytesLength)
-  return {nodeCount, childStart, label, formStart, formOffset, formBytes}
+  const trie = new Uint8Array(bytes.buffer, offset + align4(formBytesLength), trieBytes)
+  const letterOf = new Map<number, number>()
+  letters.forEach((point, number) => letterOf.set(point, number))
+  return {nodeCount, letters, letterOf, letterBytes, rootPositionBytes, trie, storedAt, storedStart, formOffset, formBytes}
 }
 
 /**
@@ -416,74 +603,225 @@ export function suggest(
  * Walk one index for keys within `reach` edits of the query (optimal string
  * alignment distance), adding them to `matches`.
  *
+ * The automaton (see `edit-automaton.ts`) takes, for each letter of the
+ * path, which letters of the query near the current depth it equals: bit
+ * `reach + 1 + i` of a letter's mask is set when letter `i` of the query is
+ * that letter, so shifting the mask by the depth gives them. Masks run over
+ * as many 32-bit words as a long query needs.
+ *
+ * Most nodes the walk enters have spent every edit: below them only the
+ * rest of the query, letter for letter, can match (one edit from `budget`,
+ * only `dget` or `udget` can follow `bx`), so those rests are looked up
+ * (`exactRest`) rather than walked.
+ *
  * @param index Index.
  * @param query The word's key.
  * @param reach Most edits.
  * @param matches Keys found so far, across indexes.
  */
 function collect(index: SuggestionIndex, query: readonly number[], reach: number, matches: Map<string, Match>): void {
-  const {childStart, label, formStart, formOffset, formBytes} = index
+  const {trie, letters, letterOf, letterBytes} = index
+  if (trie.length === 0) return
+  const automaton = editAutomaton(reach)
+  const {width, patternBits} = automaton
+  const patternMask = (1 << patternBits) - 1
   const length = query.length
-  const columns = length + 1
-  // Anything beyond reach counts as just beyond it: the values stay small.
-  const beyond = reach + 1
-  // Row `depth` of the edit table: edits between the first `depth` letters of the path and each prefix of the query.
-  // Only the band of cells within `reach` of the diagonal can be within reach; the cell on each side of it is `beyond`.
-  const rows = new Uint8Array((length + reach + 2) * columns)
-  const path: number[] = []
-  for (let column = 0; column < columns; column++) rows[column] = Math.min(column, beyond)
+  // The window at the deepest row reaches bit `length + 3 * reach + 1`.
+  const words = ((length + 3 * reach + 1) >>> 5) + 1
+  const masks = new Int32Array(letters.length * words)
+  // Letter number of each letter of the query; -1 for one the index lacks, which matches no edge.
+  const queryLetters = new Int32Array(length)
+  query.forEach((point, position) => {
+    const letter = letterOf.get(point) ?? -1
+    queryLetters[position] = letter
+    const bit = reach + 1 + position
+    if (letter >= 0) masks[letter * words + (bit >>> 5)]! |= 1 << (bit & 31)
+  })
+  // Letter numbers of the path so far, by depth.
+  const path = new Int32Array(length + reach)
+  let {next, cells, lowest, leastSwap} = automaton
 
-  const visit = (node: number, depth: number): void => {
-    const row = depth * columns
-    const distance = rows[row + length]!
-    if (Math.abs(depth - length) <= reach && distance <= reach && formStart[node]! < formStart[node + 1]!) {
-      const key = String.fromCodePoint(...path)
-      let match = matches.get(key)
-      if (!match) {
-        match = {distance, forms: []}
-        matches.set(key, match)
+  /**
+   * Follow the query from letter `column` on, exactly, below a node.
+   *
+   * @param block The node's block.
+   * @param positionBytes Bytes per child position in it.
+   * @param depth The node's depth.
+   * @param column Letter of the query to match next.
+   */
+  const exactRest = (block: number, positionBytes: number, depth: number, column: number): void => {
+    for (;;) {
+      const wanted = queryLetters[column]!
+      if (wanted < 0) return
+      let count = trie[block]!
+      let at = block + 1
+      if (count === manyChildren) {
+        count = readNumber(trie, at, 3)
+        at += 3
       }
-      for (let form = formStart[node]!; form < formStart[node + 1]!; form++) {
-        const text = decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!))
-        if (!match.forms.includes(text)) match.forms.push(text)
+      let child = 0
+      if (letterBytes === 1) {
+        while (child < count && trie[at + child] !== wanted) child++
+      } else {
+        while (child < count && readNumber(trie, at + child * letterBytes, letterBytes) !== wanted) child++
       }
-    }
-    // A path longer than the query plus the reach can never come back within reach.
-    if (depth >= length + reach) return
-    const previous = depth > 0 ? path[depth - 1]! : -1
-    const next = row + columns
-    const depthNext = depth + 1
-    const low = Math.max(1, depthNext - reach)
-    const high = Math.min(length, depthNext + reach)
-    rows[next] = Math.min(depthNext, beyond)
-    if (low > 1) rows[next + low - 1] = beyond
-    if (high < length) rows[next + high + 1] = beyond
-    for (let child = childStart[node]!; child < childStart[node + 1]!; child++) {
-      const point = label[child]!
-      // Dropping every letter of the path so far is a way on too.
-      let best = rows[next]!
-      for (let column = low; column <= high; column++) {
-        const letter = query[column - 1]!
-        let value = rows[row + column - 1]! + (letter === point ? 0 : 1)
-        const deletion = rows[row + column]! + 1
-        if (deletion < value) value = deletion
-        const insertion = rows[next + column - 1]! + 1
-        if (insertion < value) value = insertion
-        // A swap of neighbours (`teh` for `the`) is one edit.
-        if (column > 1 && point === query[column - 2] && previous === letter) {
-          const swap = rows[row - columns + column - 2]! + 1
-          if (swap < value) value = swap
-        }
-        rows[next + column] = value
-        if (value < best) best = value
+      if (child === count) return
+      const flagsAt = at + count * letterBytes
+      const flags = trie[flagsAt + child]!
+      path[depth] = wanted
+      depth++
+      column++
+      if (column === length) {
+        const forms = (flags >> formsShift) & 7
+        if (forms !== FormsAre.None) addForms(index, flagsAt + child, forms, keyOfPath(letters, path, depth), reach, matches)
+        return
       }
-      if (best > reach) continue
-      path.push(point)
-      visit(child, depthNext)
-      path.pop()
+      if (!(flags & hasChildren)) return
+      const positionsAt = flagsAt + count
+      block = positionsAt + (count - 1) * positionBytes
+      if (child > 0) block += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
+      positionBytes = ((flags >> positionShift) & 3) + 1
     }
   }
-  visit(0, 0)
+
+  const visit = (block: number, positionBytes: number, depth: number, state: number): void => {
+    const childDepth = depth + 1
+    // Band cell of the query's last column: cells past it do not count, and a key ends within reach only there.
+    const end = length - childDepth + reach
+    const last = end < width ? end : width - 1
+    // A path longer than the query plus the reach can never come back within reach.
+    const deeper = childDepth < length + reach
+    const word = depth >>> 5
+    const bit = depth & 31
+    const spans = bit + patternBits > 32
+    let count = trie[block]!
+    let at = block + 1
+    if (count === manyChildren) {
+      count = readNumber(trie, at, 3)
+      at += 3
+    }
+    const flagsAt = at + count * letterBytes
+    const positionsAt = flagsAt + count
+    const blockEnd = positionsAt + (count - 1) * positionBytes
+    for (let child = 0; child < count; child++) {
+      const letter = letterBytes === 1 ? trie[at + child]! : readNumber(trie, at + child * letterBytes, letterBytes)
+      const slot = letter * words + word
+      let pattern = masks[slot]! >>> bit
+      if (spans) pattern |= masks[slot + 1]! << (32 - bit)
+      pattern &= patternMask
+      let state2 = next[(state << patternBits) | pattern]!
+      if (state2 < 0) {
+        state2 = nextState(automaton, state, pattern)
+        ;({next, cells, lowest, leastSwap} = automaton)
+      }
+      const least = lowest[state2 * width + last]!
+      if (least > reach) continue
+      const flags = trie[flagsAt + child]!
+      path[depth] = letter
+      const forms = (flags >> formsShift) & 7
+      if (forms !== FormsAre.None && last === end && cells[state2 * width + end]! <= reach) {
+        addForms(index, flagsAt + child, forms, keyOfPath(letters, path, childDepth), cells[state2 * width + end]!, matches)
+      }
+      if (!(flags & hasChildren) || !deeper) continue
+      let childBlock = blockEnd
+      if (child > 0) childBlock += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
+      const childPositionBytes = ((flags >> positionShift) & 3) + 1
+      if (least === reach && leastSwap[state2]! > reach) {
+        // Every edit spent, and no swap under way: only the query's rest from a column at `reach` can follow.
+        for (let cell = 0; cell <= last; cell++) {
+          const column = childDepth - reach + cell
+          if (cells[state2 * width + cell] === reach && column < length) {
+            exactRest(childBlock, childPositionBytes, childDepth, column)
+          }
+        }
+      } else visit(childBlock, childPositionBytes, childDepth, state2)
+    }
+  }
+  visit(0, index.rootPositionBytes, 0, automaton.start)
+}
+
+/**
+ * Read a little-endian number.
+ *
+ * @param bytes Bytes.
+ * @param position Offset.
+ * @param width Bytes of the number, 1 to 4.
+ * @returns The number.
+ */
+function readNumber(bytes: Uint8Array, position: number, width: number): number {
+  let value = bytes[position]!
+  if (width > 1) value |= bytes[position + 1]! << 8
+  if (width > 2) value |= bytes[position + 2]! << 16
+  if (width > 3) value += bytes[position + 3]! * 0x1_00_00_00
+  return value
+}
+
+/**
+ * The key a path of letter numbers spells.
+ *
+ * @param letters Code point of each letter number.
+ * @param path Letter numbers.
+ * @param length Letters of the path to take.
+ * @returns The key.
+ */
+function keyOfPath(letters: Uint32Array, path: Int32Array, length: number): string {
+  const points: number[] = []
+  for (let depth = 0; depth < length; depth++) points.push(letters[path[depth]!]!)
+  return String.fromCodePoint(...points)
+}
+
+/**
+ * Note the forms of a node found within reach.
+ *
+ * @param index Index.
+ * @param record The node's trie position.
+ * @param forms What its forms are.
+ * @param key Its key.
+ * @param distance Edits from the query.
+ * @param matches Keys found so far, across indexes.
+ */
+function addForms(
+  index: SuggestionIndex,
+  record: number,
+  forms: FormsAre,
+  key: string,
+  distance: number,
+  matches: Map<string, Match>
+): void {
+  let match = matches.get(key)
+  if (!match) {
+    match = {distance, forms: []}
+    matches.set(key, match)
+  }
+  for (const text of formsAt(index, record, forms, key)) if (!match.forms.includes(text)) match.forms.push(text)
+}
+
+/**
+ * The forms of a node, in the order the words were given.
+ *
+ * @param index Index.
+ * @param record The node's trie position.
+ * @param forms What its forms are.
+ * @param key Its key.
+ * @returns Forms.
+ */
+function formsAt(index: SuggestionIndex, record: number, forms: FormsAre, key: string): string[] {
+  if (forms === FormsAre.Key) return [key]
+  if (forms === FormsAre.Capitalised) return [capitalise(key)]
+  if (forms === FormsAre.Capitals) return [key.toUpperCase()]
+  const {storedAt, storedStart, formOffset, formBytes} = index
+  let low = 0
+  let high = storedAt.length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (storedAt[middle]! < record) low = middle + 1
+    else high = middle
+  }
+  const texts: string[] = []
+  for (let form = storedStart[low]!; form < storedStart[low + 1]!; form++) {
+    texts.push(decoder.decode(formBytes.subarray(formOffset[form]!, formOffset[form + 1]!)))
+  }
+  return texts
 }
 
 /** How a word is capitalised, as far as candidates follow it. */

@@ -15,7 +15,7 @@ import {
  * Names the suggestion indexes in the disk cache; part of the key, so a new
  * index layout in `suggester.ts` is built afresh rather than misread.
  */
-const indexKind = 'suggest-1-'
+const indexKind = 'suggest-3-'
 
 const dictionaryIndexes = new Map<Dialect, SuggestionIndex>()
 const withNamesIndexes = new Map<Dialect, SuggestionIndex>()
