@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the `copydesk` command. The CLI is compiled and bundled
 // into one script, dist/copydesk.cjs (see scripts/bundle.js). This file
-// runs it with a V8 code cache: compiling the 3 MB script costs about a
-// fifth of a short run, and a hook runs it on every commit. The cache sits
-// in copydesk's cache folder, named by the script's path, size and time, and
-// V8 rejects one that does not fit the source or its own version; without one (or on a Node 20
-// older than 20.12, whose vm cannot import from a cached script) the script
-// is simply required.
+// runs it with a V8 code cache: compiling the script costs about a fifth
+// of a short run, and a hook runs it on every commit. The cache sits in
+// copydesk's cache folder, named by the script's path, size and time, and
+// V8 rejects one that does not fit the source or its own version; without
+// one (or on a Node 20 older than 20.12, whose vm cannot import from a
+// cached script) the script is compiled afresh.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
@@ -78,16 +78,23 @@ process.exitCode = await cli.main(process.argv.slice(2), {
 saveCodeCache()
 
 /**
- * Run the bundled CLI script and give back its exports.
+ * Run the bundled CLI script and give back its exports. The script is the
+ * function `require` would wrap a CommonJS file in, called here as
+ * `require` would call it.
  *
  * @param {string} file The script's path.
  * @param {string} text Its source.
  * @returns {{main: Function}} Its exports.
  */
 function load(file, text) {
+  const module = {exports: {}}
+  const run = (wrapper) => wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
   const dynamicImports = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  if (!dynamicImports) return createRequire(import.meta.url)(file)
-  // Named by the script's path, size and time rather than a hash of its 3 MB.
+  if (!dynamicImports) {
+    run(vm.runInThisContext(text, {filename: file}))
+    return module.exports
+  }
+  // Named by the script's path, size and time rather than a hash of its contents.
   const {size, mtimeMs} = fs.statSync(file)
   const cacheFile = path.join(
     process.env.COPYDESK_CACHE_DIR || envPaths('copydesk', {suffix: ''}).cache,
@@ -97,13 +104,8 @@ function load(file, text) {
   try {
     cachedData = fs.readFileSync(cacheFile)
   } catch {}
-  const wrapped = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: dynamicImports
-  })
-  const module = {exports: {}}
-  wrapped.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
+  const wrapped = new vm.Script(text, {filename: file, cachedData, importModuleDynamically: dynamicImports})
+  run(wrapped.runInThisContext())
   compiled = {wrapped, cacheFile, fresh: !cachedData || wrapped.cachedDataRejected}
   return module.exports
 }
