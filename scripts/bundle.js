@@ -77,6 +77,7 @@ await esbuild.build({
   footer: {js: '\n})'}
 })
 await writeAsciiOnly('dist/copydesk.cjs')
+await shareBuiltinNamespaces('dist/copydesk.cjs')
 
 // The lint worker (src/threads/lint-worker.ts), bundled beside the CLI for the same
 // reason: every worker of a large run loads it. An ES module, since tinypool
@@ -139,4 +140,27 @@ function escapeNonAscii(literal) {
   return literal.replace(/(\\*)([^\0-\x7f])/g, function (_, slashes, unit) {
     return slashes.slice(slashes.length % 2) + '\\u' + unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
   })
+}
+
+/**
+ * Give every import of a Node built-in module one namespace object.
+ *
+ * esbuild turns each `import fs from 'node:fs'` of the bundled modules into
+ * `__toESM(require("node:fs"))`, which copies every export of the module
+ * onto a new object as a getter: some 80 imports of `node:path`, `node:fs`
+ * and the like, each copied afresh while the script starts, cost a hook run
+ * more than loading the modules themselves. A built-in module is complete
+ * when required, so the copy made for its first import serves them all.
+ *
+ * @param {string} file The bundled script.
+ */
+async function shareBuiltinNamespaces(file) {
+  const text = await fs.readFile(file, 'utf8')
+  const shared =
+    'var __builtinNamespaces=new Map,__toESMBuiltin=(mod,isNodeMode)=>{' +
+    'let made=__builtinNamespaces.get(mod);made||__builtinNamespaces.set(mod,made=[]);' +
+    'return made[isNodeMode?1:0]??=__toESM(mod,isNodeMode)};'
+  const start = text.indexOf('\n') + 1
+  const body = text.slice(start).replaceAll('__toESM(require("node:', '__toESMBuiltin(require("node:')
+  await fs.writeFile(file, text.slice(0, start) + shared + body)
 }
