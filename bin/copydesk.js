@@ -10,12 +10,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import envPaths from 'env-paths'
 
 
 /** Exit status after the reader closed the output: that of a process SIGPIPE ended. */
@@ -94,12 +94,10 @@ function load(file, text) {
     run(vm.runInThisContext(text, {filename: file}))
     return module.exports
   }
-  // Named by the script's path, size and time rather than a hash of its contents.
+  // Named by the script's path, then its size and time rather than a hash of its contents.
   const {size, mtimeMs} = fs.statSync(file)
-  const cacheFile = path.join(
-    process.env.COPYDESK_CACHE_DIR || envPaths('copydesk', {suffix: ''}).cache,
-    'code-' + crypto.createHash('sha1').update(`${file}\0${size}\0${mtimeMs}`).digest('hex') + '.bin'
-  )
+  const sha1 = (text) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)
+  const cacheFile = path.join(process.env.COPYDESK_CACHE_DIR || cacheFolder(), `code-${sha1(file)}-${sha1(`${size}\0${mtimeMs}`)}.bin`)
   let cachedData
   try {
     cachedData = fs.readFileSync(cacheFile)
@@ -108,6 +106,22 @@ function load(file, text) {
   run(wrapped.runInThisContext())
   compiled = {wrapped, cacheFile, fresh: !cachedData || wrapped.cachedDataRejected}
   return module.exports
+}
+
+/**
+ * copydesk's cache folder, where src/words/disk-cache.ts keeps its data:
+ * the one env-paths gives, worked out here as env-paths does. Importing
+ * the package (and the one it imports) through the ES module loader, to
+ * resolve and compile them, cost every run more than the code cache's
+ * own read.
+ *
+ * @returns {string} The folder.
+ */
+function cacheFolder() {
+  const home = os.homedir()
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'copydesk')
+  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'copydesk', 'Cache')
+  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'copydesk')
 }
 
 /**
@@ -125,10 +139,15 @@ function saveCodeCache() {
     fs.mkdirSync(path.dirname(compiled.cacheFile), {recursive: true})
     fs.writeFileSync(temporary, compiled.wrapped.createCachedData())
     fs.renameSync(temporary, compiled.cacheFile)
-    // The caches of earlier builds are of no more use.
+    // The caches of this script's earlier builds are of no more use. Those
+    // of a copydesk installed elsewhere are: removing them made two
+    // installations (a global one and a project's) remove each other's on
+    // every run, and both compile afresh and write a cache every time.
     const folder = path.dirname(compiled.cacheFile)
+    const own = path.basename(compiled.cacheFile)
+    const script = own.slice(0, own.lastIndexOf('-') + 1)
     for (const name of fs.readdirSync(folder)) {
-      if (/^code-[\da-f]{40}\.bin$/.test(name) && name !== path.basename(compiled.cacheFile)) fs.rmSync(path.join(folder, name), {force: true})
+      if (name !== own && name.startsWith(script) && name.endsWith('.bin')) fs.rmSync(path.join(folder, name), {force: true})
     }
   } catch {
     fs.rmSync(temporary, {force: true})
