@@ -7,21 +7,24 @@
 // V8 rejects one that does not fit the source or its own version; without
 // one (or on a Node 20 older than 20.12, whose vm cannot import from a
 // cached script) the script is compiled afresh.
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import {createRequire} from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
-import process from 'node:process'
-import {fileURLToPath} from 'node:url'
-import v8 from 'node:v8'
-import vm from 'node:vm'
-
+//
+// This file is CommonJS (see bin/package.json): started as an ES module,
+// Node sets up its module loader for it, which a hook paid for on every
+// commit though the CLI itself is one CommonJS script.
+'use strict'
+const crypto = require('node:crypto')
+const fs = require('node:fs')
+const {createRequire} = require('node:module')
+const os = require('node:os')
+const path = require('node:path')
+const process = require('node:process')
+const v8 = require('node:v8')
+const vm = require('node:vm')
 
 /** Exit status after the reader closed the output: that of a process SIGPIPE ended. */
 const closedPipeStatus = 141
 
-const script = fileURLToPath(new URL('../dist/copydesk.cjs', import.meta.url))
+const script = path.join(__dirname, '..', 'dist', 'copydesk.cjs')
 
 /** What `load` compiled, to cache after the run (when more functions are compiled). */
 let compiled
@@ -67,15 +70,19 @@ v8.setFlagsFromString('--heap-growing-percent=60')
 // instead of 1.7 MB, and a hook run from it took 0.23 s instead of 0.18 s.
 // Kept for the run (and reset with the other flag before writing).
 v8.setFlagsFromString('--no-flush-bytecode')
-process.exitCode = await cli.main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  importModule: (specifier) => import(specifier)
-})
-saveCodeCache()
+cli
+  .main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    importModule: (specifier) => import(specifier)
+  })
+  .then(function (status) {
+    process.exitCode = status
+    saveCodeCache()
+  })
 
 /**
  * Run the bundled CLI script and give back its exports. The script is the
