@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `copydesk` command. The CLI is compiled and bundled
 // into one script, dist/copydesk.cjs (see scripts/bundle.js). This file
-// runs it with a V8 code cache: compiling the script costs about a fifth
+// runs it with a V8 code cache: compiling the script is a large part
 // of a short run, and a hook runs it on every commit. The cache sits in
 // copydesk's cache folder, named by the script's path, size and time, and
 // V8 rejects one that does not fit the source or its own version; without
@@ -55,20 +55,19 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 // While a program allocates fast, V8 lets its heap grow to up to four times
 // what outlived the last full collection. A run over many stories allocates
-// fast and keeps little (50 to 70 MB): the 1,000 CI bench files peaked at
-// 420 to 440 MB. Growing by at most 60% kept them at 260 to 265 MB, for
-// about 5% more time (5.8 to 6.0 s against 5.6 to 6.2 s; 2 cores, one
-// thread). V8 reads this setting at every collection, so it applies when
-// set here. It is set after the code cache is read, and reset before one
-// is written, since V8 turns down a cache made under other flags (set
-// first, it cost every hook run 50 ms). It is the CLI's choice: programs
-// using the library keep their own.
+// fast and keeps little, so its peak memory was several times what it kept
+// (the CI case of `npm run bench`). Growing by at most 60% kept the peak
+// far lower for a few percent more time. V8 reads this setting at every
+// collection, so it applies when set here. It is set after the code cache
+// is read, and reset before one is written, since V8 turns down a cache
+// made under other flags (set first, every hook run compiled afresh). It
+// is the CLI's choice: programs using the library keep their own.
 v8.setFlagsFromString('--heap-growing-percent=60')
 // The code cache holds the functions compiled when it is written, but in a
 // long run V8 drops the bytecode of functions not used for a while, such as
-// those of start-up: a cache written after a 1,000-file run had 0.96 MB
-// instead of 1.7 MB, and a hook run from it took 0.23 s instead of 0.18 s.
-// Kept for the run (and reset with the other flag before writing).
+// those of start-up: a cache written after a long run held about half of
+// them, and hook runs from it were slower. Kept for the run (and reset with
+// the other flag before writing).
 v8.setFlagsFromString('--no-flush-bytecode')
 cli
   .main(process.argv.slice(2), {

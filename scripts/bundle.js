@@ -64,7 +64,7 @@ await esbuild.build({
   logLevel: 'warning',
   // A hook pays for every byte of the script on every commit: V8 holds its
   // source in memory, and this machine's kind pays for each fresh page it
-  // touches. Without comments and blank space the script is some 30% smaller.
+  // touches. Without comments and blank space the script is much smaller.
   // Names are kept, so stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,
