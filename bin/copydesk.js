@@ -79,9 +79,30 @@ cli
     importModule: (specifier) => import(specifier)
   })
   .then(function (status) {
-    process.exitCode = status
     saveCodeCache()
+    exitOnceWritten(status)
   })
+
+/**
+ * End the process with a status once standard output and error have taken
+ * everything written to them. Left to end by itself, Node first frees its
+ * whole heap, which at the end of a short run costs more than the system
+ * takes to reclaim the memory at once. Writes to a pipe are asynchronous
+ * on some systems (macOS), so the last write to each stream is awaited. A
+ * stream that failed is left to its 'error' listener (a closed pipe ends
+ * the process with 141).
+ *
+ * @param {number} status Exit status.
+ */
+function exitOnceWritten(status) {
+  process.exitCode = status
+  let writing = 2
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write('', function (error) {
+      if (!error && --writing === 0) process.exit(status)
+    })
+  }
+}
 
 /**
  * Run the bundled CLI script and give back its exports. The script is the
