@@ -1,27 +1,30 @@
 #!/usr/bin/env node
 // Entry point of the `copydesk` command. The CLI is compiled and bundled
 // into one script, dist/copydesk.cjs (see scripts/bundle.js). This file
-// runs it with a V8 code cache: compiling the 3 MB script costs about a
-// fifth of a short run, and a hook runs it on every commit. The cache sits
-// in copydesk's cache folder, named by the script's path, size and time, and
-// V8 rejects one that does not fit the source or its own version; without one (or on a Node 20
-// older than 20.12, whose vm cannot import from a cached script) the script
-// is simply required.
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import process from 'node:process'
-import {fileURLToPath} from 'node:url'
-import v8 from 'node:v8'
-import vm from 'node:vm'
-import envPaths from 'env-paths'
-
+// runs it with a V8 code cache: compiling the script is a large part
+// of a short run, and a hook runs it on every commit. The cache sits in
+// copydesk's cache folder, named by the script's path, size and time, and
+// V8 rejects one that does not fit the source or its own version; without
+// one (or on a Node 20 older than 20.12, whose vm cannot import from a
+// cached script) the script is compiled afresh.
+//
+// This file is CommonJS (see bin/package.json): started as an ES module,
+// Node sets up its module loader for it, which a hook paid for on every
+// commit though the CLI itself is one CommonJS script.
+'use strict'
+const crypto = require('node:crypto')
+const fs = require('node:fs')
+const {createRequire} = require('node:module')
+const os = require('node:os')
+const path = require('node:path')
+const process = require('node:process')
+const v8 = require('node:v8')
+const vm = require('node:vm')
 
 /** Exit status after the reader closed the output: that of a process SIGPIPE ended. */
 const closedPipeStatus = 141
 
-const script = fileURLToPath(new URL('../dist/copydesk.cjs', import.meta.url))
+const script = path.join(__dirname, '..', 'dist', 'copydesk.cjs')
 
 /** What `load` compiled, to cache after the run (when more functions are compiled). */
 let compiled
@@ -52,60 +55,100 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 // While a program allocates fast, V8 lets its heap grow to up to four times
 // what outlived the last full collection. A run over many stories allocates
-// fast and keeps little (50 to 70 MB): the 1,000 CI bench files peaked at
-// 420 to 440 MB. Growing by at most 60% kept them at 260 to 265 MB, for
-// about 5% more time (5.8 to 6.0 s against 5.6 to 6.2 s; 2 cores, one
-// thread). V8 reads this setting at every collection, so it applies when
-// set here. It is set after the code cache is read, and reset before one
-// is written, since V8 turns down a cache made under other flags (set
-// first, it cost every hook run 50 ms). It is the CLI's choice: programs
-// using the library keep their own.
+// fast and keeps little, so its peak memory was several times what it kept
+// (the CI case of `npm run bench`). Growing by at most 60% kept the peak
+// far lower for a few percent more time. V8 reads this setting at every
+// collection, so it applies when set here. It is set after the code cache
+// is read, and reset before one is written, since V8 turns down a cache
+// made under other flags (set first, every hook run compiled afresh). It
+// is the CLI's choice: programs using the library keep their own.
 v8.setFlagsFromString('--heap-growing-percent=60')
 // The code cache holds the functions compiled when it is written, but in a
 // long run V8 drops the bytecode of functions not used for a while, such as
-// those of start-up: a cache written after a 1,000-file run had 0.96 MB
-// instead of 1.7 MB, and a hook run from it took 0.23 s instead of 0.18 s.
-// Kept for the run (and reset with the other flag before writing).
+// those of start-up: a cache written after a long run held about half of
+// them, and hook runs from it were slower. Kept for the run (and reset with
+// the other flag before writing).
 v8.setFlagsFromString('--no-flush-bytecode')
-process.exitCode = await cli.main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  importModule: (specifier) => import(specifier)
-})
-saveCodeCache()
+cli
+  .main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    importModule: (specifier) => import(specifier)
+  })
+  .then(function (status) {
+    saveCodeCache()
+    exitOnceWritten(status)
+  })
 
 /**
- * Run the bundled CLI script and give back its exports.
+ * End the process with a status once standard output and error have taken
+ * everything written to them. Left to end by itself, Node first frees its
+ * whole heap, which at the end of a short run costs more than the system
+ * takes to reclaim the memory at once. Writes to a pipe are asynchronous
+ * on some systems (macOS), so the last write to each stream is awaited. A
+ * stream that failed is left to its 'error' listener (a closed pipe ends
+ * the process with 141).
+ *
+ * @param {number} status Exit status.
+ */
+function exitOnceWritten(status) {
+  process.exitCode = status
+  let writing = 2
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write('', function (error) {
+      if (!error && --writing === 0) process.exit(status)
+    })
+  }
+}
+
+/**
+ * Run the bundled CLI script and give back its exports. The script is the
+ * function `require` would wrap a CommonJS file in, called here as
+ * `require` would call it.
  *
  * @param {string} file The script's path.
  * @param {string} text Its source.
  * @returns {{main: Function}} Its exports.
  */
 function load(file, text) {
+  const module = {exports: {}}
+  const run = (wrapper) => wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
   const dynamicImports = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  if (!dynamicImports) return createRequire(import.meta.url)(file)
-  // Named by the script's path, size and time rather than a hash of its 3 MB.
+  if (!dynamicImports) {
+    run(vm.runInThisContext(text, {filename: file}))
+    return module.exports
+  }
+  // Named by the script's path, then its size and time rather than a hash of its contents.
   const {size, mtimeMs} = fs.statSync(file)
-  const cacheFile = path.join(
-    process.env.COPYDESK_CACHE_DIR || envPaths('copydesk', {suffix: ''}).cache,
-    'code-' + crypto.createHash('sha1').update(`${file}\0${size}\0${mtimeMs}`).digest('hex') + '.bin'
-  )
+  const sha1 = (text) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)
+  const cacheFile = path.join(process.env.COPYDESK_CACHE_DIR || cacheFolder(), `code-${sha1(file)}-${sha1(`${size}\0${mtimeMs}`)}.bin`)
   let cachedData
   try {
     cachedData = fs.readFileSync(cacheFile)
   } catch {}
-  const wrapped = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: dynamicImports
-  })
-  const module = {exports: {}}
-  wrapped.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
+  const wrapped = new vm.Script(text, {filename: file, cachedData, importModuleDynamically: dynamicImports})
+  run(wrapped.runInThisContext())
   compiled = {wrapped, cacheFile, fresh: !cachedData || wrapped.cachedDataRejected}
   return module.exports
+}
+
+/**
+ * copydesk's cache folder, where src/words/disk-cache.ts keeps its data:
+ * the one env-paths gives, worked out here as env-paths does. Importing
+ * the package (and the one it imports) through the ES module loader, to
+ * resolve and compile them, cost every run more than the code cache's
+ * own read.
+ *
+ * @returns {string} The folder.
+ */
+function cacheFolder() {
+  const home = os.homedir()
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'copydesk')
+  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'copydesk', 'Cache')
+  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'copydesk')
 }
 
 /**
@@ -123,10 +166,15 @@ function saveCodeCache() {
     fs.mkdirSync(path.dirname(compiled.cacheFile), {recursive: true})
     fs.writeFileSync(temporary, compiled.wrapped.createCachedData())
     fs.renameSync(temporary, compiled.cacheFile)
-    // The caches of earlier builds are of no more use.
+    // The caches of this script's earlier builds are of no more use. Those
+    // of a copydesk installed elsewhere are: removing them made two
+    // installations (a global one and a project's) remove each other's on
+    // every run, and both compile afresh and write a cache every time.
     const folder = path.dirname(compiled.cacheFile)
+    const own = path.basename(compiled.cacheFile)
+    const script = own.slice(0, own.lastIndexOf('-') + 1)
     for (const name of fs.readdirSync(folder)) {
-      if (/^code-[\da-f]{40}\.bin$/.test(name) && name !== path.basename(compiled.cacheFile)) fs.rmSync(path.join(folder, name), {force: true})
+      if (name !== own && name.startsWith(script) && name.endsWith('.bin')) fs.rmSync(path.join(folder, name), {force: true})
     }
   } catch {
     fs.rmSync(temporary, {force: true})

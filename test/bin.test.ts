@@ -79,6 +79,32 @@ test('a later run takes the code cache as it is, without writing it again', asyn
   expect((await fs.stat(file)).mtimeMs).toBe(written)
 })
 
+test('a new code cache replaces those of earlier builds of the script, not those of a copydesk installed elsewhere', async () => {
+  const cwd = await makeTree({'story.txt': 'The mayor said teh council would meet.\n'})
+  const cache = path.join(cwd, 'cache')
+  await run(['--no-config', 'story.txt'], cwd, cache)
+  const [entry = ''] = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))
+  const script = entry.slice(0, entry.lastIndexOf('-') + 1)
+  const earlier = script + '0'.repeat(20) + '.bin'
+  const elsewhere = ['code-' + '1'.repeat(20) + '-' + '0'.repeat(20) + '.bin', 'code-' + '2'.repeat(40) + '.bin']
+  for (const name of [earlier, ...elsewhere]) await fs.writeFile(path.join(cache, name), 'cache')
+  // A damaged cache is written afresh, as after a new build.
+  await fs.writeFile(path.join(cache, entry), 'damaged')
+  await run(['--no-config', 'story.txt'], cwd, cache)
+  const left = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))
+  expect(left.sort()).toEqual([entry, ...elsewhere].sort())
+})
+
+test.runIf(process.platform === 'linux')('without COPYDESK_CACHE_DIR the code cache goes in the cache folder the data goes in', async () => {
+  const cwd = await makeTree({'story.txt': 'The mayor said teh council would meet.\n'})
+  const env: NodeJS.ProcessEnv = {...process.env, XDG_CACHE_HOME: path.join(cwd, 'xdg')}
+  delete env.COPYDESK_CACHE_DIR
+  await promisify(execFile)(process.execPath, [bin, '--no-config', 'story.txt'], {cwd, env}).catch(() => undefined)
+  const names = await fs.readdir(path.join(cwd, 'xdg', 'copydesk'))
+  expect(names.filter((name) => name.startsWith('code-'))).toHaveLength(1)
+  expect(names.filter((name) => name.startsWith('forms-'))).not.toHaveLength(0)
+})
+
 test('a reader that closes the pipe early stops copydesk quietly, as it stops git and grep', async () => {
   // About 1.6 MB of JSON: far more than a pipe holds, so writing goes on after the reader has gone.
   const cwd = await makeTree({'story.txt': 'Teh mayor said teh budgett was sett.\n\n'.repeat(1500)})

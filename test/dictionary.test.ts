@@ -3,7 +3,7 @@ import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
 import {describe, expect, test} from 'vitest'
 import {compileForms} from '../src/words/compiled-forms.js'
-import {type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/words/dictionary.js'
+import {AcceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/words/dictionary.js'
 
 /** nspell on a dictionary package as published: what retext-spell would build. */
 function original(dictionary: HunspellDictionary) {
@@ -57,4 +57,13 @@ test('accepted words are known in the cases nspell accepts them', function () {
   const words = ['Oyelaran', 'OYELARAN', 'oyelaran', 'SpaceX', 'SPACEX', 'spacex', 'Spacex', 'COVAX', 'Covax', 'covax', 'kuffar', 'Kuffar', 'KUFFAR', 'walk']
   expect(words.map((word) => lookup.correct(word))).toEqual(words.map((word) => reference.correct(word)))
   expect(dictionaryLookup('en-US').correct('Oyelaran')).toBe(false)
+})
+
+test.each([
+  ['plain lines', 'Oyelaran\n\nSpaceX\nkuffar\n'],
+  ['lines with spaces and a model, as nspell reads them', '  Oyelaran \n\nSpaceX/walk\nkuffar\t\n']
+])('accepted words given as %s are the same words', function (_, personal) {
+  const accepted = new AcceptedWords(personal)
+  const words = ['Oyelaran', ' Oyelaran ', 'SpaceX', 'SpaceX/walk', 'walk', 'kuffar', 'kuffar\t', '', '/']
+  expect(words.filter((word) => accepted.has(word))).toEqual(['Oyelaran', 'SpaceX', 'kuffar'])
 })

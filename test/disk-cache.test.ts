@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {afterEach, beforeEach, expect, test} from 'vitest'
-import {cachedBytes} from '../src/words/disk-cache.js'
+import {cachedBytes, cachedText} from '../src/words/disk-cache.js'
 
 let folder: string
 const previous = process.env.COPYDESK_CACHE_DIR
@@ -86,4 +86,37 @@ test('a new entry of a kind removes the entries of that kind built from other in
   expect(names.filter((name) => name.startsWith('forms-test-'))).toHaveLength(1)
   expect(names.filter((name) => name.startsWith('other-test-'))).toHaveLength(1)
   expect(decode(cachedBytes('forms-test', [new Uint8Array([2])], counted('rebuilt')))).toBe('new')
+})
+
+test.each([
+  ['Latin-1', 'café\nZürich\n'],
+  ['wider than Latin-1', 'Łódź\n’\n🪦'],
+  ['empty', '']
+])('text that is %s is read back as it was built, after a larger entry', function (_, text) {
+  const input = new Uint8Array([1])
+  cachedText('large-test', [input], () => 'x'.repeat(100_000))
+  let calls = 0
+  const build = () => {
+    calls++
+    return text
+  }
+  expect(cachedText('text-test', [input], build)).toBe(text)
+  expect(cachedText('text-test', [input], build)).toBe(text)
+  expect(calls).toBe(1)
+})
+
+test('a damaged text entry is rebuilt, not trusted', function () {
+  const input = new Uint8Array([1])
+  cachedText('text-test', [input], () => 'café')
+  const [entry] = fs.readdirSync(path.join(folder, 'cache'))
+  const file = path.join(folder, 'cache', entry ?? '')
+  const bytes = fs.readFileSync(file)
+  bytes[bytes.length - 1] = 0x21
+  fs.writeFileSync(file, bytes)
+  let calls = 0
+  expect(cachedText('text-test', [input], () => (calls++, 'café'))).toBe('café')
+  expect(calls).toBe(1)
+  fs.writeFileSync(file, bytes.subarray(0, 10))
+  expect(cachedText('text-test', [input], () => (calls++, 'café'))).toBe('café')
+  expect(calls).toBe(2)
 })

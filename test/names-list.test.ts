@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {isNameToken, nameTokens, plainSpelling} from '../scripts/name-tokens.js'
+import {readWordList} from '../src/config/word-list.js'
 import {bundledNames} from '../src/words/names-list.js'
 import {root} from './helpers.js'
 
@@ -50,6 +51,11 @@ describe('bundledNames', function () {
   test('holds name tokens only: a capital, a lowercase letter, three letters, no digit, no space', function () {
     const bad = bundledNames().filter((name) => !isNameToken(name) || /\d|\s/.test(name))
     expect(bad).toEqual([])
+  })
+
+  test('gives the names of every list once, in list order, as the lists read', function () {
+    const files = [...listFiles].sort().map((file) => path.join(namesFolder, file))
+    expect(bundledNames()).toEqual([...new Set(files.flatMap((file) => readWordList(file)))])
   })
 
   test('reads the lists once and gives the same array every time', function () {

@@ -34,17 +34,17 @@ export class CompiledForms {
 
   /**
    * @param aff The dictionary's affix file.
-   * @param dic Its compiled forms (`compileForms`).
+   * @param forms Its compiled forms (`compileForms`), as text.
    * @param cachedCompoundLines Get the compound lines from a cache, given how to find them.
    */
   constructor(
     aff: Uint8Array,
-    dic: Uint8Array,
+    forms: string,
     cachedCompoundLines?: (find: () => readonly string[]) => readonly string[]
   ) {
     this.aff = aff
     this.cachedCompoundLines = cachedCompoundLines
-    this.text = new TextDecoder().decode(dic)
+    this.text = forms
     this.start = this.text.indexOf('\n') + 1
     const affix = new TextDecoder().decode(aff)
     this.onlyInCompound = /^ONLYINCOMPOUND\s+(\S+)/m.exec(affix)?.[1]

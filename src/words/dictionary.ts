@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import nspell from 'nspell'
 import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-forms.js'
-import {cachedBytes} from './disk-cache.js'
+import {cachedText} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
@@ -54,8 +54,6 @@ export function publishedDictionary(dialect: Dialect): HunspellDictionary {
   return dictionary
 }
 
-const formsByDialect = new Map<Dialect, Uint8Array>()
-
 /**
  * A dialect's word forms as a hunspell word list (see `compileForms`), from
  * the disk cache.
@@ -63,14 +61,9 @@ const formsByDialect = new Map<Dialect, Uint8Array>()
  * @param dialect Dialect.
  * @returns The word list.
  */
-function compiledForms(dialect: Dialect): Uint8Array {
-  let forms = formsByDialect.get(dialect)
-  if (!forms) {
-    const dictionary = publishedDictionary(dialect)
-    forms = cachedBytes('forms-2-' + dialect, [dictionary.aff, dictionary.dic], () => compileForms(dictionary))
-    formsByDialect.set(dialect, forms)
-  }
-  return forms
+function compiledForms(dialect: Dialect): string {
+  const dictionary = publishedDictionary(dialect)
+  return cachedText('forms-3-' + dialect, [dictionary.aff, dictionary.dic], () => new TextDecoder().decode(compileForms(dictionary)))
 }
 
 const formsLookups = new Map<Dialect, CompiledForms>()
@@ -88,8 +81,7 @@ export function dialectForms(dialect: Dialect): CompiledForms {
     const {aff, dic} = publishedDictionary(dialect)
     forms = new CompiledForms(aff, compiledForms(dialect), function (find) {
       // Finding them reads all 120,000 lines; a story needs them for any word nspell might build by rule.
-      const bytes = cachedBytes('compound-2-' + dialect, [aff, dic], () => new TextEncoder().encode(find().join('\n')))
-      return new TextDecoder().decode(bytes).split('\n').filter(Boolean)
+      return cachedText('compound-3-' + dialect, [aff, dic], () => find().join('\n')).split('\n').filter(Boolean)
     })
     formsLookups.set(dialect, forms)
   }
@@ -159,12 +151,22 @@ export function acceptedWords(personal: string): AcceptedWords {
  * in lowercase. A `word/model` line gives `word`, as nspell reads it.
  */
 export class AcceptedWords {
-  private readonly words = new Set<string>()
+  private readonly words: Set<string>
 
   /**
    * @param personal Accepted words, one per line.
    */
   constructor(personal: string) {
+    // With the names lists these are 20,000 lines, read at the start of a
+    // hook's process, where a loop over them runs in V8's interpreter: when
+    // no line has a space to trim or a `/model` to cut, the lines are the
+    // words, split and put in the set without a loop.
+    if (!/[/]|[^\S\n]/.test(personal)) {
+      this.words = new Set(personal.split('\n'))
+      this.words.delete('')
+      return
+    }
+    this.words = new Set()
     for (const line of personal.split('\n')) {
       const word = line.trim().split('/')[0]
       if (word) this.words.add(word)

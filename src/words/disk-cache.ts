@@ -43,21 +43,72 @@ export function cacheFolder(): string {
  * @returns The data.
  */
 export function cachedBytes(kind: string, inputs: readonly Uint8Array[], build: () => Uint8Array): Uint8Array {
-  const key = createHash('sha256').update(cacheFormat + '\0' + kind + '\0')
-  for (const input of inputs) key.update(input)
-  const file = path.join(cacheFolder(), `${kind}-${key.digest('hex').slice(0, 32)}.bin`)
-
+  const file = entryFile(kind, inputs)
   const stored = readEntry(file)
   if (stored) return stored
-
   const data = build()
+  writeEntry(file, kind, data)
+  return data
+}
+
+/**
+ * Get text compiled from some inputs, from the disk cache, as `cachedBytes`
+ * gets bytes.
+ *
+ * Text that fits in Latin-1 is stored one byte a character and read back
+ * with a plain copy: V8 decodes UTF-8 with accented letters in it (the
+ * dictionaries' `café`) several times slower. And since the caller keeps
+ * the string, not the bytes, entries are read into one buffer kept for
+ * the process: a hook run reads two dictionaries' forms, and memory a
+ * process has not touched yet costs more to fill than memory it has.
+ *
+ * @param kind What is cached, part of the file name (`forms-en-US`).
+ * @param inputs Everything the text is built from.
+ * @param build Build the text from the inputs.
+ * @returns The text.
+ */
+export function cachedText(kind: string, inputs: readonly Uint8Array[], build: () => string): string {
+  const file = entryFile(kind, inputs)
+  const stored = readTextEntry(file)
+  if (stored !== undefined) return stored
+  const text = build()
+  const latin1 = !/[^\0-\xff]/.test(text)
+  writeEntry(file, kind, Buffer.concat([Buffer.of(latin1 ? latin1Text : utf8Text), Buffer.from(text, latin1 ? 'latin1' : 'utf8')]))
+  return text
+}
+
+/** First byte of a text entry's data: how the rest is encoded. */
+const latin1Text = 1
+const utf8Text = 0
+
+/**
+ * The file of the entry for some inputs.
+ *
+ * @param kind What is cached.
+ * @param inputs Everything it is built from.
+ * @returns The entry's path.
+ */
+function entryFile(kind: string, inputs: readonly Uint8Array[]): string {
+  const key = createHash('sha256').update(cacheFormat + '\0' + kind + '\0')
+  for (const input of inputs) key.update(input)
+  return path.join(cacheFolder(), `${kind}-${key.digest('hex').slice(0, 32)}.bin`)
+}
+
+/**
+ * Write an entry, headed by the digest of its data, and remove the
+ * entries of its kind made from other inputs.
+ *
+ * @param file The entry's path.
+ * @param kind What is cached.
+ * @param data Its data.
+ */
+function writeEntry(file: string, kind: string, data: Uint8Array): void {
   try {
     writeAtomicallySync(file, Buffer.concat([digest(data), data]))
     removeOtherEntries(file, kind)
   } catch {
     // Not cached this time: the next process builds it again.
   }
-  return data
 }
 
 /**
@@ -90,6 +141,42 @@ function readEntry(file: string): Uint8Array | undefined {
   }
   const data = bytes.subarray(digestLength)
   return bytes.length >= digestLength && digest(data).equals(bytes.subarray(0, digestLength)) ? data : undefined
+}
+
+/** The buffer text entries are read into (see `cachedText`). */
+let scratch: Buffer | undefined
+
+/**
+ * Read a text entry if it is there and intact.
+ *
+ * @param file Entry path.
+ * @returns Its text, or `undefined`.
+ */
+function readTextEntry(file: string): string | undefined {
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const size = fs.fstatSync(fd).size
+    if (size <= digestLength) return undefined
+    if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
+    let read = 0
+    while (read < size) {
+      const count = fs.readSync(fd, scratch, read, size - read, read)
+      if (count === 0) return undefined
+      read += count
+    }
+    const data = scratch.subarray(digestLength, size)
+    if (!digest(data).equals(scratch.subarray(0, digestLength))) return undefined
+    return data.toString(data[0] === latin1Text ? 'latin1' : 'utf8', 1)
+  } catch {
+    return undefined
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 /**

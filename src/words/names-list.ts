@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {packageRoot} from '../package-info.js'
 import {readWordList} from '../config/word-list.js'
+import {cachedBytes, fileStamp} from './disk-cache.js'
 
 let names: readonly string[] | undefined
 let prominent: ReadonlySet<string> | undefined
@@ -21,6 +22,12 @@ const prominentLists = ['countries.txt', 'demonyms.txt', 'organisations.txt']
  * per entry, `Rio` and `Janeiro` for "Rio de Janeiro". Read on first use
  * and shared across the run; the lists are made by `npm run build:names`.
  *
+ * Every hook run needs them, and reading 20,000 names line by line and
+ * dropping the repeats runs in V8's interpreter at the start of a process,
+ * slowly: the result is kept in the disk cache, one name a line, named by
+ * the lists' paths, sizes and times (an edited list is read afresh), and
+ * split in one call.
+ *
  * @returns The tokens of every list, each once, in list order.
  */
 export function bundledNames(): readonly string[] {
@@ -30,7 +37,13 @@ export function bundledNames(): readonly string[] {
       .readdirSync(folder)
       .filter((file) => file.endsWith('.txt'))
       .sort()
-    names = Object.freeze([...new Set(files.flatMap((file) => readWordList(path.join(folder, file))))])
+      .map((file) => path.join(folder, file))
+    const text = new TextDecoder().decode(
+      cachedBytes('names-1', files.map(fileStamp), function () {
+        return new TextEncoder().encode([...new Set(files.flatMap((file) => readWordList(file)))].join('\n'))
+      })
+    )
+    names = Object.freeze(text ? text.split('\n') : [])
   }
   return names
 }
