@@ -6,6 +6,7 @@ import type {HouseStyleEntry} from '../src/config/house-style.js'
 import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/words/name-variants.js'
 import {ListedNames} from '../src/words/listed-variants.js'
 import {setSeverity} from '../src/severity.js'
+import {wordSet} from '../src/words/word-set.js'
 
 /** Options of the `name-consistency` rule. */
 export interface NameConsistencyOptions {
@@ -29,9 +30,9 @@ export default defineRule<NameConsistencyOptions>(
   {id: 'name-consistency', description: 'One name spelled two ways in one story'},
   function (options) {
     const words = options?.words ?? []
-    const listed = new Set(words)
+    const listed = wordSet(words)
     const distinct = options?.distinct ?? []
-    const names = new Set(options?.names ?? [])
+    const names = wordSet(options?.names ?? [])
     // Only the newsroom's own names: an unknown name one letter from one of the 20,000 bundled names is too often another name.
     const listedNames = new ListedNames(options?.ownWords ?? [], distinct)
     const avoided = avoidedWords(options?.houseStyle ?? [])

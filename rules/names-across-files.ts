@@ -11,6 +11,7 @@ import {markProvisional} from '../src/settle/provisional.js'
 import {startOffset} from '../src/settle/settle.js'
 import {ruleUrl} from '../src/rule-url.js'
 import {setSeverity} from '../src/severity.js'
+import {wordSet} from '../src/words/word-set.js'
 
 /** Options of the `names-across-files` rule. */
 export interface NamesAcrossFilesOptions {
@@ -42,7 +43,7 @@ export default defineAcrossRule<NamesAcrossFilesOptions>(
   {id: ruleId, description: 'One name spelled two ways in different stories of a run'},
   function (options, settings) {
     const words = options?.words ?? []
-    const listed = new Set(words)
+    const listed = wordSet(words)
     const own = new Set(options?.ownWords ?? [])
     const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
     const distinct = (options?.distinct ?? []).map((names) => [...names])

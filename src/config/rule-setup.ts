@@ -1,6 +1,7 @@
 import {type AnyRule, type Check, isAcrossRule, type NoteStory, type RuleSettings} from '../define-rule.js'
 import type {AnalyseOptions} from '../analyse/story.js'
 import {prominentNames} from '../words/names-list.js'
+import {wordSet} from '../words/word-set.js'
 import type {ResolvedConfig} from './config.js'
 import {ruleData} from './rule-data.js'
 
@@ -25,7 +26,7 @@ export interface RuleRun {
  * @returns The rules, set up.
  */
 export function rulesRunFor(config: ResolvedConfig): RuleRun {
-  const words = Object.freeze([...new Set([...config.names, ...config.words])])
+  const words = acceptedWordsOf(config)
   const run: RuleRun = {analyse: {words, dialect: config.dialect}, checks: [], notes: []}
   for (const {rule, severity, options} of config.rules) {
     const settings = {
@@ -65,4 +66,20 @@ function setUp(rule: AnyRule, settings: RuleSettings<unknown>): Check | NoteStor
       throw error
     }
   }
+}
+
+/**
+ * The words a config accepts: its names, then its own words that are not
+ * among them, each once.
+ *
+ * @param config Resolved configuration.
+ * @returns The words, frozen.
+ */
+function acceptedWordsOf(config: ResolvedConfig): readonly string[] {
+  // Most configs add no words of their own: their list is the names, which
+  // need no copy (and their set, made once, serves the rules that use it).
+  if (config.words.length === 0 && Object.isFrozen(config.names) && wordSet(config.names).size === config.names.length) {
+    return config.names
+  }
+  return Object.freeze([...new Set([...config.names, ...config.words])])
 }
