@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {packageRoot} from '../package-info.js'
+import {packageInfo, packageRoot} from '../package-info.js'
 import {readWordList} from '../config/word-list.js'
 import {cachedBytes, fileStamp} from './disk-cache.js'
 
 let names: readonly string[] | undefined
+let namesIdentity: readonly Uint8Array[] | undefined
 let prominent: ReadonlySet<string> | undefined
 
 /**
@@ -32,20 +33,45 @@ const prominentLists = ['countries.txt', 'demonyms.txt', 'organisations.txt']
  */
 export function bundledNames(): readonly string[] {
   if (!names) {
-    const folder = path.join(packageRoot(), 'dictionaries', 'names')
-    const files = fs
-      .readdirSync(folder)
-      .filter((file) => file.endsWith('.txt'))
-      .sort()
-      .map((file) => path.join(folder, file))
+    const files = namesFiles()
     const text = new TextDecoder().decode(
-      cachedBytes('names-1', files.map(fileStamp), function () {
+      cachedBytes('names-1', bundledNamesIdentity(), function () {
         return new TextEncoder().encode([...new Set(files.flatMap((file) => readWordList(file)))].join('\n'))
       })
     )
     names = Object.freeze(text ? text.split('\n') : [])
   }
   return names
+}
+
+/**
+ * What the bundled names are read from, for the keys of data built from
+ * them (the names themselves, the suggestion index): each list's path,
+ * size and time, and copydesk's version. npm gives every file it installs
+ * the same time, so an upgrade whose list kept its size would otherwise
+ * read the names of the version before; and joining and hashing the
+ * 20,000 names for a key, as the suggestion index did, cost every process
+ * more than reading them back.
+ *
+ * @returns The key inputs.
+ */
+export function bundledNamesIdentity(): readonly Uint8Array[] {
+  namesIdentity ??= [new TextEncoder().encode('copydesk ' + packageInfo().version), ...namesFiles().map(fileStamp)]
+  return namesIdentity
+}
+
+/**
+ * The lists of names copydesk ships, in `dictionaries/names/`.
+ *
+ * @returns Their paths, in name order.
+ */
+function namesFiles(): string[] {
+  const folder = path.join(packageRoot(), 'dictionaries', 'names')
+  return fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => path.join(folder, file))
 }
 
 /**

@@ -1,7 +1,8 @@
 import nspell from 'nspell'
 import {type Dialect, publishedDictionary} from './dictionary.js'
 import {cachedBytes} from './disk-cache.js'
-import {bundledNames} from './names-list.js'
+import {bundledNames, bundledNamesIdentity} from './names-list.js'
+import {wordSet} from './word-set.js'
 import {
   compileSuggestionIndex,
   type ExpandedChecker,
@@ -61,7 +62,7 @@ function ownWords(words: readonly string[], names: readonly string[]): readonly 
   let start = 0
   while (start < names.length && start < words.length && words[start] === names[start]) start++
   if (start === names.length && start === words.length) return []
-  const known = new Set(names)
+  const known = wordSet(names)
   return words.filter((word, index) => index >= start && !known.has(word))
 }
 
@@ -93,8 +94,7 @@ function dictionaryWithNamesIndex(dialect: Dialect): SuggestionIndex {
   let index = withNamesIndexes.get(dialect)
   if (!index) {
     const dictionary = publishedDictionary(dialect)
-    const names = new TextEncoder().encode(bundledNames().join('\n'))
-    index = cachedIndex(indexKind + dialect + '-names', [dictionary.aff, dictionary.dic, names], () => [
+    index = cachedIndex(indexKind + dialect + '-names', [dictionary.aff, dictionary.dic, ...bundledNamesIdentity()], () => [
       ...dictionaryForms(dialect),
       ...bundledNames()
     ])
