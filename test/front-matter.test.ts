@@ -12,7 +12,8 @@ describe('headline fields of simple front matter, read without the YAML parser',
     ['lists at the margin and indented', 'tags:\n- ports\n- ferries\nauthors:\n  - desk\n  - "wire"\ntitle: Port reopens', ['Port reopens']],
     ['a quoted value over several indented lines', 'deck: x\ndescription: "Ferries sail\n  again, said \\"Ms\\" Ardent"\ntitle: C# at sea', ['Ferries sail\n  again, said \\"Ms\\" Ardent', 'C# at sea']],
     ['comments and blank lines', '# a story\n\ntitle: Port reopens\n  # note\n', ['Port reopens']],
-    ['no headline', 'layout: post\ndraft: true', []]
+    ['no headline', 'layout: post\ndraft: true', []],
+    ['headlines that start with a figure', 'title: 3 ferries sail again\nsummary: 12th pier opens', ['3 ferries sail again', '12th pier opens']]
   ])('reads %s as the YAML parser does', (_name, source, expected) => {
     expect(texts(source, simpleHeadlineSpans(source))).toEqual(expected)
     expect(simpleHeadlineSpans(source)).toEqual(headlineSpans(source))
@@ -22,6 +23,9 @@ describe('headline fields of simple front matter, read without the YAML parser',
     ['a key given twice', 'title: Port\ntitle: Harbour'],
     ['a nested mapping', 'image:\n  src: port.jpg\ntitle: Port'],
     ['a headline that is a number', 'title: 2026'],
+    ['a headline that may be a number', 'title: 1.5e3'],
+    ['a headline that is a hexadecimal number', 'dek: 0x1F'],
+    ['a headline that is infinity', 'summary: -.inf'],
     ['a headline with no value on its line', 'summary:\n  Ferries sail again'],
     ['a value with `: ` in it', 'title: Port: reopened'],
     ['a block scalar', 'summary: >-\n  Ferries sail again'],

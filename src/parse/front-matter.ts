@@ -93,8 +93,13 @@ const quoteGoesOn = /^ +(?:[^"\\\s]|\\["\\/nt])(?:[^"\\]|\\["\\/nt])*$/
 /** The line that ends a double-quoted value: indented, up to the closing quote, then at most a comment. */
 const quoteEnds = /^( +)((?:[^"\\]|\\["\\/nt])*)"(?: *| +#.*)$/
 
-/** A plain value YAML's core schema reads as something other than a string: a number, `null`, `true`… */
-const notString = /^(?:[-+.\d~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/
+/**
+ * A plain value YAML's core schema may read as something other than a
+ * string: `null`, `true`, `~`, or one word that starts like a number
+ * (`1.5`, `-1`, `0x1F`, `.inf`). Numbers never hold a space, so "18F is a
+ * startup" is a string, as YAML reads it.
+ */
+const notString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$|^[-+.\d]\S*$/
 
 /**
  * Find the text of each headline field of front matter made only of
