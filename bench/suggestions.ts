@@ -3,8 +3,8 @@
  *
  * Reads the Birkbeck and Norvig misspelling pairs of `../shared/corpora` in
  * place and keeps those whose right word dictionary-en knows and whose
- * misspelling it does not. On a seeded sample of them (nspell takes some
- * 60 ms a word, so not all), both suggesters answer every misspelling, and
+ * misspelling it does not. On a seeded sample of them (nspell is far too
+ * slow for all; the table says how slow), both suggesters answer every misspelling, and
  * the table says how often the right word comes first, in the top 3, or
  * anywhere, how many candidates each gives and how long each takes, both
  * as given and after `rankSuggestions` (what users see). The suggester also
