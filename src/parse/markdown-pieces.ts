@@ -2,6 +2,7 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Node, Point} from 'unist'
 import {shiftTree} from './chunks.js'
 import {topLevelStarts} from './markdown-block-starts.js'
+import {fastBlocks, type FastBlock} from './markdown-blocks.js'
 
 /** A line that may define a link reference or footnote (`[id]: …`, `[^1]: …`), in any container. */
 const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
@@ -22,8 +23,9 @@ const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
  * Link references and footnotes are defined for the whole document, so a
  * document that may define any is parsed whole.
  *
- * Paragraphs of plain text there (see `plainParagraphs`) are not given to
- * the parser at all (see `parseAroundPlainParagraphs`).
+ * Blocks that are certain to parse one way there (see `fastBlocks`: most
+ * paragraphs, headings, simple lists and HTML blocks, and front matter) are
+ * not given to the parser at all (see `parseAroundFastBlocks`).
  *
  * @param doc The Markdown source.
  * @param parse Parser of a whole Markdown document.
@@ -32,9 +34,9 @@ const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
  * @returns The Markdown tree, positioned in `doc`.
  */
 export function parseMarkdownInPieces(doc: string, parse: (source: string) => MdastRoot, maxChunk = 65_536): MdastRoot {
-  const paragraphs = plainParagraphs(doc)
-  if (paragraphs.length > 0) {
-    const tree = parseAroundPlainParagraphs(doc, paragraphs, (source) => parseCutting(source, parse, maxChunk))
+  const blocks = fastBlocks(doc)
+  if (blocks.length > 0) {
+    const tree = parseAroundFastBlocks(doc, blocks, (source) => parseCutting(source, parse, maxChunk))
     if (tree) return tree
   }
   return parseCutting(doc, parse, maxChunk)
@@ -98,82 +100,25 @@ function* blockStarts(doc: string): Generator<Point & {offset: number}> {
   }
 }
 
-/** A paragraph of plain text in a Markdown source: where it starts and ends. */
-export interface PlainParagraph {
-  start: Point & {offset: number}
-  end: Point & {offset: number}
-}
-
 /**
- * Anything in a paragraph that micromark could read as more than text:
- * inline markup (emphasis, code, links, images, HTML, autolinks, escapes,
- * strikethrough), a character reference, an autolink literal (an address,
- * `www.`, `http://`), a table's pipe, or a character it changes (NUL) or
- * reads as white space (tab, CR). An `!` is left in: it opens an image only
- * before a `[`.
- */
-const markupInParagraph = /[*<[\]\\_`~@|\t\r\0]|&#?[\dA-Za-z]+;|www\.|https?:\/\//i
-
-/**
- * A line that micromark would not read as one more line of text of the
- * paragraph: white space at either end (an indent, a hard break), or a
- * start that opens a block or underlines a heading (`#`, `>`, `-`, `+`,
- * `*`, `=`, `:`, `1.`, `2)`).
- */
-const notPlainLine = /^[\s#>\-+*=:]|[ \t]$|^\d+[.)]/m
-
-/**
- * Find the paragraphs of a Markdown source that are plain text: micromark
- * would make each one paragraph holding one text node whose value is the
- * source as written.
- *
- * Each starts a top-level block with a letter after a blank line (see
- * `blockStarts`) and ends before the next blank line or at the end; none of
- * its lines starts or ends with white space or starts a block, and it holds
- * no markup (see `markupInParagraph`, `notPlainLine`). Most paragraphs of
- * a story without links or emphasis are such.
+ * Parse Markdown with some of its top-level blocks (see `fastBlocks`) made
+ * without the parser: each is given to the parser as its stand-in, a block
+ * of the same kind a line or two long, which ends and starts the same
+ * blocks and containers around it, and is then replaced by the node built
+ * for it; the rest of the tree is moved back to where it stands in the
+ * source. micromark takes about a microsecond a character, and keeps
+ * events and tokens for all of them.
  *
  * @param doc The Markdown source.
- * @returns The paragraphs, in order.
- */
-export function plainParagraphs(doc: string): PlainParagraph[] {
-  const paragraphs: PlainParagraph[] = []
-  for (const start of blockStarts(doc)) {
-    const blank = /\n[ \t]*(?:\n|$)/g
-    blank.lastIndex = start.offset
-    const found = blank.exec(doc)
-    // Without a blank line after it, the paragraph runs to the end of the document.
-    const endOffset = found ? found.index : doc.length
-    const text = doc.slice(start.offset, endOffset)
-    if (markupInParagraph.test(text) || notPlainLine.test(text)) continue
-    const lastBreak = text.lastIndexOf('\n')
-    const lines = text.split('\n').length
-    const end = {line: start.line + lines - 1, column: text.length - lastBreak, offset: endOffset}
-    paragraphs.push({start, end})
-  }
-  return paragraphs
-}
-
-/** What stands in for a plain paragraph in the source the parser is given: a paragraph of one letter. */
-const standIn = 'x'
-
-/**
- * Parse Markdown with its plain paragraphs (see `plainParagraphs`) made
- * without the parser: each is given to the parser as a one-letter paragraph,
- * which ends the same blocks and containers, and is then replaced by the
- * paragraph and text node micromark would make of it; the rest of the tree
- * is moved back to where it stands in the source. micromark takes about a
- * microsecond a character; the paragraph and its text node are two objects.
- *
- * @param doc The Markdown source.
- * @param paragraphs Its plain paragraphs, in order.
+ * @param blocks Its fast blocks, in order.
  * @param parse Parser of a whole Markdown document.
- * @returns The tree, or `undefined` when the parser did not make a stand-in
- *   into a paragraph of its own (it always should).
+ * @returns The tree, or `undefined` when the parser did not make a
+ *   stand-in into a block of its own, alone and of its kind (a list that a
+ *   list after it joined, say).
  */
-export function parseAroundPlainParagraphs(
+export function parseAroundFastBlocks(
   doc: string,
-  paragraphs: readonly PlainParagraph[],
+  blocks: readonly FastBlock[],
   parse: (source: string) => MdastRoot
 ): MdastRoot | undefined {
   // Where each stand-in starts in the shorter source, and how far on in the
@@ -185,14 +130,14 @@ export function parseAroundPlainParagraphs(
   let from = 0
   let characters = 0
   let lines = 0
-  for (const paragraph of paragraphs) {
-    parts.push(doc.slice(from, paragraph.start.offset), standIn)
-    standIns.push(paragraph.start.offset - characters)
-    characters += paragraph.end.offset - paragraph.start.offset - standIn.length
-    lines += paragraph.end.line - paragraph.start.line
+  for (const block of blocks) {
+    parts.push(doc.slice(from, block.start.offset), block.standIn)
+    standIns.push(block.start.offset - characters)
+    characters += block.end.offset - block.start.offset - block.standIn.length
+    lines += block.end.line - block.start.line - lineCount(block.standIn) + 1
     offsetShift.push(characters)
     lineShift.push(lines)
-    from = paragraph.end.offset
+    from = block.end.offset
   }
   parts.push(doc.slice(from))
   const tree = parse(parts.join(''))
@@ -200,61 +145,54 @@ export function parseAroundPlainParagraphs(
   const children: MdastRoot['children'] = []
   let next = 0
   for (const child of tree.children) {
-    const paragraph = paragraphs[next]
-    if (paragraph && child.position?.start.offset === standIns[next]) {
-      if (!isStandIn(child)) return undefined
-      children.push(plainParagraphNode(doc, paragraph))
+    const block = blocks[next]
+    if (block && child.position?.start.offset === standIns[next]) {
+      if (!isStandIn(child, block, standIns[next]!)) return undefined
+      children.push(block.node)
       next++
       continue
     }
     moveBack(child, standIns, offsetShift, lineShift)
     children.push(child)
   }
-  if (next !== paragraphs.length) return undefined
+  if (next !== blocks.length) return undefined
   moveBack(tree, standIns, offsetShift, lineShift, false)
   tree.children = children
-  // The document may end in a plain paragraph, where the root ends too.
-  const last = paragraphs.at(-1)
+  // The document may end in a fast block, where the root ends too.
+  const last = blocks.at(-1)
   if (last && last.end.offset === doc.length && tree.position) tree.position.end = {...last.end}
   return tree
 }
 
 /**
- * Whether a node is what the parser makes of a stand-in: a paragraph of one
- * text node holding it.
+ * Whether a node is what the parser makes of a block's stand-in: a node of
+ * the block's kind that spans the stand-in and no more.
  *
  * @param node Top-level node.
+ * @param block The block.
+ * @param at Where the stand-in starts in the source the parser was given.
  * @returns Whether it is.
  */
-function isStandIn(node: MdastRoot['children'][number]): boolean {
-  if (node.type !== 'paragraph' || node.children.length !== 1) return false
-  const [only] = node.children
-  return only?.type === 'text' && only.value === standIn
+function isStandIn(node: MdastRoot['children'][number], block: FastBlock, at: number): boolean {
+  if (node.type !== block.node.type || node.position?.end.offset !== at + block.standIn.length) return false
+  return !('children' in node) || node.children.length === 1
 }
 
 /**
- * Make the paragraph micromark makes of a plain paragraph: one text node of
- * the source as written, both spanning it.
+ * How many lines a text spans.
  *
- * @param doc The Markdown source.
- * @param paragraph The plain paragraph.
- * @returns The paragraph node.
+ * @param text The text.
+ * @returns Its lines.
  */
-function plainParagraphNode(doc: string, paragraph: PlainParagraph): MdastRoot['children'][number] {
-  const {start, end} = paragraph
-  const value = doc.slice(start.offset, end.offset)
-  const point = (at: Point): Point => ({line: at.line, column: at.column, offset: at.offset})
-  return {
-    type: 'paragraph',
-    children: [{type: 'text', value, position: {start: point(start), end: point(end)}}],
-    position: {start: point(start), end: point(end)}
-  }
+function lineCount(text: string): number {
+  return text.split('\n').length
 }
 
 /**
  * Move the points of a tree parsed from the shorter source back to the
  * document: past each stand-in by the characters and lines it replaced.
- * Columns stay: every stand-in has a line of its own.
+ * Columns stay: every stand-in, like the block it stands in for, ends a
+ * line, so what follows starts on a line of its own.
  *
  * @param tree Tree (or subtree) positioned in the shorter source.
  * @param standIns Where each stand-in starts there, in order.
