@@ -1,7 +1,7 @@
 import type {Html, Heading, List, ListItem, Paragraph, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import {topLevelStarts} from './markdown-block-starts.js'
-import {parseInline} from './markdown-inline.js'
+import {parseInline, type InlineContext} from './markdown-inline.js'
 import {pointsIn} from './markdown-points.js'
 
 /** A top-level block of a Markdown source built without the parser, and what stands in for it when the parser reads the rest. */
@@ -18,6 +18,12 @@ export interface FastBlock {
    */
   standIn: string
 }
+
+/**
+ * A line that may define a link reference or footnote (`[id]: …`, `[^1]: …`),
+ * in any container.
+ */
+const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
 
 /** A paragraph of plain text in a Markdown source: where it starts and ends. */
 export interface PlainParagraph {
@@ -51,13 +57,16 @@ const notPlainLine = /^[\s#>\-+*=:]|[ \t]$|^\d+[.)]/m
  * tilde or backtick fence, and a `*` or `_` that could start a list item or
  * a thematic break.
  */
-const notParagraphLine = /^(?:[\s#>\-+=:|<~]|`{3}|\d+[.)]|[*_](?:[ \t]|$)|[*_][ \t]*[*_][ \t]*[*_])|[ \t]$/m
+const notParagraphLine = /^ *(?:[#>\-+=:|<~\t]|`{3}|\d+[.)]|[*_](?:[ \t]|$)|[*_][ \t]*[*_][ \t]*[*_])/m
 
 /** The start of an ATX heading: its marks and the spaces after them. */
 const atxHeading = /^(#{1,6}) +(?=[^ ])/
 
-/** The start of a list item: its marker and one space, before content that starts with neither a space nor a tab. */
-const listItemStart = /^(?:([-*+])|(\d{1,9})([.)])) (?=[^ \t])/
+/** The start of a list item: its marker and one to four spaces, before content that starts with neither a space nor a tab. */
+const listItemStart = /^(?:([-*+])|(\d{1,9})([.)])) {1,4}(?=[^ \t])/
+
+/** A thematic break, which a line that could also start a list item is (`* **`). */
+const thematicBreak = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/m
 
 /** The start of a list item of any kind, empty ones too. */
 const anyListItem = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t\n]|$)/
@@ -67,7 +76,7 @@ const anyListItem = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t\n]|$)/
  * of it: a heading, quote, nested list, fence, HTML, thematic break, a GFM
  * task's check box, or what could start a table or underline a heading.
  */
-const notItemParagraph = /^(?:[#>\-+=:|<~]|`{3}|\d+[.)]|[*_](?:[ \t]|$)|[*_][ \t]*[*_][ \t]*[*_]|\[[ xX]\])/
+const notItemParagraph = /^(?:[#>\-+=:|<~]|`{3}|\d+[.)]|[*_](?:[ \t\n]|$)|[*_][ \t]*[*_][ \t]*[*_]|\[[ xX]\])/
 
 /**
  * The names of HTML blocks that end at a blank line and may stand before
@@ -84,7 +93,7 @@ const htmlBlockNames = new Set(
 )
 
 /** The tag that opens an HTML block: its name, then white space, `>`, `/>` or the end of the line. */
-const htmlBlockOpen = /^<\/?([A-Za-z][A-Za-z\d]*)(?:[ \t>]|\/>|$)/m
+const htmlBlockOpen = /^<\/?([A-Za-z][A-Za-z\d]*)(?:[ \t\n>]|\/>|$)/
 
 /** Front matter with its fences on lines of their own: `---` for YAML, `+++` for TOML. */
 const frontMatterFence = /^(---|\+\+\+)\n/
@@ -108,27 +117,62 @@ export function fastBlocks(doc: string): FastBlock[] {
   if (doc.charCodeAt(0) === 0xfeff || doc.includes('\r')) return blocks
   const frontMatter = frontMatterBlock(doc)
   if (frontMatter) blocks.push(frontMatter)
+  const context: InlineContext = {references: mayDefineReferences(doc)}
   // Whether the block before started with a list item, which a list after a blank line would join.
   let afterList = false
-  for (const start of topLevelStarts(doc)) {
-    const end = segmentEnd(doc, start.offset)
-    const first = doc.charCodeAt(start.offset)
-    const head = doc.slice(start.offset, start.offset + 12)
-    const itemStart = listItemStart.exec(head)
-    let block: FastBlock | undefined
-    if (itemStart) {
-      if (!afterList && listMayEnd(doc, end)) block = listBlock(doc, start, end, itemStart)
-    } else if (first === 35) {
-      block = headingBlock(doc, start, end)
-    } else if (first === 60) {
-      block = htmlBlock(doc, start, end)
-    } else {
-      block = paragraphBlock(doc, start, end)
+  for (const segmentStart of topLevelStarts(doc)) {
+    const end = segmentEnd(doc, segmentStart.offset)
+    let start: (Point & {offset: number}) | undefined = segmentStart
+    while (start) {
+      const head = doc.slice(start.offset, start.offset + 12)
+      const block = fastBlock(doc, start, end, head, afterList, context)
+      afterList = anyListItem.test(head)
+      if (block) blocks.push(block)
+      // A line after an ATX heading starts a block of its own.
+      start = undefined
+      if (block?.node.type === 'heading' && block.end.offset < end && !/\s/.test(doc.charAt(block.end.offset + 1))) {
+        start = {line: block.end.line + 1, column: 1, offset: block.end.offset + 1}
+      }
     }
-    afterList = anyListItem.test(head)
-    if (block) blocks.push(block)
   }
   return blocks
+}
+
+/**
+ * Build the block that starts a run of lines, if it is certain.
+ *
+ * @param doc The Markdown source.
+ * @param start Where the block starts, at the top level.
+ * @param end Offset where the run ends, before a blank line.
+ * @param head The start of its first line.
+ * @param afterList Whether the block before started with a list item.
+ * @param context What inline Markdown needs to know of the document.
+ * @returns The block, or `undefined`.
+ */
+function fastBlock(
+  doc: string,
+  start: Point & {offset: number},
+  end: number,
+  head: string,
+  afterList: boolean,
+  context: InlineContext
+): FastBlock | undefined {
+  const itemStart = listItemStart.exec(head)
+  if (itemStart) return !afterList && listMayEnd(doc, end) ? listBlock(doc, start, end, itemStart, context) : undefined
+  const first = doc.charCodeAt(start.offset)
+  if (first === 35) return headingBlock(doc, start, end, context)
+  if (first === 60) return htmlBlock(doc, start, end)
+  return paragraphBlock(doc, start, end, context)
+}
+
+/**
+ * Whether a Markdown source may define link references or footnotes.
+ *
+ * @param doc The Markdown source.
+ * @returns Whether a line looks like a definition.
+ */
+export function mayDefineReferences(doc: string): boolean {
+  return definitionLike.test(doc)
 }
 
 /**
@@ -195,9 +239,10 @@ function endOf(doc: string, start: Point & {offset: number}, end: number): Point
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where it ends, before a blank line.
+ * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
-function paragraphBlock(doc: string, start: Point & {offset: number}, end: number): FastBlock | undefined {
+function paragraphBlock(doc: string, start: Point & {offset: number}, end: number, context: InlineContext): FastBlock | undefined {
   const text = doc.slice(start.offset, end)
   const point = (at: Point): Point => ({line: at.line, column: at.column, offset: at.offset})
   if (!markupInParagraph.test(text) && !notPlainLine.test(text)) {
@@ -209,7 +254,7 @@ function paragraphBlock(doc: string, start: Point & {offset: number}, end: numbe
   }
   if (notParagraphLine.test(text)) return undefined
   const pointAt = pointsIn(doc, start.offset, start.line, end)
-  const children = parseInline(doc, start.offset, end, pointAt)
+  const children = parseInline(doc, start.offset, end, pointAt, context)
   if (!children) return undefined
   const to = pointAt(end) as Point & {offset: number}
   return {start, end: to, node: {type: 'paragraph', children, position: {start: point(start), end: pointAt(end)}}, standIn: 'x'}
@@ -217,23 +262,22 @@ function paragraphBlock(doc: string, start: Point & {offset: number}, end: numbe
 
 /**
  * Build an ATX heading (`## Port reopens`) on the first line of a run,
- * without a closing sequence, trailing white space or pipe, and not
- * followed by a line that could make a table or thematic break of it.
+ * without a closing sequence, trailing white space or pipe.
  *
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where the run it starts ends.
+ * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
-function headingBlock(doc: string, start: Point & {offset: number}, end: number): FastBlock | undefined {
+function headingBlock(doc: string, start: Point & {offset: number}, end: number, context: InlineContext): FastBlock | undefined {
   const lineBreak = doc.indexOf('\n', start.offset)
   const lineEnd = lineBreak === -1 || lineBreak > end ? end : lineBreak
   const line = doc.slice(start.offset, lineEnd)
   const marks = atxHeading.exec(line)
   if (!marks?.[1] || /[ \t#]$|\|/.test(line)) return undefined
-  if (lineEnd < end && /^[\s|:\-=]/.test(doc.slice(lineEnd + 1, lineEnd + 2))) return undefined
   const pointAt = pointsIn(doc, start.offset, start.line, lineEnd)
-  const children = parseInline(doc, start.offset + marks[0].length, lineEnd, pointAt)
+  const children = parseInline(doc, start.offset + marks[0].length, lineEnd, pointAt, context)
   if (!children) return undefined
   const node: Heading = {
     type: 'heading',
@@ -261,36 +305,47 @@ function listMayEnd(doc: string, end: number): boolean {
 }
 
 /**
- * Build a tight list whose every line is an item of one paragraph (see
- * `notItemParagraph`) with the same kind of marker: `-`, `*` or `+` and
- * one space, or a number, the same `.` or `)`, and one space.
+ * Build a tight list whose every item is one paragraph (see
+ * `notItemParagraph`, `notParagraphLine`) after the same kind of marker:
+ * `-`, `*` or `+`, or a number and the same `.` or `)`; then one to four
+ * spaces. An item's lines after the first go on with its paragraph, and
+ * their indent is left out of its text, whether they are indented as far
+ * as its content or are lazy.
  *
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where it ends, before a blank line.
  * @param firstItem The first line's marker, read by `listItemStart`.
+ * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
-function listBlock(doc: string, start: Point & {offset: number}, end: number, firstItem: RegExpExecArray): FastBlock | undefined {
+function listBlock(
+  doc: string,
+  start: Point & {offset: number},
+  end: number,
+  firstItem: RegExpExecArray,
+  context: InlineContext
+): FastBlock | undefined {
   const text = doc.slice(start.offset, end)
-  if (text.includes('|')) return undefined
+  if (text.includes('|') || /[ \t]$/m.test(text) || thematicBreak.test(text)) return undefined
   const pointAt = pointsIn(doc, start.offset, start.line, end)
   const items: ListItem[] = []
-  let lineStart = start.offset
-  while (lineStart <= end) {
-    const lineBreak = doc.indexOf('\n', lineStart)
-    const lineEnd = lineBreak === -1 || lineBreak > end ? end : lineBreak
-    const marker = listItemStart.exec(doc.slice(lineStart, Math.min(lineEnd, lineStart + 12)))
+  let itemStart = start.offset
+  while (itemStart <= end) {
+    const marker = listItemStart.exec(doc.slice(itemStart, itemStart + 12))
     if (!marker || marker[1] !== firstItem[1] || marker[3] !== firstItem[3]) return undefined
-    const contentStart = lineStart + marker[0].length
-    if (notItemParagraph.test(doc.slice(contentStart, contentStart + 3)) || /[ \t]$/.test(doc.slice(contentStart, lineEnd))) {
-      return undefined
-    }
-    const children = parseInline(doc, contentStart, lineEnd, pointAt)
+    const contentStart = itemStart + marker[0].length
+    // The item runs on to the next line that starts at the margin: another item.
+    let itemEnd = doc.indexOf('\n', contentStart)
+    while (itemEnd !== -1 && itemEnd < end && doc.charCodeAt(itemEnd + 1) === 32) itemEnd = doc.indexOf('\n', itemEnd + 1)
+    if (itemEnd === -1 || itemEnd > end) itemEnd = end
+    const content = doc.slice(contentStart, itemEnd)
+    if (notItemParagraph.test(content) || notParagraphLine.test(content.slice(content.indexOf('\n') + 1))) return undefined
+    const children = parseInline(doc, contentStart, itemEnd, pointAt, {...context, contained: true})
     if (!children) return undefined
-    const paragraph: Paragraph = {type: 'paragraph', children, position: {start: pointAt(contentStart), end: pointAt(lineEnd)}}
-    items.push({type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: pointAt(lineStart), end: pointAt(lineEnd)}})
-    lineStart = lineEnd + 1
+    const paragraph: Paragraph = {type: 'paragraph', children, position: {start: pointAt(contentStart), end: pointAt(itemEnd)}}
+    items.push({type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: pointAt(itemStart), end: pointAt(itemEnd)}})
+    itemStart = itemEnd + 1
   }
   const ordered = firstItem[2] !== undefined
   const node: List = {

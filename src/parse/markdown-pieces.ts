@@ -2,10 +2,8 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Node, Point} from 'unist'
 import {shiftTree} from './chunks.js'
 import {topLevelStarts} from './markdown-block-starts.js'
-import {fastBlocks, type FastBlock} from './markdown-blocks.js'
+import {fastBlocks, mayDefineReferences, type FastBlock} from './markdown-blocks.js'
 
-/** A line that may define a link reference or footnote (`[id]: …`, `[^1]: …`), in any container. */
-const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
 
 /**
  * Parse Markdown a run of top-level blocks at a time and join the pieces into
@@ -76,7 +74,7 @@ function parseCutting(doc: string, parse: (source: string) => MdastRoot, maxChun
  */
 export function markdownCuts(doc: string, maxChunk: number): Point[] {
   const cuts: Point[] = []
-  if (definitionLike.test(doc)) return cuts
+  if (mayDefineReferences(doc)) return cuts
   let pieceStart = 0
   for (const start of blockStarts(doc)) {
     if (start.offset - pieceStart < maxChunk) continue
@@ -101,13 +99,29 @@ function* blockStarts(doc: string): Generator<Point & {offset: number}> {
 }
 
 /**
+ * Fast blocks next to each other, with only blank lines between, and what
+ * stands in for them all.
+ */
+interface FastRun {
+  blocks: FastBlock[]
+  /**
+   * The first block's stand-in, and after a blank line the last's, when
+   * there are more: what comes before the run meets the first, what comes
+   * after meets the last, and what is between is built already.
+   */
+  standIn: string
+}
+
+/**
  * Parse Markdown with some of its top-level blocks (see `fastBlocks`) made
- * without the parser: each is given to the parser as its stand-in, a block
- * of the same kind a line or two long, which ends and starts the same
- * blocks and containers around it, and is then replaced by the node built
- * for it; the rest of the tree is moved back to where it stands in the
- * source. micromark takes about a microsecond a character, and keeps
- * events and tokens for all of them.
+ * without the parser: each run of them is given to the parser as a
+ * stand-in, a block of the first one's kind a line or two long and one of
+ * the last one's, which end and start the same blocks and containers
+ * around them; they are then replaced by the nodes built for the run, and
+ * the rest of the tree is moved back to where it stands in the source.
+ *
+ * micromark takes about a microsecond a character, and tens for each
+ * block, however short: it makes a tokenizer, events and tokens for each.
  *
  * @param doc The Markdown source.
  * @param blocks Its fast blocks, in order.
@@ -121,8 +135,9 @@ export function parseAroundFastBlocks(
   blocks: readonly FastBlock[],
   parse: (source: string) => MdastRoot
 ): MdastRoot | undefined {
-  // Where each stand-in starts in the shorter source, and how far on in the
-  // document (characters and lines) what follows it stands.
+  const runs = fastRuns(doc, blocks)
+  // Where each run's stand-in starts in the shorter source, and how far on
+  // in the document (characters and lines) what follows it stands.
   const standIns: number[] = []
   const offsetShift: number[] = []
   const lineShift: number[] = []
@@ -130,32 +145,45 @@ export function parseAroundFastBlocks(
   let from = 0
   let characters = 0
   let lines = 0
-  for (const block of blocks) {
-    parts.push(doc.slice(from, block.start.offset), block.standIn)
-    standIns.push(block.start.offset - characters)
-    characters += block.end.offset - block.start.offset - block.standIn.length
-    lines += block.end.line - block.start.line - lineCount(block.standIn) + 1
+  for (const {blocks: inRun, standIn} of runs) {
+    const start = inRun[0]!.start
+    const end = inRun.at(-1)!.end
+    parts.push(doc.slice(from, start.offset), standIn)
+    standIns.push(start.offset - characters)
+    characters += end.offset - start.offset - standIn.length
+    lines += end.line - start.line - lineCount(standIn) + 1
     offsetShift.push(characters)
     lineShift.push(lines)
-    from = block.end.offset
+    from = end.offset
   }
   parts.push(doc.slice(from))
   const tree = parse(parts.join(''))
 
   const children: MdastRoot['children'] = []
   let next = 0
-  for (const child of tree.children) {
-    const block = blocks[next]
-    if (block && child.position?.start.offset === standIns[next]) {
-      if (!isStandIn(child, block, standIns[next]!)) return undefined
-      children.push(block.node)
+  for (let index = 0; index < tree.children.length; index++) {
+    const child = tree.children[index]!
+    const run = runs[next]
+    const at = standIns[next]
+    if (run && at !== undefined && child.position?.start.offset === at) {
+      const first = run.blocks[0]!
+      const last = run.blocks.at(-1)!
+      if (!isStandIn(child, first, at, first.standIn)) return undefined
+      if (run.blocks.length > 1) {
+        index++
+        const second = tree.children[index]
+        if (!second || second.position?.start.offset !== at + first.standIn.length + 2 || !isStandIn(second, last, at, run.standIn)) {
+          return undefined
+        }
+      }
+      for (const block of run.blocks) children.push(block.node)
       next++
       continue
     }
     moveBack(child, standIns, offsetShift, lineShift)
     children.push(child)
   }
-  if (next !== blocks.length) return undefined
+  if (next !== runs.length) return undefined
   moveBack(tree, standIns, offsetShift, lineShift, false)
   tree.children = children
   // The document may end in a fast block, where the root ends too.
@@ -165,16 +193,50 @@ export function parseAroundFastBlocks(
 }
 
 /**
+ * Group fast blocks into runs (see `FastRun`). Two lists do not share a run:
+ * their stand-ins, a blank line apart, could make one list.
+ *
+ * @param doc The Markdown source.
+ * @param blocks Its fast blocks, in order.
+ * @returns The runs, in order.
+ */
+function fastRuns(doc: string, blocks: readonly FastBlock[]): FastRun[] {
+  const runs: FastRun[] = []
+  let run: FastBlock[] = []
+  const close = (): void => {
+    const first = run[0]
+    const last = run.at(-1)
+    if (!first || !last) return
+    runs.push({blocks: run, standIn: run.length === 1 ? first.standIn : `${first.standIn}\n\n${last.standIn}`})
+  }
+  for (const block of blocks) {
+    const previous = run.at(-1)
+    const joins =
+      previous !== undefined &&
+      /^[ \t\n]*$/.test(doc.slice(previous.end.offset, block.start.offset)) &&
+      !(run[0]!.node.type === 'list' && block.node.type === 'list')
+    if (!joins) {
+      close()
+      run = []
+    }
+    run.push(block)
+  }
+  close()
+  return runs
+}
+
+/**
  * Whether a node is what the parser makes of a block's stand-in: a node of
- * the block's kind that spans the stand-in and no more.
+ * the block's kind that ends where the stand-in does.
  *
  * @param node Top-level node.
  * @param block The block.
- * @param at Where the stand-in starts in the source the parser was given.
+ * @param at Where the run's stand-in starts in the source the parser was given.
+ * @param standIn The run's stand-in, up to the end of the block's.
  * @returns Whether it is.
  */
-function isStandIn(node: MdastRoot['children'][number], block: FastBlock, at: number): boolean {
-  if (node.type !== block.node.type || node.position?.end.offset !== at + block.standIn.length) return false
+function isStandIn(node: MdastRoot['children'][number], block: FastBlock, at: number, standIn: string): boolean {
+  if (node.type !== block.node.type || node.position?.end.offset !== at + standIn.length) return false
   return !('children' in node) || node.children.length === 1
 }
 
