@@ -51,11 +51,12 @@ const notPlainLine = /^[\s#>\-+*=:]|[ \t]$|^\d+[.)]/m
 
 /**
  * A line of a paragraph with inline markup that could be read as more than
- * one more line of it, or could start something else: what `notPlainLine`
- * says, without `*` (emphasis can start a line), and with an HTML block
- * (`<`), a pipe or colon that could start a table's delimiter row, a
- * tilde or backtick fence, and a `*` or `_` that could start a list item or
- * a thematic break.
+ * one more line of it, or could start something else, after any indent:
+ * a heading, quote, list item, HTML block (`<`), a pipe or colon that
+ * could start a table's delimiter row, a heading's underline, a tilde or
+ * backtick fence, a `*` or `_` that could start a list item or thematic
+ * break, or a tab. White space at either end of a line is for
+ * `parseInline` to leave out.
  */
 const notParagraphLine = /^ *(?:[#>\-+=:|<~\t]|`{3}|\d+[.)]|[*_](?:[ \t]|$)|[*_][ \t]*[*_][ \t]*[*_])/m
 
@@ -103,8 +104,9 @@ const frontMatterFence = /^(---|\+\+\+)\n/
  * micromark, building each: front matter; and at each line where a block
  * starts at the top level (see `topLevelStarts`) and runs to a blank line,
  * a paragraph of text, emphasis, code spans and links (see `parseInline`),
- * an ATX heading (`## Port reopens`), a tight list of one-line items, or
- * an HTML block that ends at a blank line (`<div>`, `<figure>`).
+ * an ATX heading (`## Port reopens`) and the block on the line after it, a
+ * tight list of one-paragraph items, or an HTML block that ends at a blank
+ * line (`<div>`, `<figure>`).
  *
  * A block that is not certain to parse this way is left to the parser.
  *
