@@ -1,36 +1,9 @@
 import type {Root as MdastRoot} from 'mdast'
 import type {Node, Point} from 'unist'
 import {shiftTree} from './chunks.js'
+import {topLevelStarts} from './markdown-block-starts.js'
+import {fastBlocks, mayDefineReferences, type FastBlock} from './markdown-blocks.js'
 
-/** A line that may define a link reference or footnote (`[id]: …`, `[^1]: …`), in any container. */
-const definitionLike = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
-
-/** A fence that opens code at the top level: up to three spaces, then three or more backticks or tildes. */
-const topFence = /^ {0,3}(`{3,}|~{3,})/
-
-/** A fence inside a container (list item, block quote) or indented further. */
-const innerFence = /^[ \t>*+\-\d.)]*?(`{3,}|~{3,})/
-
-/**
- * HTML blocks that, unlike the others, run on across blank lines (CommonMark
- * kinds 1 to 5), with the text that ends each.
- */
-const htmlBlocks: Array<[RegExp, RegExp]> = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
-]
-
-/** An open code fence: its marks, and whether it stands at the top level. */
-interface Fence {
-  marker: string
-  top: boolean
-}
-
-/** Front matter fences, which remark-frontmatter reads only at the very start. */
-const frontMatterOpen = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/
 
 /**
  * Parse Markdown a run of top-level blocks at a time and join the pieces into
@@ -48,8 +21,9 @@ const frontMatterOpen = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/
  * Link references and footnotes are defined for the whole document, so a
  * document that may define any is parsed whole.
  *
- * Paragraphs of plain text there (see `plainParagraphs`) are not given to
- * the parser at all (see `parseAroundPlainParagraphs`).
+ * Blocks that are certain to parse one way there (see `fastBlocks`: most
+ * paragraphs, headings, simple lists and HTML blocks, and front matter) are
+ * not given to the parser at all (see `parseAroundFastBlocks`).
  *
  * @param doc The Markdown source.
  * @param parse Parser of a whole Markdown document.
@@ -58,9 +32,9 @@ const frontMatterOpen = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/
  * @returns The Markdown tree, positioned in `doc`.
  */
 export function parseMarkdownInPieces(doc: string, parse: (source: string) => MdastRoot, maxChunk = 65_536): MdastRoot {
-  const paragraphs = plainParagraphs(doc)
-  if (paragraphs.length > 0) {
-    const tree = parseAroundPlainParagraphs(doc, paragraphs, (source) => parseCutting(source, parse, maxChunk))
+  const blocks = fastBlocks(doc)
+  if (blocks.length > 0) {
+    const tree = parseAroundFastBlocks(doc, blocks, (source) => parseCutting(source, parse, maxChunk))
     if (tree) return tree
   }
   return parseCutting(doc, parse, maxChunk)
@@ -100,7 +74,7 @@ function parseCutting(doc: string, parse: (source: string) => MdastRoot, maxChun
  */
 export function markdownCuts(doc: string, maxChunk: number): Point[] {
   const cuts: Point[] = []
-  if (definitionLike.test(doc)) return cuts
+  if (mayDefineReferences(doc)) return cuts
   let pieceStart = 0
   for (const start of blockStarts(doc)) {
     if (start.offset - pieceStart < maxChunk) continue
@@ -112,130 +86,58 @@ export function markdownCuts(doc: string, maxChunk: number): Point[] {
 
 /**
  * Find the lines where a top-level block starts with a letter after a blank
- * line, outside fenced code, HTML blocks that run across blank lines and
- * front matter: every container has ended before such a line, and it starts
- * a paragraph.
+ * line (see `topLevelStarts`): every container has ended before such a line,
+ * and it starts a paragraph.
  *
  * @param doc The Markdown source.
  * @yields Where each such line starts, in order.
  */
 function* blockStarts(doc: string): Generator<Point & {offset: number}> {
-  let line = 1
-  let offset = 0
-  let previousBlank = false
-  // What the line being read is inside of.
-  let fence: Fence | undefined
-  let htmlEnd: RegExp | undefined
-  const frontMatter = frontMatterOpen.exec(doc)
-  let frontMatterFence = frontMatter?.[0].slice(0, 3)
-  while (offset < doc.length) {
-    const breakAt = nextBreak(doc, offset)
-    const end = breakAt === -1 ? doc.length : breakAt
-    const text = doc.slice(offset, end)
-    const blank = /^[ \t]*$/.test(text)
-    if (frontMatterFence !== undefined) {
-      // The opening fence is line 1; the block ends at the next fence line.
-      if (line > 1 && text.trimEnd() === frontMatterFence) frontMatterFence = undefined
-    } else if (fence && !fenceEndsBefore(fence, text)) {
-      if (closesFence(fence, text)) fence = undefined
-    } else if (htmlEnd) {
-      if (htmlEnd.test(text)) htmlEnd = undefined
-    } else {
-      fence = undefined
-      if (previousBlank && /^\p{L}/u.test(text)) yield {line, column: 1, offset}
-      fence = fenceOpened(text)
-      if (!fence) {
-        const html = htmlBlocks.find(([start]) => start.test(text))
-        if (html && !html[1].test(text.replace(html[0], ''))) htmlEnd = html[1]
-      }
-    }
-    previousBlank = blank
-    if (breakAt === -1) break
-    offset = breakAt + (doc.charCodeAt(breakAt) === 13 && doc.charCodeAt(breakAt + 1) === 10 ? 2 : 1)
-    line++
+  for (const start of topLevelStarts(doc)) {
+    if (start.offset > 0 && /^\p{L}/u.test(doc.slice(start.offset, start.offset + 2))) yield start
   }
 }
 
-/** A paragraph of plain text in a Markdown source: where it starts and ends. */
-export interface PlainParagraph {
-  start: Point & {offset: number}
-  end: Point & {offset: number}
+/**
+ * Fast blocks next to each other, with only blank lines between, and what
+ * stands in for them all.
+ */
+interface FastRun {
+  blocks: FastBlock[]
+  /**
+   * The first block's stand-in, and after a blank line the last's, when
+   * there are more: what comes before the run meets the first, what comes
+   * after meets the last, and what is between is built already.
+   */
+  standIn: string
 }
 
 /**
- * Anything in a paragraph that micromark could read as more than text:
- * inline markup (emphasis, code, links, images, HTML, autolinks, escapes,
- * strikethrough), a character reference, an autolink literal (an address,
- * `www.`, `http://`), a table's pipe, or a character it changes (NUL) or
- * reads as white space (tab, CR). An `!` is left in: it opens an image only
- * before a `[`.
- */
-const markupInParagraph = /[*<[\]\\_`~@|\t\r\0]|&#?[\dA-Za-z]+;|www\.|https?:\/\//i
-
-/**
- * A line that micromark would not read as one more line of text of the
- * paragraph: white space at either end (an indent, a hard break), or a
- * start that opens a block or underlines a heading (`#`, `>`, `-`, `+`,
- * `*`, `=`, `:`, `1.`, `2)`).
- */
-const notPlainLine = /^[\s#>\-+*=:]|[ \t]$|^\d+[.)]/m
-
-/**
- * Find the paragraphs of a Markdown source that are plain text: micromark
- * would make each one paragraph holding one text node whose value is the
- * source as written.
+ * Parse Markdown with some of its top-level blocks (see `fastBlocks`) made
+ * without the parser: each run of them is given to the parser as a
+ * stand-in, a block of the first one's kind a line or two long and one of
+ * the last one's, which end and start the same blocks and containers
+ * around them; they are then replaced by the nodes built for the run, and
+ * the rest of the tree is moved back to where it stands in the source.
  *
- * Each starts a top-level block with a letter after a blank line (see
- * `blockStarts`) and ends before the next blank line or at the end; none of
- * its lines starts or ends with white space or starts a block, and it holds
- * no markup (see `markupInParagraph`, `notPlainLine`). Most paragraphs of
- * a story without links or emphasis are such.
+ * micromark takes about a microsecond a character, and tens for each
+ * block, however short: it makes a tokenizer, events and tokens for each.
  *
  * @param doc The Markdown source.
- * @returns The paragraphs, in order.
- */
-export function plainParagraphs(doc: string): PlainParagraph[] {
-  const paragraphs: PlainParagraph[] = []
-  for (const start of blockStarts(doc)) {
-    const blank = /\n[ \t]*(?:\n|$)/g
-    blank.lastIndex = start.offset
-    const found = blank.exec(doc)
-    // Without a blank line after it, the paragraph runs to the end of the document.
-    const endOffset = found ? found.index : doc.length
-    const text = doc.slice(start.offset, endOffset)
-    if (markupInParagraph.test(text) || notPlainLine.test(text)) continue
-    const lastBreak = text.lastIndexOf('\n')
-    const lines = text.split('\n').length
-    const end = {line: start.line + lines - 1, column: text.length - lastBreak, offset: endOffset}
-    paragraphs.push({start, end})
-  }
-  return paragraphs
-}
-
-/** What stands in for a plain paragraph in the source the parser is given: a paragraph of one letter. */
-const standIn = 'x'
-
-/**
- * Parse Markdown with its plain paragraphs (see `plainParagraphs`) made
- * without the parser: each is given to the parser as a one-letter paragraph,
- * which ends the same blocks and containers, and is then replaced by the
- * paragraph and text node micromark would make of it; the rest of the tree
- * is moved back to where it stands in the source. micromark takes about a
- * microsecond a character; the paragraph and its text node are two objects.
- *
- * @param doc The Markdown source.
- * @param paragraphs Its plain paragraphs, in order.
+ * @param blocks Its fast blocks, in order.
  * @param parse Parser of a whole Markdown document.
- * @returns The tree, or `undefined` when the parser did not make a stand-in
- *   into a paragraph of its own (it always should).
+ * @returns The tree, or `undefined` when the parser did not make a
+ *   stand-in into a block of its own, alone and of its kind (a list that a
+ *   list after it joined, say).
  */
-export function parseAroundPlainParagraphs(
+export function parseAroundFastBlocks(
   doc: string,
-  paragraphs: readonly PlainParagraph[],
+  blocks: readonly FastBlock[],
   parse: (source: string) => MdastRoot
 ): MdastRoot | undefined {
-  // Where each stand-in starts in the shorter source, and how far on in the
-  // document (characters and lines) what follows it stands.
+  const runs = fastRuns(doc, blocks)
+  // Where each run's stand-in starts in the shorter source, and how far on
+  // in the document (characters and lines) what follows it stands.
   const standIns: number[] = []
   const offsetShift: number[] = []
   const lineShift: number[] = []
@@ -243,76 +145,116 @@ export function parseAroundPlainParagraphs(
   let from = 0
   let characters = 0
   let lines = 0
-  for (const paragraph of paragraphs) {
-    parts.push(doc.slice(from, paragraph.start.offset), standIn)
-    standIns.push(paragraph.start.offset - characters)
-    characters += paragraph.end.offset - paragraph.start.offset - standIn.length
-    lines += paragraph.end.line - paragraph.start.line
+  for (const {blocks: inRun, standIn} of runs) {
+    const start = inRun[0]!.start
+    const end = inRun.at(-1)!.end
+    parts.push(doc.slice(from, start.offset), standIn)
+    standIns.push(start.offset - characters)
+    characters += end.offset - start.offset - standIn.length
+    lines += end.line - start.line - lineCount(standIn) + 1
     offsetShift.push(characters)
     lineShift.push(lines)
-    from = paragraph.end.offset
+    from = end.offset
   }
   parts.push(doc.slice(from))
   const tree = parse(parts.join(''))
 
   const children: MdastRoot['children'] = []
   let next = 0
-  for (const child of tree.children) {
-    const paragraph = paragraphs[next]
-    if (paragraph && child.position?.start.offset === standIns[next]) {
-      if (!isStandIn(child)) return undefined
-      children.push(plainParagraphNode(doc, paragraph))
+  for (let index = 0; index < tree.children.length; index++) {
+    const child = tree.children[index]!
+    const run = runs[next]
+    const at = standIns[next]
+    if (run && at !== undefined && child.position?.start.offset === at) {
+      const first = run.blocks[0]!
+      const last = run.blocks.at(-1)!
+      if (!isStandIn(child, first, at, first.standIn)) return undefined
+      if (run.blocks.length > 1) {
+        index++
+        const second = tree.children[index]
+        if (!second || second.position?.start.offset !== at + first.standIn.length + 2 || !isStandIn(second, last, at, run.standIn)) {
+          return undefined
+        }
+      }
+      for (const block of run.blocks) children.push(block.node)
       next++
       continue
     }
     moveBack(child, standIns, offsetShift, lineShift)
     children.push(child)
   }
-  if (next !== paragraphs.length) return undefined
+  if (next !== runs.length) return undefined
   moveBack(tree, standIns, offsetShift, lineShift, false)
   tree.children = children
-  // The document may end in a plain paragraph, where the root ends too.
-  const last = paragraphs.at(-1)
+  // The document may end in a fast block, where the root ends too.
+  const last = blocks.at(-1)
   if (last && last.end.offset === doc.length && tree.position) tree.position.end = {...last.end}
   return tree
 }
 
 /**
- * Whether a node is what the parser makes of a stand-in: a paragraph of one
- * text node holding it.
+ * Group fast blocks into runs (see `FastRun`). Two lists do not share a run:
+ * their stand-ins, a blank line apart, could make one list.
  *
- * @param node Top-level node.
- * @returns Whether it is.
+ * @param doc The Markdown source.
+ * @param blocks Its fast blocks, in order.
+ * @returns The runs, in order.
  */
-function isStandIn(node: MdastRoot['children'][number]): boolean {
-  if (node.type !== 'paragraph' || node.children.length !== 1) return false
-  const [only] = node.children
-  return only?.type === 'text' && only.value === standIn
+function fastRuns(doc: string, blocks: readonly FastBlock[]): FastRun[] {
+  const runs: FastRun[] = []
+  let run: FastBlock[] = []
+  const close = (): void => {
+    const first = run[0]
+    const last = run.at(-1)
+    if (!first || !last) return
+    runs.push({blocks: run, standIn: run.length === 1 ? first.standIn : `${first.standIn}\n\n${last.standIn}`})
+  }
+  for (const block of blocks) {
+    const previous = run.at(-1)
+    const joins =
+      previous !== undefined &&
+      /^[ \t\n]*$/.test(doc.slice(previous.end.offset, block.start.offset)) &&
+      !(run[0]!.node.type === 'list' && block.node.type === 'list')
+    if (!joins) {
+      close()
+      run = []
+    }
+    run.push(block)
+  }
+  close()
+  return runs
 }
 
 /**
- * Make the paragraph micromark makes of a plain paragraph: one text node of
- * the source as written, both spanning it.
+ * Whether a node is what the parser makes of a block's stand-in: a node of
+ * the block's kind that ends where the stand-in does.
  *
- * @param doc The Markdown source.
- * @param paragraph The plain paragraph.
- * @returns The paragraph node.
+ * @param node Top-level node.
+ * @param block The block.
+ * @param at Where the run's stand-in starts in the source the parser was given.
+ * @param standIn The run's stand-in, up to the end of the block's.
+ * @returns Whether it is.
  */
-function plainParagraphNode(doc: string, paragraph: PlainParagraph): MdastRoot['children'][number] {
-  const {start, end} = paragraph
-  const value = doc.slice(start.offset, end.offset)
-  const point = (at: Point): Point => ({line: at.line, column: at.column, offset: at.offset})
-  return {
-    type: 'paragraph',
-    children: [{type: 'text', value, position: {start: point(start), end: point(end)}}],
-    position: {start: point(start), end: point(end)}
-  }
+function isStandIn(node: MdastRoot['children'][number], block: FastBlock, at: number, standIn: string): boolean {
+  if (node.type !== block.node.type || node.position?.end.offset !== at + standIn.length) return false
+  return !('children' in node) || node.children.length === 1
+}
+
+/**
+ * How many lines a text spans.
+ *
+ * @param text The text.
+ * @returns Its lines.
+ */
+function lineCount(text: string): number {
+  return text.split('\n').length
 }
 
 /**
  * Move the points of a tree parsed from the shorter source back to the
  * document: past each stand-in by the characters and lines it replaced.
- * Columns stay: every stand-in has a line of its own.
+ * Columns stay: every stand-in, like the block it stands in for, ends a
+ * line, so what follows starts on a line of its own.
  *
  * @param tree Tree (or subtree) positioned in the shorter source.
  * @param standIns Where each stand-in starts there, in order.
@@ -358,59 +300,3 @@ function movePoint(point: Point, standIns: number[], offsetShift: number[], line
   return {line: point.line + (lineShift[low - 1] ?? 0), column: point.column, offset: offset + (offsetShift[low - 1] ?? 0)}
 }
 
-/**
- * The fence a line opens, if any.
- *
- * @param text The line.
- * @returns The fence, and whether it stands at the top level.
- */
-function fenceOpened(text: string): Fence | undefined {
-  const top = topFence.exec(text)
-  // Backtick fences cannot have backticks in their info string.
-  if (top?.[1]) return top[1].startsWith('`') && text.slice(top[0].length).includes('`') ? undefined : {marker: top[1], top: true}
-  const inner = innerFence.exec(text)
-  return inner?.[1] ? {marker: inner[1], top: false} : undefined
-}
-
-/**
- * Whether a line closes a fence: at least as many of its marks, alone on the
- * line, at most three spaces in.
- *
- * @param fence The open fence.
- * @param text The line.
- * @returns Whether it does.
- */
-function closesFence(fence: Fence, text: string): boolean {
-  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text)
-  const marks = close?.[1]
-  return marks !== undefined && marks[0] === fence.marker[0] && marks.length >= fence.marker.length
-}
-
-/**
- * Whether a fence in a list item or quote has ended before a line: the line
- * stands at the left margin and does not go on with a quote, so it ends the
- * container (code cannot be continued lazily). Taking nothing else as its
- * end keeps cuts out of it.
- *
- * @param fence The open fence.
- * @param text The line.
- * @returns Whether it has ended.
- */
-function fenceEndsBefore(fence: Fence, text: string): boolean {
-  return !fence.top && /^[^\s>]/.test(text)
-}
-
-/**
- * The offset of the next line break (`\r\n`, `\r` or `\n`).
- *
- * @param doc The document.
- * @param from Where to start looking.
- * @returns Its offset, or -1.
- */
-function nextBreak(doc: string, from: number): number {
-  for (let index = from; index < doc.length; index++) {
-    const code = doc.charCodeAt(index)
-    if (code === 10 || code === 13) return index
-  }
-  return -1
-}
