@@ -1,40 +1,40 @@
 import type {Root as MdastRoot, RootContent as MdastContent} from 'mdast'
-import {toNlcst} from 'mdast-util-to-nlcst'
 import type {Root, RootContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import type {VFile} from 'vfile'
 import {closesParagraph, opensParagraph} from './chunks.js'
-
-/** Options of `mdast-util-to-nlcst`. */
-type ToNlcstOptions = Parameters<typeof toNlcst>[3]
+import {linePoints, type PointAt} from './line-points.js'
+import {markdownToNlcst, type MarkdownToNlcstOptions} from './markdown-to-nlcst.js'
 
 /**
  * Turn a Markdown tree into a natural-language tree a run of blocks at a time,
- * joining the pieces into the tree `mdast-util-to-nlcst` builds from the whole.
+ * joining the pieces into the tree `markdownToNlcst` builds from the whole.
  *
- * `mdast-util-to-nlcst` hands the English parser the whole document as one
- * flat token list, which costs time superlinear in its length (the big
- * case of `npm run bench`, and test/huge-input.test.ts). Blocks are cut only between two paragraphs or headings where no
+ * The converter hands the English parser's plugins the whole document as one
+ * flat token list, which they take time superlinear in its length to split
+ * (the big case of `npm run bench`, and test/huge-input.test.ts). Blocks are cut only between two paragraphs or headings where no
  * sentence can run across, as for plain text. Each piece starts with a stand-in
  * for the block before it, so that the converter puts the same blank line
  * before its first block as in the whole document.
  *
  * @param mdast Markdown tree of the whole file.
- * @param file The file (the converter reads positions from all of it).
+ * @param file The file (positions and source text come from all of it).
  * @param english English parser.
  * @param options Converter options.
  * @param maxChunk Characters of source a piece grows to before it is cut at
- *   the next safe place; `0` cuts at every one. The converter indexes the
- *   lines of the whole file for each piece, so pieces are kept large.
+ *   the next safe place; `0` cuts at every one.
  * @returns The natural-language tree, positioned in the file.
  */
 export function markdownToNlcstInChunks(
   mdast: MdastRoot,
   file: VFile,
   english: ParseEnglish,
-  options: ToNlcstOptions,
+  options: MarkdownToNlcstOptions | undefined,
   maxChunk = 262_144
 ): Root {
+  const doc = String(file)
+  // One line index for all pieces.
+  const pointAt = linePoints(doc)
   const blocks = mdast.children
   const children: RootContent[] = []
   let from = 0
@@ -43,10 +43,10 @@ export function markdownToNlcstInChunks(
     const after = blocks[index]
     if (!before || !after || !safeCut(before, after)) continue
     if (offsetOf(after, 'start') - offsetOf(blocks[from], 'start') < maxChunk) continue
-    appendPiece(children, blocks, from, index, mdast, file, english, options)
+    appendPiece(children, blocks, from, index, mdast, doc, pointAt, english, options)
     from = index
   }
-  appendPiece(children, blocks, from, blocks.length, mdast, file, english, options)
+  appendPiece(children, blocks, from, blocks.length, mdast, doc, pointAt, english, options)
   const first = children[0]?.position
   const last = children.at(-1)?.position
   return first && last ? {type: 'RootNode', children, position: {start: {...first.start}, end: {...last.end}}} : {type: 'RootNode', children}
@@ -60,7 +60,8 @@ export function markdownToNlcstInChunks(
  * @param from First block of the piece.
  * @param to Block after the piece.
  * @param mdast The whole Markdown tree.
- * @param file The file.
+ * @param doc The file's text.
+ * @param pointAt Points of `doc`.
  * @param english English parser.
  * @param options Converter options.
  */
@@ -70,9 +71,10 @@ function appendPiece(
   from: number,
   to: number,
   mdast: MdastRoot,
-  file: VFile,
+  doc: string,
+  pointAt: PointAt,
   english: ParseEnglish,
-  options: ToNlcstOptions
+  options: MarkdownToNlcstOptions | undefined
 ): void {
   const piece = blocks.slice(from, to)
   const previous = blocks[from - 1]
@@ -80,7 +82,7 @@ function appendPiece(
   // then adds the same line ending before the first block as in the whole.
   if (previous?.position) piece.unshift({type: 'thematicBreak', position: previous.position})
   if (piece.length === 0) return
-  const root = toNlcst({type: 'root', children: piece, position: mdast.position}, file, english, options)
+  const root = markdownToNlcst({type: 'root', children: piece, position: mdast.position}, doc, pointAt, english, options)
   for (const node of root.children) children.push(node)
 }
 

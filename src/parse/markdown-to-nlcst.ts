@@ -1,0 +1,274 @@
+/**
+ * Turn a Markdown tree (mdast) into a natural-language tree (nlcst).
+ *
+ * A port of `toNlcst` from mdast-util-to-nlcst 7.0.1
+ * (<https://github.com/syntax-tree/mdast-util-to-nlcst>, MIT licence,
+ * © Titus Wormer), which in turn ports `splitNode` and two expressions from
+ * parse-latin (MIT, © Titus Wormer). It builds the same tree, node for node
+ * and position for position, for the options copydesk uses, with less work:
+ *
+ * - points come from a line index of the file made once (`linePoints`),
+ *   not from a new `vfile-location` index for every call;
+ * - content is added to one list as the tree is walked, not returned in a
+ *   new array by every node and spread into its parent's;
+ * - a node's length is summed from its parts, not joined into a string;
+ * - neighbouring nodes share the point between them (parse-latin's own
+ *   plugins share points between nodes too; nothing changes one in place).
+ */
+import type {Nodes as MdastNodes} from 'mdast'
+import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
+import type {ParseEnglish} from 'parse-english'
+import type {Point} from 'unist'
+import type {PointAt} from './line-points.js'
+
+/** How copydesk converts: mdast types whose source is kept whole as a `SourceNode`. */
+export interface MarkdownToNlcstOptions {
+  /** Types marked as source besides `inlineCode` (copydesk: `urlLiteral`). */
+  readonly source?: readonly string[] | undefined
+}
+
+/** mdast node as the converter reads it: copydesk adds types of its own (`tablePart`, `urlLiteral`). */
+interface MarkdownNode {
+  type: string
+  children?: MarkdownNode[]
+  value?: string
+  alt?: string | null
+  position?: {start: Point; end: Point} | undefined
+}
+
+/** Types whose content is left out: tables, which copydesk renames to `tablePart` to keep. */
+const ignoredTypes: ReadonlySet<string> = new Set(['table', 'tableRow', 'tableCell'])
+
+/** White space that ends a paragraph of the root: a line ending, with spaces or tabs (from parse-latin). */
+const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
+
+/** Punctuation that ends a sentence (from parse-latin). */
+const terminalMarker = /^([!.?\u2026\u203D]+)$/
+
+/**
+ * Turn a Markdown tree into a natural-language tree positioned in its file.
+ *
+ * The text of the tree is tokenized node by node, joined into one sentence,
+ * and split into sentences, paragraphs and a root by the parser's plugins,
+ * as mdast-util-to-nlcst does.
+ *
+ * @param tree Markdown tree, positioned in `doc`.
+ * @param doc The whole file.
+ * @param pointAt Points of `doc` (see `linePoints`).
+ * @param english English parser.
+ * @param options Types to mark as source.
+ * @returns The natural-language tree.
+ */
+export function markdownToNlcst(
+  tree: MdastNodes,
+  doc: string,
+  pointAt: PointAt,
+  english: ParseEnglish,
+  options?: MarkdownToNlcstOptions
+): Root {
+  if (!validPoint(tree.position?.start)) throw new Error('mdast-util-to-nlcst expected position on nodes')
+  const converter = new Converter(doc, pointAt, english, new Set(['inlineCode', ...(options?.source ?? [])]))
+  converter.one(tree as unknown as MarkdownNode)
+  return sentenceContentToRoot(english, converter.content)
+}
+
+/**
+ * Walks a Markdown tree and collects the sentence content of its text, each
+ * piece positioned in the file.
+ */
+class Converter {
+  /** Sentence content of the tree so far, in order. */
+  readonly content: SentenceContent[] = []
+  /** The point where the last `place` ended. */
+  private endPoint: Point | undefined
+
+  /**
+   * @param doc The whole file.
+   * @param pointAt Points of `doc`.
+   * @param english English parser, for `tokenize`.
+   * @param sourceTypes Types whose source is kept whole.
+   */
+  constructor(
+    private readonly doc: string,
+    private readonly pointAt: PointAt,
+    private readonly english: ParseEnglish,
+    private readonly sourceTypes: ReadonlySet<string>
+  ) {}
+
+  /**
+   * Add the content of one node: source, the text of its children, alt text,
+   * a line break or text; nothing for other nodes (code, HTML, definitions).
+   *
+   * @param node Markdown node.
+   */
+  one(node: MarkdownNode): void {
+    const type = node.type
+    if (ignoredTypes.has(type)) return
+    const position = node.position
+    let start = position?.start.offset
+    if (this.sourceTypes.has(type)) {
+      const end = position?.end.offset
+      if (start !== undefined && end !== undefined) {
+        this.add([{type: 'SourceNode', value: this.doc.slice(start, end)}], start)
+      }
+    } else if (node.children) {
+      this.all(node.children)
+    } else if (type === 'image' || type === 'imageReference') {
+      if (node.alt) {
+        // The alt text starts after `![`.
+        if (typeof start === 'number') start += 2
+        this.add(this.english.tokenize(node.alt), start)
+      }
+    } else if (type === 'break') {
+      this.add([{type: 'WhiteSpaceNode', value: '\n'}], start)
+    } else if (type === 'text') {
+      this.add(this.english.tokenize(node.value), start)
+    }
+  }
+
+  /**
+   * Add the content of a parent's children, with a line ending between two
+   * children on different lines, which is made a blank line (`\n\n`) so that
+   * the two are seen as separate paragraphs.
+   *
+   * @param children The children.
+   */
+  private all(children: readonly MarkdownNode[]): void {
+    let end: Point | undefined
+    for (const child of children) {
+      const start = child.position?.start
+      if (end && validPoint(start) && start.line !== end.line) {
+        const lineEnding: SentenceContent = {type: 'WhiteSpaceNode', value: '\n'.repeat(start.line - end.line)}
+        // As `unist-util-position` reads it: an offset that is not a natural number is unknown.
+        const offset = typeof end.offset === 'number' && end.offset > -1 ? end.offset : undefined
+        this.place([lineEnding], offset, this.pointAt(offset))
+        if (lineEnding.value.length < 2) lineEnding.value = '\n\n'
+        this.content.push(lineEnding)
+      }
+      this.one(child)
+      const childEnd = child.position?.end
+      end = validPoint(childEnd) ? childEnd : undefined
+    }
+  }
+
+  /**
+   * Position nodes one after another from an offset, and add them.
+   *
+   * @param nodes Sentence content.
+   * @param offset Where the first starts in the file.
+   */
+  private add(nodes: SentenceContent[], offset: number | undefined): void {
+    this.place(nodes, offset, this.pointAt(offset))
+    for (const node of nodes) this.content.push(node)
+  }
+
+  /**
+   * Position nodes and their descendants one after another from an offset,
+   * each as long as its text.
+   *
+   * @param nodes Nodes.
+   * @param offset Where the first starts in the file, if known.
+   * @param startPoint The point of `offset`.
+   * @returns Where the last ends (its point left in `endPoint`).
+   */
+  private place(nodes: readonly RootContent[], offset: number | undefined, startPoint: Point | undefined): number | undefined {
+    let start = offset
+    let startAt = startPoint
+    for (const node of nodes) {
+      let end: number | undefined
+      let endAt: Point | undefined
+      if ('children' in node) {
+        end = this.place(node.children, start, startAt)
+        endAt = this.endPoint
+      } else {
+        end = start === undefined ? undefined : start + node.value.length
+        endAt = this.pointAt(end)
+      }
+      node.position = startAt && endAt ? {start: startAt, end: endAt} : undefined
+      start = end
+      startAt = endAt
+    }
+    this.endPoint = startAt
+    return start
+  }
+}
+
+/**
+ * Whether a point has a line and column, as `unist-util-position` requires.
+ *
+ * @param point Point.
+ * @returns Whether it does.
+ */
+function validPoint(point: Point | undefined): point is Point {
+  return point !== undefined && typeof point.line === 'number' && point.line > 0 && typeof point.column === 'number' && point.column > 0
+}
+
+/**
+ * A copy of a point, as `unist-util-position` makes one: an offset that is
+ * not a natural number is left out.
+ *
+ * @param point Valid point.
+ * @returns The copy.
+ */
+function copyPoint(point: Point): Point {
+  const offset = point.offset
+  return {line: point.line, column: point.column, offset: typeof offset === 'number' && offset > -1 ? offset : undefined}
+}
+
+/**
+ * Turn sentence content into a root: one sentence, split into sentences at
+ * terminal marks and into paragraphs at line endings, each step followed by
+ * the parser's plugins for it.
+ *
+ * @param english English parser.
+ * @param nodes Sentence content.
+ * @returns The root.
+ */
+function sentenceContentToRoot(english: ParseEnglish, nodes: SentenceContent[]): Root {
+  if (nodes.length === 0) return {type: 'RootNode', children: []}
+  const firstStart = nodes[0]?.position?.start
+  const lastEnd = nodes.at(-1)?.position?.end
+  const start = validPoint(firstStart) ? copyPoint(firstStart) : undefined
+  const end = validPoint(lastEnd) ? copyPoint(lastEnd) : undefined
+  const positioned = start !== undefined && end !== undefined
+
+  const sentence: Sentence = {type: 'SentenceNode', children: nodes}
+  if (positioned) sentence.position = {start, end}
+  for (const plugin of english.tokenizeSentencePlugins) plugin(sentence)
+
+  const paragraph: Paragraph = {type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', terminalMarker)}
+  if (positioned) paragraph.position = {start: {...start}, end: {...end}}
+  for (const plugin of english.tokenizeParagraphPlugins) plugin(paragraph)
+
+  const root: Root = {type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', newLine)}
+  if (positioned) root.position = {start: {...start}, end: {...end}}
+  for (const plugin of english.tokenizeRootPlugins) plugin(root)
+  return root
+}
+
+/**
+ * Split a parent into parents of its type after each child of a type whose
+ * text matches an expression, and after its last child (parse-latin's
+ * `splitNode`).
+ *
+ * @param node Parent.
+ * @param childType Type of the children to split after.
+ * @param expression What their text must match.
+ * @returns The parts.
+ */
+function splitNode<Node extends Parents>(node: Node, childType: RootContent['type'], expression: RegExp): Node[] {
+  const result: Node[] = []
+  const children = node.children as RootContent[]
+  let start = 0
+  for (let index = 0; index < children.length; index++) {
+    const token = children[index]!
+    if (index === children.length - 1 || (token.type === childType && 'value' in token && expression.test(token.value))) {
+      const part = {type: node.type, children: children.slice(start, index + 1)} as Node
+      const first = children[start]!
+      if (first.position && token.position) part.position = {start: first.position.start, end: token.position.end}
+      result.push(part)
+      start = index + 1
+    }
+  }
+  return result
+}
