@@ -7,6 +7,7 @@
  * parse-latin (MIT, © Titus Wormer). It builds the same tree, node for node
  * and position for position, for the options copydesk uses, with less work:
  *
+ * - text is tokenized and positioned in one step (`tokenizeAt`);
  * - points come from a line index of the file made once (`linePoints`),
  *   not from a new `vfile-location` index for every call;
  * - content is added to one list as the tree is walked, not returned in a
@@ -20,6 +21,7 @@ import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent} f
 import type {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import type {PointAt} from './line-points.js'
+import {tokenizeAt} from './tokenize-at.js'
 
 /** How copydesk converts: mdast types whose source is kept whole as a `SourceNode`. */
 export interface MarkdownToNlcstOptions {
@@ -117,13 +119,26 @@ class Converter {
       if (node.alt) {
         // The alt text starts after `![`.
         if (typeof start === 'number') start += 2
-        this.add(this.english.tokenize(node.alt), start)
+        this.addText(node.alt, start)
       }
     } else if (type === 'break') {
       this.add([{type: 'WhiteSpaceNode', value: '\n'}], start)
     } else if (type === 'text') {
-      this.add(this.english.tokenize(node.value), start)
+      this.addText(node.value, start)
     }
+  }
+
+  /**
+   * Tokenize text and add its tokens, positioned from an offset.
+   *
+   * @param value Text.
+   * @param offset Where it starts in the file.
+   */
+  private addText(value: string | undefined, offset: number | undefined): void {
+    if (!value) return
+    const tokens = offset === undefined ? undefined : tokenizeAt(this.english, value, offset, this.pointAt)
+    if (tokens) for (const token of tokens) this.content.push(token)
+    else this.add(this.english.tokenize(value), offset)
   }
 
   /**
