@@ -13,7 +13,7 @@ type ParagraphPlugin = (node: Paragraph) => void
  * sentence and splicing it into the paragraph each time: time and memory
  * grow with the square of the breaks in one paragraph. Plain text keeps that
  * small (the parser cuts paragraphs at blank lines first), but
- * `mdast-util-to-nlcst` hands the plugins a whole Markdown document as one
+ * the Markdown converter (`markdownToNlcst`) hands the plugins a whole document as one
  * paragraph, so a story of very many short paragraphs ran out of time and
  * memory (test/huge-input.test.ts has such a story).
  *

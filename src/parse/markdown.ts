@@ -47,7 +47,7 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
     } else if (node.type === 'link') {
       markUrlLiteral(node)
     } else if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') {
-      // mdast-util-to-nlcst skips tables, but results tables are full of names.
+      // The converter skips tables (as mdast-util-to-nlcst does), but results tables are full of names.
       ;(node as {type: string}).type = 'tablePart'
     }
   })
