@@ -85,6 +85,8 @@ class Converter {
   private endPoint: Point | undefined
 
   /**
+   * Start a walk over one tree, with what every node's content is placed by.
+   *
    * @param doc The whole file.
    * @param pointAt Points of `doc`.
    * @param english English parser, for `tokenize`.
