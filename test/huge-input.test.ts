@@ -124,7 +124,8 @@ describe('breaking sentences at blank lines in one pass', () => {
     ...tricky,
     ['one-word paragraphs', 'harbour\n\nriver\n\nThe\n\ncity\n\n'],
     ['sentences across paragraphs', 'He said Mr.\n\nArdent spoke.\n\nand then left.\n\n2025 was\n\nhard. Yes\n\n\n\n\nno'],
-    ['blank lines with spaces', 'One two\n \n  \nthree four\n\t\n\nfive']
+    ['blank lines with spaces', 'One two\n \n  \nthree four\n\t\n\nfive'],
+    ['line endings of every kind', 'One two\r\rthree\r\n\r\nfour five\n\r\nsix\r\nseven\r \n eight\n\rnine']
   ])('gives the tree parse-latin gives, for %s', (_name, doc) => {
     const english = new ParseEnglish()
     const original = plain(toNlcst(parseWhole(doc), new VFile(doc), english))

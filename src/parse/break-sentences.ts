@@ -66,13 +66,25 @@ export function breakImplicitSentences(paragraph: Paragraph): void {
 }
 
 /**
- * Whether white space spans a blank line (three lines or more).
+ * Whether white space spans a blank line (three lines or more): it holds two
+ * line endings, `\r\n` counting as one.
+ *
+ * Counted, not split into lines: a Markdown story is one sentence to the
+ * plugins at first, and every space in it is asked about.
  *
  * @param node White space.
  * @returns Whether it does.
  */
 function isBlank(node: SentenceContent): boolean {
-  return toString(node).split(/\r\n|\r|\n/).length >= 3
+  const text = 'value' in node ? node.value : toString(node)
+  let lineEndings = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code !== 10 && code !== 13) continue
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++
+    if (++lineEndings === 2) return true
+  }
+  return false
 }
 
 /**
