@@ -41,8 +41,11 @@ export function markdownToNlcstInChunks(
   for (let index = 1; index < blocks.length; index++) {
     const before = blocks[index - 1]
     const after = blocks[index]
-    if (!before || !after || !safeCut(before, after)) continue
+    // Size first: whether a cut is safe tests the text at the seam with an
+    // expression that, anchored only at the end, is tried from every
+    // character of a long text.
     if (offsetOf(after, 'start') - offsetOf(blocks[from], 'start') < maxChunk) continue
+    if (!before || !after || !safeCut(before, after)) continue
     appendPiece(children, blocks, from, index, mdast, doc, pointAt, english, options)
     from = index
   }
