@@ -57,7 +57,8 @@ describe('parsing plain text a piece at a time', () => {
     ['CR', story.replaceAll('\n', '\r')],
     ['a byte order mark', '\uFEFF' + story],
     ['blank lines holding spaces and tabs', story.replaceAll('\n\n', '\n \t\n  \n')],
-    ['leading and trailing blank lines', '\n\n' + story + '\n\n\n']
+    ['leading and trailing blank lines', '\n\n' + story + '\n\n\n'],
+    ['accents, other scripts, symbols and emoji', story + '\n\nZoë met Ли Вэй at the café 🚢 — “fine” — at 5°C… ½ © 2026\n\nDone.']
   ])('gives the whole-document tree with %s', (_name, doc) => {
     const whole = englishParser().parse(doc)
     const chunked = parseTextInChunks(doc, englishParser(), 0)

@@ -1,6 +1,9 @@
 import type {Root, RootContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import type {Node, Point} from 'unist'
+import {sentenceContentToRoot} from './english-root.js'
+import {linePoints, type PointAt} from './line-points.js'
+import {tokenizeAt} from './tokenize-at.js'
 
 /**
  * A blank line between paragraphs, as parse-latin splits a root at it: only
@@ -42,16 +45,16 @@ const freshStart = /^["'\u2018\u201C(\[]?\p{Lu}/u
  */
 export function parseTextInChunks(doc: string, english: ParseEnglish, maxChunk = 16_384): Root {
   const children: RootContent[] = []
-  const pointAt = pointsOf(doc)
+  const pointAt = linePoints(doc)
   let from = 0
   for (const [gapStart, gapEnd] of blankLines(doc)) {
     if (gapStart - from < maxChunk) continue
     if (!closesParagraph(doc.slice(Math.max(from, gapStart - 64), gapStart))) continue
     if (!opensParagraph(doc.slice(gapEnd, gapEnd + 2))) continue
-    appendPiece(children, english, doc.slice(from, gapStart), pointAt(from))
+    appendPiece(children, english, doc.slice(from, gapStart), from, pointAt)
     from = gapStart
   }
-  appendPiece(children, english, doc.slice(from), pointAt(from))
+  appendPiece(children, english, doc.slice(from), from, pointAt)
   const first = children[0]?.position
   const last = children.at(-1)?.position
   return first && last ? {type: 'RootNode', children, position: {start: first.start, end: last.end}} : {type: 'RootNode', children}
@@ -100,40 +103,29 @@ function* blankLines(doc: string): Generator<[number, number]> {
  * Parse one piece and add its nodes to the root's children at their place in
  * the document.
  *
+ * The piece is tokenized and placed in the document in one step
+ * (`tokenizeAt`), as Markdown text is, rather than parsed from its own
+ * start and moved: parse-latin's tokenizer and the move were a sixth of
+ * the big case of `npm run bench`.
+ *
  * @param children Children of the root being built.
  * @param english English parser.
  * @param piece The piece: the blank line before it, if any, and its paragraphs.
- * @param start Where it starts in the document.
+ * @param offset Where it starts in the document.
+ * @param pointAt Points of the document.
  */
-function appendPiece(children: RootContent[], english: ParseEnglish, piece: string, start: Point): void {
+function appendPiece(children: RootContent[], english: ParseEnglish, piece: string, offset: number, pointAt: PointAt): void {
   if (piece.length === 0) return
-  const root = english.parse(piece)
-  shiftTree(root, start)
-  for (const node of root.children) children.push(node)
-}
-
-/**
- * Make a function that finds the line and column of offsets asked for in
- * increasing order, counting line breaks as parse-latin does (`\r\n`, `\r`
- * and `\n` each end a line), in one pass over the document.
- *
- * @param doc The document.
- * @returns The point of an offset.
- */
-function pointsOf(doc: string): (offset: number) => Point {
-  let line = 1
-  let lineStart = 0
-  let scanned = 0
-  return function (offset) {
-    for (; scanned < offset; scanned++) {
-      const code = doc.charCodeAt(scanned)
-      if (code === 10 || (code === 13 && doc.charCodeAt(scanned + 1) !== 10)) {
-        line++
-        lineStart = scanned + 1
-      }
-    }
-    return {line, column: offset - lineStart + 1, offset}
+  const tokens = tokenizeAt(english, piece, offset, pointAt)
+  let root: Root
+  if (tokens) {
+    root = sentenceContentToRoot(english, tokens)
+  } else {
+    root = english.parse(piece)
+    const start = pointAt(offset)
+    if (start) shiftTree(root, start)
   }
+  for (const node of root.children) children.push(node)
 }
 
 /**

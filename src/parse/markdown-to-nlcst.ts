@@ -4,7 +4,7 @@
  * A port of `toNlcst` from mdast-util-to-nlcst 7.0.1
  * (<https://github.com/syntax-tree/mdast-util-to-nlcst>, MIT licence,
  * © Titus Wormer), which in turn ports `splitNode` and two expressions from
- * parse-latin (MIT, © Titus Wormer). It builds the same tree, node for node
+ * parse-latin (MIT, © Titus Wormer; now in english-root.ts). It builds the same tree, node for node
  * and position for position, for the options copydesk uses, with less work:
  *
  * - text is tokenized and positioned in one step (`tokenizeAt`);
@@ -17,9 +17,10 @@
  *   plugins share points between nodes too; nothing changes one in place).
  */
 import type {Nodes as MdastNodes} from 'mdast'
-import type {Paragraph, Parents, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
+import type {Root, RootContent, SentenceContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
+import {sentenceContentToRoot, validPoint} from './english-root.js'
 import type {PointAt} from './line-points.js'
 import {tokenizeAt} from './tokenize-at.js'
 
@@ -40,12 +41,6 @@ interface MarkdownNode {
 
 /** Types whose content is left out: tables, which copydesk renames to `tablePart` to keep. */
 const ignoredTypes: ReadonlySet<string> = new Set(['table', 'tableRow', 'tableCell'])
-
-/** White space that ends a paragraph of the root: a line ending, with spaces or tabs (from parse-latin). */
-const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
-
-/** Punctuation that ends a sentence (from parse-latin). */
-const terminalMarker = /^([!.?\u2026\u203D]+)$/
 
 /**
  * Turn a Markdown tree into a natural-language tree positioned in its file.
@@ -208,84 +203,4 @@ class Converter {
     this.endPoint = startAt
     return start
   }
-}
-
-/**
- * Whether a point has a line and column, as `unist-util-position` requires.
- *
- * @param point Point.
- * @returns Whether it does.
- */
-function validPoint(point: Point | undefined): point is Point {
-  return point !== undefined && typeof point.line === 'number' && point.line > 0 && typeof point.column === 'number' && point.column > 0
-}
-
-/**
- * A copy of a point, as `unist-util-position` makes one: an offset that is
- * not a natural number is left out.
- *
- * @param point Valid point.
- * @returns The copy.
- */
-function copyPoint(point: Point): Point {
-  const offset = point.offset
-  return {line: point.line, column: point.column, offset: typeof offset === 'number' && offset > -1 ? offset : undefined}
-}
-
-/**
- * Turn sentence content into a root: one sentence, split into sentences at
- * terminal marks and into paragraphs at line endings, each step followed by
- * the parser's plugins for it.
- *
- * @param english English parser.
- * @param nodes Sentence content.
- * @returns The root.
- */
-function sentenceContentToRoot(english: ParseEnglish, nodes: SentenceContent[]): Root {
-  if (nodes.length === 0) return {type: 'RootNode', children: []}
-  const firstStart = nodes[0]?.position?.start
-  const lastEnd = nodes.at(-1)?.position?.end
-  const start = validPoint(firstStart) ? copyPoint(firstStart) : undefined
-  const end = validPoint(lastEnd) ? copyPoint(lastEnd) : undefined
-  const positioned = start !== undefined && end !== undefined
-
-  const sentence: Sentence = {type: 'SentenceNode', children: nodes}
-  if (positioned) sentence.position = {start, end}
-  for (const plugin of english.tokenizeSentencePlugins) plugin(sentence)
-
-  const paragraph: Paragraph = {type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', terminalMarker)}
-  if (positioned) paragraph.position = {start: {...start}, end: {...end}}
-  for (const plugin of english.tokenizeParagraphPlugins) plugin(paragraph)
-
-  const root: Root = {type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', newLine)}
-  if (positioned) root.position = {start: {...start}, end: {...end}}
-  for (const plugin of english.tokenizeRootPlugins) plugin(root)
-  return root
-}
-
-/**
- * Split a parent into parents of its type after each child of a type whose
- * text matches an expression, and after its last child (parse-latin's
- * `splitNode`).
- *
- * @param node Parent.
- * @param childType Type of the children to split after.
- * @param expression What their text must match.
- * @returns The parts.
- */
-function splitNode<Node extends Parents>(node: Node, childType: RootContent['type'], expression: RegExp): Node[] {
-  const result: Node[] = []
-  const children = node.children as RootContent[]
-  let start = 0
-  for (let index = 0; index < children.length; index++) {
-    const token = children[index]!
-    if (index === children.length - 1 || (token.type === childType && 'value' in token && expression.test(token.value))) {
-      const part = {type: node.type, children: children.slice(start, index + 1)} as Node
-      const first = children[start]!
-      if (first.position && token.position) part.position = {start: first.position.start, end: token.position.end}
-      result.push(part)
-      start = index + 1
-    }
-  }
-  return result
 }
