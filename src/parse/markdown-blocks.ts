@@ -1,8 +1,8 @@
 import type {Html, Heading, List, ListItem, Paragraph, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import {topLevelStarts} from './markdown-block-starts.js'
-import {parseInline, type InlineContext} from './markdown-inline.js'
-import {pointsIn} from './markdown-points.js'
+import {parseInline, type InlineContext, type PointAt} from './markdown-inline.js'
+import {linePoints} from './line-points.js'
 
 /** A top-level block of a Markdown source built without the parser, and what stands in for it when the parser reads the rest. */
 export interface FastBlock {
@@ -120,6 +120,9 @@ export function fastBlocks(doc: string): FastBlock[] {
   const frontMatter = frontMatterBlock(doc)
   if (frontMatter) blocks.push(frontMatter)
   const context: InlineContext = {references: mayDefineReferences(doc)}
+  const points = linePoints(doc)
+  // One line index for the document: every offset of a block is in it, so has a point.
+  const pointAt = (offset: number): Point => points(offset)!
   // Whether the block before started with a list item, which a list after a blank line would join.
   let afterList = false
   for (const segmentStart of topLevelStarts(doc)) {
@@ -127,7 +130,7 @@ export function fastBlocks(doc: string): FastBlock[] {
     let start: (Point & {offset: number}) | undefined = segmentStart
     while (start) {
       const head = doc.slice(start.offset, start.offset + 12)
-      const block = fastBlock(doc, start, end, head, afterList, context)
+      const block = fastBlock(doc, start, end, head, afterList, pointAt, context)
       afterList = anyListItem.test(head)
       if (block) blocks.push(block)
       // A line after an ATX heading starts a block of its own.
@@ -148,6 +151,7 @@ export function fastBlocks(doc: string): FastBlock[] {
  * @param end Offset where the run ends, before a blank line.
  * @param head The start of its first line.
  * @param afterList Whether the block before started with a list item.
+ * @param pointAt Points of the document's offsets.
  * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
@@ -157,14 +161,15 @@ function fastBlock(
   end: number,
   head: string,
   afterList: boolean,
+  pointAt: PointAt,
   context: InlineContext
 ): FastBlock | undefined {
   const itemStart = listItemStart.exec(head)
-  if (itemStart) return !afterList && listMayEnd(doc, end) ? listBlock(doc, start, end, itemStart, context) : undefined
+  if (itemStart) return !afterList && listMayEnd(doc, end) ? listBlock(doc, start, end, itemStart, pointAt, context) : undefined
   const first = doc.charCodeAt(start.offset)
-  if (first === 35) return headingBlock(doc, start, end, context)
-  if (first === 60) return htmlBlock(doc, start, end)
-  return paragraphBlock(doc, start, end, context)
+  if (first === 35) return headingBlock(doc, start, end, pointAt, context)
+  if (first === 60) return htmlBlock(doc, start, end, pointAt)
+  return paragraphBlock(doc, start, end, pointAt, context)
 }
 
 /**
@@ -241,10 +246,11 @@ function endOf(doc: string, start: Point & {offset: number}, end: number): Point
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where it ends, before a blank line.
+ * @param pointAt Points of the document's offsets.
  * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
-function paragraphBlock(doc: string, start: Point & {offset: number}, end: number, context: InlineContext): FastBlock | undefined {
+function paragraphBlock(doc: string, start: Point & {offset: number}, end: number, pointAt: PointAt, context: InlineContext): FastBlock | undefined {
   const text = doc.slice(start.offset, end)
   const point = (at: Point): Point => ({line: at.line, column: at.column, offset: at.offset})
   if (!markupInParagraph.test(text) && !notPlainLine.test(text)) {
@@ -255,7 +261,6 @@ function paragraphBlock(doc: string, start: Point & {offset: number}, end: numbe
     return {start, end: to, node, standIn: 'x'}
   }
   if (notParagraphLine.test(text)) return undefined
-  const pointAt = pointsIn(doc, start.offset, start.line, end)
   const children = parseInline(doc, start.offset, end, pointAt, context)
   if (!children) return undefined
   const to = pointAt(end) as Point & {offset: number}
@@ -269,16 +274,16 @@ function paragraphBlock(doc: string, start: Point & {offset: number}, end: numbe
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where the run it starts ends.
+ * @param pointAt Points of the document's offsets.
  * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
-function headingBlock(doc: string, start: Point & {offset: number}, end: number, context: InlineContext): FastBlock | undefined {
+function headingBlock(doc: string, start: Point & {offset: number}, end: number, pointAt: PointAt, context: InlineContext): FastBlock | undefined {
   const lineBreak = doc.indexOf('\n', start.offset)
   const lineEnd = lineBreak === -1 || lineBreak > end ? end : lineBreak
   const line = doc.slice(start.offset, lineEnd)
   const marks = atxHeading.exec(line)
   if (!marks?.[1] || /[ \t#]$|\|/.test(line)) return undefined
-  const pointAt = pointsIn(doc, start.offset, start.line, lineEnd)
   const children = parseInline(doc, start.offset + marks[0].length, lineEnd, pointAt, context)
   if (!children) return undefined
   const node: Heading = {
@@ -318,6 +323,7 @@ function listMayEnd(doc: string, end: number): boolean {
  * @param start Where it starts.
  * @param end Offset where it ends, before a blank line.
  * @param firstItem The first line's marker, read by `listItemStart`.
+ * @param pointAt Points of the document's offsets.
  * @param context What inline Markdown needs to know of the document.
  * @returns The block, or `undefined`.
  */
@@ -326,11 +332,11 @@ function listBlock(
   start: Point & {offset: number},
   end: number,
   firstItem: RegExpExecArray,
+  pointAt: PointAt,
   context: InlineContext
 ): FastBlock | undefined {
   const text = doc.slice(start.offset, end)
   if (text.includes('|') || /[ \t]$/m.test(text) || thematicBreak.test(text)) return undefined
-  const pointAt = pointsIn(doc, start.offset, start.line, end)
   const items: ListItem[] = []
   let itemStart = start.offset
   while (itemStart <= end) {
@@ -368,13 +374,13 @@ function listBlock(
  * @param doc The Markdown source.
  * @param start Where it starts.
  * @param end Offset where it ends, before a blank line.
+ * @param pointAt Points of the document's offsets.
  * @returns The block, or `undefined`.
  */
-function htmlBlock(doc: string, start: Point & {offset: number}, end: number): FastBlock | undefined {
+function htmlBlock(doc: string, start: Point & {offset: number}, end: number, pointAt: PointAt): FastBlock | undefined {
   const open = htmlBlockOpen.exec(doc.slice(start.offset, Math.min(end, start.offset + 40)))
   if (!open?.[1] || !htmlBlockNames.has(open[1].toLowerCase())) return undefined
   const value = doc.slice(start.offset, end)
-  const pointAt = pointsIn(doc, start.offset, start.line, end)
   const position = {start: pointAt(start.offset), end: pointAt(end)}
   const node: Html = {type: 'html', value, position}
   return {start, end: position.end as Point & {offset: number}, node, standIn: '<p>'}

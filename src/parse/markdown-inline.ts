@@ -1,5 +1,8 @@
 import type {PhrasingContent} from 'mdast'
-import type {PointAt} from './markdown-points.js'
+import type {Point} from 'unist'
+
+/** The point (line, column, offset) of an offset in a Markdown source, as micromark gives it. */
+export type PointAt = (offset: number) => Point
 
 /**
  * Text that the GFM autolink-literal construct or transform could make a
