@@ -76,15 +76,21 @@ export function templateSpans(text: string): TemplateSpan[] {
   const spans: TemplateSpan[] = []
   let index = text.indexOf('{')
   while (index !== -1) {
-    const span = spanAt(text, index)
-    if (span) {
-      spans.push(span)
-      index = text.indexOf('{', span.end)
+    const found = spanAt(text, index)
+    if (found) {
+      spans.push(found.span)
+      index = text.indexOf('{', found.resume ?? found.span.end)
     } else {
       index = text.indexOf('{', index + 1)
     }
   }
   return spans
+}
+
+/** A span found, and where the scan goes on when that is not its end (after a `{% raw %}`, at `{% endraw %}`). */
+interface Found {
+  span: TemplateSpan
+  resume?: number
 }
 
 /**
@@ -94,13 +100,16 @@ export function templateSpans(text: string): TemplateSpan[] {
  * @param start Offset of the `{`.
  * @returns The span, or `undefined` when the brace starts no template code.
  */
-function spanAt(text: string, start: number): TemplateSpan | undefined {
-  if (text.startsWith('{:', start)) return kramdownAt(text, start)
+function spanAt(text: string, start: number): Found | undefined {
+  if (text.startsWith('{:', start)) {
+    const span = kramdownAt(text, start)
+    return span ? {span} : undefined
+  }
   for (const {open, close, syntax} of openers) {
     if (!text.startsWith(open, start)) continue
     const end = closerAfter(text, start + open.length, close)
     if (end === undefined) return undefined
-    if (syntax !== 'liquid-tag') return {start, end, syntax, readerText: readerTextIn(text, start, end)}
+    if (syntax !== 'liquid-tag') return {span: {start, end, syntax, readerText: readerTextIn(text, start, end)}}
     return liquidBlock(text, start, end)
   }
   return undefined
@@ -115,21 +124,21 @@ function spanAt(text: string, start: number): TemplateSpan | undefined {
  * @param text Story text.
  * @param start Offset of the tag.
  * @param end End of the tag.
- * @returns The span of the tag (or of the whole comment block).
+ * @returns The span of the tag (or of the whole comment block), and for a raw block where the scan goes on.
  */
-function liquidBlock(text: string, start: number, end: number): TemplateSpan {
+function liquidBlock(text: string, start: number, end: number): Found {
   const name = tagName.exec(text.slice(start, end))?.[1]
   const tag: TemplateSpan = {start, end, syntax: 'liquid-tag', readerText: readerTextIn(text, start, end)}
   if (name === 'comment') {
     const closing = endTag(text, end, 'endcomment')
-    return closing ? {start, end: closing.end, syntax: 'liquid-comment', readerText: []} : tag
+    return {span: closing ? {start, end: closing.end, syntax: 'liquid-comment', readerText: []} : tag}
   }
   if (name === 'raw' || name === 'verbatim') {
     const closing = endTag(text, end, 'end' + name)
     // The content is text: the next span starts at the closing tag, which the scan reads as a tag of its own.
-    if (closing) return {...tag, end: closing.start}
+    if (closing) return {span: tag, resume: closing.start}
   }
-  return tag
+  return {span: tag}
 }
 
 /**
