@@ -37,6 +37,10 @@ export interface RepoResult {
   template: {code: TemplateFinding[]; readerText: TemplateFinding[]}
   slips: {
     injected: number
+    /** Stories that got a slip. */
+    stories: number
+    /** Most slips in one story. */
+    perStory: number
     /** Slips reported at `error` on exactly the slipped word. */
     recall: Ratio
     /** Of those, the ones whose first suggestion is the word slipped. */
@@ -104,7 +108,7 @@ export function renderRepoReport(result: ReposResult): string {
         ...result.repos.map((repo) => [
           repo.name,
           repo.errorsPerThousandProseWords.toFixed(2),
-          String(repo.template.code.length),
+          `${repo.template.code.length} (${repo.template.code.filter((finding) => finding.severity === 'error').length} at error)`,
           rateCell(repo.slips.recall),
           rateCell(repo.slips.firstSuggestion),
           `${repo.init.before} → ${repo.init.after} (${signed(repo.init.after - repo.init.before)})`,
@@ -146,13 +150,13 @@ function renderRepo(repo: RepoResult): string[] {
     '',
     '### 2. Findings inside template code (must be 0)',
     '',
-    `In template code: **${template.code.length}**. In reader text of template arguments (alt text, captions; copydesk may check these): ${template.readerText.length}.`,
+    `In template code: **${template.code.length}** (${severities.map((s) => `${template.code.filter((finding) => finding.severity === s).length} ${s}`).join(', ')}). In reader text of template arguments (alt text, captions; copydesk may check these): ${template.readerText.length}.`,
     '',
     ...bullets(template.code.map((finding) => `${finding.file}:${finding.line}:${finding.column} \`${finding.actual}\` (${finding.ruleId}, ${finding.severity}): \`${finding.context}\``)),
     '',
     '### 3. Keyboard slips put into prose',
     '',
-    `${slips.injected} slips, one per story that has a common word for one. Caught at \`error\` on the slipped word: ${rateCell(slips.recall)}; ` +
+    `${slips.injected} slips in ${slips.stories} stories, at most ${slips.perStory} a story and one a line. Caught at \`error\` on the slipped word: ${rateCell(slips.recall)}; ` +
       `the word slipped first among the suggestions: ${rateCell(slips.firstSuggestion)}.`,
     '',
     ...(slips.misses.length > 0 ? ['Not caught at `error`:', '', ...bullets(slips.misses.map((miss) => outcomeLine(miss, slips.context))), ''] : []),

@@ -143,16 +143,27 @@ describe('slips in a story', () => {
     '```'
   ].join('\n')
 
-  test('puts the slip on a prose word, never in front matter, template code or code', () => {
+  test('puts slips on prose words, never in front matter, template code or code, and one a line', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const {text, injection} = slipStory('story.md', story, [], sources, mulberry32(seed))
-      expect(injection).toBeDefined()
+      const {text, injections} = slipStory('story.md', story, [], sources, 2, mulberry32(seed))
+      // Both prose words are on line 6: one slip goes there, the second finds no line free.
+      expect(injections).toHaveLength(1)
+      const [injection] = injections
       if (!injection) continue
       expect(['boats', 'returned']).toContain(injection.original)
       expect(injection.line).toBe(6)
       expect(text.slice(injection.offset, injection.offset + injection.injected.length)).toBe(injection.injected)
       expect(text.slice(0, injection.offset) + injection.original + text.slice(injection.offset + injection.injected.length)).toBe(story)
       expect(sources.isDictionaryWord(injection.injected)).toBe(false)
+    }
+  })
+
+  test('puts slips on different lines, each where it says', () => {
+    const twoParagraphs = story + '\n\nThe ferry returned.\n'
+    const {text, injections} = slipStory('story.md', twoParagraphs, [], sources, 2, mulberry32(3))
+    expect(injections.map((injection) => injection.line)).toEqual([6, 12])
+    for (const injection of injections) {
+      expect(text.slice(injection.offset, injection.offset + injection.injected.length)).toBe(injection.injected)
     }
   })
 
@@ -163,7 +174,7 @@ describe('slips in a story', () => {
       {start: boats, end: boats + 5},
       {start: returned, end: returned + 8}
     ]
-    expect(slipStory('story.md', story, clean, sources, mulberry32(7))).toEqual({text: story, injection: undefined})
+    expect(slipStory('story.md', story, clean, sources, 2, mulberry32(7))).toEqual({text: story, injections: []})
   })
 })
 
