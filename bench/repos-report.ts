@@ -41,6 +41,8 @@ export interface RepoResult {
     stories: number
     /** Most slips in one story. */
     perStory: number
+    /** Most slips in one repository. */
+    perRepository: number
     /** Slips reported at `error` on exactly the slipped word. */
     recall: Ratio
     /** Of those, the ones whose first suggestion is the word slipped. */
@@ -156,7 +158,7 @@ function renderRepo(repo: RepoResult): string[] {
     '',
     '### 3. Keyboard slips put into prose',
     '',
-    `${slips.injected} slips in ${slips.stories} stories, at most ${slips.perStory} a story and one a line. Caught at \`error\` on the slipped word: ${rateCell(slips.recall)}; ` +
+    `${slips.injected} slips in ${slips.stories} stories, at most ${slips.perStory} a story, one a line and ${slips.perRepository} in all. Caught at \`error\` on the slipped word: ${rateCell(slips.recall)}; ` +
       `the word slipped first among the suggestions: ${rateCell(slips.firstSuggestion)}.`,
     '',
     ...(slips.misses.length > 0 ? ['Not caught at `error`:', '', ...bullets(slips.misses.map((miss) => outcomeLine(miss, slips.context))), ''] : []),

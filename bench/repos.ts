@@ -8,7 +8,8 @@
  * 2. findings inside template code, by the benchmark's own scanner
  *    (bench/template-spans.ts): there must be none;
  * 3. recall at `error` and first-suggestion accuracy on keyboard slips put
- *    into prose lines of temporary copies (one per story, seeded);
+ *    into prose lines of temporary copies (seeded; at most two a story,
+ *    one a line, 500 a repository);
  * 4. errors before and after `copydesk init` (in a temporary copy);
  * 5. the fixes `--fix-dry-run` would make, listed for judging by hand;
  * 6. precision at `error` over a fixed sample of errors judged by hand,
@@ -28,7 +29,7 @@ import {fileURLToPath} from 'node:url'
 import {type Severity, severities} from '../src/severity.js'
 import {type Fix, fixesInDiff} from './fix-diff.js'
 import {groupBy} from './group-by.js'
-import {type Injection, mulberry32} from './inject.js'
+import {type Injection, mulberry32, shuffle} from './inject.js'
 import {countBySeverity, type Finding, type InjectionOutcome, matchInjections, ratio} from './measure.js'
 import {printResult, startBenchmark} from './output.js'
 import {notProseMask, proseWordCount} from './repo-prose.js'
@@ -63,6 +64,9 @@ const sampleSeed = defaultSeed
  * alone, pointing elsewhere), and keeps them spread over the stories.
  */
 const slipsPerStory = 2
+
+/** Most slips per repository: a few hundred measure recall to a point or two, and leave most stories of a large archive alone. */
+const slipsPerRepository = 500
 
 /** Keyboard slips go on the words typed most, as in `bench:accuracy`. */
 const commonWordCount = 5000
@@ -199,6 +203,7 @@ async function measureRepository(
       injected: slipped.injections.length,
       stories: new Set(slipped.injections.map((injection) => injection.file)).size,
       perStory: slipsPerStory,
+      perRepository: slipsPerRepository,
       recall: ratio(found.length, outcomes.length),
       firstSuggestion: ratio(found.filter((outcome) => outcome.suggestions[0] === outcome.original).length, found.length),
       misses: outcomes.filter((outcome) => outcome.severity !== 'error'),
@@ -223,15 +228,17 @@ async function measureRepository(
 }
 
 /**
- * Put up to `slipsPerStory` slips into each story that has words for them, with one seeded
- * generator over the stories in path order.
+ * Put up to `slipsPerStory` slips into stories that have words for them,
+ * up to `slipsPerRepository` in all, with one seeded generator: the stories
+ * are taken in a seeded order, so that a large archive's slips are spread
+ * over all its years rather than its first stories.
  *
  * @param texts Every file of the repository.
  * @param stories Paths of its stories.
  * @param clean Findings of the clean run: words with one are left alone.
  * @param sources What slips are made on.
  * @param seed Generator seed.
- * @returns Every file, the stories changed, and the slips.
+ * @returns Every file, the stories changed, and the slips in path order.
  */
 function slipRepository(
   texts: ReadonlyMap<string, string>,
@@ -244,11 +251,14 @@ function slipRepository(
   const cleanByFile = groupBy(clean, (finding) => [finding.file])
   const modified = new Map(texts)
   const injections: Injection[] = []
-  for (const file of stories) {
-    const story = slipStory(file, texts.get(file) ?? '', cleanByFile.get(file) ?? [], sources, slipsPerStory, random)
+  for (const file of shuffle(stories, random)) {
+    const room = slipsPerRepository - injections.length
+    if (room <= 0) break
+    const story = slipStory(file, texts.get(file) ?? '', cleanByFile.get(file) ?? [], sources, Math.min(slipsPerStory, room), random)
     modified.set(file, story.text)
     injections.push(...story.injections)
   }
+  injections.sort((a, b) => a.file.localeCompare(b.file) || a.offset - b.offset)
   return {texts: modified, injections}
 }
 
