@@ -80,5 +80,26 @@ function wordChanges(file: string, line: number, before: string, after: string):
     if (part.removed) current.before += part.value
     else current.after += part.value
   }
-  return changes
+  return changes.map(trimMarks)
+}
+
+/**
+ * Take off the marks a change shares at both ends: the word differ counts
+ * `_` as part of a word, so an emphasised name comes out as `_Clyme_` →
+ * `_Lyme_`, where the fix changed `Clyme` alone.
+ *
+ * @param fix A change.
+ * @returns It, without shared leading and trailing marks.
+ */
+function trimMarks(fix: Fix): Fix {
+  let {before, after} = fix
+  while (before.length > 1 && after.length > 1 && before[0] === after[0] && !/[\p{L}\p{N}]/u.test(before[0] ?? '')) {
+    before = before.slice(1)
+    after = after.slice(1)
+  }
+  while (before.length > 1 && after.length > 1 && before.at(-1) === after.at(-1) && !/[\p{L}\p{N}]/u.test(before.at(-1) ?? '')) {
+    before = before.slice(0, -1)
+    after = after.slice(0, -1)
+  }
+  return {...fix, before, after}
 }

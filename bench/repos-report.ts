@@ -1,5 +1,6 @@
 import {type Severity, severities} from '../src/severity.js'
 import type {Fix} from './fix-diff.js'
+import type {JudgedFixes} from './fix-verdicts.js'
 import type {BySeverity, InjectionOutcome, Ratio} from './measure.js'
 import {count, rateCell} from './report.js'
 import type {JudgedPrecision} from './verdicts.js'
@@ -62,6 +63,8 @@ export interface RepoResult {
     leftOut: number
   }
   fixes: Fix[]
+  /** The fixes matched with the verdicts on them. */
+  fixVerdicts: JudgedFixes
   judged: JudgedPrecision & {
     sampleSize: number
     /** Errors of the run, the sample's population. */
@@ -77,6 +80,7 @@ export interface ReposResult {
   copydesk: string
   seed: number
   verdicts: string
+  fixVerdicts: string
   repos: RepoResult[]
 }
 
@@ -93,7 +97,7 @@ export function renderRepoReport(result: ReposResult): string {
   const lines = [
     '# copydesk on real repositories',
     '',
-    `Reproduce: \`${result.command}\`; copydesk: \`${result.copydesk}\`; slips seeded with ${result.seed} (mulberry32); verdicts: \`${result.verdicts}\`.`,
+    `Reproduce: \`${result.command}\`; copydesk: \`${result.copydesk}\`; slips seeded with ${result.seed} (mulberry32); verdicts: \`${result.verdicts}\`, \`${result.fixVerdicts}\`.`,
     '',
     markdownTable(
       [
@@ -104,7 +108,7 @@ export function renderRepoReport(result: ReposResult): string {
           'slips caught at error',
           'right word first',
           'errors before → after init',
-          'fixes',
+          'fixes (judged right)',
           'judged precision at error'
         ],
         ...result.repos.map((repo) => [
@@ -114,7 +118,7 @@ export function renderRepoReport(result: ReposResult): string {
           rateCell(repo.slips.recall),
           rateCell(repo.slips.firstSuggestion),
           `${repo.init.before} → ${repo.init.after} (${signed(repo.init.after - repo.init.before)})`,
-          String(repo.fixes.length),
+          fixCell(repo),
           precisionCell(repo)
         ])
       ]
@@ -173,9 +177,9 @@ function renderRepo(repo: RepoResult): string[] {
     '',
     '### 5. Fixes `--fix-dry-run` would make',
     '',
-    `${repo.fixes.length} fixes${repo.fixes.length > 0 ? ':' : '.'}`,
+    `${repo.fixes.length} fixes; judged ${repo.fixVerdicts.judged}, right ${repo.fixVerdicts.right}, to judge ${repo.fixVerdicts.unjudged.length}${repo.fixes.length > 0 ? ':' : '.'}`,
     '',
-    ...repo.fixes.map((fix) => `- ${fix.file}:${fix.line} \`${fix.before}\` → \`${fix.after}\``),
+    ...repo.fixes.map((fix) => `- ${fix.file}:${fix.line} \`${fix.before}\` → \`${fix.after}\`${fixVerdictNote(fix, repo.fixVerdicts)}`),
     ...(repo.fixes.length > 0 ? [''] : []),
     '### 6. Precision at `error`, judged by hand',
     '',
@@ -258,6 +262,31 @@ function precisionCell(repo: RepoResult): string {
   const {judged} = repo
   const rate = judged.precision === null ? '-' : `${judged.precision.toFixed(3)} (${judged.right}/${judged.judged})`
   return judged.unjudged.length > 0 ? `${rate}, ${judged.unjudged.length} to judge` : rate
+}
+
+/**
+ * The fixes for the summary table.
+ *
+ * @param repo Figures.
+ * @returns `5 (1/5 right)`, with how many wait to be judged.
+ */
+function fixCell(repo: RepoResult): string {
+  const {judged, right, unjudged} = repo.fixVerdicts
+  const rate = judged === 0 ? '' : ` (${right}/${judged} right)`
+  return `${repo.fixes.length}${rate}${unjudged.length > 0 ? `, ${unjudged.length} to judge` : ''}`
+}
+
+/**
+ * Say what the verdict on a fix is, after its line in the list.
+ *
+ * @param fix Fix.
+ * @param verdicts The repository's fixes, judged.
+ * @returns `: wrong (note)`, `: right`, or `: to judge`.
+ */
+function fixVerdictNote(fix: Fix, verdicts: JudgedFixes): string {
+  if (verdicts.unjudged.includes(fix)) return ': to judge'
+  const wrong = verdicts.wrong.find((item) => item.file === fix.file && item.line === fix.line && item.before === fix.before && item.after === fix.after)
+  return wrong ? `: wrong (${wrong.note})` : ': right'
 }
 
 /**

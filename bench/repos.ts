@@ -11,7 +11,8 @@
  *    into prose lines of temporary copies (seeded; at most two a story,
  *    one a line, 500 a repository);
  * 4. errors before and after `copydesk init` (in a temporary copy);
- * 5. the fixes `--fix-dry-run` would make, listed for judging by hand;
+ * 5. the fixes `--fix-dry-run` would make, with the verdicts on them kept
+ *    in bench/judged/repos-fixes.tsv;
  * 6. precision at `error` over a fixed sample of errors judged by hand,
  *    the verdicts kept in bench/judged/repos-errors.tsv.
  *
@@ -19,7 +20,7 @@
  * output, `--repos 18f-blog` for some repositories, `--seed N` for other
  * slips, `--sample N` for another sample size, `--copydesk PATH` to run
  * another build's `bin/copydesk.js`, `--write-unjudged` to add the sampled
- * errors without a verdict to the verdicts file). It is a benchmark, not a
+ * errors and the fixes without a verdict to the verdicts files). It is a benchmark, not a
  * test: CI does not run it, and it skips when `../shared/repos` is absent.
  */
 import fs from 'node:fs/promises'
@@ -39,7 +40,8 @@ import {readRepoOptions, type RepoOptions, reproduceRepoCommand} from './repos-o
 import {type RepoResult, renderRepoReport, type ReposResult, type TemplateFinding} from './repos-report.js'
 import {defaultSeed} from './seeded-options.js'
 import {templatePlace, templateSpans} from './template-spans.js'
-import {formatVerdicts, judgedPrecision, parseVerdicts, sampleErrors, withUnjudged} from './verdicts.js'
+import {formatFixVerdicts, type FixRow, judgeFixes, parseFixVerdicts, withUnjudgedFixes} from './fix-verdicts.js'
+import {formatVerdicts, type JudgedRow, judgedPrecision, parseVerdicts, sampleErrors, withUnjudged} from './verdicts.js'
 import {commonWords, dictionaryChecker} from './words.js'
 
 /** The project root: this module runs from `dist/bench/`. */
@@ -51,9 +53,11 @@ const reposShown = '../shared/repos'
 /** The repositories' folder. */
 const reposFolder = path.resolve(projectRoot, reposShown)
 
-/** The verdicts file, in the project. */
+/** The verdicts files, in the project: on sampled errors, and on fixes. */
 const verdictsShown = 'bench/judged/repos-errors.tsv'
 const verdictsFile = path.join(projectRoot, verdictsShown)
+const fixVerdictsShown = 'bench/judged/repos-fixes.tsv'
+const fixVerdictsFile = path.join(projectRoot, fixVerdictsShown)
 
 /** The sample is drawn with a seed of its own, so that `--seed` (other slips) keeps the verdicts matched. */
 const sampleSeed = defaultSeed
@@ -75,7 +79,13 @@ const commonWordCount = 5000
 const usage =
   'usage: npm run bench:repos -- [--json] [--repos NAME,...] [--seed N] [--sample N] [--copydesk PATH] [--write-unjudged]'
 
-await main()
+try {
+  await main()
+} catch (error) {
+  // A bad verdicts file or a failed copydesk run: say what, without a stack trace.
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 2
+}
 
 /**
  * Run the benchmark and print its report.
@@ -95,24 +105,32 @@ async function main(): Promise<void> {
   }
   const bin = path.resolve(options.copydesk ?? path.join(projectRoot, 'bin/copydesk.js'))
   const verdictRows = parseVerdicts(await readIfThere(verdictsFile), verdictsShown)
+  const fixRows = parseFixVerdicts(await readIfThere(fixVerdictsFile), fixVerdictsShown)
   const isDictionaryWord = dictionaryChecker()
   const sources: SlipSources = {isDictionaryWord, commonWords: await commonWords(commonWordCount)}
 
   const repos: RepoResult[] = []
   for (const name of options.repos.length > 0 ? options.repos : available) {
-    repos.push(await measureRepository(name, bin, options, sources, verdictRows))
+    repos.push(await measureRepository(name, bin, options, sources, {errors: verdictRows, fixes: fixRows}))
   }
   const result: ReposResult = {
     command: reproduceRepoCommand(options),
     copydesk: options.copydesk === undefined ? 'bin/copydesk.js' : bin,
     seed: options.seed,
     verdicts: verdictsShown,
+    fixVerdicts: fixVerdictsShown,
     repos
   }
   if (options.writeUnjudged) {
     const rows = withUnjudged(verdictRows, repos.flatMap((repo) => repo.judged.unjudged))
     await writeAtomically(verdictsFile, formatVerdicts(rows))
     progress(`${rows.length - verdictRows.length} errors to judge added to ${verdictsShown}`)
+    const newFixRows = withUnjudgedFixes(
+      fixRows,
+      repos.flatMap((repo) => repo.fixVerdicts.unjudged.map((fix) => ({repo: repo.name, fix})))
+    )
+    await writeAtomically(fixVerdictsFile, formatFixVerdicts(newFixRows))
+    progress(`${newFixRows.length - fixRows.length} fixes to judge added to ${fixVerdictsShown}`)
   }
   printResult(renderRepoReport(result), result, options.json)
 }
@@ -124,7 +142,7 @@ async function main(): Promise<void> {
  * @param bin copydesk's `bin/copydesk.js`.
  * @param options Options.
  * @param sources What slips are made on.
- * @param verdictRows Verdicts of the file.
+ * @param verdicts Verdicts of the files, on errors and on fixes.
  * @returns Its figures.
  */
 async function measureRepository(
@@ -132,7 +150,7 @@ async function measureRepository(
   bin: string,
   options: RepoOptions,
   sources: SlipSources,
-  verdictRows: ReturnType<typeof parseVerdicts>
+  verdicts: {errors: readonly JudgedRow[]; fixes: readonly FixRow[]}
 ): Promise<RepoResult> {
   const folder = path.join(reposFolder, name)
   const texts = await readRepository(folder)
@@ -174,7 +192,7 @@ async function measureRepository(
   const judged = judgedPrecision(
     sample,
     judgeable,
-    verdictRows.filter((row) => row.repo === name)
+    verdicts.errors.filter((row) => row.repo === name)
   )
   const mask = new Map(stories.map((file) => [file, notProseMask(texts.get(file) ?? '')]))
   const proseWords = stories.reduce((sum, file) => sum + proseWordCount(texts.get(file) ?? '', mask.get(file)), 0)
@@ -218,6 +236,7 @@ async function measureRepository(
       leftOut: init.initRun.stderr.split('\n').filter((line) => line.trim() !== '').length
     },
     fixes,
+    fixVerdicts: judgeFixes(name, fixes, verdicts.fixes),
     judged: {
       sampleSize: sample.length,
       errors: errors.length,

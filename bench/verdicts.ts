@@ -61,18 +61,9 @@ export function verdictKey(item: {repo: string; file: string; line: number; colu
  * @throws {Error} On a row with the wrong number of fields or a verdict other than `right`, `wrong` or empty.
  */
 export function parseVerdicts(text: string, name: string): JudgedRow[] {
-  const rows: JudgedRow[] = []
-  text.split(/\r?\n/).forEach(function (line, index) {
-    if (index === 0 || line.trim() === '' || line.startsWith('#')) return
-    const fields = line.split('\t')
-    if (fields.length !== verdictColumns.length) {
-      throw new Error(`${name}:${index + 1}: expected ${verdictColumns.length} tab-separated fields, not ${fields.length}`)
-    }
+  return tsvRows(text, name, verdictColumns.length).map(function ({fields, place}): JudgedRow {
     const [repo, file, lineText, columnText, actual, rule, expected, verdict, note] = fields as string[]
-    if (verdict !== '' && verdict !== 'right' && verdict !== 'wrong') {
-      throw new Error(`${name}:${index + 1}: verdict must be \`right\`, \`wrong\` or empty, not \`${verdict}\``)
-    }
-    rows.push({
+    return {
       repo: repo ?? '',
       file: file ?? '',
       line: Number(lineText),
@@ -80,11 +71,56 @@ export function parseVerdicts(text: string, name: string): JudgedRow[] {
       actual: actual ?? '',
       rule: rule ?? '',
       expected: expected ?? '',
-      verdict: verdict === '' ? undefined : verdict,
+      verdict: verdictOf(verdict ?? '', place),
       note: note ?? ''
-    })
+    }
+  })
+}
+
+/**
+ * Read the rows of a tab-separated file under its header line, skipping
+ * blank lines and `#` lines.
+ *
+ * @param text File text.
+ * @param name File name, for messages.
+ * @param columns Fields a row must have.
+ * @returns Each row's fields and its place (`name:line`).
+ * @throws {Error} On a row with another number of fields.
+ */
+export function tsvRows(text: string, name: string, columns: number): Array<{fields: string[]; place: string}> {
+  const rows: Array<{fields: string[]; place: string}> = []
+  text.split(/\r?\n/).forEach(function (line, index) {
+    if (index === 0 || line.trim() === '' || line.startsWith('#')) return
+    const fields = line.split('\t')
+    const place = `${name}:${index + 1}`
+    if (fields.length !== columns) throw new Error(`${place}: expected ${columns} tab-separated fields, not ${fields.length}`)
+    rows.push({fields, place})
   })
   return rows
+}
+
+/**
+ * Read a verdict field.
+ *
+ * @param value The field.
+ * @param place Where it is, for the message.
+ * @returns The verdict, or `undefined` when the field is empty.
+ * @throws {Error} On anything but `right`, `wrong` or nothing.
+ */
+export function verdictOf(value: string, place: string): Verdict | undefined {
+  if (value === '') return undefined
+  if (value === 'right' || value === 'wrong') return value
+  throw new Error(`${place}: verdict must be \`right\`, \`wrong\` or empty, not \`${value}\``)
+}
+
+/**
+ * Make a field safe for a tab-separated line.
+ *
+ * @param value Field.
+ * @returns It, with tabs and line breaks as spaces.
+ */
+export function tsvField(value: string): string {
+  return value.replace(/[\t\r\n]+/g, ' ')
 }
 
 /**
@@ -94,10 +130,9 @@ export function parseVerdicts(text: string, name: string): JudgedRow[] {
  * @returns File text, header first, ending in a newline.
  */
 export function formatVerdicts(rows: readonly JudgedRow[]): string {
-  const clean = (value: string): string => value.replace(/[\t\r\n]+/g, ' ')
   const lines = rows.map((row) =>
     [row.repo, row.file, String(row.line), String(row.column), row.actual, row.rule, row.expected, row.verdict ?? '', row.note]
-      .map(clean)
+      .map(tsvField)
       .join('\t')
   )
   return [verdictColumns.join('\t'), ...lines].join('\n') + '\n'

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {fixesInDiff} from '../bench/fix-diff.js'
+import {fixColumns, formatFixVerdicts, judgeFixes, parseFixVerdicts, withUnjudgedFixes} from '../bench/fix-verdicts.js'
 import {mulberry32} from '../bench/inject.js'
 import {notProseMask, proseTokens, proseWordCount} from '../bench/repo-prose.js'
 import {slipStory, type SlipSources} from '../bench/repo-inject.js'
@@ -189,14 +190,15 @@ describe('fixes in a dry-run diff', () => {
       '-Jiangshu ships left Jiangsu. Jiangshu again.',
       '+Jiangsu ships left Jiangsu. Jiangsu again.',
       ' ',
-      '-Bye from Kowalczik.',
-      '+Bye from Kowalczyk.',
+      '-Bye from Kowalczik and _Jiangshu_.',
+      '+Bye from Kowalczyk and _Jiangsu_.',
       '\\ No newline at end of file'
     ].join('\n')
     expect(fixesInDiff(patch)).toEqual([
       {file: 'news/port.md', line: 3, before: 'Jiangshu', after: 'Jiangsu'},
       {file: 'news/port.md', line: 3, before: 'Jiangshu', after: 'Jiangsu'},
-      {file: 'news/port.md', line: 5, before: 'Kowalczik', after: 'Kowalczyk'}
+      {file: 'news/port.md', line: 5, before: 'Kowalczik', after: 'Kowalczyk'},
+      {file: 'news/port.md', line: 5, before: 'Jiangshu', after: 'Jiangsu'}
     ])
   })
 
@@ -276,6 +278,39 @@ describe('verdicts', () => {
     const kept = errors.filter((item, index) => sample.includes(item) || index % 2 === 0)
     expect(sampleErrors(kept, 40, 1)).toEqual(sample)
     expect(sampleErrors(errors, 40, 2)).not.toEqual(sample)
+  })
+})
+
+describe('verdicts on fixes', () => {
+  const file = [
+    fixColumns.join('\t'),
+    'blog\tnews/port.md\t3\tJiangshu\tJiangsu\tright\ta slip of a name the story spells six times',
+    'blog\tnews/port.md\t9\tKwong\tKong\twrong\tthe reporter spells it Kwong'
+  ].join('\n')
+
+  test('match every fix that makes the same change on the same line', () => {
+    const fixes = [
+      {file: 'news/port.md', line: 3, before: 'Jiangshu', after: 'Jiangsu'},
+      {file: 'news/port.md', line: 3, before: 'Jiangshu', after: 'Jiangsu'},
+      {file: 'news/port.md', line: 9, before: 'Kwong', after: 'Kong'},
+      {file: 'news/port.md', line: 9, before: 'Kwong', after: 'Kang'}
+    ]
+    const result = judgeFixes('blog', fixes, parseFixVerdicts(file, 'f.tsv'))
+    expect(result).toMatchObject({judged: 3, right: 2})
+    expect(result.wrong.map((fix) => fix.note)).toEqual(['the reporter spells it Kwong'])
+    expect(result.unjudged).toEqual([fixes[3]])
+    expect(judgeFixes('other', fixes, parseFixVerdicts(file, 'f.tsv')).judged).toBe(0)
+  })
+
+  test('write each unjudged fix once, and read the file back', () => {
+    const rows = parseFixVerdicts(file, 'f.tsv')
+    const fix = {file: 'news/dock.md', line: 4, before: 'wharff', after: 'wharf'}
+    const added = withUnjudgedFixes(rows, [
+      {repo: 'blog', fix},
+      {repo: 'blog', fix}
+    ])
+    expect(added).toHaveLength(rows.length + 1)
+    expect(parseFixVerdicts(formatFixVerdicts(added), 'f.tsv')).toEqual(added)
   })
 })
 
