@@ -40,6 +40,7 @@ export function ignorePatternProblem(source: string): string | undefined {
     return undefined
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return reason.replace(/^error parsing regexp: /, '')
+    // re2js writes the multi-line flag it was given into the pattern it quotes: `(?m)(a+`.
+    return reason.replace(/^error parsing regexp: /, '').replace('`(?m)', '`')
   }
 }
