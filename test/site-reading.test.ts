@@ -136,6 +136,11 @@ describe('TOML and JSON front matter', () => {
     const text = '---\ndescription: Our <a href="/srcz">harbour</a> guide, teh best\n---\n'
     expect(await lint('story.md', text)).toEqual(['2:53-2:56 error teh'])
   })
+
+  test('character references in a headline field are read as their characters, and words keep their place', async () => {
+    const text = '---\ntitle: "**Ferries**&mdash;The pier in Espa&ntilde;a reopens&#58; teh quay too"\n---\n'
+    expect(await lint('story.md', text)).toEqual(['2:66-2:69 error teh'])
+  })
 })
 
 describe('config `ignorePatterns`', () => {

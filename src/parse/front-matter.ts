@@ -1,8 +1,10 @@
 import type {Paragraph} from 'nlcst'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {ParseEnglish} from 'parse-english'
 import {parse as parseToml} from 'smol-toml'
-import type {Location} from 'vfile-location'
+import {type Location, location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
+import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
 import type {Span} from './template-code.js'
 
@@ -58,8 +60,11 @@ export function parseFrontMatterHeadlines(
  * Parse spans of a source as prose of their own (a headline field, an
  * image's `alt` in a template tag), each positioned where it stands.
  *
- * HTML tags in such text (`description: Our <a href="/api">API</a> guide`)
- * are markup the site renders, not words: they are blanked out first.
+ * Such text is rendered as HTML: its tags (`description: Our <a
+ * href="/api">API</a> guide`) are markup, not words, and are blanked out
+ * first; its character references (`Espa&ntilde;ol`, `Pro**&mdash;When`)
+ * are read as the characters they stand for, and each word put back where
+ * it stands in the source.
  *
  * @param source The source the spans are in.
  * @param spans Start and end offsets in `source`.
@@ -77,15 +82,39 @@ export function parseProseSpans(
 ): Paragraph[] {
   const paragraphs: Paragraph[] = []
   for (const span of spans) {
-    let text = source.slice(span[0], span[1])
-    if (text.includes('<')) text = text.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length))
-    const root = english.parse(text)
+    const raw = source.slice(span[0], span[1])
+    let text = raw.includes('<') ? raw.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length)) : raw
+    const decoded = text.includes('&') ? text.replace(characterReference, decodeReference) : text
+    const root = english.parse(decoded)
+    if (decoded !== text) reanchorWords(root, text, location(text))
     relocate(root, start + span[0], place)
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') paragraphs.push(child)
     }
   }
   return paragraphs
+}
+
+/** A character reference: named (`&mdash;`), decimal (`&#34;`) or hexadecimal (`&#x2019;`). */
+const characterReference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g
+
+/**
+ * The character a reference stands for, or the reference itself when it stands for none.
+ *
+ * @param reference The whole reference.
+ * @param decimal Its decimal code point, if numeric.
+ * @param hex Its hexadecimal code point, if numeric.
+ * @param name Its name, if named.
+ * @returns The character.
+ */
+function decodeReference(reference: string, decimal?: string, hex?: string, name?: string): string {
+  if (name !== undefined) {
+    const decoded = decodeNamedCharacterReference(name)
+    return decoded === false ? reference : decoded
+  }
+  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16)
+  // A NUL, a surrogate or past Unicode is no character: keep the text as written.
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference
 }
 
 /**
