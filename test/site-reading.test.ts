@@ -93,6 +93,11 @@ describe('text readers see inside template code', () => {
     expect(await lint('story.md', text)).toEqual(['1:68-1:71 error teh'])
   })
 
+  test('a tag shown in a code sample is code, its caption too', async () => {
+    const text = 'Write `{{< figure caption="Teh quay" >}}` to add one:\n\n```\n{% image "a.jpg" "Ferrys at dawn" %}\n```\n\nThe pier and thier boats.\n'
+    expect(await lint('story.md', text)).toEqual(['7:14-7:19 error thier'])
+  })
+
   test('the spans are those of the text between the quotes', () => {
     const doc = '{% image "a.jpg" "Boats at dawn" %} {{< img src="b" alt=\'Quay\' >}}'
     const {prose} = maskTemplateCode(doc)

@@ -11,6 +11,7 @@ import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
+import type {Span} from './template-code.js'
 import {pushAll} from '../push-all.js'
 
 /** mdast type given to link text that is the link's own address (`<https://…>`, bare `www.…`). */
@@ -28,9 +29,16 @@ const urlLiteral = 'urlLiteral'
  * @param file The file being parsed.
  * @param english English parser.
  * @param fields Front-matter fields that are headline copy, in lower case.
+ * @param codeSpans Where given, the spans of code (fenced, indented, inline) are added to it.
  * @returns Its natural-language tree, positioned in `doc`.
  */
-export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish, fields: ReadonlySet<string> = headlineKeys): Root {
+export function parseMarkdown(
+  doc: string,
+  file: VFile,
+  english: ParseEnglish,
+  fields: ReadonlySet<string> = headlineKeys,
+  codeSpans?: Span[]
+): Root {
   const mdast = parseMarkdownInPieces(doc, (source) => markdownParserFor(source).parse(source))
   const place = location(doc)
   const extra: Paragraph[] = []
@@ -49,6 +57,9 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish, f
       }
     } else if (node.type === 'link') {
       markUrlLiteral(node)
+    } else if ((node.type === 'code' || node.type === 'inlineCode') && codeSpans) {
+      const {start, end} = node.position ?? {}
+      if (start?.offset !== undefined && end?.offset !== undefined) codeSpans.push([start.offset, end.offset])
     } else if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') {
       // The converter skips tables (as mdast-util-to-nlcst does), but results tables are full of names.
       ;(node as {type: string}).type = 'tablePart'

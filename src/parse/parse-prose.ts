@@ -12,6 +12,7 @@ import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {parseMarkdown} from './markdown.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
+import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
 
 /**
@@ -39,9 +40,11 @@ const parseProse: Plugin<[], string, Root> = function () {
       const site = siteSource(doc, format, reading)
       const english = englishParser(processor)
       let root: Root
+      // A tag shown in a code sample ("`{{< figure caption=\"…\" >}}`") is code, its caption too.
+      const codeSpans: Span[] | undefined = site.prose.length > 0 ? [] : undefined
       switch (format) {
         case 'markdown':
-          root = parseMarkdown(site.source, file, english, reading.frontMatterFields)
+          root = parseMarkdown(site.source, file, english, reading.frontMatterFields, codeSpans)
           break
         case 'html':
           root = parseHtml(site.source, english, {file})
@@ -51,7 +54,8 @@ const parseProse: Plugin<[], string, Root> = function () {
       }
       if (site.prose.length === 0 && site.jsonFrontMatter === undefined) return root
       const place = location(doc)
-      const paragraphs = parseProseSpans(doc, site.prose, 0, place, english)
+      const prose = codeSpans ? site.prose.filter((span) => !codeSpans.some(([start, end]) => start <= span[0] && span[1] <= end)) : site.prose
+      const paragraphs = parseProseSpans(doc, prose, 0, place, english)
       if (site.jsonFrontMatter !== undefined) {
         const json = doc.slice(0, site.jsonFrontMatter)
         paragraphs.push(...parseFrontMatterHeadlines(json, 0, place, english, 'json', reading.frontMatterFields))
