@@ -73,6 +73,17 @@ describe('template code is not prose', () => {
     ])
   })
 
+  test.each([
+    ['unclosed raw blocks', ('{% raw %}' + 'x'.repeat(10)).repeat(20_000)],
+    ['unclosed tags', '{%'.repeat(200_000)],
+    ['unclosed output tags on one line', '{{'.repeat(200_000)],
+    ['many tags on one line', '{{ a }}'.repeat(100_000)]
+  ])('%s are read in one pass, not once for each opener', (_name, doc) => {
+    // A search that went back to the line's start or on to the document's end for each tag would take minutes here.
+    const {source} = maskTemplateCode(doc)
+    expect(source.length).toBe(doc.length)
+  })
+
   test('blanking keeps every offset and line break, and a story without template code is the same string', () => {
     const doc = 'A {{ x }}\r\nB {% if y\n %} C {#\nz #}\n'
     const {source} = maskTemplateCode(doc)
@@ -135,6 +146,13 @@ describe('TOML and JSON front matter', () => {
     const text = '---\ntitle: The porrt\nexcerpt: Thier quay\nstandfirst: A wierd pier\n---\n\nBody.\n'
     expect(await lint('story.md', text)).toEqual(['2:12-2:17 error porrt', '3:10-3:15 error Thier'])
     expect(await lint('story.md', text, {frontMatterFields: ['Standfirst']})).toEqual(['4:15-4:20 error wierd'])
+  })
+
+  test('`frontMatterFields` of the wrong type is a config error at its place', async () => {
+    const cwd = await makeTree({'.copydeskrc.json': '{\n  "frontMatterFields": "standfirst"\n}\n', 'story.md': 'The port.\n'})
+    const result = await runCli([], {cwd})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('copydesk: .copydeskrc.json:2:24: `frontMatterFields`: expected a list\n')
   })
 
   test('HTML tags in a headline field are not words', async () => {

@@ -158,12 +158,8 @@ function shortcodeEnd(
   addProseArguments(inner, start + 3, prose)
   const end = at + 3
   if (name && codeShortcodes.has(name) && !/^\s*\//.test(inner)) {
-    const closing = new RegExp('\\{\\{[<%]\\s*/\\s*' + name + '\\s*[>%]\\}\\}', 'g')
-    closing.lastIndex = end
-    const found = closing.exec(doc)
-    if (found && found.index - end <= blockLimit) {
-      masked.push([end, found.index])
-    }
+    const found = closers.blockClosing('{{/' + name, new RegExp('\\{\\{[<%]\\s*/\\s*' + name + '\\s*[>%]\\}\\}', 'g'), end)
+    if (found) masked.push([end, found[0]])
   }
   return end
 }
@@ -188,11 +184,8 @@ function liquidTagEnd(doc: string, start: number, closers: NextIndex, masked: Sp
   const end = at + 2
   if (name && codeBlocks.has(name)) {
     // `{% endraw %}`, `{%- endraw -%}`, `{%endraw%}`: the first one closes the block, as in Liquid.
-    const closing = new RegExp('\\{%-?\\s*end' + name + '\\s*-?%\\}', 'g')
-    closing.lastIndex = end
-    const found = closing.exec(doc)
-    if (found && found.index - end <= blockLimit) return found.index + found[0].length
-    return end
+    const found = closers.blockClosing('{%end' + name, new RegExp('\\{%-?\\s*end' + name + '\\s*-?%\\}', 'g'), end)
+    return found ? found[1] : end
   }
   addProseArguments(inner, start + 2, prose)
   addPositionalProse(inner, start + 2, prose)
@@ -250,14 +243,26 @@ function addPositionalProse(inner: string, offset: number, prose: Span[]): void 
   let match: RegExpExecArray | null
   let index = 0
   while ((match = quotedArgument.exec(inner))) {
-    const before = inner.slice(0, match.index)
     // A named argument's value (`class="wide"`) is no positional argument.
-    if (/=\s*$/.test(before)) continue
+    if (afterEquals(inner, match.index)) continue
     index++
     const text = match[1] ?? match[2] ?? ''
     if (index === 1 || !/\S\s+\S/.test(text) || !/\p{L}/u.test(text)) continue
     prose.push([offset + match.index + 1, offset + match.index + 1 + text.length])
   }
+}
+
+/**
+ * Whether an `=` comes before an offset, past white space only.
+ *
+ * @param text The text.
+ * @param offset The offset.
+ * @returns Whether it does.
+ */
+function afterEquals(text: string, offset: number): boolean {
+  let index = offset - 1
+  while (index >= 0 && /\s/.test(text.charAt(index))) index--
+  return text.charAt(index) === '='
 }
 
 /**
@@ -297,8 +302,16 @@ function blankOut(doc: string, spans: readonly Span[]): string {
  * @returns Whether it starts its line.
  */
 function startsLine(doc: string, offset: number): boolean {
-  const lineStart = Math.max(doc.lastIndexOf('\n', offset - 1), doc.lastIndexOf('\r', offset - 1)) + 1
-  return /^ {0,3}$/.test(doc.slice(lineStart, offset)) && doc.charAt(offset) !== '\n' && doc.charAt(offset) !== '\r'
+  const char = doc.charAt(offset)
+  if (char === '\n' || char === '\r') return false
+  // Look back over at most three spaces, not over the whole line: linear over many tags.
+  for (let index = offset - 1; index >= offset - 4; index--) {
+    if (index < 0) return true
+    const before = doc.charAt(index)
+    if (before === '\n' || before === '\r') return true
+    if (before !== ' ') return false
+  }
+  return false
 }
 
 /**
@@ -325,6 +338,7 @@ function textAfter(doc: string, offset: number): boolean {
 class NextIndex {
   private readonly found = new Map<string, {from: number; at: number}>()
   private readonly blankLine = /\n[ \t\r]*\n/g
+  private readonly blocks = new Map<string, {from: number; at: Span | undefined}>()
 
   /**
    * @param doc The source.
@@ -351,6 +365,29 @@ class NextIndex {
     if (at - from > tagLimit) return undefined
     const blank = this.next('', from)
     return blank === -1 || blank > at ? at : undefined
+  }
+
+  /**
+   * Where the tag that closes a block stands (`{% endraw %}`), when it is
+   * within `blockLimit` characters of the block's start.
+   *
+   * @param key Names the closing tag, for remembering.
+   * @param closing Expression of the closing tag, global.
+   * @param from Where the block's content starts.
+   * @returns The start and end of the closing tag, or `undefined`.
+   */
+  blockClosing(key: string, closing: RegExp, from: number): Span | undefined {
+    const last = this.blocks.get(key)
+    let found: Span | undefined
+    if (last && last.from <= from && (last.at === undefined || last.at[0] >= from)) {
+      found = last.at
+    } else {
+      closing.lastIndex = from
+      const match = closing.exec(this.doc)
+      found = match ? [match.index, match.index + match[0].length] : undefined
+      this.blocks.set(key, {from, at: found})
+    }
+    return found && found[0] - from <= blockLimit ? found : undefined
   }
 
   /**
