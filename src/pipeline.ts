@@ -97,6 +97,8 @@ export class Pipeline {
    * @throws {StageFailure} When parsing or a step of it, or the analysis, fails.
    */
   async analyse(file: VFile, config: ResolvedConfig): Promise<Story> {
+    // The parser reads the story's site syntax from its file (front-matter fields, `ignorePatterns`).
+    file.data.siteReading = config.siteReading
     const tree = this.parse(file)
     return inStage('analysis', () => analyseStory(file, tree, this.rulesFor(config).analyse))
   }

@@ -70,9 +70,9 @@ describe('Markdown', () => {
     expect(findings(await lintDoc(doc, 'story.markdown'))).toEqual(['5:18-5:21 error teh'])
   })
 
-  test('does not check TOML front matter', async () => {
-    const doc = '+++\ntitle = "Teh bridge"\n+++\n\nThe bridge opened.\n'
-    expect(findings(await lintDoc(doc, 'story.md'))).toEqual([])
+  test('checks the headline fields of TOML front matter, as of YAML, and no other key', async () => {
+    const doc = '+++\ntitle = "Teh bridge"\nslug = "teh-brige"\n+++\n\nThe bridge opened.\n'
+    expect(findings(await lintDoc(doc, 'story.md'))).toEqual(['2:10-2:13 error Teh'])
   })
 })
 

@@ -6,6 +6,9 @@ import {type Dialect, dialects} from '../words/dictionary.js'
 import {closest} from '../words/edit-distance.js'
 import {CopydeskError} from '../errors.js'
 import {configPlace} from './config-place.js'
+import {compileIgnorePattern, ignorePatternProblem} from './ignore-patterns.js'
+import {headlineKeys} from '../parse/front-matter.js'
+import type {SiteReading} from '../parse/site-reading.js'
 import {bundledNames} from '../words/names-list.js'
 import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from '../severity.js'
@@ -33,7 +36,19 @@ export const configSchema = z.strictObject({
       z.strictObject({files: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(), default: z.boolean().optional()})
     ])
     .optional(),
-  dialect: z.enum(dialects).optional()
+  dialect: z.enum(dialects).optional(),
+  frontMatterFields: z.array(z.string().trim().min(1)).optional(),
+  ignorePatterns: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .superRefine(function (pattern, context) {
+          const problem = ignorePatternProblem(pattern)
+          if (problem) context.addIssue({code: 'custom', message: 'invalid regular expression: ' + problem})
+        })
+    )
+    .optional()
 })
 
 /**
@@ -81,6 +96,8 @@ export interface ResolvedConfig {
   houseStyle: HouseStyleEntry[]
   /** The dialect to spell by; `undefined` when none is set (American, with mixed spellings flagged). */
   dialect: Dialect | undefined
+  /** How to read the site's stories: headline fields of front matter (`frontMatterFields`) and `ignorePatterns`. */
+  siteReading: SiteReading
 }
 
 /**
@@ -136,7 +153,11 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     distinct: config.distinct ?? [],
     ignore: config.ignore ?? [],
     houseStyle,
-    dialect: config.dialect
+    dialect: config.dialect,
+    siteReading: {
+      frontMatterFields: config.frontMatterFields ? new Set(config.frontMatterFields.map((field) => field.toLowerCase())) : headlineKeys,
+      ignorePatterns: (config.ignorePatterns ?? []).map(compileIgnorePattern)
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {buffer} from 'node:stream/consumers'
 import {VFile} from 'vfile'
 import {type Encoding, decodeInput} from './decode.js'
+import {isOwnReport} from './own-reports.js'
 import {CopydeskError} from '../errors.js'
 
 /**
@@ -65,7 +66,8 @@ export async function readInputStream(
 /**
  * Make the file copydesk lints from a story's bytes: decoded as UTF-8, or
  * as the encoding it turns out to be in (noted on `file.data.encoding`), or
- * empty and marked binary, to be skipped with a note rather than parsed.
+ * empty and marked binary, to be skipped with a note rather than parsed, or
+ * empty when it is copydesk's own HTML report.
  *
  * @param filePath Path as given.
  * @param bytes The story's bytes.
@@ -83,6 +85,12 @@ function fromBytes(filePath: string, bytes: Buffer, cwd: string): VFile {
   if (decoded.kind === 'binary') {
     const file = toInputFile(filePath, '', cwd)
     file.data.binary = true
+    return file
+  }
+  // copydesk's own HTML report saved among the stories: nothing in it to lint.
+  if (isOwnReport(filePath, decoded.value)) {
+    const file = toInputFile(filePath, '', cwd)
+    file.data.ownReport = true
     return file
   }
   const file = toInputFile(filePath, decoded.value, cwd)
@@ -118,5 +126,7 @@ declare module 'vfile' {
     binary: boolean
     /** The encoding the story was read as, when it is not UTF-8. */
     encoding: Encoding
+    /** Set when the file is a report copydesk wrote (`isOwnReport`): read as empty, so nothing is found in it. */
+    ownReport: boolean
   }
 }

@@ -1,41 +1,93 @@
 import type {Paragraph} from 'nlcst'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {ParseEnglish} from 'parse-english'
-import type {Location} from 'vfile-location'
+import {parse as parseToml} from 'smol-toml'
+import {type Location, location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
+import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
+import type {Span} from './template-code.js'
 
-/** Front-matter keys whose values are headline copy and so are checked. */
+/**
+ * Front-matter keys whose values are headline copy and so are checked,
+ * unless config `frontMatterFields` names others (compared in lower case).
+ */
 export const headlineKeys: ReadonlySet<string> = new Set([
   'title',
   'headline',
   'subtitle',
   'description',
   'summary',
-  'dek'
+  'dek',
+  'excerpt'
 ])
 
+/** The syntax of a front-matter block: YAML (`---`), TOML (`+++`) or a JSON object (`{`). */
+export type FrontMatterSyntax = 'yaml' | 'toml' | 'json'
+
 /**
- * Parse the headline-like fields of YAML front matter as prose.
+ * Parse the headline-like fields of front matter as prose.
  *
  * Each value is read from the source as written, not as YAML decodes it, so
  * that a finding in `title: "Jiangshu port deal"` points at the real column.
  *
- * @param yamlSource The front matter between its `---` fences.
- * @param yamlStart Offset of `yamlSource` in the whole document.
+ * @param source The front matter between its fences (`---`, `+++`), or the JSON object.
+ * @param start Offset of `source` in the whole document.
  * @param place Location index of the whole document.
  * @param english English parser.
+ * @param syntax The front matter's syntax.
+ * @param fields The fields to check, in lower case.
  * @returns One paragraph per checked field, positioned in the whole document.
  */
 export function parseFrontMatterHeadlines(
-  yamlSource: string,
-  yamlStart: number,
+  source: string,
+  start: number,
+  place: Location,
+  english: ParseEnglish,
+  syntax: FrontMatterSyntax = 'yaml',
+  fields: ReadonlySet<string> = headlineKeys
+): Paragraph[] {
+  const spans =
+    syntax === 'toml'
+      ? tomlHeadlineSpans(source, fields)
+      : syntax === 'json'
+        ? headlineSpans(source, fields)
+        : (simpleHeadlineSpans(source, fields) ?? headlineSpans(source, fields))
+  return parseProseSpans(source, spans, start, place, english)
+}
+
+/**
+ * Parse spans of a source as prose of their own (a headline field, an
+ * image's `alt` in a template tag), each positioned where it stands.
+ *
+ * Such text is rendered as HTML: its tags (`description: Our <a
+ * href="/api">API</a> guide`) are markup, not words, and are blanked out
+ * first; its character references (`Espa&ntilde;ol`, `Pro**&mdash;When`)
+ * are read as the characters they stand for, and each word put back where
+ * it stands in the source.
+ *
+ * @param source The source the spans are in.
+ * @param spans Start and end offsets in `source`.
+ * @param start Offset of `source` in the whole document.
+ * @param place Location index of the whole document.
+ * @param english English parser.
+ * @returns Their paragraphs, in order.
+ */
+export function parseProseSpans(
+  source: string,
+  spans: readonly Span[],
+  start: number,
   place: Location,
   english: ParseEnglish
 ): Paragraph[] {
   const paragraphs: Paragraph[] = []
-  for (const span of simpleHeadlineSpans(yamlSource) ?? headlineSpans(yamlSource)) {
-    const root = english.parse(yamlSource.slice(span[0], span[1]))
-    relocate(root, yamlStart + span[0], place)
+  for (const span of spans) {
+    const raw = source.slice(span[0], span[1])
+    let text = raw.includes('<') ? raw.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length)) : raw
+    const decoded = text.includes('&') ? text.replace(characterReference, decodeReference) : text
+    const root = english.parse(decoded)
+    if (decoded !== text) reanchorWords(root, text, location(text))
+    relocate(root, start + span[0], place)
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') paragraphs.push(child)
     }
@@ -43,20 +95,169 @@ export function parseFrontMatterHeadlines(
   return paragraphs
 }
 
+/** A character reference: named (`&mdash;`), decimal (`&#34;`) or hexadecimal (`&#x2019;`). */
+const characterReference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g
+
+/**
+ * The character a reference stands for, or the reference itself when it stands for none.
+ *
+ * @param reference The whole reference.
+ * @param decimal Its decimal code point, if numeric.
+ * @param hex Its hexadecimal code point, if numeric.
+ * @param name Its name, if named.
+ * @returns The character.
+ */
+function decodeReference(reference: string, decimal?: string, hex?: string, name?: string): string {
+  if (name !== undefined) {
+    const decoded = decodeNamedCharacterReference(name)
+    return decoded === false ? reference : decoded
+  }
+  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16)
+  // A NUL, a surrogate or past Unicode is no character: keep the text as written.
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference
+}
+
+/**
+ * Find JSON front matter, as Hugo reads it: a JSON object that opens the
+ * story, then a line break.
+ *
+ * @param doc The story.
+ * @returns The length of the object, or `undefined` when the story opens with none.
+ */
+export function jsonFrontMatterEnd(doc: string): number | undefined {
+  if (!/^\{\s*(?:"|\})/.test(doc)) return undefined
+  let depth = 0
+  let inString = false
+  // A story that opens with a brace and runs on is no front matter: give up past 64 KiB.
+  const limit = Math.min(doc.length, 65_536)
+  for (let index = 0; index < limit; index++) {
+    const char = doc.charAt(index)
+    if (inString) {
+      if (char === '\\') index++
+      else if (char === '"') inString = false
+    } else if (char === '"') {
+      inString = true
+    } else if (char === '{') {
+      depth++
+    } else if (char === '}' && --depth === 0) {
+      const end = index + 1
+      if (!/^[ \t]*(?:\r?\n|$)/.test(doc.slice(end, end + 200))) return undefined
+      try {
+        const value: unknown = JSON.parse(doc.slice(0, end))
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? end : undefined
+      } catch {
+        return undefined
+      }
+    }
+  }
+  return undefined
+}
+
+/** A top-level `key = value` line of TOML: a bare or quoted key. */
+const tomlField = /^[ \t]*([A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')[ \t]*=[ \t]*/
+
+/** A one-line TOML string: basic (`"…"`, escapes kept as written) or literal (`'…'`), then at most a comment. */
+const tomlLineString = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')[ \t]*(?:#.*)?$/
+
+/**
+ * Find the text of each headline field of TOML front matter (Hugo's `+++`).
+ * The document is first read by a TOML parser, so that only a valid
+ * document's top-level strings are checked; their places come from a scan of
+ * the lines, kept only where it agrees with the parser.
+ *
+ * @param source The front matter between its `+++` fences.
+ * @param fields The fields to check, in lower case.
+ * @returns Start and end offsets of each value's text, in order.
+ */
+export function tomlHeadlineSpans(source: string, fields: ReadonlySet<string> = headlineKeys): Span[] {
+  let parsed: Record<string, unknown>
+  try {
+    parsed = parseToml(source)
+  } catch {
+    // Broken front matter is the site generator's to report.
+    return []
+  }
+  const spans: Span[] = []
+  let offset = 0
+  // Inside a multi-line string or array, no line is a key.
+  let open: {close: string; headline: boolean; start: number} | undefined
+  for (const line of source.split('\n')) {
+    const lineStart = offset
+    offset += line.length + 1
+    if (open) {
+      const at = line.indexOf(open.close)
+      if (at === -1) continue
+      if (open.headline) spans.push([open.start, lineStart + at])
+      open = undefined
+      continue
+    }
+    // Tables (`[params]`) hold no top-level fields: the headline fields come before them.
+    if (/^[ \t]*\[/.test(line)) break
+    const field = tomlField.exec(line)
+    if (!field) continue
+    const key = (field[1] ?? '').replace(/^["']|["']$/g, '')
+    const value = parsed[key]
+    const valueStart = lineStart + field[0].length
+    const rest = line.slice(field[0].length)
+    const headline = fields.has(key.toLowerCase()) && typeof value === 'string'
+    const triple = /^("""|''')/.exec(rest)
+    if (triple) {
+      const close = triple[1] ?? '"""'
+      const after = rest.indexOf(close, 3)
+      if (after !== -1) {
+        if (headline) spans.push([valueStart + 3, valueStart + after])
+        continue
+      }
+      // A line break right after the opening quotes is not part of the string.
+      open = {close, headline, start: rest.length === 3 ? offset : valueStart + 3}
+      continue
+    }
+    if (rest.startsWith('[') && !balancedArray(rest)) {
+      open = {close: ']', headline: false, start: 0}
+      continue
+    }
+    if (!headline) continue
+    const string = tomlLineString.exec(rest)
+    if (!string) continue
+    const text = string[1] ?? string[2] ?? ''
+    // An escape (`\"`, `\u00e9`) shifts places: such a value is checked only when it has none.
+    if (string[1] !== undefined && text.includes('\\')) continue
+    if (text === value) spans.push([valueStart + 1, valueStart + 1 + text.length])
+  }
+  return spans
+}
+
+/**
+ * Whether a TOML array value closes on its line (its brackets, outside strings, balance).
+ *
+ * @param value The value, from its `[`.
+ * @returns Whether it does.
+ */
+function balancedArray(value: string): boolean {
+  const outside = value.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '').replace(/#.*$/, '')
+  let depth = 0
+  for (const char of outside) {
+    if (char === '[') depth++
+    else if (char === ']') depth--
+  }
+  return depth <= 0
+}
+
 /**
  * Find the text of each headline field that holds a string, with the YAML
  * parser.
  *
- * @param yamlSource The front matter between its fences.
+ * @param yamlSource The front matter between its fences (or a JSON object, which YAML reads too).
+ * @param fields The fields to check, in lower case.
  * @returns Start and end offsets of each value's text, in order.
  */
-export function headlineSpans(yamlSource: string): Array<[number, number]> {
+export function headlineSpans(yamlSource: string, fields: ReadonlySet<string> = headlineKeys): Span[] {
   const document = parseDocument(yamlSource, {keepSourceTokens: false})
   // Broken front matter is the site generator's to report; there is no prose to find in it.
   if (document.errors.length > 0 || !isMap(document.contents)) return []
-  const spans: Array<[number, number]> = []
+  const spans: Span[] = []
   for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || !headlineKeys.has(String(pair.key.value).toLowerCase())) continue
+    if (!isScalar(pair.key) || !fields.has(String(pair.key.value).toLowerCase())) continue
     if (!isScalar(pair.value) || typeof pair.value.value !== 'string') continue
     const span = sourceSpan(pair.value, yamlSource)
     if (span) spans.push(span)
@@ -110,13 +311,14 @@ const notString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$|^[-+.
  * else, or anything in doubt, is left to the parser.
  *
  * @param yamlSource The front matter between its fences.
+ * @param fields The fields to check, in lower case.
  * @returns Start and end offsets of each value's text, in order; `undefined`
  *   when the front matter is not that simple.
  */
-export function simpleHeadlineSpans(yamlSource: string): Array<[number, number]> | undefined {
+export function simpleHeadlineSpans(yamlSource: string, fields: ReadonlySet<string> = headlineKeys): Span[] | undefined {
   // Tabs, CRs and other control characters, and line breaks YAML 1.1 knew: the parser's to read.
   if (/[\0-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/.test(yamlSource)) return undefined
-  const spans: Array<[number, number]> = []
+  const spans: Span[] = []
   const keys = new Set<string>()
   // The indent of the list after the last field with no value; `undefined` before its first item.
   let list: {indent: string | undefined} | undefined
@@ -147,7 +349,7 @@ export function simpleHeadlineSpans(yamlSource: string): Array<[number, number]>
     // YAML reports a key given twice as an error, and one over 1,024 characters; a key such as `true` is no string.
     if (keys.has(key) || notString.test(key) || key.length > 1000) return undefined
     keys.add(key)
-    const headline = headlineKeys.has(key.toLowerCase())
+    const headline = fields.has(key.toLowerCase())
     if (value === undefined || value === '' || value.startsWith('#')) {
       // A headline without a value on its line may go on below as text: the parser's to read.
       if (headline) return undefined

@@ -1,9 +1,9 @@
 import type {Html, Link, Nodes, Parents, Root as MdastRoot, Yaml} from 'mdast'
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {parseFrontMatterHeadlines} from './front-matter.js'
+import {headlineKeys, parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
 import {markdownParserFor} from './markdown-parser.js'
@@ -11,6 +11,7 @@ import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
+import type {Span} from './template-code.js'
 import {pushAll} from '../push-all.js'
 
 /** mdast type given to link text that is the link's own address (`<https://…>`, bare `www.…`). */
@@ -18,26 +19,36 @@ const urlLiteral = 'urlLiteral'
 
 /**
  * Parse Markdown and keep its prose: paragraphs, headings, lists, quotes, link
- * and image text, block HTML's text, and headline fields of YAML front matter.
+ * and image text, block HTML's text, and headline fields of YAML and TOML front matter.
  *
  * Code (fenced, indented, inline), URLs, link destinations, HTML comments and
  * tags are left out. Comment markers (`<!-- copydesk-disable -->`) are kept
  * on `file.data` for the lint step.
  *
- * @param doc The Markdown source.
- * @param file The file being parsed (its value is `doc`).
+ * @param doc The Markdown source (the file's, with site code blanked out).
+ * @param file The file being parsed.
  * @param english English parser.
+ * @param fields Front-matter fields that are headline copy, in lower case.
+ * @param codeSpans Where given, the spans of code (fenced, indented, inline) are added to it.
  * @returns Its natural-language tree, positioned in `doc`.
  */
-export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): Root {
+export function parseMarkdown(
+  doc: string,
+  file: VFile,
+  english: ParseEnglish,
+  fields: ReadonlySet<string> = headlineKeys,
+  codeSpans?: Span[]
+): Root {
   const mdast = parseMarkdownInPieces(doc, (source) => markdownParserFor(source).parse(source))
   const place = location(doc)
   const extra: Paragraph[] = []
   const markers: CommentMarker[] = []
 
   eachMarkdownNode(mdast, function (node, parent) {
-    if (node.type === 'yaml' && parent === mdast) {
-      pushAll(extra, frontMatterProse(node, doc, place, english))
+    // remark-frontmatter makes a `toml` node for `+++` front matter; mdast's types know only `yaml`.
+    const type: string = node.type
+    if ((type === 'yaml' || type === 'toml') && parent === mdast) {
+      pushAll(extra, frontMatterProse(node as Yaml, doc, place, english, type === 'toml' ? 'toml' : 'yaml', fields))
     } else if (node.type === 'html') {
       pushAll(extra, htmlProse(node, place, english))
       const {start, end} = node.position ?? {}
@@ -46,6 +57,9 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
       }
     } else if (node.type === 'link') {
       markUrlLiteral(node)
+    } else if ((node.type === 'code' || node.type === 'inlineCode') && codeSpans) {
+      const {start, end} = node.position ?? {}
+      if (start?.offset !== undefined && end?.offset !== undefined) codeSpans.push([start.offset, end.offset])
     } else if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') {
       // The converter skips tables (as mdast-util-to-nlcst does), but results tables are full of names.
       ;(node as {type: string}).type = 'tablePart'
@@ -54,7 +68,9 @@ export function parseMarkdown(doc: string, file: VFile, english: ParseEnglish): 
 
   addMarkers(file, markers)
 
-  const root = markdownToNlcstInChunks(mdast as MdastRoot, file, english, {source: [urlLiteral]})
+  // The converter reads the source from the file: give it the source as parsed.
+  const parsed = doc === String(file.value) ? file : new VFile({path: file.path, value: doc})
+  const root = markdownToNlcstInChunks(mdast as MdastRoot, parsed, english, {source: [urlLiteral]})
   reanchorWords(root, doc, place)
   if (extra.length === 0) return root
   // Keep document order so that "first use" means what a reader sees first.
@@ -83,24 +99,28 @@ function eachMarkdownNode(node: Nodes, call: (node: Nodes, parent: Parents | und
 /**
  * Parse the headline fields of a front-matter block.
  *
- * @param node The `yaml` node.
+ * @param node The `yaml` or `toml` node.
  * @param doc The whole document.
  * @param place Location index of `doc`.
  * @param english English parser.
+ * @param syntax Which of the two it is.
+ * @param fields Front-matter fields that are headline copy, in lower case.
  * @returns Paragraphs of headline prose.
  */
 function frontMatterProse(
   node: Yaml,
   doc: string,
   place: ReturnType<typeof location>,
-  english: ParseEnglish
+  english: ParseEnglish,
+  syntax: 'yaml' | 'toml',
+  fields: ReadonlySet<string>
 ): Paragraph[] {
   const fenceStart = node.position?.start.offset
   if (fenceStart === undefined) return []
   // The value starts on the line after the opening `---`.
   const contentStart = doc.indexOf('\n', fenceStart) + 1
   if (contentStart === 0 || !doc.startsWith(node.value, contentStart)) return []
-  return parseFrontMatterHeadlines(node.value, contentStart, place, english)
+  return parseFrontMatterHeadlines(node.value, contentStart, place, english, syntax, fields)
 }
 
 /**

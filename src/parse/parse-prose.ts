@@ -4,11 +4,15 @@ import {ParseEnglish} from 'parse-english'
 import type {} from 'retext-english'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {formatOf} from '../files/formats.js'
 import {useLinearBreaks} from './break-sentences.js'
 import {parseTextInChunks} from './chunks.js'
+import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {parseMarkdown} from './markdown.js'
+import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
+import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
 
 /**
@@ -20,20 +24,43 @@ import {inStage} from '../stage.js'
  * the extensions (such as retext-syntax-urls) that plugins register on the
  * processor. Plain text is parsed a run of paragraphs at a time, so that a
  * big file costs time in proportion to its length.
+ *
+ * Site code (template tags, shortcodes, JSON front matter, what config
+ * `ignorePatterns` match) is blanked out of the source first, in every
+ * format, and the text readers see inside it (an image's `alt`, a JSON
+ * headline field) is read on its own at its place.
  */
 const parseProse: Plugin<[], string, Root> = function () {
   const processor = this as unknown as Processor<Root>
   processor.parser = function (doc: string, file: VFile): Root {
     // A parser that throws is reported as `story.md: parsing failed: …`.
     return inStage('parsing', function () {
-      switch (formatOf(file.path ?? '')) {
+      const format = formatOf(file.path ?? '')
+      const reading = file.data.siteReading ?? defaultSiteReading
+      const site = siteSource(doc, format, reading)
+      const english = englishParser(processor)
+      let root: Root
+      // A tag shown in a code sample ("`{{< figure caption=\"…\" >}}`") is code, its caption too.
+      const codeSpans: Span[] | undefined = site.prose.length > 0 ? [] : undefined
+      switch (format) {
         case 'markdown':
-          return parseMarkdown(doc, file, englishParser(processor))
+          root = parseMarkdown(site.source, file, english, reading.frontMatterFields, codeSpans)
+          break
         case 'html':
-          return parseHtml(doc, englishParser(processor), {file})
+          root = parseHtml(site.source, english, {file})
+          break
         default:
-          return parseTextInChunks(doc, englishParser(processor))
+          root = parseTextInChunks(site.source, english)
       }
+      if (site.prose.length === 0 && site.jsonFrontMatter === undefined) return root
+      const place = location(doc)
+      const prose = codeSpans ? site.prose.filter((span) => !codeSpans.some(([start, end]) => start <= span[0] && span[1] <= end)) : site.prose
+      const paragraphs = parseProseSpans(doc, prose, 0, place, english)
+      if (site.jsonFrontMatter !== undefined) {
+        const json = doc.slice(0, site.jsonFrontMatter)
+        paragraphs.push(...parseFrontMatterHeadlines(json, 0, place, english, 'json', reading.frontMatterFields))
+      }
+      return withParagraphs(root, paragraphs)
     })
   }
 }

@@ -1,5 +1,6 @@
 import {type NameEntry, type RunSpelling, type StoryUse, total} from '../across/names-index.js'
 import {counted, fileCount, nameReason, reasonWords} from './name-facts.js'
+import {reportGeneratorTag} from '../files/own-reports.js'
 
 /** Files listed openly in a cell; more go in a collapsed list, so that a name in hundreds of files keeps its row short. */
 const filesShownOpen = 5
@@ -24,6 +25,7 @@ export function namesHtml(entries: readonly NameEntry[], storyCount: number): st
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${reportGeneratorTag}
 <title>copydesk names: ${escapeHtml(summary)}</title>
 <style>${style}</style>
 </head>
