@@ -4,7 +4,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {type AcrossFindings, defineAcrossRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
-import {markFixable} from '../src/settle/fix.js'
+import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
 import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
 import {portablePath} from '../src/portable-path.js'
 import {markProvisional} from '../src/settle/provisional.js'
@@ -183,19 +183,22 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): VF
     start: {line: place.line, column: place.column, offset: place.offset},
     end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
   }
+  const first = canonical.stories.find((other) => other.story !== use.story)
   const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
     place: position,
     ruleId,
-    source: 'copydesk'
+    source: 'copydesk',
+    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
   })
   message.file = file.path
   message.url = ruleUrl(ruleId)
   message.actual = variant.text
   message.expected = [canonical.text]
   message.note = 'Spellings in this run: ' + entry.spellings.map((spelling) => spellingNote(spelling, use.story)).join('; ')
-  if (entry.reason === 'word list' || entry.reason === 'dictionary') markFixable(message)
   // A run split evenly between two spellings has no spelling to use, only a first one: worth a note, not a warning.
   const even = entry.reason === 'uses' || entry.reason === 'first use'
+  const evidence = {decided: !even, variantKnown: variant.known, variantUses: variant.count}
+  if (isCertainNameFix({variant: variant.text, expected: canonical.text, ...evidence})) markFixable(message)
   setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
   return message
 }
@@ -218,13 +221,33 @@ function reasonText(entry: NameEntry, story: StoryNames): string {
       return `as in the dictionary and ${where}`
     case 'stories':
       return `as spelled in ${where}`
-    case 'uses': {
-      const uses = others.reduce((sum, use) => sum + use.spelling.count, 0)
-      return `as spelled more often in the run, ${uses} times in ${where}`
+    default: {
+      const files = canonical.stories.length
+      return `or the other way round: both spellings are in use in the run, in ${files} ${files === 1 ? 'file' : 'files'} each`
     }
-    default:
-      return `as spelled first in the run, in ${where}`
   }
+}
+
+/**
+ * Point at where the spelling to use is first written in another story.
+ *
+ * @param text The spelling to use.
+ * @param filePath The story's path.
+ * @param place Its first use there.
+ * @returns The cause.
+ */
+function firstUsedHere(text: string, filePath: string, place: Place): VFileMessage {
+  // The pretty report shows a cause's place without its file: the reason names it.
+  const cause = new VFileMessage(`\`${text}\` first used in ${filePath}`, {
+    place: {
+      start: {line: place.line, column: place.column, offset: place.offset},
+      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+    },
+    ruleId,
+    source: 'copydesk'
+  })
+  cause.file = filePath
+  return cause
 }
 
 /**

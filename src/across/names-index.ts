@@ -107,8 +107,9 @@ export interface Departure {
  * unknown, not declared distinct, not an inflected form, as
  * `name-consistency` groups them in a story, and more: see `isOneName`),
  * and the spelling to use chosen: the newsroom's word lists', then the
- * dictionary's, then the one used in most stories, then the one used most,
- * then the one met first. The 20,000 bundled names are not the house's
+ * one used in most stories (the run's established spelling), then the
+ * dictionary's; past those, the run is split evenly (a tie), and the one
+ * used most, then the one met first, is only named first. The 20,000 bundled names are not the house's
  * choice: a spelling that two people share, or another transliteration
  * (`Qasim`), must not outrank the one the stories use (`Qasem` in five).
  *
@@ -262,8 +263,8 @@ function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, R
 function compareSpellings(a: RunSpelling, b: RunSpelling): number {
   return (
     Number(b.own) - Number(a.own) ||
-    Number(b.dictionary) - Number(a.dictionary) ||
     b.stories.length - a.stories.length ||
+    Number(b.dictionary) - Number(a.dictionary) ||
     b.count - a.count ||
     a.order - b.order
   )
@@ -280,8 +281,9 @@ function makeEntry(canonical: RunSpelling, members: readonly RunSpelling[]): Nam
   const variants = members.filter((member) => member !== canonical).sort(compareSpellings)
   let reason: RunReason
   if (canonical.own) reason = 'word list'
+  else if (variants.length > 0 && variants.every((variant) => variant.stories.length < canonical.stories.length)) reason = 'stories'
   else if (canonical.dictionary) reason = 'dictionary'
-  else if (variants.every((variant) => variant.stories.length < canonical.stories.length)) reason = 'stories'
+  else if (variants.length === 0) reason = 'stories'
   else if (variants.every((variant) => variant.count < canonical.count)) reason = 'uses'
   else reason = 'first use'
   const entry: NameEntry = {canonical, reason, spellings: [canonical, ...variants], variants, departing: 0}

@@ -5,6 +5,8 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {writeAtomically, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
+import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
+import {isPlural} from '../words/name-variants.js'
 
 /**
  * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
@@ -18,6 +20,49 @@ import {CopydeskError} from '../errors.js'
  */
 export function markFixable(message: VFileMessage): void {
   if (message.expected?.length === 1) message.fixable = true
+}
+
+/** What a finding on a name knows about whether its fix is certain. */
+export interface NameFixEvidence {
+  /** The spelling found. */
+  variant: string
+  /** The spelling to write. */
+  expected: string
+  /** Whether evidence chose `expected`: a word list, the run, the names lists or dictionary, a clear majority; not a tie. */
+  decided: boolean
+  /** Whether the dictionary or a word list knows the variant. */
+  variantKnown: boolean
+  /** Uses of the variant: in the story, or in the whole run once it is known. */
+  variantUses: number
+  /** Whether the two spellings are written next to different names (`Mattt Thompson`, `Matt Smith`): two people. */
+  otherCompany?: boolean | undefined
+}
+
+/**
+ * Whether `--fix` may rewrite a name: the answer is certain and the
+ * variant is a slip of it. A slip is made once: a spelling used twice or
+ * more (in the story or the run) is written on purpose, a conference
+ * (`Wikimania`), a person (`Mattt`), a tool (`Docco`), and is never
+ * rewritten into a known word. Nor is a known word, an acronym or
+ * mixed-case term (`PaaS`), a spelling that differs only in case, or a
+ * plural (`Yorkers` for `Yorker`), and never a name written beside another
+ * name than the spelling to use is (two people).
+ *
+ * @param evidence What the finding knows.
+ * @returns Whether the fix is certain.
+ */
+export function isCertainNameFix(evidence: NameFixEvidence): boolean {
+  const {variant, expected} = evidence
+  return (
+    evidence.decided &&
+    !evidence.variantKnown &&
+    evidence.variantUses === 1 &&
+    evidence.otherCompany !== true &&
+    !isMixedCase(variant) &&
+    !isMixedCase(expected) &&
+    !isCaseOnlyVariant(variant, expected) &&
+    !isPlural(variant, expected)
+  )
 }
 
 /**
