@@ -5,7 +5,7 @@ import {VFileMessage} from 'vfile-message'
 import {type AcrossFindings, defineAcrossRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
-import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
+import {type CaseVariant, caseVariants, type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
 import {portablePath} from '../src/portable-path.js'
 import {markProvisional} from '../src/settle/provisional.js'
 import {startOffset} from '../src/settle/settle.js'
@@ -166,6 +166,19 @@ function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[
     if (!messages) found.set(file, (messages = []))
     for (const place of spelling.open) messages.push(report(file, departure, place))
   }
+  for (const cased of caseVariants(entries)) {
+    for (const use of cased.variant.stories) {
+      if (!use.spelling.open) continue
+      let file = byStory.get(use.story) ?? elsewhere.get(use.story)
+      if (!file) {
+        file = storyFile(use.story)
+        elsewhere.set(use.story, file)
+      }
+      let messages = found.get(file)
+      if (!messages) found.set(file, (messages = []))
+      for (const place of use.spelling.open) messages.push(reportCase(file, cased, use.story, place))
+    }
+  }
   return {found, elsewhere: [...elsewhere.values()]}
 }
 
@@ -200,6 +213,40 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): VF
   const evidence = {decided: !even, variantKnown: variant.known, variantUses: variant.count}
   if (isCertainNameFix({variant: variant.text, expected: canonical.text, ...evidence})) markFixable(message)
   setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
+  return message
+}
+
+/**
+ * Report one use of a spelling in another case than the run's (`FedRamp`
+ * where the run writes `FedRAMP`): a warning, never fixed.
+ *
+ * @param file The story.
+ * @param cased The variant and the case to write.
+ * @param story The story's names.
+ * @param place Where.
+ * @returns The finding, not yet on the story.
+ */
+function reportCase(file: VFile, {canonical, variant}: CaseVariant, story: StoryNames, place: Place): VFileMessage {
+  const first = canonical.stories.find((other) => other.story !== story) ?? canonical.stories[0]
+  const why = canonical.own
+    ? 'as in the word list'
+    : canonical.count > variant.count
+      ? `as written ${canonical.count} ${canonical.count === 1 ? 'time' : 'times'} in the run`
+      : 'as in the dictionary'
+  const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${why}`, {
+    place: {
+      start: {line: place.line, column: place.column, offset: place.offset},
+      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+    },
+    ruleId,
+    source: 'copydesk',
+    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
+  })
+  message.file = file.path
+  message.url = ruleUrl(ruleId)
+  message.actual = variant.text
+  message.expected = [canonical.text]
+  setSeverity(message, story.severity ?? 'warning')
   return message
 }
 

@@ -1,6 +1,7 @@
 import {editDistance} from '../words/edit-distance.js'
 import {type Candidate, groupSpellings, longName} from '../words/name-variants.js'
 import type {Severity} from '../severity.js'
+import {isMixedCase} from '../words/letter-case.js'
 
 /**
  * The names index of a run: every name the stories use, with its
@@ -331,4 +332,47 @@ function compareEntries(a: NameEntry, b: NameEntry): number {
  */
 export function total(entry: NameEntry): number {
   return entry.spellings.reduce((sum, spelling) => sum + spelling.count, 0)
+}
+
+/** A spelling the run writes in another case than the established one (`FedRamp`, `FedRAMP`). */
+export interface CaseVariant {
+  /** The case to write: the newsroom's word list's, else the one used more often in the run, else a known one. */
+  canonical: RunSpelling
+  variant: RunSpelling
+}
+
+/**
+ * The spellings of the run that differ from a mixed-case term only in
+ * case (`FedRamp` and `Fedramp` where the run writes `FedRAMP` 30 times):
+ * the case to write is the newsroom's word list's, else the one the run
+ * uses more often, else the one the dictionary or a names list has. A tie
+ * with no such evidence is left alone, and so is a term whose established
+ * case is not mixed (`Fedramp` written more often than `FedRAMP`).
+ *
+ * @param entries The run's names.
+ * @returns Each variant with the case to write.
+ */
+export function caseVariants(entries: readonly NameEntry[]): CaseVariant[] {
+  const byLowercase = new Map<string, RunSpelling[]>()
+  for (const entry of entries) {
+    for (const spelling of entry.spellings) {
+      const key = spelling.text.toLowerCase()
+      const same = byLowercase.get(key)
+      if (same) same.push(spelling)
+      else byLowercase.set(key, [spelling])
+    }
+  }
+  const found: CaseVariant[] = []
+  for (const spellings of byLowercase.values()) {
+    if (spellings.length < 2 || !spellings.some((spelling) => isMixedCase(spelling.text))) continue
+    const ordered = [...spellings].sort(
+      (a, b) => Number(b.own) - Number(a.own) || b.count - a.count || Number(b.known) - Number(a.known)
+    )
+    const [canonical, second] = ordered
+    if (!canonical || !second || !isMixedCase(canonical.text)) continue
+    const decided = canonical.own || canonical.count > second.count || (canonical.known && !second.known)
+    if (!decided) continue
+    for (const variant of ordered.slice(1)) found.push({canonical, variant})
+  }
+  return found
 }
