@@ -44,9 +44,11 @@ export interface NameFixEvidence {
  * more (in the story or the run) is written on purpose, a conference
  * (`Wikimania`), a person (`Mattt`), a tool (`Docco`), and is never
  * rewritten into a known word. Nor is a known word, an acronym or
- * mixed-case term (`PaaS`), a spelling that differs only in case, or a
- * plural (`Yorkers` for `Yorker`), and never a name written beside another
- * name than the spelling to use is (two people).
+ * mixed-case term (`PaaS`), a spelling that differs only in case, a
+ * plural (`Yorkers` for `Yorker`), or one that differs only in its last
+ * letter (`Latine` for `Latinx`: endings make other words as often as
+ * slips), and never a name written beside another name than the spelling
+ * to use is (two people).
  *
  * @param evidence What the finding knows.
  * @returns Whether the fix is certain.
@@ -61,8 +63,23 @@ export function isCertainNameFix(evidence: NameFixEvidence): boolean {
     !isMixedCase(variant) &&
     !isMixedCase(expected) &&
     !isCaseOnlyVariant(variant, expected) &&
-    !isPlural(variant, expected)
+    !isPlural(variant, expected) &&
+    !differsOnlyAtEnd(variant.toLowerCase(), expected.toLowerCase())
   )
+}
+
+/**
+ * Whether two words differ only in their last letter: changed, added or
+ * dropped (`Latine`, `Latinx`; `Nevad`, `Nevada`).
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether all but the end is shared.
+ */
+function differsOnlyAtEnd(a: string, b: string): boolean {
+  let prefix = 0
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++
+  return Math.abs(a.length - b.length) <= 1 && prefix >= Math.max(a.length, b.length) - 1
 }
 
 /**
