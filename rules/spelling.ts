@@ -5,7 +5,7 @@ import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dicti
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
 import {areVariants} from '../src/words/name-variants.js'
-import {isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
+import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
 import type {SpellCheck, UnknownWord} from '../src/analyse/spell-check.js'
@@ -112,8 +112,11 @@ function reportName(
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
-  // "Github" for "GitHub", "Fedramp" for "FedRAMP": a term its owner writes in mixed case, in another case.
-  const casing = check.casings(text).find((form) => isMixedCase(form) && isCaseOnlyVariant(text, form))
+  // "Github" for "GitHub", "Fedramp" for "FedRAMP": a term its owner writes in mixed case, in another
+  // case. Not an acronym in capitals: "De" in "De Blasio" is no slip of "DE".
+  const casing = isAcronymPlural(text)
+    ? undefined
+    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
   if (casing) {
     message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
     message.expected = [casing]

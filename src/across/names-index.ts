@@ -1,7 +1,7 @@
 import {editDistance} from '../words/edit-distance.js'
 import {type Candidate, groupSpellings, longName} from '../words/name-variants.js'
 import type {Severity} from '../severity.js'
-import {isMixedCase} from '../words/letter-case.js'
+import {isAcronymPlural, isMixedCase} from '../words/letter-case.js'
 
 /**
  * The names index of a run: every name the stories use, with its
@@ -365,11 +365,14 @@ export function caseVariants(entries: readonly NameEntry[]): CaseVariant[] {
   const found: CaseVariant[] = []
   for (const spellings of byLowercase.values()) {
     if (spellings.length < 2 || !spellings.some((spelling) => isMixedCase(spelling.text))) continue
+    // "IAAs" (interagency agreements) is another term than "IaaS".
+    if (spellings.some((spelling) => isAcronymPlural(spelling.text))) continue
     const ordered = [...spellings].sort(
       (a, b) => Number(b.own) - Number(a.own) || b.count - a.count || Number(b.known) - Number(a.known)
     )
     const [canonical, second] = ordered
-    if (!canonical || !second || !isMixedCase(canonical.text)) continue
+    // A case in capitals is an acronym's, not a term's: "De" is no variant of "DE".
+    if (!canonical || !second || !isMixedCase(canonical.text) || !/\p{Ll}/u.test(canonical.text)) continue
     const decided = canonical.own || canonical.count > second.count || (canonical.known && !second.known)
     if (!decided) continue
     for (const variant of ordered.slice(1)) found.push({canonical, variant})

@@ -67,3 +67,15 @@ export function isMixedCase(text: string): boolean {
 export function isCaseOnlyVariant(a: string, b: string): boolean {
   return a !== b && a.toLowerCase() === b.toLowerCase()
 }
+
+/**
+ * Whether a word is an acronym in the plural: capitals and a small `s`
+ * (`IAAs`, `PDFs`). Another term than a mixed-case one in other case
+ * (`IAAs`, interagency agreements, is not `IaaS`).
+ *
+ * @param text A word.
+ * @returns Whether it is.
+ */
+export function isAcronymPlural(text: string): boolean {
+  return /^\p{Lu}{2,}s$/u.test(text)
+}
