@@ -11,12 +11,17 @@ import type {NameEntry, Place, RunSpelling, StoryNames, StorySpelling} from './n
 /** The rule whose findings the run settles here. */
 const ruleId = 'name-consistency'
 
+/** Other stories that must use a spelling for the run to overturn a choice the story made by evidence of its own. */
+const establishedIn = 2
+
 /**
  * Settle the findings of `name-consistency` against the whole run, once
  * every story is linted. A story alone decides a name's spelling by the
  * newsroom's word list, then the names lists and dictionary, then its own
  * majority; the run knows more. Its established spelling (used in more
- * of the run's other stories) comes right after the word list:
+ * of the run's other stories than any other spelling, and in two at least
+ * to overturn what the story's own evidence chose) comes right after the
+ * word list:
  *
  * - a story that writes `Lindpainter` and `Lindpaintner` once each, where
  *   five other stories write `Lindpaintner`, is told to write
@@ -71,7 +76,10 @@ function settleGroup(file: VFile, canonical: string, messages: VFileMessage[], r
   const storySpelling = (text: string): StorySpelling | undefined => story?.spellings.find((spelling) => spelling.text === text)
   const severity = severityOf(model)
 
-  if (evidence !== 'word list' && established !== undefined && established !== canonical) {
+  // Over a choice the story made (its majority, a names list), the run's spelling must be established in two
+  // other stories at least: one story's "Haugmania" (a festival) says little against "Haugmann" twice here.
+  const outweighs = established !== undefined && (evidence === 'tie' || elsewhere(established).length >= establishedIn)
+  if (evidence !== 'word list' && established !== undefined && established !== canonical && outweighs) {
     const dropped = storySpelling(canonical)
     // "Lyme", which the dictionary has, is never the spelling to change; nor is the newsroom's own.
     if (dropped && !dropped.dictionary && !dropped.own && story) {
