@@ -134,8 +134,9 @@ describe('which spelling is right', () => {
       'profile.txt': 'Greta Halbernact spoke. Halbernact left. Later Greta Halbernacht returned.\n'
     })
     expect(found).toEqual([
-      'profile.txt 1:7-1:17 error name-consistency Halbernact → Halbernacht',
-      'profile.txt 1:25-1:35 error name-consistency Halbernact → Halbernacht'
+      // Used twice, but the same name with an `h` dropped, as a transliteration does: still fixed.
+      'profile.txt 1:7-1:17 error name-consistency Halbernact → Halbernacht (fix)',
+      'profile.txt 1:25-1:35 error name-consistency Halbernact → Halbernacht (fix)'
     ])
   })
 
@@ -186,6 +187,12 @@ describe('--fix only when certain', () => {
   test('New Yorker is not a slip of New Yorkers', async () => {
     const file = await lintDoc('The New Yorker ran the profile. New Yorkers wrote back. Other New Yorkers agreed.\n')
     expect(file.messages.filter((message) => message.ruleId === 'name-consistency')).toEqual([])
+  })
+
+  test('a transliteration repeated is still one slip, and fixed; a doubled letter repeated is not', () => {
+    const repeated = {decided: true, variantKnown: false, variantUses: 3}
+    expect(isCertainNameFix({...repeated, variant: 'Jiangshu', expected: 'Jiangsu'})).toBe(true)
+    expect(isCertainNameFix({...repeated, variant: 'Mattt', expected: 'Matt'})).toBe(false)
   })
 
   test.each([

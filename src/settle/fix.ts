@@ -6,7 +6,7 @@ import type {VFileMessage} from 'vfile-message'
 import {writeAtomically, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
-import {isPlural} from '../words/name-variants.js'
+import {isPlural, isTransliteration} from '../words/name-variants.js'
 
 /**
  * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
@@ -43,7 +43,8 @@ export interface NameFixEvidence {
  * variant is a slip of it. A slip is made once: a spelling used twice or
  * more (in the story or the run) is written on purpose, a conference
  * (`Wikimania`), a person (`Mattt`), a tool (`Docco`), and is never
- * rewritten into a known word. Nor is a known word, an acronym or
+ * rewritten into a known word, unless it is the same name in another
+ * transliteration (`Jiangshu` for `Jiangsu`), which a writer repeats. Nor is a known word, an acronym or
  * mixed-case term (`PaaS`), a spelling that differs only in case, a
  * plural (`Yorkers` for `Yorker`), or one that differs only in its last
  * letter (`Latine` for `Latinx`: endings make other words as often as
@@ -58,7 +59,8 @@ export function isCertainNameFix(evidence: NameFixEvidence): boolean {
   return (
     evidence.decided &&
     !evidence.variantKnown &&
-    evidence.variantUses === 1 &&
+    // "Jiangshu" three times for "Jiangsu" is still one slip, of transliteration, made each time.
+    (evidence.variantUses === 1 || isTransliteration(variant, expected)) &&
     evidence.otherCompany !== true &&
     !isMixedCase(variant) &&
     !isMixedCase(expected) &&

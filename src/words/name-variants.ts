@@ -464,6 +464,23 @@ function isSlipOfForm(a: Candidate, b: Candidate): boolean {
 }
 
 /**
+ * Whether two spellings are one name in two transliterations or typings
+ * (`Jiangshu` and `Jiangsu`: `sh` for `s`; `Kharkov` and `Kharkow` are not,
+ * nor are spellings that differ only in doubled letters, `Mattt` and
+ * `Matt`, which people choose for their own names).
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether their skeletons are equal and more than doubling tells them apart.
+ */
+export function isTransliteration(a: string, b: string): boolean {
+  const left = prepare(a)
+  const right = prepare(b)
+  const single = (plain: string): string => plain.replace(doubledLetter, '$1')
+  return left.plain !== right.plain && left.skeleton === right.skeleton && single(left.plain) !== single(right.plain)
+}
+
+/**
  * Whether one spelling is the other with a plural `s` (`Yorkers`,
  * `Yorker`): a form of a name, never a slip of it.
  *
