@@ -150,6 +150,35 @@ describe('which spelling is right', () => {
   })
 })
 
+describe('the run and the dictionary', () => {
+  test('a spelling the dictionary has is never the one to change, however many stories write the other', async () => {
+    const found = await nameFindings({
+      'a.txt': 'The Clyme app opened. Clyme helps patients.\n',
+      'b.txt': 'Patients used Clyme daily. Clyme logs symptoms.\n',
+      'c.txt': 'Doctors praised Clyme. Clyme is free.\n',
+      'story.txt': 'Lyme disease spreads. The Clyme app tracks Lyme cases. Lyme is treatable.\n'
+    })
+    expect(found.filter((line) => line.includes('name-consistency'))).toEqual([
+      'story.txt 1:27-1:32 error name-consistency Clyme → Lyme'
+    ])
+  })
+
+  test('a run split evenly across stories is noted at info with both spellings in use, never fixed', async () => {
+    const result = await lintRun({'a.txt': 'Tomas Dvoracek spoke.\n', 'b.txt': 'Tomas Dvoracik replied.\n'})
+    const [message] = result.files.flatMap((file) => file.messages.filter((candidate) => candidate.ruleId === 'names-across-files'))
+    expect(message?.reason).toBe(
+      'Unexpected `Dvoracik`, expected `Dvoracek` or the other way round: both spellings are in use in the run, in 1 file each'
+    )
+    expect(message ? severityOf(message) : undefined).toBe('info')
+    expect(message?.fixable).not.toBe(true)
+  })
+
+  test('a mixed-case term in two cases in one story is a warning on the rarer case', async () => {
+    const found = await nameFindings({'a.txt': 'NorthBeam opened. NorthBeam pays. The Northbeam panel met.\n'})
+    expect(found).toEqual(['a.txt 1:39-1:48 warning names-across-files Northbeam → NorthBeam'])
+  })
+})
+
 describe('--fix only when certain', () => {
   test('an unknown name the run uses in several stories is never rewritten into a known word', async () => {
     // "Haugmania" is the festival, "Haugmann" the family: two edits apart, both long.
