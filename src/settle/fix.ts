@@ -10,8 +10,8 @@ import {isPlural, isTransliteration} from '../words/name-variants.js'
 
 /**
  * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
- * knows it is the right one (a name's spelling from the dictionary, a names
- * list or the clear majority of the story; a house-style `prefer`). A rule
+ * knows it is the right one (a name's slip with its spelling settled: see
+ * `isCertainNameFix`; a house-style `prefer`). A rule
  * marks it, never the CLI; a guess among several suggestions is never
  * marked. The mark is a field of the finding, so it travels with it
  * (between threads too).
