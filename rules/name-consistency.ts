@@ -4,7 +4,7 @@ import {defineRule} from '../src/define-rule.js'
 import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
 import type {HouseStyleEntry} from '../src/config/house-style.js'
 import type {Position} from 'unist'
-import {groupVariants, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
+import {groupVariants, isTransliteration, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
 import {ListedNames} from '../src/words/listed-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {wordSet} from '../src/words/word-set.js'
@@ -135,6 +135,12 @@ function report(
     first: canonical.uses[0]?.position,
     spellings: group.spellings.map((spelling) => [spelling.text, spelling.uses.length])
   })
+  // "Clyme" nine times beside "Lyme", which only the dictionary settles: a
+  // spelling written alike again and again is as likely another name as a
+  // slip (a transliteration, "Jiangshu" for "Jiangsu", is still a slip).
+  if ((evidence === 'dictionary' || evidence === 'names list') && variant.uses.length > 1 && !isTransliteration(use.text, canonical.text)) {
+    setSeverity(message, 'warning')
+  }
   const others = group.variants.reduce((sum, other) => sum + other.uses.length, 0)
   const decided = evidence !== 'tie' && (evidence !== 'majority' || canonical.uses.length > others)
   if (isCertainNameFix({variant: use.text, expected: canonical.text, decided, variantKnown: variant.known, variantUses: variant.uses.length, otherCompany})) {

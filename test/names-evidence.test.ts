@@ -198,6 +198,17 @@ describe('--fix only when certain', () => {
     const reported = file.messages.filter((message) => message.ruleId === 'name-consistency')
     expect(reported.map((message) => message.actual)).toEqual(['Clyme', 'Clyme'])
     expect(reported.some((message) => message.fixable)).toBe(false)
+    // Written alike twice, with only the dictionary for the other: perhaps another name, worth a look.
+    expect(reported.map((message) => severityOf(message))).toEqual(['warning', 'warning'])
+  })
+
+  test('a transliteration written alike several times is still an error, and fixed', async () => {
+    const file = await lintDoc('Talks in Jiangsu opened. The Jiangshu team and the Jiangshu office left.\n')
+    const reported = file.messages.filter((message) => message.ruleId === 'name-consistency')
+    expect(reported.map((message) => `${severityOf(message)} ${message.actual} ${message.fixable === true}`)).toEqual([
+      'error Jiangshu true',
+      'error Jiangshu true'
+    ])
   })
 
   test('a name written beside another name than the spelling to use is never fixed', async () => {
