@@ -1,9 +1,10 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {defineRule} from '../src/define-rule.js'
-import {markFixable} from '../src/settle/fix.js'
+import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
 import type {HouseStyleEntry} from '../src/config/house-style.js'
-import {type CanonicalReason, groupVariants, type NameUse, type VariantGroup} from '../src/words/name-variants.js'
+import type {Position} from 'unist'
+import {groupVariants, isTransliteration, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
 import {ListedNames} from '../src/words/listed-variants.js'
 import {setSeverity} from '../src/severity.js'
 import {wordSet} from '../src/words/word-set.js'
@@ -40,14 +41,16 @@ export default defineRule<NameConsistencyOptions>(
       // `Kiev`, which `house-style` reports, is not grouped with `Kyiv` here.
       const uses = avoided.size > 0 ? allUses.filter((use) => !avoided.has(use.text)) : allUses
       const reported = new Set<number>()
+      const company = neighbourNames(uses, String(file.value))
 
       for (const group of groupVariants(uses, {listed, distinct})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
+          const otherCompany = isOtherCompany(company.get(variant.text), company.get(group.canonical.text))
           for (const use of variant.uses) {
             const offset = use.position.start.offset ?? -1
-            report(file, group, use, names).claims = [offset]
+            report(file, group, variant, use, names, otherCompany).claims = [offset]
             reported.add(offset)
           }
         }
@@ -87,7 +90,7 @@ function avoidedWords(entries: readonly HouseStyleEntry[]): Set<string> {
  * @returns The message.
  */
 function reportListed(file: VFile, use: NameUse, listedName: string): VFileMessage {
-  const message = file.message(`Unexpected \`${use.text}\`, expected \`${listedName}\` ${reasonText({kind: 'word list'}, false)}`, {
+  const message = file.message(`Unexpected \`${use.text}\`, expected \`${listedName}\` as in the word list`, {
     place: use.position
   })
   message.actual = use.text
@@ -103,68 +106,157 @@ function reportListed(file: VFile, use: NameUse, listedName: string): VFileMessa
  *
  * @param file The document.
  * @param group The name's spellings.
+ * @param variant The variant's spelling.
  * @param use The use to report.
  * @param names The bundled names.
+ * @param otherCompany Whether the variant and the spelling to use are written beside different names.
  * @returns The message.
  */
-function report(file: VFile, group: VariantGroup, use: NameUse, names: ReadonlySet<string>): VFileMessage {
-  const canonical = group.canonical
-  const first = canonical.uses[0]
-  const message = file.message(
-    `Unexpected \`${use.text}\`, expected \`${canonical.text}\` ${reasonText(group.reason, names.has(canonical.text))}`,
-    {
-      place: use.position,
-      cause: first
-        ? new VFileMessage(`\`${canonical.text}\` first used here`, {
-            place: first.position,
-            ruleId: 'name-consistency',
-            source: 'copydesk'
-          })
-        : undefined
-    }
-  )
+function report(
+  file: VFile,
+  group: VariantGroup,
+  variant: Spelling,
+  use: NameUse,
+  names: ReadonlySet<string>,
+  otherCompany: boolean
+): VFileMessage {
+  const {canonical, reason} = group
+  const evidence: NameEvidence =
+    reason.kind === 'word list' ? (names.has(canonical.text) ? 'names list' : 'word list') : reason.kind === 'first use' ? 'tie' : reason.kind
+  const message = file.message('', {place: use.position})
   message.actual = use.text
-  message.expected = [canonical.text]
-  message.note =
-    'Spellings in this story: ' +
-    group.spellings.map((spelling) => `${spelling.text} (${spelling.uses.length})`).join(', ')
-  if (isSettled(group)) markFixable(message)
-  setSeverity(message, 'error')
+  message.nameEvidence = evidence
+  message.nameStoryUses = variant.uses.length
+  message.nameOtherCompany = otherCompany
+  describeVariant(message, {
+    canonical: canonical.text,
+    evidence,
+    count: evidence === 'majority' ? canonical.uses.length : group.spellings.map((spelling) => spelling.uses.length),
+    first: canonical.uses[0]?.position,
+    spellings: group.spellings.map((spelling) => [spelling.text, spelling.uses.length])
+  })
+  // "Clyme" nine times beside "Lyme", which only the dictionary settles: a
+  // spelling written alike again and again is as likely another name as a
+  // slip (a transliteration, "Jiangshu" for "Jiangsu", is still a slip).
+  if ((evidence === 'dictionary' || evidence === 'names list') && variant.uses.length > 1 && !isTransliteration(use.text, canonical.text)) {
+    setSeverity(message, 'warning')
+  }
+  const others = group.variants.reduce((sum, other) => sum + other.uses.length, 0)
+  const decided = evidence !== 'tie' && (evidence !== 'majority' || canonical.uses.length > others)
+  if (isCertainNameFix({variant: use.text, expected: canonical.text, decided, variantKnown: variant.known, variantUses: variant.uses.length, otherCompany})) {
+    markFixable(message)
+  }
   return message
 }
 
+/** Why the spelling to use in a story is the one: the evidence, strongest first. */
+export type NameEvidence = 'word list' | 'run' | 'names list' | 'dictionary' | 'majority' | 'tie'
+
+/** What a finding of this rule says. */
+export interface VariantDescription {
+  /** The spelling to use. */
+  canonical: string
+  evidence: NameEvidence
+  /** For `majority`, uses of the spelling to use; for a tie, the uses of each spelling; for `run`, the other files that use it. */
+  count: number | number[]
+  /** The first use of the spelling to use in the story. */
+  first: Position | undefined
+  /** Each spelling of the name in the story, with its uses, most used first. */
+  spellings: Array<[text: string, uses: number]>
+}
+
 /**
- * Whether the spelling to use is certain enough for `--fix` to write it: it
- * comes from a word list or the dictionary, or the story uses it more often
- * than all its other spellings together. A first use that merely came first
- * is not.
+ * Give a finding of this rule its reason, `expected`, `cause`, note and
+ * severity: when it is made, and again when the run decides the spelling
+ * to use (see `settleNamesByRun`).
  *
- * @param group The name's spellings.
- * @returns Whether the fix is safe.
+ * @param message The finding, its `actual` set.
+ * @param description What to say.
  */
-function isSettled(group: VariantGroup): boolean {
-  const {reason, canonical, variants} = group
-  if (reason.kind === 'word list' || reason.kind === 'dictionary') return true
-  const others = variants.reduce((sum, variant) => sum + variant.uses.length, 0)
-  return reason.kind === 'majority' && canonical.uses.length > others
+export function describeVariant(message: VFileMessage, description: VariantDescription): void {
+  const {canonical, first} = description
+  message.reason = message.message = `Unexpected \`${message.actual ?? ''}\`, expected \`${canonical}\` ${reasonText(description)}`
+  message.expected = [canonical]
+  message.cause = first
+    ? new VFileMessage(`\`${canonical}\` first used here`, {place: first, ruleId: 'name-consistency', source: 'copydesk'})
+    : undefined
+  message.note = 'Spellings in this story: ' + description.spellings.map(([text, uses]) => `${text} (${uses})`).join(', ')
+  message.nameEvidence = description.evidence
+  setSeverity(message, 'error')
 }
 
 /**
  * Say why the canonical spelling is the one to use.
  *
- * @param reason Why it won.
- * @param bundled Whether the spelling is in copydesk's names lists.
+ * @param description The finding's description.
  * @returns Words for the message.
  */
-function reasonText(reason: CanonicalReason, bundled: boolean): string {
-  switch (reason.kind) {
+function reasonText({evidence, count}: VariantDescription): string {
+  switch (evidence) {
     case 'word list':
-      return bundled ? 'as in the names list' : 'as in the word list'
+      return 'as in the word list'
+    case 'names list':
+      return 'as in the names list'
     case 'dictionary':
       return 'as in the dictionary'
+    case 'run':
+      return `as spelled in ${String(count)} other ${count === 1 ? 'file' : 'files'} of the run`
     case 'majority':
-      return `as spelled ${reason.count} times in this story`
+      return `as spelled ${String(count)} times in this story`
     default:
-      return `as first spelled on line ${reason.line}`
+      return `or the other way round: both spellings are in use in this story, ${Array.isArray(count) && count.every((uses) => uses === 1) ? 'once each' : 'as often each'}`
+  }
+}
+
+/**
+ * The names written right next to each spelling (`Thompson` of `Mattt
+ * Thompson`): only a space between them.
+ *
+ * @param uses Name uses, in document order.
+ * @param text The story's text.
+ * @returns The neighbours of each spelling.
+ */
+function neighbourNames(uses: readonly NameUse[], text: string): Map<string, Set<string>> {
+  const company = new Map<string, Set<string>>()
+  const add = (spelling: string, name: string): void => {
+    let names = company.get(spelling)
+    if (!names) company.set(spelling, (names = new Set()))
+    names.add(name)
+  }
+  for (let index = 1; index < uses.length; index++) {
+    const before = uses[index - 1]
+    const after = uses[index]
+    const end = before?.position.end.offset
+    const start = after?.position.start.offset
+    if (!before || !after || end === undefined || start === undefined || start - end < 1 || start - end > 2) continue
+    if (!/^[ \u00A0]+$/.test(text.slice(end, start))) continue
+    add(before.text, after.text)
+    add(after.text, before.text)
+  }
+  return company
+}
+
+/**
+ * Whether two spellings keep different company: each is written beside a
+ * name, and never beside the same one (`Mattt Thompson`, `Matt Smith`).
+ *
+ * @param variant The variant's neighbours.
+ * @param canonical The spelling to use's neighbours.
+ * @returns Whether they do.
+ */
+function isOtherCompany(variant: ReadonlySet<string> | undefined, canonical: ReadonlySet<string> | undefined): boolean {
+  if (!variant || !canonical) return false
+  for (const name of variant) if (canonical.has(name)) return false
+  return true
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Of a `name-consistency` finding: why its spelling to use won (see `settleNamesByRun`). */
+    nameEvidence?: NameEvidence | undefined
+    /** Of a `name-consistency` finding: uses of its variant in the story. */
+    nameStoryUses?: number | undefined
+    /** Of a `name-consistency` finding: whether the two spellings are written beside different names. */
+    nameOtherCompany?: boolean | undefined
   }
 }

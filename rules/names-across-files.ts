@@ -4,8 +4,8 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {type AcrossFindings, defineAcrossRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
-import {markFixable} from '../src/settle/fix.js'
-import {type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
+import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
+import {type CaseVariant, caseVariants, type Departure, departures, type NameEntry, type Place, type RunSpelling, type StoryNames, type StorySpelling} from '../src/across/names-index.js'
 import {portablePath} from '../src/portable-path.js'
 import {markProvisional} from '../src/settle/provisional.js'
 import {startOffset} from '../src/settle/settle.js'
@@ -166,6 +166,19 @@ function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[
     if (!messages) found.set(file, (messages = []))
     for (const place of spelling.open) messages.push(report(file, departure, place))
   }
+  for (const cased of caseVariants(entries)) {
+    for (const use of cased.variant.stories) {
+      if (!use.spelling.open) continue
+      let file = byStory.get(use.story) ?? elsewhere.get(use.story)
+      if (!file) {
+        file = storyFile(use.story)
+        elsewhere.set(use.story, file)
+      }
+      let messages = found.get(file)
+      if (!messages) found.set(file, (messages = []))
+      for (const place of use.spelling.open) messages.push(reportCase(file, cased, use.story, place))
+    }
+  }
   return {found, elsewhere: [...elsewhere.values()]}
 }
 
@@ -183,20 +196,57 @@ function report(file: VFile, {entry, variant, use}: Departure, place: Place): VF
     start: {line: place.line, column: place.column, offset: place.offset},
     end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
   }
+  const first = canonical.stories.find((other) => other.story !== use.story)
   const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
     place: position,
     ruleId,
-    source: 'copydesk'
+    source: 'copydesk',
+    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
   })
   message.file = file.path
   message.url = ruleUrl(ruleId)
   message.actual = variant.text
   message.expected = [canonical.text]
   message.note = 'Spellings in this run: ' + entry.spellings.map((spelling) => spellingNote(spelling, use.story)).join('; ')
-  if (entry.reason === 'word list' || entry.reason === 'dictionary') markFixable(message)
   // A run split evenly between two spellings has no spelling to use, only a first one: worth a note, not a warning.
   const even = entry.reason === 'uses' || entry.reason === 'first use'
+  const evidence = {decided: !even, variantKnown: variant.known, variantUses: variant.count}
+  if (isCertainNameFix({variant: variant.text, expected: canonical.text, ...evidence})) markFixable(message)
   setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
+  return message
+}
+
+/**
+ * Report one use of a spelling in another case than the run's (`FedRamp`
+ * where the run writes `FedRAMP`): a warning, never fixed.
+ *
+ * @param file The story.
+ * @param cased The variant and the case to write.
+ * @param story The story's names.
+ * @param place Where.
+ * @returns The finding, not yet on the story.
+ */
+function reportCase(file: VFile, {canonical, variant}: CaseVariant, story: StoryNames, place: Place): VFileMessage {
+  const first = canonical.stories.find((other) => other.story !== story) ?? canonical.stories[0]
+  const why = canonical.own
+    ? 'as in the word list'
+    : canonical.count > variant.count
+      ? `as written ${canonical.count} ${canonical.count === 1 ? 'time' : 'times'} in the run`
+      : 'as in the dictionary'
+  const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${why}`, {
+    place: {
+      start: {line: place.line, column: place.column, offset: place.offset},
+      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+    },
+    ruleId,
+    source: 'copydesk',
+    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
+  })
+  message.file = file.path
+  message.url = ruleUrl(ruleId)
+  message.actual = variant.text
+  message.expected = [canonical.text]
+  setSeverity(message, story.severity ?? 'warning')
   return message
 }
 
@@ -218,13 +268,33 @@ function reasonText(entry: NameEntry, story: StoryNames): string {
       return `as in the dictionary and ${where}`
     case 'stories':
       return `as spelled in ${where}`
-    case 'uses': {
-      const uses = others.reduce((sum, use) => sum + use.spelling.count, 0)
-      return `as spelled more often in the run, ${uses} times in ${where}`
+    default: {
+      const files = canonical.stories.length
+      return `or the other way round: both spellings are in use in the run, in ${files} ${files === 1 ? 'file' : 'files'} each`
     }
-    default:
-      return `as spelled first in the run, in ${where}`
   }
+}
+
+/**
+ * Point at where the spelling to use is first written in another story.
+ *
+ * @param text The spelling to use.
+ * @param filePath The story's path.
+ * @param place Its first use there.
+ * @returns The cause.
+ */
+function firstUsedHere(text: string, filePath: string, place: Place): VFileMessage {
+  // The pretty report shows a cause's place without its file: the reason names it.
+  const cause = new VFileMessage(`\`${text}\` first used in ${filePath}`, {
+    place: {
+      start: {line: place.line, column: place.column, offset: place.offset},
+      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+    },
+    ruleId,
+    source: 'copydesk'
+  })
+  cause.file = filePath
+  return cause
 }
 
 /**

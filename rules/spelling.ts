@@ -5,6 +5,7 @@ import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dicti
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
 import {areVariants} from '../src/words/name-variants.js'
+import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
 import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
 import type {SpellCheck, UnknownWord} from '../src/analyse/spell-check.js'
@@ -41,6 +42,8 @@ const longName = 8
  * - a lowercase word used consistently, or with no close suggestion: warning;
  * - a capitalised word used once and close to a well-known name that the
  *   story does not use (`Berlni`): warning, with that name first;
+ * - a known mixed-case term in another case (`Github` for `GitHub`):
+ *   warning on every use, with the known case as the suggestion;
  * - any other capitalised or mixed-case word (a name or brand the
  *   dictionary and names lists lack: `Oyelaran`, `SpaceX`): info, on its
  *   first use only;
@@ -109,6 +112,17 @@ function reportName(
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
+  // "Github" for "GitHub", "Fedramp" for "FedRAMP": a term its owner writes in mixed case, in another
+  // case. Not an acronym in capitals: "De" in "De Blasio" is no slip of "DE".
+  const casing = isAcronymPlural(text)
+    ? undefined
+    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
+  if (casing) {
+    message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
+    message.expected = [casing]
+    setSeverity(message, 'warning')
+    return
+  }
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount

@@ -36,7 +36,7 @@ describe('the JSON report', () => {
     for (const message of messages) {
       expect(Object.keys(message)).toEqual([
         'ruleId', 'source', 'severity', 'reason', 'line', 'column',
-        'endLine', 'endColumn', 'actual', 'expected', 'url'
+        'endLine', 'endColumn', 'actual', 'expected', 'url', 'firstUse'
       ])
       expect(['error', 'warning', 'info']).toContain(message.severity)
       for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {

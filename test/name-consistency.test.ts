@@ -56,12 +56,14 @@ describe('name-consistency', () => {
     expect(cause?.place?.start.column).toBe(6)
   })
 
-  test('prefers the first spelling when two are used equally often', async () => {
+  test('reports a tie naming both spellings as in use, and never fixes it', async () => {
     expect(await variants('Mayor Dvoracek spoke. Mayor Dvoracik left.')).toEqual(['Dvoracik → Dvoracek'])
     const file = await lintDoc('Mayor Dvoracek spoke. Mayor Dvoracik left.')
-    expect(file.messages.find((message) => message.ruleId === 'name-consistency')?.reason).toBe(
-      'Unexpected `Dvoracik`, expected `Dvoracek` as first spelled on line 1'
+    const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
+    expect(message?.reason).toBe(
+      'Unexpected `Dvoracik`, expected `Dvoracek` or the other way round: both spellings are in use in this story, once each'
     )
+    expect(message?.fixable).not.toBe(true)
   })
 
   test('prefers the dictionary spelling even when the variant is used more', async () => {

@@ -237,7 +237,8 @@ describe('a marker with an unknown rule id or keyword', () => {
         endColumn: 29,
         actual: 'speling',
         expected: ['spelling'],
-        url: 'https://github.com/copydesk/copydesk#suppressing-a-finding'
+        url: 'https://github.com/copydesk/copydesk#suppressing-a-finding',
+        firstUse: null
       }
     ])
     expect(run.code).toBe(1)

@@ -4,6 +4,7 @@ import type {CopydeskError} from '../errors.js'
 import {problemFromStageFailure} from '../failures.js'
 import {settleAcrossFindings} from '../settle/settle.js'
 import {buildNamesIndex, type NameEntry, type StoryNames} from './names-index.js'
+import {settleNamesByRun} from './settle-names.js'
 
 /** What the step across stories gave. */
 export interface AcrossResult {
@@ -37,6 +38,7 @@ export function acrossFiles(
   const before = files.map((file) => [...file.messages])
   try {
     const names = buildNamesIndex(stories)
+    settleNamesByRun(files, names)
     const elsewhere: VFile[] = []
     for (const rule of acrossRules) {
       const found = rule.reportRun(files, names)

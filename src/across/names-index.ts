@@ -1,6 +1,7 @@
 import {editDistance} from '../words/edit-distance.js'
 import {type Candidate, groupSpellings, longName} from '../words/name-variants.js'
 import type {Severity} from '../severity.js'
+import {isAcronymPlural, isMixedCase} from '../words/letter-case.js'
 
 /**
  * The names index of a run: every name the stories use, with its
@@ -107,8 +108,9 @@ export interface Departure {
  * unknown, not declared distinct, not an inflected form, as
  * `name-consistency` groups them in a story, and more: see `isOneName`),
  * and the spelling to use chosen: the newsroom's word lists', then the
- * dictionary's, then the one used in most stories, then the one used most,
- * then the one met first. The 20,000 bundled names are not the house's
+ * one used in most stories (the run's established spelling), then the
+ * dictionary's; past those, the run is split evenly (a tie), and the one
+ * used most, then the one met first, is only named first. The 20,000 bundled names are not the house's
  * choice: a spelling that two people share, or another transliteration
  * (`Qasim`), must not outrank the one the stories use (`Qasem` in five).
  *
@@ -262,8 +264,8 @@ function isOneName(a: RunSpelling, b: RunSpelling, byText: ReadonlyMap<string, R
 function compareSpellings(a: RunSpelling, b: RunSpelling): number {
   return (
     Number(b.own) - Number(a.own) ||
-    Number(b.dictionary) - Number(a.dictionary) ||
     b.stories.length - a.stories.length ||
+    Number(b.dictionary) - Number(a.dictionary) ||
     b.count - a.count ||
     a.order - b.order
   )
@@ -280,8 +282,9 @@ function makeEntry(canonical: RunSpelling, members: readonly RunSpelling[]): Nam
   const variants = members.filter((member) => member !== canonical).sort(compareSpellings)
   let reason: RunReason
   if (canonical.own) reason = 'word list'
+  else if (variants.length > 0 && variants.every((variant) => variant.stories.length < canonical.stories.length)) reason = 'stories'
   else if (canonical.dictionary) reason = 'dictionary'
-  else if (variants.every((variant) => variant.stories.length < canonical.stories.length)) reason = 'stories'
+  else if (variants.length === 0) reason = 'stories'
   else if (variants.every((variant) => variant.count < canonical.count)) reason = 'uses'
   else reason = 'first use'
   const entry: NameEntry = {canonical, reason, spellings: [canonical, ...variants], variants, departing: 0}
@@ -329,4 +332,50 @@ function compareEntries(a: NameEntry, b: NameEntry): number {
  */
 export function total(entry: NameEntry): number {
   return entry.spellings.reduce((sum, spelling) => sum + spelling.count, 0)
+}
+
+/** A spelling the run writes in another case than the established one (`FedRamp`, `FedRAMP`). */
+export interface CaseVariant {
+  /** The case to write: the newsroom's word list's, else the one used more often in the run, else a known one. */
+  canonical: RunSpelling
+  variant: RunSpelling
+}
+
+/**
+ * The spellings of the run that differ from a mixed-case term only in
+ * case (`FedRamp` and `Fedramp` where the run writes `FedRAMP` 30 times):
+ * the case to write is the newsroom's word list's, else the one the run
+ * uses more often, else the one the dictionary or a names list has. A tie
+ * with no such evidence is left alone, and so is a term whose established
+ * case is not mixed (`Fedramp` written more often than `FedRAMP`).
+ *
+ * @param entries The run's names.
+ * @returns Each variant with the case to write.
+ */
+export function caseVariants(entries: readonly NameEntry[]): CaseVariant[] {
+  const byLowercase = new Map<string, RunSpelling[]>()
+  for (const entry of entries) {
+    for (const spelling of entry.spellings) {
+      const key = spelling.text.toLowerCase()
+      const same = byLowercase.get(key)
+      if (same) same.push(spelling)
+      else byLowercase.set(key, [spelling])
+    }
+  }
+  const found: CaseVariant[] = []
+  for (const spellings of byLowercase.values()) {
+    if (spellings.length < 2 || !spellings.some((spelling) => isMixedCase(spelling.text))) continue
+    // "IAAs" (interagency agreements) is another term than "IaaS".
+    if (spellings.some((spelling) => isAcronymPlural(spelling.text))) continue
+    const ordered = [...spellings].sort(
+      (a, b) => Number(b.own) - Number(a.own) || b.count - a.count || Number(b.known) - Number(a.known)
+    )
+    const [canonical, second] = ordered
+    // A case in capitals is an acronym's, not a term's: "De" is no variant of "DE".
+    if (!canonical || !second || !isMixedCase(canonical.text) || !/\p{Ll}/u.test(canonical.text)) continue
+    const decided = canonical.own || canonical.count > second.count || (canonical.known && !second.known)
+    if (!decided) continue
+    for (const variant of ordered.slice(1)) found.push({canonical, variant})
+  }
+  return found
 }

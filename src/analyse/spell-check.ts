@@ -5,7 +5,7 @@ import type {VFileMessage} from 'vfile-message'
 import {acceptedWords, type Dialect, defaultDialect, dictionaryLookup, type HunspellDictionary} from '../words/dictionary.js'
 import {dictionarySlice} from './dictionary-slice.js'
 import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
-import {suggest} from '../words/suggester.js'
+import {knownCasings, suggest} from '../words/suggester.js'
 import {suggestionIndexes} from '../words/suggestion-indexes.js'
 import {rankSuggestions} from '../words/suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
@@ -53,6 +53,11 @@ export interface SpellCheck {
    * two-edit walk is most of the cost); asked again for more, it looks again.
    */
   suggest(unknown: UnknownWord, farthest?: 1 | 2): readonly string[]
+  /**
+   * The known spellings of a word in other cases (`GitHub` for `Github`):
+   * in the dictionary, the names lists or the word lists.
+   */
+  casings(word: string): readonly string[]
   /** The dialect whose dictionary the check used. */
   dialect: Dialect
 }
@@ -63,7 +68,11 @@ type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) =
 type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
 
 /** Suggestions for an unknown word, unranked, made once per word (and reach) in a run. */
-type Suggest = (word: string, farthest: 1 | 2) => readonly string[]
+interface Suggest {
+  (word: string, farthest: 1 | 2): readonly string[]
+  /** The known forms of a word in other cases (see `knownCasings`). */
+  casings(word: string): readonly string[]
+}
 
 /** Accepted words as retext-spell takes them, one per line. */
 interface Personal {
@@ -175,6 +184,7 @@ async function runSpellCheck(
       }
       return message.expected ?? []
     },
+    casings: (text) => suggest.casings(text),
     dialect
   }
 }
@@ -309,15 +319,25 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
   if (!cached) {
     const indexes = suggestionIndexes(dialect, words)
     const caches = {1: new Map<string, readonly string[]>(), 2: new Map<string, readonly string[]>()}
-    cached = function (word, farthest) {
-      const cache = caches[farthest]
-      let suggestions = cache.get(word)
-      if (!suggestions) {
-        suggestions = suggest(indexes, word, undefined, farthest)
-        cache.set(word, suggestions)
+    const casings = new Map<string, readonly string[]>()
+    cached = Object.assign(
+      function (word: string, farthest: 1 | 2): readonly string[] {
+        const cache = caches[farthest]
+        let suggestions = cache.get(word)
+        if (!suggestions) {
+          suggestions = suggest(indexes, word, undefined, farthest)
+          cache.set(word, suggestions)
+        }
+        return suggestions
+      },
+      {
+        casings(word: string): readonly string[] {
+          let found = casings.get(word)
+          if (!found) casings.set(word, (found = knownCasings(indexes, word)))
+          return found
+        }
       }
-      return suggestions
-    }
+    )
     byPersonal.set(personal, cached)
   }
   return cached

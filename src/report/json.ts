@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {type Severity, severityOf} from '../severity.js'
 
 /** One finding in the JSON report; every field is always present. */
@@ -15,6 +15,17 @@ export interface JsonMessage {
   actual: string | null
   expected: string[]
   url: string | null
+  /** Where the spelling a consistency finding expects is first used (its `cause`, "first used here"). */
+  firstUse: JsonPlace | null
+}
+
+/** A place in a file: the file's path as the report gives paths, and its range. */
+export interface JsonPlace {
+  path: string
+  line: number | null
+  column: number | null
+  endLine: number | null
+  endColumn: number | null
 }
 
 /** One file in the JSON report. */
@@ -37,7 +48,7 @@ export function jsonReport(
 ): JsonFile[] {
   return files.map((file) => ({
     path: file.path,
-    messages: [...file.messages].filter(keep).sort(byPlace).map(toJsonMessage)
+    messages: [...file.messages].filter(keep).sort(byPlace).map((message) => toJsonMessage(message, file.path))
   }))
 }
 
@@ -45,9 +56,10 @@ export function jsonReport(
  * Turn a vfile message into its JSON form.
  *
  * @param message Message.
+ * @param filePath The path of its file, as the report gives it.
  * @returns Plain data.
  */
-function toJsonMessage(message: VFileMessage): JsonMessage {
+function toJsonMessage(message: VFileMessage, filePath: string): JsonMessage {
   const start = message.place && 'start' in message.place ? message.place.start : message.place
   const end = message.place && 'end' in message.place ? message.place.end : undefined
   return {
@@ -61,7 +73,30 @@ function toJsonMessage(message: VFileMessage): JsonMessage {
     endColumn: end?.column ?? null,
     actual: message.actual ?? null,
     expected: message.expected ?? [],
-    url: message.url ?? null
+    url: message.url ?? null,
+    firstUse: firstUseOf(message, filePath)
+  }
+}
+
+/**
+ * The place a finding's `cause` points at ("`Jiangsu` first used here"):
+ * in the finding's own file, or, across stories, in the file it names.
+ *
+ * @param message Message.
+ * @param filePath The path of its file.
+ * @returns The place, or `null` when the finding compares against nothing.
+ */
+function firstUseOf(message: VFileMessage, filePath: string): JsonPlace | null {
+  const cause = message.cause
+  if (!(cause instanceof VFileMessage) || !cause.place) return null
+  const start = 'start' in cause.place ? cause.place.start : cause.place
+  const end = 'end' in cause.place ? cause.place.end : undefined
+  return {
+    path: cause.file || filePath,
+    line: start.line,
+    column: start.column,
+    endLine: end?.line ?? null,
+    endColumn: end?.column ?? null
   }
 }
 

@@ -5,11 +5,13 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {writeAtomically, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
+import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
+import {isPlural, isTransliteration} from '../words/name-variants.js'
 
 /**
  * Mark a finding as safe to fix: it has exactly one `expected`, and the rule
- * knows it is the right one (a name's spelling from the dictionary, a names
- * list or the clear majority of the story; a house-style `prefer`). A rule
+ * knows it is the right one (a name's slip with its spelling settled: see
+ * `isCertainNameFix`; a house-style `prefer`). A rule
  * marks it, never the CLI; a guess among several suggestions is never
  * marked. The mark is a field of the finding, so it travels with it
  * (between threads too).
@@ -18,6 +20,68 @@ import {CopydeskError} from '../errors.js'
  */
 export function markFixable(message: VFileMessage): void {
   if (message.expected?.length === 1) message.fixable = true
+}
+
+/** What a finding on a name knows about whether its fix is certain. */
+export interface NameFixEvidence {
+  /** The spelling found. */
+  variant: string
+  /** The spelling to write. */
+  expected: string
+  /** Whether evidence chose `expected`: a word list, the run, the names lists or dictionary, a clear majority; not a tie. */
+  decided: boolean
+  /** Whether the dictionary or a word list knows the variant. */
+  variantKnown: boolean
+  /** Uses of the variant: in the story, or in the whole run once it is known. */
+  variantUses: number
+  /** Whether the two spellings are written next to different names (`Mattt Thompson`, `Matt Smith`): two people. */
+  otherCompany?: boolean | undefined
+}
+
+/**
+ * Whether `--fix` may rewrite a name: the answer is certain and the
+ * variant is a slip of it. A slip is made once: a spelling used twice or
+ * more (in the story or the run) is written on purpose, a conference
+ * (`Wikimania`), a person (`Mattt`), a tool (`Docco`), and is never
+ * rewritten into a known word, unless it is the same name in another
+ * transliteration (`Jiangshu` for `Jiangsu`), which a writer repeats. Nor is a known word, an acronym or
+ * mixed-case term (`PaaS`), a spelling that differs only in case, a
+ * plural (`Yorkers` for `Yorker`), or one that differs only in its last
+ * letter (`Latine` for `Latinx`: endings make other words as often as
+ * slips), and never a name written beside another name than the spelling
+ * to use is (two people).
+ *
+ * @param evidence What the finding knows.
+ * @returns Whether the fix is certain.
+ */
+export function isCertainNameFix(evidence: NameFixEvidence): boolean {
+  const {variant, expected} = evidence
+  return (
+    evidence.decided &&
+    !evidence.variantKnown &&
+    // "Jiangshu" three times for "Jiangsu" is still one slip, of transliteration, made each time.
+    (evidence.variantUses === 1 || isTransliteration(variant, expected)) &&
+    evidence.otherCompany !== true &&
+    !isMixedCase(variant) &&
+    !isMixedCase(expected) &&
+    !isCaseOnlyVariant(variant, expected) &&
+    !isPlural(variant, expected) &&
+    !differsOnlyAtEnd(variant.toLowerCase(), expected.toLowerCase())
+  )
+}
+
+/**
+ * Whether two words differ only in their last letter: changed, added or
+ * dropped (`Latine`, `Latinx`; `Nevad`, `Nevada`).
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether all but the end is shared.
+ */
+function differsOnlyAtEnd(a: string, b: string): boolean {
+  let prefix = 0
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++
+  return Math.abs(a.length - b.length) <= 1 && prefix >= Math.max(a.length, b.length) - 1
 }
 
 /**

@@ -30,3 +30,52 @@ export function upperFirst(text: string): string {
 export function capitalLike(word: string, model: string): string {
   return capitalFirst.test(model) ? upperFirst(word) : word
 }
+
+/** Two capitals anywhere in a word (`IAPDs`, `GitHub`). */
+const twoCapitals = /\p{Lu}[^]*\p{Lu}/u
+
+/** A capital straight after a small letter (`iPhone`, `PaaS`). */
+const capitalAfterSmall = /\p{Ll}\p{Lu}/u
+
+/** A one- or two-letter part before an apostrophe that starts a name (`O'` of `O'Brien`, `D’` of `D’Angelo`). */
+const apostrophePart = /^\p{Lu}\p{Ll}?['\u2019](?=\p{Lu})/u
+
+/**
+ * Whether a word is an acronym or a mixed-case term, written as its owner
+ * writes it: two or more capitals (`IAPDs`, `SHAs`, `FedRAMP`, `GitHub`,
+ * `McArthur`) or a capital straight after a small letter (`iPhone`,
+ * `PaaS`). A part before an apostrophe starts a name of its own, so
+ * `O'Brien` is an ordinary name. Such terms are never taken for variants of
+ * one another (`PaaS` is not a slip of `IaaS`, nor `IAPDs` of `APDs`) and
+ * never fixed: only their case is compared (`Github` for `GitHub`).
+ *
+ * @param text A word.
+ * @returns Whether it is an acronym or mixed-case term.
+ */
+export function isMixedCase(text: string): boolean {
+  const rest = text.replace(apostrophePart, '')
+  return twoCapitals.test(rest) || capitalAfterSmall.test(rest)
+}
+
+/**
+ * Whether two words differ only in case (`Github` and `GitHub`).
+ *
+ * @param a A word.
+ * @param b Another.
+ * @returns Whether they are one word in two cases.
+ */
+export function isCaseOnlyVariant(a: string, b: string): boolean {
+  return a !== b && a.toLowerCase() === b.toLowerCase()
+}
+
+/**
+ * Whether a word is an acronym in the plural: capitals and a small `s`
+ * (`IAAs`, `PDFs`). Another term than a mixed-case one in other case
+ * (`IAAs`, interagency agreements, is not `IaaS`).
+ *
+ * @param text A word.
+ * @returns Whether it is.
+ */
+export function isAcronymPlural(text: string): boolean {
+  return /^\p{Lu}{2,}s$/u.test(text)
+}

@@ -1,6 +1,7 @@
 import type {Position} from 'unist'
 import {editDistance} from './edit-distance.js'
 import {withoutAccents} from './accents.js'
+import {isMixedCase} from './letter-case.js'
 
 /** One use of a name-like word in a document. */
 export interface NameUse {
@@ -124,6 +125,8 @@ export function groupSpellings<T extends Candidate>(
   // Two known spellings are never merged: a story whose names are all known has no variants.
   if (spellings.every((spelling) => spelling.known)) return []
   const prepared = spellings.map((spelling) => prepare(spelling.text))
+  // "PaaS" and "IaaS", "IAPDs" and "APDs": terms written as their owners write them, never slips of each other.
+  const mixed = spellings.map((spelling) => isMixedCase(spelling.text))
   for (const [index, other] of closePairs(
     prepared,
     spellings.map((spelling) => spelling.known)
@@ -132,7 +135,7 @@ export function groupSpellings<T extends Candidate>(
     const b = spellings[other]
     const left = prepared[index]
     const right = prepared[other]
-    if (!a || !b || !left || !right || (a.known && b.known)) continue
+    if (!a || !b || !left || !right || (a.known && b.known) || mixed[index] || mixed[other]) continue
     if (isDeclaredDistinct(a.text, b.text, distinct)) continue
     const relation = relationOf(left, right)
     if (relation === 'unrelated' || (relation === 'form' && !isSlipOfForm(a, b))) continue
@@ -174,7 +177,9 @@ export function groupSpellings<T extends Candidate>(
  * for long names), counting insertions, deletions, substitutions and swaps of
  * neighbouring letters, or equal once common transliteration and typing
  * differences are set aside (s/sh, h dropped or added, i/y, doubled letters).
- * Inflected forms (`Morozov`/`Morozova`, `Clinton`/`Clintons`) are not variants.
+ * Inflected forms (`Morozov`/`Morozova`, `Clinton`/`Clintons`) are not
+ * variants, nor are acronyms and mixed-case terms (`PaaS`/`IaaS`: see
+ * `isMixedCase`).
  *
  * @param a A spelling.
  * @param b Another spelling.
@@ -193,6 +198,7 @@ export function areVariants(a: string, b: string): boolean {
  * @returns The relation.
  */
 export function spellingRelation(a: string, b: string): 'variant' | 'form' | 'unrelated' {
+  if (isMixedCase(a) || isMixedCase(b)) return 'unrelated'
   const left = prepare(a)
   const right = prepare(b)
   return mayBeClose(left, right) ? relationOf(left, right) : 'unrelated'
@@ -446,6 +452,8 @@ function isSlipOfForm(a: Candidate, b: Candidate): boolean {
       : a.text.length < b.text.length
         ? [a, b]
         : [b, a]
+  // "New Yorker" beside "New Yorkers": a plural, however rare the singular.
+  if (isPlural(a.text, b.text)) return false
   return (
     !suspect.known &&
     suspect.count === 1 &&
@@ -453,6 +461,36 @@ function isSlipOfForm(a: Candidate, b: Candidate): boolean {
     // One slip: a letter dropped, added or changed at the end, not another ending.
     editDistance(suspect.text.toLowerCase(), other.text.toLowerCase(), 1) <= 1
   )
+}
+
+/**
+ * Whether two spellings are one name in two transliterations or typings
+ * (`Jiangshu` and `Jiangsu`: `sh` for `s`; `Kharkov` and `Kharkow` are not,
+ * nor are spellings that differ only in doubled letters, `Mattt` and
+ * `Matt`, which people choose for their own names).
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether their skeletons are equal and more than doubling tells them apart.
+ */
+export function isTransliteration(a: string, b: string): boolean {
+  const left = prepare(a)
+  const right = prepare(b)
+  const single = (plain: string): string => plain.replace(doubledLetter, '$1')
+  return left.plain !== right.plain && left.skeleton === right.skeleton && single(left.plain) !== single(right.plain)
+}
+
+/**
+ * Whether one spelling is the other with a plural `s` (`Yorkers`,
+ * `Yorker`): a form of a name, never a slip of it.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether one is the other plus `s`.
+ */
+export function isPlural(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  return long.length === short.length + 1 && /s$/i.test(long) && long.slice(0, -1).toLowerCase() === short.toLowerCase()
 }
 
 /**

@@ -600,6 +600,57 @@ export function suggest(
 }
 
 /**
+ * Every known form of a word in any case (`GitHub` for `Github`): the forms
+ * of its key, found by following the key down each index, with no edit.
+ * Cheap enough to ask of every unknown name, where `suggest` is not.
+ *
+ * @param indexes Indexes to search.
+ * @param word A word.
+ * @returns Its forms, in index order, the word itself left out.
+ */
+export function knownCasings(indexes: readonly SuggestionIndex[], word: string): string[] {
+  const input = word.trim().normalize('NFC')
+  const key = keyOf(input)
+  const query = codePointsOf(key)
+  const found: string[] = []
+  for (const index of indexes) {
+    const {trie, letterOf, letterBytes} = index
+    if (trie.length === 0 || query.length === 0) continue
+    let block = 0
+    let positionBytes = index.rootPositionBytes
+    for (let column = 0; ; ) {
+      const wanted = letterOf.get(query[column]!) ?? -1
+      if (wanted < 0) break
+      let count = trie[block]!
+      let at = block + 1
+      if (count === manyChildren) {
+        count = readNumber(trie, at, 3)
+        at += 3
+      }
+      let child = 0
+      while (child < count && readNumber(trie, at + child * letterBytes, letterBytes) !== wanted) child++
+      if (child === count) break
+      const flagsAt = at + count * letterBytes
+      const flags = trie[flagsAt + child]!
+      column++
+      if (column === query.length) {
+        const forms = (flags >> formsShift) & 7
+        if (forms !== FormsAre.None) {
+          for (const text of formsAt(index, flagsAt + child, forms, key)) if (text !== input && !found.includes(text)) found.push(text)
+        }
+        break
+      }
+      if (!(flags & hasChildren)) break
+      const positionsAt = flagsAt + count
+      block = positionsAt + (count - 1) * positionBytes
+      if (child > 0) block += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
+      positionBytes = ((flags >> positionShift) & 3) + 1
+    }
+  }
+  return found
+}
+
+/**
  * Walk one index for keys within `reach` edits of the query (optimal string
  * alignment distance), adding them to `matches`.
  *
