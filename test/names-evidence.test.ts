@@ -48,7 +48,10 @@ describe('isMixedCase', () => {
     ['a term with a capital after small letters', 'PaaS', true],
     ['a brand with two capitals', 'GitHub', true],
     ['a brand with a small first letter', 'iPhone', true],
-    ['a name with a capital after Mc', 'McArthur', true],
+    ['a name with a joined surname prefix', 'McArthur', false],
+    ['a name with a joined Romance prefix', 'DeSantis', false],
+    ['a term whose rest is not one name', 'LaTeX', true],
+    ['a brand after a prefix-like start', 'MacOS', true],
     ['a name with an apostrophe', "O'Brien", false],
     ['a name with a curly apostrophe', 'D’Angelo', false],
     ['an ordinary name', 'Kowalczyk', false],
@@ -78,6 +81,18 @@ describe('acronyms and mixed-case terms', () => {
       'c.txt': 'The archive stays on IaaS for now.\n'
     })
     expect(found).toEqual([])
+  })
+})
+
+describe('names with a joined surname prefix', () => {
+  test('are still name variants of each other, as other names are', async () => {
+    const file = await lintDoc(
+      'Senator Dana McConnell spoke first. McConnell said the bill would pass.\n' +
+        'Later McConnel added that the vote could wait. McConnell left at noon.\n'
+    )
+    expect(
+      file.messages.filter((message) => message.ruleId === 'name-consistency').map((message) => `${rangeOf(message)} ${message.actual}`)
+    ).toEqual(['2:7-2:15 McConnel'])
   })
 })
 

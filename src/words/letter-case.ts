@@ -41,11 +41,21 @@ const capitalAfterSmall = /\p{Ll}\p{Lu}/u
 const apostrophePart = /^\p{Lu}\p{Ll}?['\u2019](?=\p{Lu})/u
 
 /**
+ * A surname prefix written joined to a capitalised name (`Mc` of
+ * `McConnell`, `Mac` of `MacArthur`, `De` of `DeSantis`, `Di` of
+ * `DiCaprio`, `Le` of `LeBron`): the capital after it starts the name
+ * proper, as after `O'`. Only when the rest is one capitalised word, so
+ * `LaTeX` and `MacOS` stay mixed-case terms.
+ */
+const surnamePrefix = /^(?:Mc|Mac|Fitz|De|Di|Da|Del|Della|Du|La|Le|Van|Von)(?=\p{Lu}\p{Ll}+$)/u
+
+/**
  * Whether a word is an acronym or a mixed-case term, written as its owner
- * writes it: two or more capitals (`IAPDs`, `SHAs`, `FedRAMP`, `GitHub`,
- * `McArthur`) or a capital straight after a small letter (`iPhone`,
- * `PaaS`). A part before an apostrophe starts a name of its own, so
- * `O'Brien` is an ordinary name. Such terms are never taken for variants of
+ * writes it: two or more capitals (`IAPDs`, `SHAs`, `FedRAMP`, `GitHub`)
+ * or a capital straight after a small letter (`iPhone`, `PaaS`). A part
+ * before an apostrophe (`O'Brien`) or a joined surname prefix
+ * (`McConnell`, `DeSantis`) starts a name of its own, so those are
+ * ordinary names, whose slips (`McConnel`) are still name variants. Such terms are never taken for variants of
  * one another (`PaaS` is not a slip of `IaaS`, nor `IAPDs` of `APDs`) and
  * never fixed: only their case is compared (`Github` for `GitHub`).
  *
@@ -53,7 +63,7 @@ const apostrophePart = /^\p{Lu}\p{Ll}?['\u2019](?=\p{Lu})/u
  * @returns Whether it is an acronym or mixed-case term.
  */
 export function isMixedCase(text: string): boolean {
-  const rest = text.replace(apostrophePart, '')
+  const rest = text.replace(apostrophePart, '').replace(surnamePrefix, '')
   return twoCapitals.test(rest) || capitalAfterSmall.test(rest)
 }
 
