@@ -1,4 +1,4 @@
-import type {Comment, Element, Root as HastRoot} from 'hast'
+import type {Comment, Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
@@ -10,6 +10,7 @@ import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
 import {reanchorWords} from './reanchor.js'
+import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
 const notProse = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'template'])
@@ -48,7 +49,7 @@ export function parseHtml(
   hast.position ??= wholeOf(doc, place)
   skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
-  const tree = toNlcst(hast, new VFile(source), english)
+  const tree = toNlcst(hast, new VFile(source), withWordsAcrossMarkup(english, wordContinuations(hast)))
   reanchorWords(tree, source, place)
   return tree
 }
@@ -85,6 +86,54 @@ function skipNonProse(tree: HastRoot): void {
     // hast-util-to-nlcst reads only body flow; the page title is a headline.
     if (node.tagName === 'title') node.tagName = 'h1'
   })
+}
+
+/**
+ * Find where a piece of text runs on from the text before it across only
+ * the edges of elements that style or link text (`<b>w</b>orking`), so
+ * that a word written across them is read as one.
+ *
+ * @param tree HTML tree, with non-prose elements marked.
+ * @returns Offsets where such pieces of text start.
+ */
+function wordContinuations(tree: HastRoot): Set<number> {
+  const starts = new Set<number>()
+  let afterText = false
+  walk(tree)
+  return starts
+
+  /**
+   * Note the continuations in one node, in document order.
+   *
+   * @param node HTML node.
+   */
+  function walk(node: HastNodes): void {
+    if (node.type === 'text') {
+      const start = node.position?.start.offset
+      if (afterText && start !== undefined) starts.add(start)
+      afterText = true
+      return
+    }
+    const crossed = node.type === 'element' && joinsWordsAcross(node.tagName) && node.properties.dataNlcst === undefined
+    if (!crossed) afterText = false
+    if ('children' in node) for (const child of node.children) walk(child)
+    if (!crossed) afterText = false
+  }
+}
+
+/**
+ * The English parser, joining the words that run on at the given offsets
+ * before its own sentence plugins see them.
+ *
+ * @param english English parser.
+ * @param continuations Offsets where text runs on from a word before it.
+ * @returns The parser itself when there are none, else one that joins them.
+ */
+function withWordsAcrossMarkup(english: ParseEnglish, continuations: ReadonlySet<number>): ParseEnglish {
+  if (continuations.size === 0) return english
+  const parser = Object.create(english) as ParseEnglish
+  parser.tokenizeSentencePlugins = [joinWordsAt(continuations), ...english.tokenizeSentencePlugins]
+  return parser
 }
 
 /**
