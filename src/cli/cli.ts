@@ -225,7 +225,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     const summaryPath = io.env.GITHUB_STEP_SUMMARY
     if (summaryPath) await appendGithubSummary(shown, io.cwd, summaryPath)
   } else {
-    const report = prettyReport(shown, useColor(io))
+    const report = prettyReport(shown, {color: useColor(io), width: terminalWidth(io)})
     if (report) io.stdout.write(report + '\n')
   }
 
@@ -365,6 +365,19 @@ function onlyErrors(file: VFile): VFile {
 function useColor(io: CliIo): boolean {
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0'
   return io.stdout.isTTY === true && io.env.NO_COLOR === undefined
+}
+
+/**
+ * The width of the terminal the report goes to, for the pretty report to
+ * wrap its reasons in; none when standard output is a file or a pipe, whose
+ * lines are never wrapped.
+ *
+ * @param io Process around the CLI.
+ * @returns Columns, if standard output is a terminal that says.
+ */
+function terminalWidth(io: CliIo): number | undefined {
+  const columns = io.stdout.columns
+  return io.stdout.isTTY === true && typeof columns === 'number' && columns > 0 ? columns : undefined
 }
 
 /**
