@@ -128,7 +128,7 @@ class Converter {
     }
     const position = node.position
     let start = position?.start.offset
-    if (type === 'text') {
+    if (type === 'text' && !this.sourceTypes.has(type)) {
       this.addText(node.value, start)
       return
     }
