@@ -50,6 +50,9 @@ describe('exit codes', () => {
     ['a glob that matches nothing', ['*.doc'], 2],
     ['paths with --stdin-filename', ['--stdin-filename', 'x.md', 'clean.txt'], 2],
     ['--help', ['--help'], 0],
+    ['help', ['help'], 0],
+    ['help for a command', ['help', 'words', 'add'], 0],
+    ['help for a command copydesk does not have', ['help', 'word'], 2],
     ['--version', ['--version'], 0]
   ])('%s exits %i', async (_name, args, code) => {
     expect((await runCli(args, {cwd})).code).toBe(code)
@@ -94,6 +97,33 @@ describe('messages', () => {
   test('--version prints the package version', async () => {
     const run = await runCli(['--version'], {cwd})
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  test('copydesk help prints the help --help prints', async () => {
+    const [help, flag] = await Promise.all([runCli(['help'], {cwd}), runCli(['--help'], {cwd})])
+    expect(help.stdout).toContain('Usage: copydesk [options] [command] [paths...]')
+    expect(help.stdout).toBe(flag.stdout)
+    expect(help.stderr).toBe('')
+  })
+
+  test('copydesk help COMMAND prints the help of that command, however deep', async () => {
+    const run = await runCli(['help', 'words', 'add'], {cwd})
+    expect(run.stdout).toContain('Usage: copydesk words add [options] <words...>')
+    expect(run.stdout).toBe((await runCli(['words', 'add', '--help'], {cwd})).stdout)
+  })
+
+  test('copydesk help for a command it does not have is one line', async () => {
+    const run = await runCli(['help', 'word', 'add'], {cwd})
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('copydesk: no such command: `word add` (see `copydesk help`)\n')
+  })
+
+  test('copydesk help in a folder with a file named help prints the help and says how to lint the file', async () => {
+    const folder = await makeTree({help: 'The mayor opened teh bridge.\n'})
+    const run = await runCli(['help'], {cwd: folder})
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Usage: copydesk')
+    expect(run.stderr).toBe('copydesk: to lint the file named help, write ./help\n')
   })
 
   test('--help lists every flag', async () => {

@@ -158,8 +158,10 @@ describe('copydesk init', () => {
     await expect(fs.access(path.join(cwd, '.copydeskrc.json'))).rejects.toThrow()
   })
 
-  test('a story named help is linted, not taken for a help command', async () => {
+  test('a story named help is linted with ./help', async () => {
     const cwd = await makeTree({help: 'The mayor opened teh bridge.\n'})
-    expect((await runCli(['help'], {cwd})).code).toBe(1)
+    const run = await runCli(['./help', '--format', 'json'], {cwd})
+    expect(run.code).toBe(1)
+    expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['./help'])
   })
 })

@@ -28,7 +28,12 @@ function plain(tree: unknown): unknown {
   return JSON.parse(JSON.stringify(tree))
 }
 
-/** Stories in Markdown, each with constructs the converter treats apart. */
+/**
+ * Stories in Markdown, each with constructs the converter treats apart. None
+ * has a word written across markup (`**w**orking`), which the port reads as
+ * one word where mdast-util-to-nlcst makes two: see
+ * test/words-across-markup.test.ts.
+ */
 const stories: Array<[string, string]> = [
   ['an empty story', ''],
   ['only white space', '\n\n  \n'],

@@ -143,9 +143,15 @@ function trimSegment(segment: WordChild[]): WordChild[] {
   ) {
     children = children.slice(0, -2)
   }
-  const [only, stop] = children
-  if (children.length === 2 && only?.type === 'TextNode' && stop?.type === 'PunctuationNode' && stop.value === '.') {
-    children = [only]
+  // "directory." and, written across markup, "**dir**ectory." (two text nodes).
+  const stop = children.at(-1)
+  if (
+    children.length > 1 &&
+    stop?.type === 'PunctuationNode' &&
+    stop.value === '.' &&
+    children.every((child, index) => index === children.length - 1 || child.type === 'TextNode')
+  ) {
+    children = children.slice(0, -1)
   }
   return children
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import type {VFile} from 'vfile'
@@ -97,7 +98,8 @@ function createProgram(io: CliIo): Command {
     .option('--names-out <file>', "write the run's names index to FILE, for --names-in")
     .option('--shard <k/n>', 'lint only part K of N of the files found, chosen by a hash of each path (one job of a CI matrix)', parseShardFlag)
     .showSuggestionAfterError(true)
-    // "copydesk help" lints a file named help, as before there were subcommands.
+    // Commander's own `help` command reads one level only (`help words`,
+    // not `help words add`) and says nothing of a file named `help`: ours does both.
     .helpCommand(false)
     .exitOverride()
     .configureOutput({
@@ -110,7 +112,36 @@ function createProgram(io: CliIo): Command {
     })
   addRepoCommands(program, io)
   addNamesCommand(program, io)
+  addHelpCommand(program, io)
   return program
+}
+
+/**
+ * Add `copydesk help [command...]`: print the help of copydesk or of one of
+ * its commands (`copydesk help words add`). Like `init`, `words` and
+ * `names`, a story named `help` is linted with `copydesk ./help`; when the
+ * working folder has one, a note says so.
+ *
+ * @param program The copydesk program, its other commands added.
+ * @param io Process around the CLI.
+ */
+function addHelpCommand(program: Command, io: CliIo): void {
+  program
+    .command('help')
+    .description('print this help, or the help of a command')
+    .argument('[command...]', 'a command, such as init or words add')
+    .action(function (names: string[]) {
+      let command = program
+      for (const name of names) {
+        const found = command.commands.find((sub) => sub.name() === name || sub.aliases().includes(name))
+        if (!found) throw new CopydeskError(`no such command: \`${names.join(' ')}\` (see \`copydesk help\`)`)
+        command = found
+      }
+      if (names.length === 0 && fs.existsSync(path.join(io.cwd, 'help'))) {
+        io.stderr.write('copydesk: to lint the file named help, write ./help\n')
+      }
+      command.outputHelp()
+    })
 }
 
 /**
@@ -194,7 +225,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
     const summaryPath = io.env.GITHUB_STEP_SUMMARY
     if (summaryPath) await appendGithubSummary(shown, io.cwd, summaryPath)
   } else {
-    const report = prettyReport(shown, useColor(io))
+    const report = prettyReport(shown, {color: useColor(io), width: terminalWidth(io)})
     if (report) io.stdout.write(report + '\n')
   }
 
@@ -334,6 +365,19 @@ function onlyErrors(file: VFile): VFile {
 function useColor(io: CliIo): boolean {
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0'
   return io.stdout.isTTY === true && io.env.NO_COLOR === undefined
+}
+
+/**
+ * The width of the terminal the report goes to, for the pretty report to
+ * wrap its reasons in; none when standard output is a file or a pipe, whose
+ * lines are never wrapped.
+ *
+ * @param io Process around the CLI.
+ * @returns Columns, if standard output is a terminal that says.
+ */
+function terminalWidth(io: CliIo): number | undefined {
+  const columns = io.stdout.columns
+  return io.stdout.isTTY === true && typeof columns === 'number' && columns > 0 ? columns : undefined
 }
 
 /**

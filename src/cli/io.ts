@@ -13,7 +13,8 @@ export interface CliIo {
   cwd: string
   env: NodeJS.ProcessEnv
   stdin: NodeJS.ReadableStream
-  stdout: NodeJS.WritableStream & {isTTY?: boolean}
+  /** Standard output; a terminal says its width in `columns`. */
+  stdout: NodeJS.WritableStream & {isTTY?: boolean; columns?: number}
   stderr: NodeJS.WritableStream & {isTTY?: boolean}
   /**
    * Load an ES module (tinypool, for large runs). The bin, an ES module,

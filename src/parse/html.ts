@@ -1,4 +1,4 @@
-import type {Comment, Element, Root as HastRoot} from 'hast'
+import type {Comment, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
@@ -10,6 +10,7 @@ import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
 import {reanchorWords} from './reanchor.js'
+import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
 const notProse = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'template'])
@@ -46,9 +47,9 @@ export function parseHtml(
   // drops the blank before `<html>` and makes up the rest); but the root is
   // the whole source whatever is in it, and hast-util-to-nlcst needs that.
   hast.position ??= wholeOf(doc, place)
-  skipNonProse(hast)
+  const continuations = skipNonProse(hast)
   if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
-  const tree = toNlcst(hast, new VFile(source), english)
+  const tree = toNlcst(hast, new VFile(source), withWordsAcrossMarkup(english, continuations))
   reanchorWords(tree, source, place)
   return tree
 }
@@ -75,16 +76,58 @@ function markersIn(tree: HastRoot, doc: string, place: Location): CommentMarker[
 
 /**
  * Mark non-prose elements so that `hast-util-to-nlcst` leaves them out, and
- * the page title so that it checks it.
+ * the page title so that it checks it; in the same walk, find where a piece
+ * of text runs on from the text before it across only the edges of
+ * elements that style or link text (`<b>w</b>orking`), so that a word
+ * written across them is read as one.
  *
  * @param tree HTML tree, changed in place.
+ * @returns Offsets where such pieces of text start.
  */
-function skipNonProse(tree: HastRoot): void {
-  visit(tree, 'element', function (node: Element) {
-    if (notProse.has(node.tagName)) node.properties.dataNlcst = 'ignore'
-    // hast-util-to-nlcst reads only body flow; the page title is a headline.
-    if (node.tagName === 'title') node.tagName = 'h1'
-  })
+function skipNonProse(tree: HastRoot): Set<number> {
+  const continuations = new Set<number>()
+  let afterText = false
+  walk(tree)
+  return continuations
+
+  /**
+   * Mark one node and its descendants, in document order.
+   *
+   * @param node HTML node.
+   */
+  function walk(node: HastNodes): void {
+    if (node.type === 'text') {
+      const start = node.position?.start.offset
+      if (afterText && start !== undefined) continuations.add(start)
+      afterText = true
+      return
+    }
+    let crossed = false
+    if (node.type === 'element') {
+      if (notProse.has(node.tagName)) node.properties.dataNlcst = 'ignore'
+      // hast-util-to-nlcst reads only body flow; the page title is a headline.
+      if (node.tagName === 'title') node.tagName = 'h1'
+      crossed = joinsWordsAcross(node.tagName) && node.properties.dataNlcst === undefined
+    }
+    if (!crossed) afterText = false
+    if ('children' in node) for (const child of node.children) walk(child)
+    if (!crossed) afterText = false
+  }
+}
+
+/**
+ * The English parser, joining the words that run on at the given offsets
+ * before its own sentence plugins see them.
+ *
+ * @param english English parser.
+ * @param continuations Offsets where text runs on from a word before it.
+ * @returns The parser itself when there are none, else one that joins them.
+ */
+function withWordsAcrossMarkup(english: ParseEnglish, continuations: ReadonlySet<number>): ParseEnglish {
+  if (continuations.size === 0) return english
+  const parser = Object.create(english) as ParseEnglish
+  parser.tokenizeSentencePlugins = [joinWordsAt(continuations), ...english.tokenizeSentencePlugins]
+  return parser
 }
 
 /**

@@ -15,14 +15,21 @@
  * - a node's length is summed from its parts, not joined into a string;
  * - neighbouring nodes share the point between them (parse-latin's own
  *   plugins share points between nodes too; nothing changes one in place).
+ *
+ * One deliberate difference: a word written across inline markup
+ * (`**w**orking`, `u[ser interviews](…)`, `[jour][11]nalism`,
+ * `<b>w</b>orking`) is one word here, as a reader sees it, where
+ * mdast-util-to-nlcst makes two (see words-across-markup.ts). A document
+ * without such a word gets the same tree.
  */
 import type {Nodes as MdastNodes} from 'mdast'
-import type {Root, RootContent, SentenceContent} from 'nlcst'
+import type {Root, RootContent, SentenceContent, Word} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import {sentenceContentToRoot, validPoint} from './english-root.js'
 import type {PointAt} from './line-points.js'
 import {tokenizeAt} from './tokenize-at.js'
+import {isWordJoiningTag, joinWord} from './words-across-markup.js'
 
 /** How copydesk converts: mdast types whose source is kept whole as a `SourceNode`. */
 export interface MarkdownToNlcstOptions {
@@ -41,6 +48,14 @@ interface MarkdownNode {
 
 /** Types whose content is left out: tables, which copydesk renames to `tablePart` to keep. */
 const ignoredTypes: ReadonlySet<string> = new Set(['table', 'tableRow', 'tableCell'])
+
+/**
+ * Inline types that style or link a run of text without showing anything
+ * of their own: a word runs on across their edges (`**w**orking`). Not
+ * `inlineCode` (code is not prose), images, footnote references or breaks,
+ * and no block: two table cells on one line are two words.
+ */
+const wordJoiningTypes: ReadonlySet<string> = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 /**
  * Turn a Markdown tree into a natural-language tree positioned in its file.
@@ -78,6 +93,11 @@ class Converter {
   readonly content: SentenceContent[] = []
   /** The point where the last `place` ended. */
   private endPoint: Point | undefined
+  /**
+   * The word the next text runs on from: the last content added, when it is
+   * a word and only the edges of word-joining markup came after it.
+   */
+  private wordBefore: Word | undefined
 
   /**
    * Start a walk over one tree, with what every node's content is placed by.
@@ -102,9 +122,23 @@ class Converter {
    */
   one(node: MarkdownNode): void {
     const type = node.type
-    if (ignoredTypes.has(type)) return
+    if (ignoredTypes.has(type)) {
+      this.wordBefore = undefined
+      return
+    }
     const position = node.position
     let start = position?.start.offset
+    if (type === 'text' && !this.sourceTypes.has(type)) {
+      this.addText(node.value, start)
+      return
+    }
+    if (wordJoiningTypes.has(type) && !this.sourceTypes.has(type)) {
+      if (node.children) this.all(node.children)
+      return
+    }
+    // "<b>w</b>orking": a tag that only styles text is an edge the word runs on across.
+    if (type === 'html' && node.value !== undefined && isWordJoiningTag(node.value)) return
+    this.wordBefore = undefined
     if (this.sourceTypes.has(type)) {
       const end = position?.end.offset
       if (start !== undefined && end !== undefined) {
@@ -120,22 +154,36 @@ class Converter {
       }
     } else if (type === 'break') {
       this.add([{type: 'WhiteSpaceNode', value: '\n'}], start)
-    } else if (type === 'text') {
-      this.addText(node.value, start)
     }
+    // Nothing after a block, an image or a break runs on from the words before it.
+    this.wordBefore = undefined
   }
 
   /**
-   * Tokenize text and add its tokens, positioned from an offset.
+   * Tokenize text and add its tokens, positioned from an offset. A first
+   * word that runs on from the word before it, across markup, is joined to
+   * that word (`ser` to `u` in `u[ser interviews](…)`).
    *
    * @param value Text.
    * @param offset Where it starts in the file.
    */
   private addText(value: string | undefined, offset: number | undefined): void {
     if (!value) return
-    const tokens = offset === undefined ? undefined : tokenizeAt(this.english, value, offset, this.pointAt)
-    if (tokens) for (const token of tokens) this.content.push(token)
-    else this.add(this.english.tokenize(value), offset)
+    let tokens = offset === undefined ? undefined : tokenizeAt(this.english, value, offset, this.pointAt)
+    if (!tokens) {
+      tokens = this.english.tokenize(value)
+      this.place(tokens, offset, this.pointAt(offset))
+    }
+    const first = tokens[0]
+    const wordBefore = this.wordBefore
+    let from = 0
+    if (wordBefore && first?.type === 'WordNode') {
+      joinWord(wordBefore, first)
+      from = 1
+    }
+    for (let index = from; index < tokens.length; index++) this.content.push(tokens[index]!)
+    const last = this.content.at(-1)
+    this.wordBefore = last?.type === 'WordNode' ? last : undefined
   }
 
   /**
@@ -156,6 +204,7 @@ class Converter {
         this.place([lineEnding], offset, this.pointAt(offset))
         if (lineEnding.value.length < 2) lineEnding.value = '\n\n'
         this.content.push(lineEnding)
+        this.wordBefore = undefined
       }
       this.one(child)
       const childEnd = child.position?.end

@@ -7,14 +7,15 @@ import {findSpread} from '../parse/reanchor.js'
  * Make each finding's `actual` the source text its place covers, where the
  * Markdown or HTML source spells the word with a character reference, a
  * backslash escape or markup inside it (`&amp;thethe`, `Ki&#101;v`,
- * `the</h1>the`).
+ * `the</h1>the`, `**w**orking`).
  *
  * The rules read decoded text (`&thethe`), while the place of a finding is
  * in the source, where that word takes more characters; `actual` must be
  * the text at the place, so that an editor's quick fix and `--fix` replace
- * exactly what is written; a finding with markup inside is no longer
- * fixable. Only source that spells the word is taken: any other difference
- * between `actual` and the place is a misplaced finding, and is left to show.
+ * exactly what is written; a finding with markup inside (anything but
+ * character references) is no longer fixable. Only source that spells the
+ * word is taken: any other difference between `actual` and the place is a
+ * misplaced finding, and is left to show.
  *
  * @param file The linted story, its value the source.
  */
@@ -28,11 +29,37 @@ export function actualAsWritten(file: VFile): void {
     if (message.actual === undefined || start === undefined || end === undefined) continue
     const written = text.slice(start, end)
     if (written === message.actual || !spells(written, message.actual)) continue
+    // "the</h1>the", "**w**orking", "~~Ki~~ev": replacing it would replace the markup too.
+    if (!spelledWithReferencesOnly(written, message.actual)) unmarkFixable(message)
     message.actual = written
-    // "the</h1>the": replacing it would replace the markup too.
-    if (/[<>[\]()`*_!\r\n]/.test(written)) unmarkFixable(message)
   }
 }
+
+/**
+ * Whether source text writes a decoded word with nothing but its own
+ * characters and character references for some of them (`Ki&#101;v`), so
+ * that replacing the text replaces the word and nothing else.
+ *
+ * @param written Source text.
+ * @param word Decoded word.
+ * @returns Whether it does.
+ */
+function spelledWithReferencesOnly(written: string, word: string): boolean {
+  let at = 0
+  for (const character of word) {
+    if (written.startsWith(character, at)) {
+      at += character.length
+      continue
+    }
+    characterReference.lastIndex = at
+    if (!characterReference.test(written)) return false
+    at = characterReference.lastIndex
+  }
+  return at === written.length
+}
+
+/** A character reference, as Markdown and HTML write one (`&amp;`, `&#8217;`). */
+const characterReference = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z\d]{1,31});/iy
 
 /**
  * Whether source text can be the way a decoded word is written: each of the
