@@ -12,6 +12,7 @@ import type {Severity} from '../severity.js'
 import {readRepoWords} from './repo-words.js'
 import {acceptedWords, readWordList} from './word-list.js'
 import {pushAll} from '../push-all.js'
+import {defaultVocabularies, type VocabularyName, vocabularyNames} from '../words/vocabularies.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 
@@ -33,7 +34,8 @@ export const configSchema = z.strictObject({
       z.strictObject({files: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(), default: z.boolean().optional()})
     ])
     .optional(),
-  dialect: z.enum(dialects).optional()
+  dialect: z.enum(dialects).optional(),
+  vocabularies: z.array(z.enum(vocabularyNames)).optional()
 })
 
 /**
@@ -81,6 +83,8 @@ export interface ResolvedConfig {
   houseStyle: HouseStyleEntry[]
   /** The dialect to spell by; `undefined` when none is set (American, with mixed spellings flagged). */
   dialect: Dialect | undefined
+  /** Vocabularies of a trade whose words are accepted (config `vocabularies`; software terms when not set). */
+  vocabularies: readonly VocabularyName[]
 }
 
 /**
@@ -136,7 +140,8 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     distinct: config.distinct ?? [],
     ignore: config.ignore ?? [],
     houseStyle,
-    dialect: config.dialect
+    dialect: config.dialect,
+    vocabularies: config.vocabularies ?? defaultVocabularies
   }
 }
 
