@@ -87,7 +87,8 @@ describe('copydesk init', () => {
     expect(JSON.parse(await fs.readFile(path.join(cwd, '.copydeskrc.json'), 'utf8'))).toEqual({
       rules: {},
       distinct: [],
-      ignore: []
+      ignore: [],
+      vocabularies: ['software']
     })
     const list = await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')
     const [header, names] = list.split('\n\n')
@@ -169,7 +170,7 @@ describe('copydesk init', () => {
     const run = await runCli(['init', '--force'], {cwd})
     expect(run.code).toBe(0)
     expect(await fs.readFile(path.join(cwd, '.copydeskrc.json'), 'utf8')).toBe(
-      '{\n  "rules": {},\n  "distinct": [],\n  "ignore": []\n}\n'
+      '{\n  "rules": {},\n  "distinct": [],\n  "ignore": [],\n  "vocabularies": [\n    "software"\n  ]\n}\n'
     )
     // Its words now live in the list, so nothing is lost with the old config.
     expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')).toContain('\nAdeyemi\n')

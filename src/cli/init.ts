@@ -10,6 +10,7 @@ import {areVariants, groupVariants, type NameUse} from '../words/name-variants.j
 import {addWords, readRepoWords, repoWordsPath, reviewWordsPath, shownPath} from '../config/repo-words.js'
 import {ArchiveEvidence, markupCharacters, undoMarkdownEscapes} from './init-evidence.js'
 import {writeReviewList} from './review-list.js'
+import {defaultVocabularies} from '../words/vocabularies.js'
 import type {VFileMessage} from 'vfile-message'
 import {severityOf} from '../severity.js'
 
@@ -57,8 +58,12 @@ export interface InitResult {
   errors: {before: number; after: number}
 }
 
-/** The config `init` writes: the keys a newsroom fills in first, empty. */
-const starterConfig = {rules: {}, distinct: [], ignore: []}
+/**
+ * The config `init` writes: the keys a newsroom fills in first, empty, and
+ * the trade vocabularies as the defaults have them, so that the desk sees
+ * the setting it may change.
+ */
+const starterConfig = {rules: {}, distinct: [], ignore: [], vocabularies: defaultVocabularies}
 
 /** Config files that mean a folder is set up already: copydesk's own, and the JavaScript ones it refuses to run (see `ConfigFinder`). */
 const configNames = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.cjs', '.copydeskrc.mjs', '.copydeskrc.js', '.copydeskrc.yaml', '.copydeskrc.yml']
@@ -173,7 +178,7 @@ function consistentNames(
 }
 
 /** How many times linting names again may find a name that made an error, before init stops looking. */
-const checkRounds = 3
+const checkRounds = 4
 
 /**
  * Lint the stories again as they will be linted once the names are
@@ -205,6 +210,7 @@ async function checkAccepted(
   leftOut: Map<string, LeftOutWord>
 ): Promise<{before: number; after: number}> {
   const known = errorKeys(before)
+  const linesOf = acceptedLines(before, accepted)
   for (let round = 1; accepted.size > 0; round++) {
     const check = await lintFiles({inputs, cwd, inline: {words: [...accepted]}})
     const wrong = new Map<string, LeftOutWord>()
@@ -215,18 +221,28 @@ async function checkAccepted(
         const place = `${file.path}:${message.line ?? 1}:${message.column ?? 1}`
         const actual = message.actual ?? ''
         const [expected = ''] = message.expected ?? []
-        if (accepted.has(actual) && !wrong.has(actual)) {
-          wrong.set(actual, {word: actual, place, reason: `listed, it is reported itself here (${message.ruleId ?? 'a rule'})`})
-        } else if (accepted.has(expected) && evidence.uses(actual) >= evidence.uses(expected) && !wrong.has(expected)) {
+        if (accepted.has(actual)) {
+          if (!wrong.has(actual)) wrong.set(actual, {word: actual, place, reason: `listed, it is reported itself here (${message.ruleId ?? 'a rule'})`})
+        } else if (accepted.has(expected) && evidence.uses(actual) >= evidence.uses(expected)) {
           const reason = `listed, it would make \`${actual}\` (${evidence.uses(actual)} uses) an error as a variant of it (${message.ruleId ?? 'a rule'})`
-          wrong.set(expected, {word: expected, place: names.get(expected) ?? place, reason})
-        } else if (accepted.has(expected) && !caught.has(expected)) {
+          if (!wrong.has(expected)) wrong.set(expected, {word: expected, place: names.get(expected) ?? place, reason})
+        } else if (accepted.has(expected)) {
           const reason = `listed, it would make its rarer variant \`${actual}\` an error here: fix that, then accept this`
-          caught.set(expected, {word: expected, place, reason, likelyRight: true})
+          if (!caught.has(expected)) caught.set(expected, {word: expected, place, reason, likelyRight: true})
+        } else {
+          // "img" beside listed names: with them known, the words around no
+          // longer read as a passage of another language. Blamed on the
+          // listed names of its line, else of its story.
+          const nearby = linesOf.get(`${file.path}:${message.line ?? 0}`) ?? linesOf.get(file.path) ?? []
+          for (const word of nearby) {
+            const reason = `listed, \`${actual}\` near it becomes an error (${message.ruleId ?? 'a rule'}): check that first`
+            if (accepted.has(word) && !caught.has(word)) caught.set(word, {word, place, reason, likelyRight: true})
+          }
         }
       }
     }
     const after = errorKeys(check.files).size
+    // A wrong error always costs its name; a slip caught or an error nearby only when the errors rise.
     const blamed = wrong.size > 0 ? wrong : after > known.size ? caught : new Map<string, LeftOutWord>()
     if (check.problems.length === 0 && blamed.size === 0 && after <= known.size) return {before: known.size, after}
     if (blamed.size === 0 || round === checkRounds) {
@@ -243,6 +259,32 @@ async function checkAccepted(
     }
   }
   return {before: known.size, after: known.size}
+}
+
+/**
+ * Where the stories use the names to accept, as the first lint found them:
+ * by `path:line`, and by path.
+ *
+ * @param files The stories as linted without the names.
+ * @param accepted The names.
+ * @returns The names found on each line and in each story.
+ */
+function acceptedLines(files: readonly VFile[], accepted: ReadonlySet<string>): Map<string, string[]> {
+  const lines = new Map<string, string[]>()
+  const add = (key: string, word: string): void => {
+    const words = lines.get(key)
+    if (!words) lines.set(key, [word])
+    else if (!words.includes(word)) words.push(word)
+  }
+  for (const file of files) {
+    for (const message of file.messages) {
+      const word = undoMarkdownEscapes(message.actual ?? '')
+      if (!accepted.has(word)) continue
+      add(`${file.path}:${message.line ?? 0}`, word)
+      add(file.path, word)
+    }
+  }
+  return lines
 }
 
 /**
