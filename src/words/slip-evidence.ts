@@ -59,9 +59,23 @@ export function isSlip(
 ): boolean {
   const text = (message.actual ?? '').toLowerCase()
   if (isOtherDialectSpelling(text, dialect)) return false
-  // A slip people make again and again is a slip in every story, used once or twice.
-  if (commonMisspelling(text)) return true
-  if (count >= deliberateUses || !isLikelySlip(message)) return false
+  if (count < deliberateUses && isOneOffSlip(text, message, isKnown)) return true
+  // A slip people make again and again is a slip in every story, used once
+  // or twice. Asked last: a story whose unknown words are plain slips never
+  // reads the list.
+  return commonMisspelling(text) !== undefined
+}
+
+/**
+ * Whether an unknown ordinary word used once is a slip: see `isSlip`.
+ *
+ * @param text Lowercase word.
+ * @param message retext-spell's message.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to report it as an error.
+ */
+function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: string) => boolean): boolean {
+  if (!isLikelySlip(message)) return false
   // "gamers", "smoothers": a regular form of a known word of five letters or
   // more is a word, however much commoner its neighbour (`games`) is; so is
   // a known word after a prefix (`cofounder`, `defunding`).
