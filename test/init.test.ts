@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
-import {markupCharacters, undoMarkdownEscapes} from '../src/cli/init-evidence.js'
+import {isAcronymLike, markupCharacters, undoMarkdownEscapes} from '../src/cli/init-evidence.js'
 import {makeTree, runCli} from './helpers.js'
 
 /** A small newsroom: names the dictionary lacks, one slip, one variant in a story and one across stories. */
@@ -253,5 +253,20 @@ describe('a word as init lists it', () => {
   ])('%s reads %s, with markup %j', (word, plain, markup) => {
     expect(undoMarkdownEscapes(word)).toBe(plain)
     expect(markupCharacters(undoMarkdownEscapes(word))).toEqual(markup)
+  })
+})
+
+describe('an acronym-like spelling, never taken for a slip of another', () => {
+  test.each([
+    ['APDs', true],
+    ['PaaS', true],
+    ['FedRAMP', true],
+    ['SHAs', true],
+    ['GitHub', false],
+    ['McArthur', false],
+    ['Lindpaintner', false],
+    ['Jr', false]
+  ])('%s: %s', (text, expected) => {
+    expect(isAcronymLike(text)).toBe(expected)
   })
 })

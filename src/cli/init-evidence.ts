@@ -108,11 +108,13 @@ export class ArchiveEvidence {
    * @returns The doubt, if any.
    */
   private slipDoubt(own: ArchiveSpelling): Doubt {
+    // "APDs" and "APIs", "PaaS" and "IaaS": acronyms a letter apart are different things, not slips.
+    if (isAcronymLike(own.text)) return undefined
     const folded = own.text.toLowerCase()
     const limit = own.text.length >= longName ? 2 : 1
     for (let length = own.text.length - limit; length <= own.text.length + limit; length++) {
       for (const other of this.byLength.get(length) ?? []) {
-        if (other === own || other.count < own.count) continue
+        if (other === own || other.count < own.count || isAcronymLike(other.text)) continue
         const otherFolded = other.text.toLowerCase()
         if (otherFolded === folded || editDistance(folded, otherFolded, limit) > limit) continue
         // "Ceske" and "Ceska", "Clinton" and "Clintons": forms of a name, not slips of it.
@@ -143,6 +145,22 @@ export class ArchiveEvidence {
     if (sameLength) sameLength.push(spelling)
     else this.byLength.set(spelling.text.length, [spelling])
   }
+}
+
+/**
+ * Whether a spelling is an acronym or a term of mixed case built like one:
+ * half its letters or more capitals, a plural `s` aside (`APDs`, `FedRAMP`),
+ * or a capital last after a lowercase letter (`PaaS`). `GitHub` and
+ * `McArthur` are not.
+ *
+ * @param text The spelling.
+ * @returns Whether it is.
+ */
+export function isAcronymLike(text: string): boolean {
+  const stem = text.replace(/(?<=\p{Lu})s$/u, '')
+  const letters = stem.match(/\p{L}/gu) ?? []
+  const capitals = stem.match(/\p{Lu}/gu) ?? []
+  return capitals.length >= 2 && (capitals.length * 2 >= letters.length || /\p{Ll}\p{Lu}$/u.test(stem))
 }
 
 /**
