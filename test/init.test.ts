@@ -234,6 +234,15 @@ describe('copydesk init', () => {
     expect((await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')).split('\n\n')[1]).toBe('PixelForge\nVandermolen\n')
   })
 
+  test('lists a name whose lowercase form is used as often elsewhere: the two do not clash', async () => {
+    const cwd = await makeTree({
+      'desk/a.md': 'Quarkbox opened its first shop on the quay on Monday.\n',
+      'desk/b.md': 'The bakery took its orders through quarkbox, the new till.\n'
+    })
+    await runCli(['init'], {cwd})
+    expect((await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')).split('\n\n')[1]).toBe('Quarkbox\n')
+  })
+
   test('feeds the review list to words add: its entries, never the commented slips', async () => {
     const cwd = await makeTree(bakery)
     await runCli(['init'], {cwd})

@@ -94,7 +94,8 @@ export class ArchiveEvidence {
     const others = (this.byFolded.get(own.text.toLowerCase()) ?? []).filter((other) => other.text !== own.text)
     const better = others.find((other) => other.known || other.count > own.count)
     if (better) return {reason: `a case variant of \`${better.text}\` (${describeUse(better)})`, likelyRight: false}
-    const tie = others.find((other) => other.count === own.count)
+    // "Flexbox" opening a sentence and "flexbox" elsewhere do not clash: the list accepts the capitalised form only as written.
+    const tie = others.find((other) => other.count === own.count && other.text !== other.text.toLowerCase())
     if (tie) return {reason: `spelled \`${tie.text}\` as often (${uses(own.count)} each)`, likelyRight: true}
     return undefined
   }
