@@ -38,8 +38,12 @@ const longName = 8
  * retext-spell) nor the accepted word lists, at a severity that says how
  * likely each is to be wrong:
  *
- * - a lowercase word with a close suggestion, used once or twice (`theh`): error;
- * - a lowercase word used consistently, or with no close suggestion: warning;
+ * - a lowercase word in cspell's list of common misspellings (`recieved`),
+ *   however often the story uses it, or one with a close suggestion used
+ *   once (`theh`): error;
+ * - a lowercase word used twice or more in the story (counted whatever its
+ *   case: `Preload` opening a sentence and `preload` are two uses), or with
+ *   no close suggestion: warning;
  * - a capitalised word used once and close to a well-known name that the
  *   story does not use (`Berlni`): warning, with that name first;
  * - a known mixed-case term in another case (`Github` for `GitHub`):
@@ -64,12 +68,13 @@ export default defineRule<SpellingOptions>(
     // A one-off slip is taken for one of these names only: see `closeKnownName`.
     const isSlipTarget = (name: string): boolean => dictionary.correct(name) || prominent.has(name) || own.has(name)
     return function ({tree, spelling: check}, file) {
-      const uses = countBy(check.unknown.map((unknown) => unknown.text))
+      // "Preload" opening a sentence and "preload" later are one word used twice: one judgement.
+      const uses = countBy(check.unknown.map((unknown) => unknown.text.toLowerCase()))
       const foreign = foreignWords(tree, check.unknown)
 
       for (const unknown of check.unknown) {
         const {text, message} = unknown
-        const count = uses.get(text) ?? 0
+        const count = uses.get(text.toLowerCase()) ?? 0
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
           check.suggest(unknown)

@@ -27,6 +27,8 @@ export interface LintOptions {
   configPath?: string | undefined
   /** Ignore config files. */
   noConfig?: boolean | undefined
+  /** Use these settings for every file, as a config file in the working directory would hold them (`copydesk init` checks its names so). */
+  inline?: Config | undefined
   /** Spell in this dialect, whatever config says. */
   dialect?: Dialect | undefined
   /** Threads to lint on: `1` for the main thread only; unset decides from the run's size and the cores. */
@@ -71,7 +73,7 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   if (options.configPath && !fs.existsSync(path.resolve(cwd, options.configPath))) {
     throw new CopydeskError('config file not found', {file: options.configPath})
   }
-  const configOptions = {cwd, configPath: options.configPath, noConfig: options.noConfig, dialect: options.dialect}
+  const configOptions = {cwd, configPath: options.configPath, noConfig: options.noConfig, inline: options.inline, dialect: options.dialect}
   // The main thread's configs and rules: found for the ignore check here, used again to lint.
   const state = threadState(configOptions)
   const {configs} = state

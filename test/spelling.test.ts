@@ -26,6 +26,19 @@ describe('spelling', () => {
     ])
   })
 
+  test('judges a common misspelling an error however often the story repeats it', async () => {
+    expect(findings(await lintDoc('The desk recieved the letter. It recieved a second one.'))).toEqual([
+      '1:10-1:18 error recieved',
+      '1:34-1:42 error recieved'
+    ])
+  })
+
+  test('counts a word’s uses whatever its case: a capitalised use opening a sentence is a use', async () => {
+    expect(findings(await lintDoc('The budgett was cut.'))).toEqual(['1:5-1:12 error budgett'])
+    // Written twice, once opening a sentence: used on purpose, one judgement for both.
+    expect(findings(await lintDoc('Budgett talks ended. The budgett was cut.'))).toEqual(['1:1-1:8 info Budgett', '1:26-1:33 warning budgett'])
+  })
+
   test('flags a slip in an ordinary word that starts a sentence', async () => {
     expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
   })

@@ -97,7 +97,9 @@ describe('copydesk words add', () => {
   test.each([
     ['a word with `#`', ['Smith #2'], 'copydesk: words add: `Smith #2` cannot be in a word list: `#` starts a comment and each word takes one line\n'],
     ['an empty word', ['  '], 'copydesk: words add: expected a word, not an empty argument\n'],
-    ['no word', [], "copydesk: missing required argument 'words'\n"]
+    // Words are optional since `--from` gives them too: the message names both.
+    ['no word', [], 'copydesk: words add: expected words, or a word list with `--from`\n'],
+    ['a missing --from list', ['--from', 'review.txt'], 'copydesk: review.txt: words add --from: word list not found\n']
   ])('refuses %s with exit code 2', async (_name, words, stderr) => {
     const cwd = await makeTree({})
     const run = await runCli(['words', 'add', ...words], {cwd})
@@ -113,6 +115,64 @@ describe('copydesk words add', () => {
   test('a story named words is linted with ./words', async () => {
     const cwd = await makeTree({words: story})
     expect((await lintTree(cwd, ['./words'])).found).toEqual(['./words info Wierzbiki', './words info Krnovice', './words error teh'])
+  })
+})
+
+describe('copydesk words remove', () => {
+  test('removes words with the comments above them, keeping CRLF, the byte order mark and the header', async () => {
+    const cwd = await makeTree({
+      '.copydesk/words.txt': '\uFEFF# Desk list\r\n\r\nBaraka\r\n# Kenyan runner\r\nKipchoge  # two Os\r\nZuma\r\n'
+    })
+    const run = await runCli(['words', 'remove', 'Kipchoge', 'Zuma'], {cwd})
+    expect(run).toEqual({code: 0, stdout: 'removed from .copydesk/words.txt: Kipchoge, Zuma\n', stderr: ''})
+    expect(await read(cwd, '.copydesk/words.txt')).toBe('\uFEFF# Desk list\r\n\r\nBaraka\r\n')
+  })
+
+  test('says which words were not in the list, matching case exactly, and leaves the file alone', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': 'Zuma\n'})
+    const before = await fs.stat(path.join(cwd, '.copydesk/words.txt'))
+    const run = await runCli(['words', 'remove', 'zuma', 'Mbeki'], {cwd})
+    expect(run).toEqual({code: 0, stdout: 'not in .copydesk/words.txt: zuma, Mbeki\n', stderr: ''})
+    expect((await fs.stat(path.join(cwd, '.copydesk/words.txt'))).ino).toBe(before.ino)
+  })
+
+  test('keeps the permissions, leaves no temporary file, and the word is reported again', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': 'Krnovice\nWierzbiki\n', 'story.txt': story})
+    await fs.chmod(path.join(cwd, '.copydesk/words.txt'), 0o640)
+    await runCli(['words', 'remove', 'Krnovice'], {cwd})
+    expect((await fs.stat(path.join(cwd, '.copydesk/words.txt'))).mode & 0o777).toBe(0o640)
+    expect(await fs.readdir(path.join(cwd, '.copydesk'))).toEqual(['words.txt'])
+    expect((await lintTree(cwd, ['story.txt'])).found).toEqual(['story.txt info Krnovice', 'story.txt error teh'])
+  })
+
+  test.each([
+    ['no list', {}, ['Zuma'], 'copydesk: .copydesk/words.txt: no word list here yet: add words with `copydesk words add`\n'],
+    ['a list that is a folder', {'.copydesk/words.txt/x': ''}, ['Zuma'], 'copydesk: .copydesk/words.txt: is a folder, not a file\n'],
+    ['an empty word', {'.copydesk/words.txt': 'Zuma\n'}, [' '], 'copydesk: words remove: expected a word, not an empty argument\n']
+  ])('refuses %s with one line and exit code 2', async (_name, files: Record<string, string>, words, stderr) => {
+    const cwd = await makeTree(files)
+    expect(await runCli(['words', 'remove', ...words], {cwd})).toEqual({code: 2, stdout: '', stderr})
+  })
+})
+
+describe('copydesk words list', () => {
+  test('prints the entries in file order, phrases whole, without comments or the byte order mark', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': '\uFEFF# Desk list\r\n\r\nHong Kong\r\nKipchoge  # two Os\r\nZuma\r\n'})
+    expect(await runCli(['words', 'list'], {cwd})).toEqual({code: 0, stdout: 'Hong Kong\nKipchoge\nZuma\n', stderr: ''})
+  })
+
+  test('reads the list next to the config that applies', async () => {
+    const cwd = await makeTree({'.copydeskrc.json': '{}\n', '.copydesk/words.txt': 'Zuma\n', 'news/story.txt': story})
+    expect((await runCli(['words', 'list'], {cwd: path.join(cwd, 'news')})).stdout).toBe('Zuma\n')
+  })
+
+  test('without a list is one line and exit code 2', async () => {
+    const cwd = await makeTree({})
+    expect(await runCli(['words', 'list'], {cwd})).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'copydesk: .copydesk/words.txt: no word list here yet: add words with `copydesk words add`\n'
+    })
   })
 })
 

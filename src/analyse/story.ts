@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {Dialect} from '../words/dictionary.js'
+import type {VocabularyName} from '../words/vocabularies.js'
 import type {NameUse} from '../words/name-variants.js'
 import {nameUses} from './name-uses.js'
 import {type SpellCheck, spellCheck} from './spell-check.js'
@@ -28,6 +29,8 @@ export interface AnalyseOptions {
   words: readonly string[]
   /** The dialect to spell by; American when not set. */
   dialect?: Dialect | undefined
+  /** Vocabularies of a trade whose words are accepted; none when not set. */
+  vocabularies?: readonly VocabularyName[] | undefined
 }
 
 /**
@@ -40,6 +43,6 @@ export interface AnalyseOptions {
  * @returns The Story.
  */
 export async function analyseStory(file: VFile, tree: Root, options: AnalyseOptions): Promise<Story> {
-  const spelling = await spellCheck(tree, file, options.words, options.dialect)
+  const spelling = await spellCheck(tree, file, options.words, options.dialect, options.vocabularies)
   return {file, tree, spelling, names: nameUses(tree, spelling)}
 }

@@ -2,12 +2,13 @@ import path from 'node:path'
 import type {Command} from 'commander'
 import {type CliIo, exitCode} from './io.js'
 import {initRepository} from './init.js'
-import {addWords, checkNewWord, findWordsRoot, repoWordsPath, shownPath} from '../config/repo-words.js'
-import {maxOf} from '../push-all.js'
+import {addWords, checkNewWord, findWordsRoot, listWords, removeWords, repoWordsPath, shownPath} from '../config/repo-words.js'
+import {readWordList} from '../config/word-list.js'
+import {CopydeskError} from '../errors.js'
 
 /**
  * Add the commands that set a repository up: `copydesk init [paths...]` and
- * `copydesk words add WORD...`. A story named `init` or `words` is still
+ * `copydesk words add|remove|list`. A story named `init` or `words` is still
  * linted with `copydesk ./init`.
  *
  * @param program The copydesk program, configured (its output and exit settings are inherited).
@@ -23,14 +24,27 @@ export function addRepoCommands(program: Command, io: CliIo): void {
       program.setOptionValue('exitCode', await runInit(paths, options.force === true, io))
     })
 
-  program
-    .command('words')
-    .description('edit the repository word list, .copydesk/words.txt')
+  const words = program.command('words').description('edit the repository word list, .copydesk/words.txt')
+  words
     .command('add')
     .description('add words or names to .copydesk/words.txt, keeping it sorted')
-    .argument('<words...>', 'words or names to accept, case kept')
-    .action(async function (words: string[]) {
-      program.setOptionValue('exitCode', await runWordsAdd(words, io))
+    .argument('[words...]', 'words or names to accept, case kept')
+    .option('--from <file>', 'add the words of a word list, such as the review list `copydesk init` writes')
+    .action(async function (given: string[], options: {from?: string}) {
+      program.setOptionValue('exitCode', await runWordsAdd(given, options.from, io))
+    })
+  words
+    .command('remove')
+    .description('remove words or names from .copydesk/words.txt')
+    .argument('<words...>', 'words or names to remove, exactly as listed')
+    .action(async function (given: string[]) {
+      program.setOptionValue('exitCode', await runWordsRemove(given, io))
+    })
+  words
+    .command('list')
+    .description('print the words of .copydesk/words.txt, one per line')
+    .action(async function () {
+      program.setOptionValue('exitCode', await runWordsList(io))
     })
 }
 
@@ -48,17 +62,12 @@ async function runInit(paths: string[], force: boolean, io: CliIo): Promise<numb
   for (const problem of result.problems) io.stderr.write('copydesk: ' + problem.toLine() + '\n')
   if (result.problems.length > 0) return exitCode.problem
 
-  if (result.leftOut.length > 0) {
-    io.stderr.write('copydesk: left out, check these:\n')
-    const wordWidth = maxOf(result.leftOut.map((item) => item.word.length))
-    const placeWidth = maxOf(result.leftOut.map((item) => item.place.length))
-    for (const {word, place, reason} of result.leftOut) {
-      io.stderr.write(`  ${word.padEnd(wordWidth)}  ${place.padEnd(placeWidth)}  ${reason}\n`)
-    }
-  }
   if (result.configWritten) io.stdout.write(`wrote ${result.configWritten}\n`)
   const count = result.added.length
   io.stdout.write(`${count} ${count === 1 ? 'name' : 'names'} written to ${result.wordsFile}\n`)
+  const left = result.leftOut.length
+  if (result.reviewFile) io.stdout.write(`${left} ${left === 1 ? 'word' : 'words'} to review written to ${result.reviewFile}\n`)
+  io.stdout.write(`errors: ${result.errors.before} before init, ${result.errors.after} after\n`)
   return exitCode.clean
 }
 
@@ -66,11 +75,13 @@ async function runInit(paths: string[], force: boolean, io: CliIo): Promise<numb
  * Run `copydesk words add` and say what was added and what was there.
  *
  * @param words Words as given.
+ * @param from A word list to add the words of (`--from`).
  * @param io Process around the CLI.
  * @returns The exit code.
  */
-async function runWordsAdd(words: string[], io: CliIo): Promise<number> {
-  const checked = words.map(checkNewWord)
+async function runWordsAdd(words: string[], from: string | undefined, io: CliIo): Promise<number> {
+  const checked = [...words, ...(from === undefined ? [] : readGivenList(from, io.cwd))].map(checkNewWord)
+  if (checked.length === 0) throw new CopydeskError('words add: expected words, or a word list with `--from`')
   const root = await findWordsRoot(path.resolve(io.cwd))
   const filePath = path.join(root, repoWordsPath)
   const header = [
@@ -81,5 +92,53 @@ async function runWordsAdd(words: string[], io: CliIo): Promise<number> {
   const shown = shownPath(filePath, io.cwd)
   if (added.length > 0) io.stdout.write(`added to ${shown}: ${added.join(', ')}\n`)
   if (present.length > 0) io.stdout.write(`already in ${shown}: ${present.join(', ')}\n`)
+  return exitCode.clean
+}
+
+/**
+ * Read the word list given to `words add --from`: one word per line, `#` comments.
+ *
+ * @param from The list's path, as given.
+ * @param cwd Working directory.
+ * @returns Its words.
+ * @throws {CopydeskError} Naming the file when it cannot be read.
+ */
+function readGivenList(from: string, cwd: string): string[] {
+  try {
+    return readWordList(path.resolve(cwd, from))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read'
+    throw new CopydeskError(`words add --from: word list ${reason}`, {file: from}, error)
+  }
+}
+
+/**
+ * Run `copydesk words remove` and say what was removed and what was not there.
+ *
+ * @param words Words as given.
+ * @param io Process around the CLI.
+ * @returns The exit code: 0 when every word was removed or absent.
+ */
+async function runWordsRemove(words: string[], io: CliIo): Promise<number> {
+  const checked = words.map((word) => word.trim()).filter(Boolean)
+  if (checked.length === 0) throw new CopydeskError('words remove: expected a word, not an empty argument')
+  const filePath = path.join(await findWordsRoot(path.resolve(io.cwd)), repoWordsPath)
+  const {removed, absent} = await removeWords(filePath, checked, io.cwd)
+  const shown = shownPath(filePath, io.cwd)
+  if (removed.length > 0) io.stdout.write(`removed from ${shown}: ${removed.join(', ')}\n`)
+  if (absent.length > 0) io.stdout.write(`not in ${shown}: ${absent.join(', ')}\n`)
+  return exitCode.clean
+}
+
+/**
+ * Run `copydesk words list`: the list's words, one per line, in file order.
+ *
+ * @param io Process around the CLI.
+ * @returns The exit code.
+ */
+async function runWordsList(io: CliIo): Promise<number> {
+  const filePath = path.join(await findWordsRoot(path.resolve(io.cwd)), repoWordsPath)
+  for (const word of await listWords(filePath, io.cwd)) io.stdout.write(word + '\n')
   return exitCode.clean
 }

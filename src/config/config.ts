@@ -15,6 +15,7 @@ import type {Severity} from '../severity.js'
 import {readRepoWords} from './repo-words.js'
 import {acceptedWords, readWordList} from './word-list.js'
 import {pushAll} from '../push-all.js'
+import {defaultVocabularies, type VocabularyName, vocabularyNames} from '../words/vocabularies.js'
 
 const severityOrOff = z.enum(['off', 'info', 'warning', 'error'])
 
@@ -48,7 +49,8 @@ export const configSchema = z.strictObject({
           if (problem) context.addIssue({code: 'custom', message: 'invalid regular expression: ' + problem})
         })
     )
-    .optional()
+    .optional(),
+  vocabularies: z.array(z.enum(vocabularyNames)).optional()
 })
 
 /**
@@ -98,6 +100,8 @@ export interface ResolvedConfig {
   dialect: Dialect | undefined
   /** How to read the site's stories: headline fields of front matter (`frontMatterFields`) and `ignorePatterns`. */
   siteReading: SiteReading
+  /** Vocabularies of a trade whose words are accepted (config `vocabularies`; software terms when not set). */
+  vocabularies: readonly VocabularyName[]
 }
 
 /**
@@ -157,7 +161,8 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
     siteReading: {
       frontMatterFields: config.frontMatterFields ? new Set(config.frontMatterFields.map((field) => field.toLowerCase())) : headlineKeys,
       ignorePatterns: (config.ignorePatterns ?? []).map(compileIgnorePattern)
-    }
+    },
+    vocabularies: config.vocabularies ?? defaultVocabularies
   }
 }
 

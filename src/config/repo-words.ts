@@ -9,6 +9,9 @@ import {acceptedWords, parseWordList} from './word-list.js'
 /** Where a repository keeps its own word list, relative to the folder of its config. */
 export const repoWordsPath = path.join('.copydesk', 'words.txt')
 
+/** Where `copydesk init` writes the words it left out, for a person to check (see `writeReviewList`). */
+export const reviewWordsPath = path.join('.copydesk', 'review-words.txt')
+
 /**
  * Read the repository word list (`.copydesk/words.txt`) next to a config.
  * The list is optional: a missing one gives no words.
@@ -108,6 +111,86 @@ export async function addWords(
     throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
   }
   return {added, present}
+}
+
+/** What removing words from a list did. */
+export interface RemoveResult {
+  /** Words that were in the list and are gone, in sorted order. */
+  removed: string[]
+  /** Words the list did not have. */
+  absent: string[]
+}
+
+/**
+ * Remove words from a word list file. Each word goes with the comment
+ * lines just above it; the other lines, the line endings, byte order mark
+ * and permissions stay as they are, and the file is replaced atomically.
+ * The file is not written when none of the words is in it.
+ *
+ * @param filePath Absolute path of the list.
+ * @param words Words to remove, each matched exactly (case kept).
+ * @param cwd Working directory, for naming the file in errors.
+ * @returns What was removed and what was not there.
+ * @throws {CopydeskError} When the list is missing or cannot be read or written.
+ */
+export async function removeWords(filePath: string, words: readonly string[], cwd: string): Promise<RemoveResult> {
+  const shown = shownPath(filePath, cwd)
+  const {target, text, mode} = await readListFile(filePath, shown)
+  const list = parseListFile(text)
+  const removed: string[] = []
+  const absent: string[] = []
+  for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
+    const index = list.entries.findIndex((entry) => entry.word === word)
+    if (index === -1) {
+      absent.push(word)
+    } else {
+      list.entries.splice(index, 1)
+      removed.push(word)
+    }
+  }
+  removed.sort(compareWords)
+  if (removed.length === 0) return {removed, absent}
+  try {
+    await writeAtomically(target, formatListFile(list), mode)
+  } catch (error) {
+    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
+  }
+  return {removed, absent}
+}
+
+/**
+ * The entries of a word list file, in file order (a phrase is one entry).
+ *
+ * @param filePath Absolute path of the list.
+ * @param cwd Working directory, for naming the file in errors.
+ * @returns The entries.
+ * @throws {CopydeskError} When the list is missing or cannot be read.
+ */
+export async function listWords(filePath: string, cwd: string): Promise<string[]> {
+  const {text} = await readListFile(filePath, shownPath(filePath, cwd))
+  return parseWordList(text.replace(/^\uFEFF/, ''))
+}
+
+/**
+ * Read a word list file to change it: where it lives (through a symlink),
+ * its text and its permissions.
+ *
+ * @param filePath Absolute path of the list.
+ * @param shown The path as shown to the user.
+ * @returns The file.
+ * @throws {CopydeskError} When it is missing or cannot be read.
+ */
+async function readListFile(filePath: string, shown: string): Promise<{target: string; text: string; mode: number}> {
+  try {
+    const target = await fs.promises.realpath(filePath)
+    const text = await fs.promises.readFile(target, 'utf8')
+    return {target, text, mode: (await fs.promises.stat(target)).mode & 0o7777}
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new CopydeskError('no word list here yet: add words with `copydesk words add`', {file: shown}, error)
+    }
+    throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
+  }
 }
 
 /**

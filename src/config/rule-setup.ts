@@ -27,7 +27,7 @@ export interface RuleRun {
  */
 export function rulesRunFor(config: ResolvedConfig): RuleRun {
   const words = acceptedWordsOf(config)
-  const run: RuleRun = {analyse: {words, dialect: config.dialect}, checks: [], notes: []}
+  const run: RuleRun = {analyse: {words, dialect: config.dialect, vocabularies: config.vocabularies}, checks: [], notes: []}
   for (const {rule, severity, options} of config.rules) {
     const settings = {
       severity,

@@ -12,6 +12,7 @@ import {dictionaryFile} from '../package-info.js'
 import {wordFrequency} from './suggestions.js'
 import {readWordList} from '../config/word-list.js'
 import {upperFirst} from './letter-case.js'
+import {commonMisspelling} from './common-misspellings.js'
 
 /**
  * A lowercase unknown word used this often in one story is jargon or a term
@@ -36,11 +37,13 @@ const longWord = 12
 const commonUse = 20_000
 
 /**
- * Whether an unknown ordinary word is a slip worth an error: used once, one
- * or two edits from a dictionary word, and not another dialect's spelling
- * (British in American copy, American in British copy), a regular
- * form of a known word (`beheadings`), a less common word a larger word list
- * has (`predation`), or two known words run together.
+ * Whether an unknown ordinary word is a slip worth an error: one that
+ * cspell's list of common misspellings holds (`recieved`, `youre`), however
+ * often the story repeats it; else used once, one or two edits from a
+ * dictionary word, and not another dialect's spelling (British in American
+ * copy, American in British copy), a regular form of a known word
+ * (`beheadings`), a less common word a larger word list has (`predation`),
+ * or two known words run together.
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
@@ -55,7 +58,24 @@ export function isSlip(
   dialect: Dialect = defaultDialect
 ): boolean {
   const text = (message.actual ?? '').toLowerCase()
-  if (count >= deliberateUses || !isLikelySlip(message) || isOtherDialectSpelling(text, dialect)) return false
+  if (isOtherDialectSpelling(text, dialect)) return false
+  if (count < deliberateUses && isOneOffSlip(text, message, isKnown)) return true
+  // A slip people make again and again is a slip in every story, used once
+  // or twice. Asked last: a story whose unknown words are plain slips never
+  // reads the list.
+  return commonMisspelling(text) !== undefined
+}
+
+/**
+ * Whether an unknown ordinary word used once is a slip: see `isSlip`.
+ *
+ * @param text Lowercase word.
+ * @param message retext-spell's message.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to report it as an error.
+ */
+function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: string) => boolean): boolean {
+  if (!isLikelySlip(message)) return false
   // "gamers", "smoothers": a regular form of a known word of five letters or
   // more is a word, however much commoner its neighbour (`games`) is; so is
   // a known word after a prefix (`cofounder`, `defunding`).
