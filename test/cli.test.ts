@@ -108,7 +108,7 @@ describe('messages', () => {
 
   test('copydesk help COMMAND prints the help of that command, however deep', async () => {
     const run = await runCli(['help', 'words', 'add'], {cwd})
-    expect(run.stdout).toContain('Usage: copydesk words add [options] <words...>')
+    expect(run.stdout).toContain('Usage: copydesk words add [options] [words...]')
     expect(run.stdout).toBe((await runCli(['words', 'add', '--help'], {cwd})).stdout)
   })
 

@@ -221,7 +221,7 @@ describe('copydesk init', () => {
     expect((await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')).split('\n\n')[1]).toBe('PixelForge\n')
     const review = await fs.readFile(path.join(cwd, '.copydesk/review-words.txt'), 'utf8')
     expect(review).toContain('\nAdemás  # used only in a passage of another language; desk/e.md:3:42\n')
-    expect(review).toContain('\n# Pixelforge  # a case variant of `PixelForge` (4 uses); desk/d.md:3:100\n')
+    expect(review).toContain('\n# Pixelforge  # a case variant of `PixelForge` (names-across-files); desk/d.md:3:100\n')
     expect(review).toContain('\n# Vandermolan  # a variant of `Vandermolen` (name-consistency); desk/c.md:3:114\n')
     // Listed, the name would make the lone slip in d.md an error: it waits until the slip is fixed.
     expect(review).toContain(

@@ -32,8 +32,9 @@ describe('vocabularies', () => {
   })
 
   test('accepts a listed brand as written, not in another case', async () => {
+    // `Github` is a case variant of the story's `GitHub`: a warning (see the names rules), not accepted.
     expect(await lintWith('Kubernetes runs the cluster, and the Github page and the GitHub wiki say so.\n')).toEqual([
-      '1:38-1:44 info Github'
+      '1:38-1:44 warning Github'
     ])
   })
 

@@ -4,6 +4,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {writeAtomically} from '../files/atomic-write.js'
 import {dictionaryLookup} from '../words/dictionary.js'
+import {isCaseOnlyVariant} from '../words/letter-case.js'
 import {CopydeskError} from '../errors.js'
 import {lintFiles} from '../lint.js'
 import {areVariants, groupVariants, type NameUse} from '../words/name-variants.js'
@@ -337,7 +338,8 @@ function sortFindings(files: readonly VFile[]): {
       const severity = severityOf(message)
       const first = message.expected?.[0]
       if (message.ruleId === 'name-consistency' || message.ruleId === 'names-across-files') {
-        leave(word, place, `a variant of \`${first ?? '?'}\` (${message.ruleId})`)
+        const kind = first && isCaseOnlyVariant(word, first) ? 'a case variant' : 'a variant'
+        leave(word, place, `${kind} of \`${first ?? '?'}\` (${message.ruleId})`)
       } else if (message.ruleId !== 'spelling') {
         continue
       } else if (severity === 'error') {
