@@ -192,27 +192,50 @@ function reportAcrossFiles(files: readonly VFile[], entries: readonly NameEntry[
  */
 function report(file: VFile, {entry, variant, use}: Departure, place: Place): VFileMessage {
   const {canonical} = entry
-  const position: Position = {
-    start: {line: place.line, column: place.column, offset: place.offset},
-    end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
-  }
   const first = canonical.stories.find((other) => other.story !== use.story)
-  const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${reasonText(entry, use.story)}`, {
-    place: position,
-    ruleId,
-    source: 'copydesk',
-    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
-  })
-  message.file = file.path
-  message.url = ruleUrl(ruleId)
-  message.actual = variant.text
-  message.expected = [canonical.text]
+  const message = spellingMessage(file, variant.text, canonical.text, reasonText(entry, use.story), place, first)
   message.note = 'Spellings in this run: ' + entry.spellings.map((spelling) => spellingNote(spelling, use.story)).join('; ')
   // A run split evenly between two spellings has no spelling to use, only a first one: worth a note, not a warning.
   const even = entry.reason === 'uses' || entry.reason === 'first use'
   const evidence = {decided: !even, variantKnown: variant.known, variantUses: variant.count}
   if (isCertainNameFix({variant: variant.text, expected: canonical.text, ...evidence})) markFixable(message)
   setSeverity(message, use.story.severity ?? (even ? 'info' : 'warning'))
+  return message
+}
+
+/**
+ * A finding on one use of a spelling where the run writes another, with
+ * the place where the other is first used as its cause.
+ *
+ * @param file The story.
+ * @param actual The spelling used here.
+ * @param expected The spelling to write.
+ * @param why Why that one (`as spelled in 3 other files`).
+ * @param place Where.
+ * @param first A story of the run that writes `expected`, if any.
+ * @returns The finding, not yet on the story, without note, fix or severity.
+ */
+function spellingMessage(
+  file: VFile,
+  actual: string,
+  expected: string,
+  why: string,
+  place: Place,
+  first: {story: StoryNames; spelling: {first: Place}} | undefined
+): VFileMessage {
+  const message = new VFileMessage(`Unexpected \`${actual}\`, expected \`${expected}\` ${why}`, {
+    place: {
+      start: {line: place.line, column: place.column, offset: place.offset},
+      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+    },
+    ruleId,
+    source: 'copydesk',
+    cause: first ? firstUsedHere(expected, first.story.path, first.spelling.first) : undefined
+  })
+  message.file = file.path
+  message.url = ruleUrl(ruleId)
+  message.actual = actual
+  message.expected = [expected]
   return message
 }
 
@@ -233,19 +256,7 @@ function reportCase(file: VFile, {canonical, variant}: CaseVariant, story: Story
     : canonical.count > variant.count
       ? `as written ${canonical.count} ${canonical.count === 1 ? 'time' : 'times'} in the run`
       : 'as in the dictionary'
-  const message = new VFileMessage(`Unexpected \`${variant.text}\`, expected \`${canonical.text}\` ${why}`, {
-    place: {
-      start: {line: place.line, column: place.column, offset: place.offset},
-      end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
-    },
-    ruleId,
-    source: 'copydesk',
-    cause: first ? firstUsedHere(canonical.text, first.story.path, first.spelling.first) : undefined
-  })
-  message.file = file.path
-  message.url = ruleUrl(ruleId)
-  message.actual = variant.text
-  message.expected = [canonical.text]
+  const message = spellingMessage(file, variant.text, canonical.text, why, place, first)
   setSeverity(message, story.severity ?? 'warning')
   return message
 }
