@@ -159,3 +159,21 @@ async function checkRunExample(id: string, section: string): Promise<void> {
   expect(storiesOf(ok)).not.toHaveLength(0)
   expect(fixed.stdout).not.toContain(id)
 }
+
+describe('the README examples of the report formats', () => {
+  // A story with the slip where the examples place it: line 5, column 18.
+  const story = {'news/story.md': '---\ntitle: Ferry timetable\n---\n\nThe mayor opened teh pier on Monday.\n'}
+  const readme = fs.readFileSync(path.join(fixtures, '..', '..', 'README.md'), 'utf8')
+
+  test('the JSON example is what copydesk prints for such a story', async () => {
+    const run = await runCli(['--no-config', '--format', 'json', 'news/story.md'], {cwd: await makeTree(story)})
+    const example = readme.split('## JSON output')[1]?.match(/```json\n([\s\S]*?)```/)?.[1] ?? ''
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(example))
+  })
+
+  test('the GitHub Actions example is what copydesk prints for such a story', async () => {
+    const run = await runCli(['--no-config', '--format', 'github', 'news/story.md'], {cwd: await makeTree(story)})
+    const example = readme.split('## GitHub Actions output')[1]?.match(/```text\n([\s\S]*?)```/)?.[1] ?? ''
+    expect(run.stdout).toBe(example)
+  })
+})
