@@ -610,44 +610,12 @@ export function suggest(
  */
 export function knownCasings(indexes: readonly SuggestionIndex[], word: string): string[] {
   const input = word.trim().normalize('NFC')
-  const key = keyOf(input)
-  const query = codePointsOf(key)
-  const found: string[] = []
-  for (const index of indexes) {
-    const {trie, letterOf, letterBytes} = index
-    if (trie.length === 0 || query.length === 0) continue
-    let block = 0
-    let positionBytes = index.rootPositionBytes
-    for (let column = 0; ; ) {
-      const wanted = letterOf.get(query[column]!) ?? -1
-      if (wanted < 0) break
-      let count = trie[block]!
-      let at = block + 1
-      if (count === manyChildren) {
-        count = readNumber(trie, at, 3)
-        at += 3
-      }
-      let child = 0
-      while (child < count && readNumber(trie, at + child * letterBytes, letterBytes) !== wanted) child++
-      if (child === count) break
-      const flagsAt = at + count * letterBytes
-      const flags = trie[flagsAt + child]!
-      column++
-      if (column === query.length) {
-        const forms = (flags >> formsShift) & 7
-        if (forms !== FormsAre.None) {
-          for (const text of formsAt(index, flagsAt + child, forms, key)) if (text !== input && !found.includes(text)) found.push(text)
-        }
-        break
-      }
-      if (!(flags & hasChildren)) break
-      const positionsAt = flagsAt + count
-      block = positionsAt + (count - 1) * positionBytes
-      if (child > 0) block += readNumber(trie, positionsAt + (child - 1) * positionBytes, positionBytes)
-      positionBytes = ((flags >> positionShift) & 3) + 1
-    }
-  }
-  return found
+  const query = codePointsOf(keyOf(input))
+  if (query.length === 0) return []
+  // A walk with no edit to spend follows the key down each index, as `suggest` walks with one or two.
+  const matches = new Map<string, Match>()
+  for (const index of indexes) collect(index, query, 0, matches)
+  return [...matches.values()].flatMap((match) => match.forms).filter((text) => text !== input)
 }
 
 /**
