@@ -1,3 +1,4 @@
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
 /** How much a finding matters: `error` fails CI, `warning` is worth a look, `info` is context. */
@@ -30,4 +31,16 @@ export function severityOf(message: Pick<VFileMessage, 'fatal'>): Severity {
 export function setSeverity(message: VFileMessage, severity: Severity): void {
   message.fatal =
     severity === 'error' ? true : severity === 'warning' ? false : undefined
+}
+
+/**
+ * Count the findings of each severity across files.
+ *
+ * @param files Linted files.
+ * @returns The counts.
+ */
+export function countSeverities(files: readonly VFile[]): Record<Severity, number> {
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const file of files) for (const message of file.messages) counts[severityOf(message)]++
+  return counts
 }

@@ -21,7 +21,7 @@ import {appendGithubSummary, githubReport} from '../report/github.js'
 import {jsonReport} from '../report/json.js'
 import {prettyReport} from '../report/pretty.js'
 import {sarifReport} from '../report/sarif.js'
-import {severityOf} from '../severity.js'
+import {countSeverities, severityOf} from '../severity.js'
 
 export {exitCode, type CliIo} from './io.js'
 
@@ -329,18 +329,6 @@ async function changedInputs(paths: readonly string[], ref: string | undefined, 
   return (await changedFiles(io.cwd, ref, io.env))
     .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
     .map((file) => path.relative(io.cwd, file))
-}
-
-/**
- * Count messages per severity across files.
- *
- * @param files Linted files.
- * @returns Counts.
- */
-function countSeverities(files: readonly VFile[]): Record<'error' | 'warning' | 'info', number> {
-  const counts = {error: 0, warning: 0, info: 0}
-  for (const file of files) for (const message of file.messages) counts[severityOf(message)]++
-  return counts
 }
 
 /**

@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import {type Severity, severityOf} from '../severity.js'
+import {countSeverities, type Severity, severityOf} from '../severity.js'
 
 /** How the pretty report is laid out. */
 export interface PrettyOptions {
@@ -38,18 +38,6 @@ export function prettyReport(files: readonly VFile[], options: PrettyOptions | b
   const summary = summaryLine(counts, color)
   if (!summary) return report
   return report ? report + '\n\n' + summary : summary
-}
-
-/**
- * Count the findings of each severity.
- *
- * @param files Linted files.
- * @returns The counts.
- */
-function countSeverities(files: readonly VFile[]): Record<Severity, number> {
-  const counts = {error: 0, warning: 0, info: 0}
-  for (const file of files) for (const message of file.messages) counts[severityOf(message)]++
-  return counts
 }
 
 /**
