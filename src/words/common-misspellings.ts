@@ -1,8 +1,7 @@
 import fs from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
-import {CopydeskError} from '../errors.js'
 import {cachedText, fileStamp} from './disk-cache.js'
+import {readCspellExtension} from './cspell-package.js'
 import {findSortedLine} from './sorted-lines.js'
 
 /** The package of cspell's list of common English misspellings (CC BY-SA 4.0; see `dictionaries/SOURCES.md`). */
@@ -63,13 +62,7 @@ function misspellingsText(): string {
  * @throws {CopydeskError} When the package is not installed.
  */
 function misspellingsFiles(): string[] {
-  let extensionPath: string
-  try {
-    extensionPath = createRequire(import.meta.url).resolve(misspellingsPackage)
-  } catch (error) {
-    throw new CopydeskError(`word list package \`${misspellingsPackage}\` is not installed: run \`npm install\``, {}, error)
-  }
-  const extension = JSON.parse(fs.readFileSync(extensionPath, 'utf8')) as {import?: unknown}
+  const {folder, extension} = readCspellExtension(misspellingsPackage, 'word list')
   const imports = Array.isArray(extension.import) ? extension.import.filter((entry): entry is string => typeof entry === 'string') : []
-  return imports.map((entry) => path.resolve(path.dirname(extensionPath), entry))
+  return imports.map((entry) => path.resolve(folder, entry))
 }

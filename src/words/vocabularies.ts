@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import {CopydeskError} from '../errors.js'
 import {AcceptedWords} from './dictionary.js'
 import {commonMisspelling} from './common-misspellings.js'
+import {readCspellExtension} from './cspell-package.js'
 import {cachedText, fileStamp} from './disk-cache.js'
 
 /**
@@ -37,11 +37,6 @@ const vocabularySources: Record<VocabularyName, ReadonlyArray<{package: string; 
     {package: '@cspell/dict-fullstack', lists: ['fullstack']}
   ],
   companies: [{package: '@cspell/dict-companies', lists: ['companies']}]
-}
-
-/** A cspell extension's definitions of its word lists. */
-interface CspellExtension {
-  dictionaryDefinitions?: Array<{name?: unknown; path?: unknown}>
 }
 
 const lookups = new Map<string, AcceptedWords>()
@@ -92,15 +87,7 @@ function vocabularyWords(name: VocabularyName): string {
  * @throws {CopydeskError} When the package is missing or a list is in a form copydesk cannot read.
  */
 function listFiles(packageName: string, names: readonly string[]): string[] {
-  let extensionPath: string
-  try {
-    // The package exports only its `cspell-ext.json`, which names its lists.
-    extensionPath = createRequire(import.meta.url).resolve(packageName)
-  } catch (error) {
-    throw new CopydeskError(`vocabulary package \`${packageName}\` is not installed: run \`npm install\``, {}, error)
-  }
-  const folder = path.dirname(extensionPath)
-  const extension = JSON.parse(fs.readFileSync(extensionPath, 'utf8')) as CspellExtension
+  const {folder, extension} = readCspellExtension(packageName, 'vocabulary')
   const files: string[] = []
   for (const definition of extension.dictionaryDefinitions ?? []) {
     if (typeof definition.path !== 'string' || !names.includes(String(definition.name))) continue
