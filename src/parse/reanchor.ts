@@ -1,5 +1,6 @@
 import type {Root, Word} from 'nlcst'
 import type {Location} from 'vfile-location'
+import {characterReferenceEnd} from './character-reference.js'
 import {shiftNode} from './relocate.js'
 import {eachSentence} from '../analyse/each-sentence.js'
 
@@ -84,9 +85,6 @@ function findPiece(doc: string, text: string, computed: number, drifted: number,
   return found !== -1 && found - computed <= searchWindow ? found : undefined
 }
 
-/** A character reference, as Markdown and HTML write one (`&amp;`, `&#8217;`). */
-const reference = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z\d]{1,31});/iy
-
 /**
  * Find a piece of a word whose characters stand in the source in order but
  * with markup or character references between or for them (`the</h1>the`,
@@ -108,10 +106,10 @@ export function findSpread(doc: string, text: string, from: number): {start: num
         found = position
         at = position + character.length
       } else if (doc.charAt(position) === '&') {
-        reference.lastIndex = position
-        if (reference.test(doc)) {
+        const end = characterReferenceEnd(doc, position)
+        if (end !== undefined) {
           found = position
-          at = reference.lastIndex
+          at = end
         }
       }
     }

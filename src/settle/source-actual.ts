@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {unmarkFixable} from './fix.js'
 import {formatOf} from '../files/formats.js'
+import {characterReferenceEnd} from '../parse/character-reference.js'
 import {findSpread} from '../parse/reanchor.js'
 
 /**
@@ -51,15 +52,12 @@ function spelledWithReferencesOnly(written: string, word: string): boolean {
       at += character.length
       continue
     }
-    characterReference.lastIndex = at
-    if (!characterReference.test(written)) return false
-    at = characterReference.lastIndex
+    const end = characterReferenceEnd(written, at)
+    if (end === undefined) return false
+    at = end
   }
   return at === written.length
 }
-
-/** A character reference, as Markdown and HTML write one (`&amp;`, `&#8217;`). */
-const characterReference = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z\d]{1,31});/iy
 
 /**
  * Whether source text can be the way a decoded word is written: each of the
