@@ -143,6 +143,18 @@ describe('TOML and JSON front matter', () => {
     expect(jsonFrontMatterEnd('{"title": "x"}\nText')).toBe(14)
   })
 
+  test('YAML or TOML front matter after blank lines is front matter, as Hugo reads it', async () => {
+    const yaml = '\n\n---\ntitle: The porrt\nauthors:\n  - jdoe-smithz\n---\n\nThe quay and the peir.\n'
+    expect(await lint('story.md', yaml)).toEqual(['4:12-4:17 error porrt', '9:18-9:22 error peir'])
+    const toml = '\n+++\ntitle = "The porrt"\nslug = "srcz-imgz"\n+++\nThe quay.\n'
+    expect(await lint('story.md', toml)).toEqual(['3:14-3:19 error porrt'])
+  })
+
+  test('a rule opening a story after a blank line is not front matter', async () => {
+    const text = '\n---\nThe peir was busy.\n\n---\n\nThe quay.\n'
+    expect(await lint('story.md', text)).toEqual(['3:5-3:9 error peir'])
+  })
+
   test('`excerpt` is a headline field, and config `frontMatterFields` replaces the list', async () => {
     const text = '---\ntitle: The porrt\nexcerpt: Thier quay\nstandfirst: A wierd pier\n---\n\nBody.\n'
     expect(await lint('story.md', text)).toEqual(['2:12-2:17 error porrt', '3:10-3:15 error Thier'])

@@ -153,6 +153,51 @@ export function jsonFrontMatterEnd(doc: string): number | undefined {
   return undefined
 }
 
+/** Front matter that the format's parser does not read itself, and where its fields are. */
+export interface OwnFrontMatter {
+  /** Its syntax. */
+  syntax: FrontMatterSyntax
+  /** Offset where it ends (after the closing fence or brace). */
+  end: number
+  /** Start and end offsets of the text between its fences (the whole object, for JSON). */
+  body: Span
+}
+
+/** Blank lines, then a YAML (`---`) or TOML (`+++`) fence alone on its line. */
+const fenceAfterBlankLines = /^(?:[ \t]*(?:\r\n|\r|\n))+(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/
+
+/** A line that closes YAML or TOML front matter, from the line break before it. */
+const closingYamlFence = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g
+const closingTomlFence = /(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r\n|\r|\n|$)/g
+
+/**
+ * Find front matter that remark-frontmatter leaves as text: a JSON object
+ * (see `jsonFrontMatterEnd`), or YAML or TOML after blank lines, which Hugo
+ * reads as front matter though remark reads it only at the very start.
+ *
+ * @param doc The story.
+ * @returns Where it is, or `undefined` when the story opens with none of these.
+ */
+export function ownFrontMatter(doc: string): OwnFrontMatter | undefined {
+  const jsonEnd = jsonFrontMatterEnd(doc)
+  if (jsonEnd !== undefined) return {syntax: 'json', end: jsonEnd, body: [0, jsonEnd]}
+  const open = fenceAfterBlankLines.exec(doc)
+  if (!open) return undefined
+  const fence = open[1] ?? ''
+  const bodyStart = open[0].length
+  // The closing fence: the same three characters alone on a line.
+  const close = fence === '---' ? closingYamlFence : closingTomlFence
+  close.lastIndex = bodyStart - 1
+  const found = close.exec(doc)
+  if (!found) return undefined
+  const bodyEnd = Math.max(bodyStart, found.index)
+  // A rule (`---`) opening a story after a blank line is no front matter: its first line must be a field.
+  const field = fence === '---' ? /^[ \t]*[\w"'][^:\n]*:(?:[ \t]|$)/m : tomlField
+  const firstLine = /^[ \t]*\S.*$/m.exec(doc.slice(bodyStart, bodyEnd))?.[0]
+  if (firstLine === undefined || !field.test(firstLine)) return undefined
+  return {syntax: fence === '---' ? 'yaml' : 'toml', end: found.index + found[0].length, body: [bodyStart, bodyEnd]}
+}
+
 /** A top-level `key = value` line of TOML: a bare or quoted key. */
 const tomlField = /^[ \t]*([A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')[ \t]*=[ \t]*/
 

@@ -25,7 +25,7 @@ import {inStage} from '../stage.js'
  * processor. Plain text is parsed a run of paragraphs at a time, so that a
  * big file costs time in proportion to its length.
  *
- * Site code (template tags, shortcodes, JSON front matter, what config
+ * Site code (template tags, shortcodes, JSON front matter, front matter after blank lines, what config
  * `ignorePatterns` match) is blanked out of the source first, in every
  * format, and the text readers see inside it (an image's `alt`, a JSON
  * headline field) is read on its own at its place.
@@ -52,13 +52,14 @@ const parseProse: Plugin<[], string, Root> = function () {
         default:
           root = parseTextInChunks(site.source, english)
       }
-      if (site.prose.length === 0 && site.jsonFrontMatter === undefined) return root
+      if (site.prose.length === 0 && site.frontMatter === undefined) return root
       const place = location(doc)
       const prose = codeSpans ? site.prose.filter((span) => !codeSpans.some(([start, end]) => start <= span[0] && span[1] <= end)) : site.prose
       const paragraphs = parseProseSpans(doc, prose, 0, place, english)
-      if (site.jsonFrontMatter !== undefined) {
-        const json = doc.slice(0, site.jsonFrontMatter)
-        paragraphs.push(...parseFrontMatterHeadlines(json, 0, place, english, 'json', reading.frontMatterFields))
+      if (site.frontMatter !== undefined) {
+        const {body, syntax} = site.frontMatter
+        const source = doc.slice(body[0], body[1])
+        paragraphs.push(...parseFrontMatterHeadlines(source, body[0], place, english, syntax, reading.frontMatterFields))
       }
       return withParagraphs(root, paragraphs)
     })

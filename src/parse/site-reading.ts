@@ -1,6 +1,6 @@
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import type {Format} from '../files/formats.js'
-import {headlineKeys, jsonFrontMatterEnd} from './front-matter.js'
+import {headlineKeys, type OwnFrontMatter, ownFrontMatter} from './front-matter.js'
 import {type LinearPattern, type MaskedSource, maskTemplateCode} from './template-code.js'
 
 /**
@@ -19,15 +19,16 @@ export const defaultSiteReading: SiteReading = {frontMatterFields: headlineKeys,
 
 /** A story's source as its format's parser is to read it, and the spans to read as prose on their own. */
 export interface SiteSource extends MaskedSource {
-  /** Offset of the JSON front matter's text, and its length, when the story opens with one. */
-  jsonFrontMatter: number | undefined
+  /** Front matter the format's parser would not read as such (see `ownFrontMatter`), blanked out of `source`. */
+  frontMatter: OwnFrontMatter | undefined
 }
 
 /**
  * Blank out what is site code rather than prose: template tags, Hugo
  * shortcodes, kramdown attribute lists, text `ignorePatterns` match, and
- * (in Markdown and HTML, as Hugo allows) JSON front matter, whose headline
- * fields are then read on their own.
+ * (in Markdown and HTML, as Hugo allows) JSON front matter and YAML or TOML
+ * front matter after blank lines, whose headline fields are then read on
+ * their own.
  *
  * @param doc The story.
  * @param format Its format.
@@ -36,10 +37,11 @@ export interface SiteSource extends MaskedSource {
  */
 export function siteSource(doc: string, format: Format, reading: SiteReading): SiteSource {
   const masked = maskTemplateCode(doc, reading.ignorePatterns)
-  const jsonEnd = format === 'text' ? undefined : jsonFrontMatterEnd(doc)
-  if (jsonEnd === undefined) return {...masked, jsonFrontMatter: undefined}
-  const blank = doc.slice(0, jsonEnd).replace(/[^\r\n]/g, ' ')
-  return {source: blank + masked.source.slice(jsonEnd), prose: masked.prose.filter((span) => span[0] >= jsonEnd), jsonFrontMatter: jsonEnd}
+  const frontMatter = format === 'text' ? undefined : ownFrontMatter(doc)
+  if (frontMatter === undefined) return {...masked, frontMatter}
+  const {end} = frontMatter
+  const blank = doc.slice(0, end).replace(/[^\r\n]/g, ' ')
+  return {source: blank + masked.source.slice(end), prose: masked.prose.filter((span) => span[0] >= end), frontMatter}
 }
 
 /**
