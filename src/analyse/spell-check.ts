@@ -165,6 +165,8 @@ async function runSpellCheck(
       const offset = part.word.position?.start.offset
       // "G7", "1990s", "MH17": codes and figures, not words to spell.
       if (offset === undefined || /\d/.test(text)) continue
+      // "(.docx, 185 KB)": a file extension named as such, not a word.
+      if (/^\.[A-Za-z]{2,5}$/.test(text)) continue
       // "Зеленський", "و": an English dictionary has nothing to say about other scripts.
       if (!/\p{Script=Latin}/u.test(text)) continue
       if (isTolerated(part, word, sentence, tolerated) || isAccentedSpelling(text, personal, dialect)) continue

@@ -8,11 +8,11 @@ import type {VFileMessage} from 'vfile-message'
 import {isSpellingSystemVariant} from './dialect-spellings.js'
 import {type Dialect, defaultDialect, dictionaryLookup, isInLargerWordList} from './dictionary.js'
 import {editDistance} from './edit-distance.js'
-import {dictionaryFile} from '../package-info.js'
 import {wordFrequency} from './suggestions.js'
-import {readWordList} from '../config/word-list.js'
 import {upperFirst} from './letter-case.js'
 import {commonMisspelling} from './common-misspellings.js'
+import {writtenUsageRank} from './written-usage.js'
+import {isClosedCompound, isDerivedWord, isPrefixedWord, isRegularForm} from './word-formation.js'
 
 /**
  * A lowercase unknown word used this often in one story is jargon or a term
@@ -78,8 +78,13 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   if (!isLikelySlip(message)) return false
   // "gamers", "smoothers": a regular form of a known word of five letters or
   // more is a word, however much commoner its neighbour (`games`) is; so is
-  // a known word after a prefix (`cofounder`, `defunding`).
-  if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown)) return false
+  // a known word after a prefix (`cofounder`, `defunding`) or with a suffix
+  // that makes new words (`detailee`, `techy`).
+  if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown) || isDerivedWord(text, isKnown)) return false
+  // "sortable", "skillset": a word written English uses about as often as
+  // its nearest dictionary words is one the dictionary has not caught up
+  // with; a slip is far rarer than its word (`teh`, `satelite`), if used at all.
+  if (isInWrittenUse(text, message.expected ?? [])) return false
   // "ok" for "OK" is a style matter even though "of" is one edit away: a
   // known word in another case that is in common use as written.
   if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
@@ -151,77 +156,6 @@ function isOtherForm(a: string, b: string): boolean {
 }
 
 /**
- * Regular endings, and the stems each may follow by English spelling rules:
- * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
- * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`),
- * `-ly` makes adverbs of participles, `-a` plurals of Greek words in `-on`.
- */
-const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
-  ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
-  ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
-  ['ers', (base) => [base, base + 'e']],
-  ['er', (base) => [base, base + 'e']],
-  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
-  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
-  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
-  // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
-  ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
-  // "automata": the Greek plural of a word in -on.
-  ['a', (base) => [base + 'on']]
-]
-
-/**
- * Whether a word is a regular form of a known word of four letters or more
- * (in the dictionary or the larger word list) that the dictionary happens
- * to lack (`beheadings`, `trainings`, `expertises`, `journaling`,
- * `stymying`).
- *
- * @param text Lowercase word.
- * @param isKnown Dictionary lookup.
- * @param shortestStem Shortest stem that counts.
- * @param largerList Whether a stem from the larger word list counts: not
- *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
- *   of `center`).
- * @returns Whether it is a known stem with a regular ending.
- */
-function isRegularForm(
-  text: string,
-  isKnown: (word: string) => boolean,
-  shortestStem = 4,
-  largerList = true
-): boolean {
-  return regularEndings.some(
-    ([ending, stems]) =>
-      text.endsWith(ending) &&
-      stems(text.slice(0, -ending.length)).some(
-        (stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem)))
-      )
-  )
-}
-
-/** Shortest known word after a prefix that makes a coinage rather than a slip (`untill` is a slip). */
-const shortestPrefixedWord = 5
-
-let prefixes: readonly string[] | undefined
-
-/**
- * Whether a word is a known word of five letters or more after a prefix
- * that makes new closed-up words (`co` + `founder`, `de` + `funding`, `eco`
- * + `space`; the list is `dictionaries/word-prefixes.txt`).
- *
- * @param text Lowercase word.
- * @param isKnown Dictionary lookup.
- * @returns Whether it is such a coinage.
- */
-function isPrefixedWord(text: string, isKnown: (word: string) => boolean): boolean {
-  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
-  return prefixes.some(
-    (prefix) =>
-      text.startsWith(prefix) && text.length - prefix.length >= shortestPrefixedWord && isKnown(text.slice(prefix.length))
-  )
-}
-
-/**
  * Whether a word is one edit from a suggestion used far more often than the
  * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`. The
  * word's own stem does not count (`trainings` is not a slip of `training`).
@@ -239,6 +173,26 @@ function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]):
       editDistance(text, suggestion, 1) <= 1 &&
       wordFrequency(suggestion) >= commonerBy * (own + 1)
   )
+}
+
+/**
+ * Whether written English uses a word (it has a rank in the written-usage
+ * list) and no suggestion one edit away is used `commonerBy` times as much.
+ * Ranks of words in use fall about as their counts rise (Zipf's law), so a
+ * rank ten times smaller is a word about ten times commoner.
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether it is a word in use rather than a slip.
+ */
+function isInWrittenUse(text: string, suggestions: readonly string[]): boolean {
+  const rank = writtenUsageRank(text)
+  if (rank === undefined) return false
+  return !suggestions.some(function (suggestion) {
+    if (!/^\p{Ll}+$/u.test(suggestion) || editDistance(text, suggestion, 1) > 1) return false
+    const theirs = writtenUsageRank(suggestion)
+    return theirs !== undefined && theirs * commonerBy <= rank
+  })
 }
 
 /**
@@ -265,24 +219,6 @@ const otherSpellingSystems: Record<Dialect, readonly Dialect[]> = {
  */
 function isOtherDialectSpelling(text: string, dialect: Dialect): boolean {
   return otherSpellingSystems[dialect].some((other) => dictionaryLookup(other).correct(text))
-}
-
-/**
- * Whether a word is two known words of three letters or more run together,
- * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
- * before dictionaries catch up, or a word of four letters or more and `up`
- * (`leadup`). Slips rarely split that way (`theh`, `mulitple`).
- *
- * @param text Lowercase word.
- * @param isKnown Dictionary lookup.
- * @returns Whether it splits into two known words.
- */
-function isClosedCompound(text: string, isKnown: (word: string) => boolean): boolean {
-  for (let index = 3; index <= text.length - 3; index++) {
-    if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
-  }
-  // "leadup", "warmup": a verb and its particle, closed up as a noun.
-  return text.length >= 6 && text.endsWith('up') && isKnown(text.slice(0, -2))
 }
 
 /**

@@ -1,0 +1,149 @@
+/**
+ * How English makes new words from known ones, for telling a word the
+ * dictionary lacks from a slip: regular forms (`beheadings`), words made
+ * with a suffix (`detailee`, `smashingly`) or a prefix (`cofounder`), and
+ * closed compounds (`roadmap`). Slips rarely split into known parts so.
+ */
+import {dictionaryFile} from '../package-info.js'
+import {readWordList} from '../config/word-list.js'
+import {isInLargerWordList} from './dictionary.js'
+
+/**
+ * Regular endings, and the stems each may follow by English spelling rules:
+ * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
+ * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`),
+ * `-ly` makes adverbs of participles, `-a` plurals of Greek words in `-on`.
+ */
+const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
+  ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
+  ['ers', (base) => [base, base + 'e']],
+  ['er', (base) => [base, base + 'e']],
+  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
+  // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
+  ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
+  // "automata": the Greek plural of a word in -on.
+  ['a', (base) => [base + 'on']]
+]
+
+/**
+ * Whether a word is a regular form of a known word of four letters or more
+ * (in the dictionary or the larger word list) that the dictionary happens
+ * to lack (`beheadings`, `trainings`, `expertises`, `journaling`,
+ * `stymying`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @param shortestStem Shortest stem that counts.
+ * @param largerList Whether a stem from the larger word list counts: not
+ *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
+ *   of `center`).
+ * @returns Whether it is a known stem with a regular ending.
+ */
+export function isRegularForm(
+  text: string,
+  isKnown: (word: string) => boolean,
+  shortestStem = 4,
+  largerList = true
+): boolean {
+  return regularEndings.some(
+    ([ending, stems]) =>
+      text.endsWith(ending) &&
+      stems(text.slice(0, -ending.length)).some(
+        (stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem)))
+      )
+  )
+}
+
+/**
+ * Shortest known word after a prefix that makes a coinage rather than a slip
+ * (`untill` is a slip); after a prefix of four letters or more, a word of
+ * four (`telework`, `postwork`): a slip rarely makes eight letters split so.
+ */
+const shortestPrefixedWord = 5
+const shortestAfterLongPrefix = 4
+
+let prefixes: readonly string[] | undefined
+
+/**
+ * Whether a word is a known word of five letters or more (four after a
+ * prefix of four letters or more) after a prefix
+ * that makes new closed-up words (`co` + `founder`, `de` + `funding`, `eco`
+ * + `space`; the list is `dictionaries/word-prefixes.txt`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is such a coinage.
+ */
+export function isPrefixedWord(text: string, isKnown: (word: string) => boolean): boolean {
+  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
+  return prefixes.some(
+    (prefix) =>
+      text.startsWith(prefix) &&
+      text.length - prefix.length >= (prefix.length >= 4 ? shortestAfterLongPrefix : shortestPrefixedWord) &&
+      isKnown(text.slice(prefix.length))
+  )
+}
+
+/**
+ * Suffixes that make new words from known ones, the stems each may follow by
+ * English spelling rules, and the shortest stem it makes a word of (shorter
+ * ones make slips as often: `coolor` is `color` with a letter doubled, not
+ * one who cools): `-ee` the one a thing is done to (`detailee`, `coachee`;
+ * never after `e`, as `officee` is a slip), `-ness` a quality (`liveness`),
+ * `-y` an informal adjective (`techy`), `-or` and `-ors` an agent
+ * (`requestor`), `-ly` an adverb of an adjective in `-al`, `-ful`, `-ing`,
+ * `-ive`, `-ous`, `-less`, `-ent` or `-ant` (`familially`, `smashingly`),
+ * `-ably` and `-ily` of adjectives in `-able` and `-y` (`valuably`,
+ * `geekily`).
+ */
+const derivingEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[], shortestStem: number]> = [
+  ['ees', (base) => (base.endsWith('e') ? [] : [base]), 5],
+  ['ee', (base) => (base.endsWith('e') ? [] : [base]), 5],
+  ['ness', (base) => [base], 4],
+  ['ors', (base) => [base, base + 'e'], 6],
+  ['or', (base) => [base, base + 'e'], 6],
+  ['ily', (base) => [base + 'y'], 4],
+  ['ably', (base) => [base + 'able'], 4],
+  // Not `-ic`: its adverb is `-ically`, and `basicly` a slip.
+  ['ly', (base) => (/(?:al|ful|ing|ive|ous|less|ent|ant)$/.test(base) ? [base] : []), 5],
+  ['y', (base) => (/[aeiouy]$/.test(base) ? [] : [base]), 4]
+]
+
+/**
+ * Whether a word is a known word with a suffix that makes new words (see
+ * `derivingEndings`): `detailee`, `liveness`, `techy`, `requestors`,
+ * `familially`.
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is such a word.
+ */
+export function isDerivedWord(text: string, isKnown: (word: string) => boolean): boolean {
+  return derivingEndings.some(
+    ([ending, stems, shortestStem]) =>
+      text.endsWith(ending) &&
+      stems(text.slice(0, -ending.length)).some((stem) => stem.length >= shortestStem && isKnown(stem))
+  )
+}
+
+/**
+ * Whether a word is two known words of three letters or more run together,
+ * as new closed compounds are written (`lockdown`, `userbase`, `roadmap`)
+ * before dictionaries catch up, or a word of four letters or more and `up`
+ * (`leadup`). Slips rarely split that way (`theh`, `mulitple`).
+ *
+ * @param text Lowercase word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it splits into two known words.
+ */
+export function isClosedCompound(text: string, isKnown: (word: string) => boolean): boolean {
+  for (let index = 3; index <= text.length - 3; index++) {
+    if (isKnown(text.slice(0, index)) && isKnown(text.slice(index))) return true
+  }
+  // "leadup", "warmup": a verb and its particle, closed up as a noun.
+  return text.length >= 6 && text.endsWith('up') && isKnown(text.slice(0, -2))
+}
+
