@@ -281,6 +281,7 @@ describe('spelling: evidence of a slip', () => {
     ['a verb and up closed up is a new noun, not a slip', 'Fares rose in the leadup to the vote.', ['1:19-1:25 warning leadup']],
     ['a word in written use about as often as its neighbours is not a slip of them', 'Make the table sortable by date.', ['1:16-1:24 warning sortable']],
     ['a slip in written use is still a slip of a far commoner word', 'She read teh report.', ['1:10-1:13 error teh']],
+    ['a regular form of a four-letter word is a word when written English uses it', 'Avoid bolding whole paragraphs.', ['1:7-1:14 warning bolding']],
     ['a known word with a suffix that makes new words is a word', 'The detailee left. A liveness check ran. The tools were techy.', ['1:5-1:13 warning detailee', '1:22-1:30 warning liveness', '1:57-1:62 warning techy']],
     ['an adverb of an adjective in -al or -able is a word', 'The rules were applied familially and valuably.', ['1:24-1:34 warning familially', '1:39-1:47 warning valuably']],
     ['a four-letter word after a long prefix is a coinage', 'Staff may telework on Fridays.', ['1:11-1:19 warning telework']],

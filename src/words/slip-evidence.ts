@@ -85,6 +85,10 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // its nearest dictionary words is one the dictionary has not caught up
   // with; a slip is far rarer than its word (`teh`, `satelite`), if used at all.
   if (isInWrittenUse(text, message.expected ?? [])) return false
+  // "bolding", "funder": a regular form of a known four-letter word, as
+  // written (`moring` is no form of `more`), is a word when written English
+  // uses it too, however common its neighbour.
+  if (writtenUsageRank(text) !== undefined && isRegularForm(text, isKnown, 4, false, 4)) return false
   // "ok" for "OK" is a style matter even though "of" is one edit away: a
   // known word in another case that is in common use as written.
   if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false

@@ -36,25 +36,30 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
- * @param shortestStem Shortest stem that counts.
+ * @param shortestStem Shortest stem that counts, with a dropped `e` put back
+ *   (`rebasing` has the stem `rebase`).
  * @param largerList Whether a stem from the larger word list counts: not
  *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
  *   of `center`).
+ * @param shortestBase Shortest the word may be without its ending, as
+ *   written: `moring` is not `more` + `ing` when that must be four letters.
  * @returns Whether it is a known stem with a regular ending.
  */
 export function isRegularForm(
   text: string,
   isKnown: (word: string) => boolean,
   shortestStem = 4,
-  largerList = true
+  largerList = true,
+  shortestBase = 0
 ): boolean {
-  return regularEndings.some(
-    ([ending, stems]) =>
+  return regularEndings.some(function ([ending, stems]) {
+    const base = text.slice(0, -ending.length)
+    return (
       text.endsWith(ending) &&
-      stems(text.slice(0, -ending.length)).some(
-        (stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem)))
-      )
-  )
+      base.length >= shortestBase &&
+      stems(base).some((stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem))))
+    )
+  })
 }
 
 /**
