@@ -10,6 +10,7 @@ import {setSeverity} from '../src/severity.js'
 import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
 import type {SpellCheck, UnknownWord} from '../src/analyse/spell-check.js'
 import {wordFrequency} from '../src/words/suggestions.js'
+import {writtenUsageRank} from '../src/words/written-usage.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
@@ -84,7 +85,10 @@ export default defineRule<SpellingOptions>(
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
           check.suggest(unknown)
-          const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown)
+          const slip =
+            isSlip(message, count, check.isKnown, check.dialect) &&
+            !standsInName(unknown, check.isKnown) &&
+            !isDroppedG(unknown, check.isKnown)
           setSeverity(message, slip ? 'error' : 'warning')
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
@@ -135,7 +139,8 @@ function reportName(
   // edit away (see `closeKnownName`): no need to look two edits away.
   if (count === 1) check.suggest(unknown, text.length >= longName ? 2 : 1)
   // One edit only: a name two edits from a common word is too often just a name (`Shahid`, `Said`).
-  if (count === 1 && startsSentence(unknown) && isLikelySlip(message, common, 1)) {
+  // "Yoz Grahame": before another capitalised word the dictionary lacks, the first word of a sentence is a first name.
+  if (count === 1 && startsSentence(unknown) && !beforeUnknownName(unknown, isKnown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
     setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
     return
@@ -194,8 +199,9 @@ function closeKnownName(
  * the sentence: a function word of another language between two names
  * (`Arnel dela Vega`, `Brigade de Recherche et d’Intervention`; an English
  * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
- * capitalised compound (`Seongbuk-gu`, `Man-kei`), or a fragment of three
- * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`),
+ * capitalised compound (`Seongbuk-gu`, `Man-kei`), a fragment of three
+ * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`)
+ * or one that written English uses (`year-olds`, `differently-abled`),
  * or the species in a scientific name after a genus the dictionary lacks
  * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
  *
@@ -206,20 +212,47 @@ function closeKnownName(
 function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
   const {part, word, sentence, text} = unknown
   if (part.afterHyphen || part.beforeHyphen) {
-    return text.length <= 3 || /^\p{Lu}/u.test(toString(word))
+    // "year-olds", "differently-abled", "uber-patient": parts that written English uses, often only in compounds.
+    return text.length <= 3 || /^\p{Lu}/u.test(toString(word)) || writtenUsageRank(text.toLowerCase()) !== undefined
   }
   if (!sentence) return false
-  const index = sentence.children.indexOf(word)
-  const neighbour = (step: number): string => {
-    let at = index + step
-    while (sentence.children[at]?.type === 'WhiteSpaceNode') at += step
-    const node = sentence.children[at]
-    return node?.type === 'WordNode' ? toString(node) : ''
-  }
+  const neighbour = (step: -1 | 1): string => neighbourWord(unknown, step)
   const before = neighbour(-1)
   // "Spheniscus magellanicus", "Caudipteryx zoui": a species after its genus.
   if (/^\p{Lu}\p{Ll}+$/u.test(before) && !isKnown(before) && text.length >= 5 && latinSpecies.test(text)) return true
   return isForeignFunctionWord(text) && /^\p{Lu}/u.test(before) && /\p{Lu}/u.test(neighbour(1))
+}
+
+/**
+ * The text of the word next to an unknown word in its sentence, across white
+ * space only.
+ *
+ * @param unknown The word.
+ * @param step -1 for the word before, 1 for the word after.
+ * @returns Its text, or `''` when punctuation or the sentence's edge comes first.
+ */
+function neighbourWord({word, sentence}: UnknownWord, step: -1 | 1): string {
+  if (!sentence) return ''
+  let at = sentence.children.indexOf(word) + step
+  while (sentence.children[at]?.type === 'WhiteSpaceNode') at += step
+  const node = sentence.children[at]
+  return node?.type === 'WordNode' ? toString(node) : ''
+}
+
+/**
+ * Whether an unknown lowercase word is a known `-ing` word written as
+ * spoken, its `g` dropped for an apostrophe (`learnin’`, `somethin'`):
+ * dialogue or a deliberate voice, not a slip.
+ *
+ * @param unknown The word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is such an elision.
+ */
+function isDroppedG({text, word, sentence}: UnknownWord, isKnown: (word: string) => boolean): boolean {
+  if (!text.endsWith('in') || !isKnown(text + 'g')) return false
+  if (/['\u2019]$/.test(toString(word))) return true
+  const next = sentence?.children[sentence.children.indexOf(word) + 1]
+  return next?.type === 'PunctuationNode' && /^['\u2019]$/.test(next.value)
 }
 
 /** Endings of Latin species names (`magellanicus`, `sapiens`, `pekinensis`); five letters or more, so `Oyelaran sai` is still a slip. */
@@ -233,6 +266,21 @@ const latinSpecies = /(?:us|um|a|ae|i|ii|is|ensis|oides|ens|ata|ina|ica)$/
  */
 function isAcronym(text: string): boolean {
   return /^\p{Lu}[\p{Lu}.&'’-]*\p{Lu}\.?$/u.test(text) && !/\p{Ll}/u.test(text)
+}
+
+/**
+ * Whether the next word after a word is a capitalised word that is no
+ * ordinary word (the names lists may know it): the two are then a name (`Yoz Grahame`),
+ * while a slip opening a sentence goes on with an ordinary word (`Teh Port`,
+ * `Teh talks`).
+ *
+ * @param unknown The word.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether such a word follows.
+ */
+function beforeUnknownName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
+  const next = neighbourWord(unknown, 1)
+  return /^\p{Lu}\p{Ll}/u.test(next) && !isKnown(next.toLowerCase())
 }
 
 /**

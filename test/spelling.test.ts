@@ -287,6 +287,11 @@ describe('spelling: evidence of a slip', () => {
     ['a four-letter word after a long prefix is a coinage', 'Staff may telework on Fridays.', ['1:11-1:19 warning telework']],
     ['a file extension named as such is not a word', 'Download the form (.docx, 20 KB).', []],
     ['a modifier letter apostrophe is an apostrophe', 'The websiteʼs menu changed.', []],
+    ['a part of a hyphenated compound that written English uses is worth a look only', 'Classes for ten-year-olds start soon.', ['1:22-1:26 warning olds']],
+    ['a slip in a hyphenated compound is still a slip', 'A well-knwon figure spoke.', ['1:8-1:13 error knwon']],
+    ['an -ing word with its g dropped for an apostrophe is a voice, not a slip', 'They are always up for some learnin’ on Fridays.', ['1:29-1:36 warning learnin']],
+    ['a first word before another unknown capitalised word is a first name', 'Yoz Ekwuemeh spoke first.', ['1:1-1:4 info Yoz', '1:5-1:13 info Ekwuemeh']],
+    ['a particle before another particle and a name is part of the name', 'The podcast Ciencia de la NASA returns.', ['1:13-1:20 info Ciencia']],
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)
