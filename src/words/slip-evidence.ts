@@ -95,10 +95,14 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
+  // No commoner word one edit away, so a slip would be two edits from its
+  // word: a known word of four letters after any prefix (`unmute`; `untill`
+  // never gets here, `until` being one edit away) is likelier a coinage.
   return (
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown) &&
+    !isPrefixedWord(text, isKnown, 4) &&
     !isCaseVariant(text, isKnown)
   )
 }

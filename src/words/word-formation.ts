@@ -80,14 +80,15 @@ let prefixes: readonly string[] | undefined
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
+ * @param shortestWord Shortest known word after the prefix, when not as above.
  * @returns Whether it is such a coinage.
  */
-export function isPrefixedWord(text: string, isKnown: (word: string) => boolean): boolean {
+export function isPrefixedWord(text: string, isKnown: (word: string) => boolean, shortestWord?: number): boolean {
   prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
   return prefixes.some(
     (prefix) =>
       text.startsWith(prefix) &&
-      text.length - prefix.length >= (prefix.length >= 4 ? shortestAfterLongPrefix : shortestPrefixedWord) &&
+      text.length - prefix.length >= (shortestWord ?? (prefix.length >= 4 ? shortestAfterLongPrefix : shortestPrefixedWord)) &&
       isKnown(text.slice(prefix.length))
   )
 }
