@@ -50,8 +50,9 @@ const longName = 8
  * - a known mixed-case term in another case (`Github` for `GitHub`):
  *   warning on every use, with the known case as the suggestion;
  * - any other capitalised or mixed-case word (a name or brand the
- *   dictionary and names lists lack: `Oyelaran`, `SpaceX`): info, on its
- *   first use only;
+ *   dictionary and names lists lack: `Oyelaran`, `SpaceX`), and a word of
+ *   link text that names the link's destination, whatever its case
+ *   (`[pylint](http://www.pylint.org/)`): info, on its first use only;
  * - all-capital acronyms (`BTLC`): not reported, unless `acronyms` is set.
  *
  * Words that `name-consistency` reported are left to it.
@@ -80,6 +81,9 @@ export default defineRule<SpellingOptions>(
           if (!options?.acronyms) continue
           check.suggest(unknown)
           setSeverity(message, 'warning')
+        } else if (unknown.namesLink) {
+          // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it.
+          reportUnknownName(unknown)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -152,6 +156,17 @@ function reportName(
     setSeverity(message, 'warning')
     return
   }
+  reportUnknownName(unknown)
+}
+
+/**
+ * Report a word as an unknown name: once per story, at `info`, with
+ * nothing to write instead (a name is checked once, never fixed).
+ *
+ * @param unknown The word.
+ */
+function reportUnknownName(unknown: UnknownWord): void {
+  const {text, message} = unknown
   // Once per story: the first use that no other rule spoke for (see `settleFindings`).
   message.once = 'unknown name ' + text
   // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
