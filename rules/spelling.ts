@@ -83,7 +83,7 @@ export default defineRule<SpellingOptions>(
           setSeverity(message, 'warning')
         } else if (unknown.namesLink) {
           // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it.
-          reportUnknownName(unknown)
+          reportLinkName(unknown, check)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -125,17 +125,7 @@ function reportName(
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
-  // "Github" for "GitHub", "Fedramp" for "FedRAMP": a term its owner writes in mixed case, in another
-  // case. Not an acronym in capitals: "De" in "De Blasio" is no slip of "DE".
-  const casing = isAcronymPlural(text)
-    ? undefined
-    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
-  if (casing) {
-    message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
-    message.expected = [casing]
-    setSeverity(message, 'warning')
-    return
-  }
+  if (reportCasing(unknown, check)) return
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
@@ -157,6 +147,41 @@ function reportName(
     return
   }
   reportUnknownName(unknown)
+}
+
+/**
+ * Report a word of link text that names the link's destination
+ * (`[pylint](http://www.pylint.org/)`): a name, never a slip, so at most a
+ * `warning` when it writes a known mixed-case term in another case
+ * (`[Github](https://github.com/…)`), else as an unknown name.
+ *
+ * @param unknown The word.
+ * @param check The story's spell check.
+ */
+function reportLinkName(unknown: UnknownWord, check: SpellCheck): void {
+  if (!reportCasing(unknown, check)) reportUnknownName(unknown)
+}
+
+/**
+ * Report a term its owner writes in mixed case, written in another case
+ * (`Github` for `GitHub`, `Fedramp` for `FedRAMP`), as a `warning` with the
+ * known casing. Not an acronym in capitals: `De` in "De Blasio" is no slip
+ * of `DE`.
+ *
+ * @param unknown The word.
+ * @param check The story's spell check.
+ * @returns Whether the word is such a term, and is reported so.
+ */
+function reportCasing(unknown: UnknownWord, check: SpellCheck): boolean {
+  const {text, message} = unknown
+  const casing = isAcronymPlural(text)
+    ? undefined
+    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
+  if (!casing) return false
+  message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
+  message.expected = [casing]
+  setSeverity(message, 'warning')
+  return true
 }
 
 /**

@@ -67,6 +67,14 @@ describe('link text that names what the link points to', () => {
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual(['1:9-1:14 info harbr'])
   })
 
+  test('is still a case variant of a known mixed-case term, a warning with the known case', async () => {
+    const doc = 'The code is on [Github](https://github.com/harbour/tools) and [github](https://github.com/harbour/gauge).\n'
+    expect(findingsWithFixes(await lintDoc(doc, 'story.md'))).toEqual([
+      '1:17-1:23 warning Github → GitHub',
+      '1:64-1:70 warning github → GitHub'
+    ])
+  })
+
   test('is never an error, even where a one-off word would be a slip', async () => {
     // "Teh" opening a sentence is an error as a plain word; as the name of what its link points to, a name.
     expect(findings(await lintDoc('[Teh](https://teh.example/) opened a new office.\n', 'story.md'))).toEqual(['1:2-1:5 info Teh'])
