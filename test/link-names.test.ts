@@ -31,6 +31,10 @@ describe('the pieces of a link’s destination', () => {
     ])
   })
 
+  test('split an e-mail address at its `@`', () => {
+    expect([...destinationPieces('mailto:hbaker@desk.example')]).toEqual(['hbaker@desk.example', 'hbaker', 'desk', 'example'])
+  })
+
   test('leave out the query and the fragment', () => {
     expect([...destinationPieces('https://search.example/find?q=tidelog#tidelog')]).toEqual(['search.example', 'search', 'example', 'find'])
   })

@@ -21,8 +21,8 @@ const fewestLetters = 3
 
 /**
  * The pieces of a link's destination that link text can name: each segment
- * of its host and path, whole and split at hyphens, underscores and dots,
- * in lower case. `http://www.pylint.org/` gives `www.pylint.org`, `www`,
+ * of its host and path, whole and split at hyphens, underscores, dots and
+ * the `@` of an address (`mailto:jhunter@agency.example`), in lower case. `http://www.pylint.org/` gives `www.pylint.org`, `www`,
  * `pylint`, `org`; `https://github.com/18F/gapps-download` gives `github.com`,
  * `github`, `com`, `18f`, `gapps-download`, `gapps`, `download`. The query
  * and fragment are left out: `?q=teh` names nothing.
