@@ -50,8 +50,9 @@ const longName = 8
  * - a known mixed-case term in another case (`Github` for `GitHub`):
  *   warning on every use, with the known case as the suggestion;
  * - any other capitalised or mixed-case word (a name or brand the
- *   dictionary and names lists lack: `Oyelaran`, `SpaceX`): info, on its
- *   first use only;
+ *   dictionary and names lists lack: `Oyelaran`, `SpaceX`), and a word of
+ *   link text that names the link's destination, whatever its case
+ *   (`[pylint](http://www.pylint.org/)`): info, on its first use only;
  * - all-capital acronyms (`BTLC`): not reported, unless `acronyms` is set.
  *
  * Words that `name-consistency` reported are left to it.
@@ -80,6 +81,9 @@ export default defineRule<SpellingOptions>(
           if (!options?.acronyms) continue
           check.suggest(unknown)
           setSeverity(message, 'warning')
+        } else if (unknown.namesLink) {
+          // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it.
+          reportLinkName(unknown, check)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -121,17 +125,7 @@ function reportName(
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
-  // "Github" for "GitHub", "Fedramp" for "FedRAMP": a term its owner writes in mixed case, in another
-  // case. Not an acronym in capitals: "De" in "De Blasio" is no slip of "DE".
-  const casing = isAcronymPlural(text)
-    ? undefined
-    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
-  if (casing) {
-    message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
-    message.expected = [casing]
-    setSeverity(message, 'warning')
-    return
-  }
+  if (reportCasing(unknown, check)) return
   // Only a slip of a very common word is taken for one: "Rudaw reported" starts with a name, "Teh talks" does not.
   const common = (suggestion: string): boolean =>
     isKnown(suggestion.toLowerCase()) && wordFrequency(suggestion) >= commonWordCount
@@ -152,6 +146,52 @@ function reportName(
     setSeverity(message, 'warning')
     return
   }
+  reportUnknownName(unknown)
+}
+
+/**
+ * Report a word of link text that names the link's destination
+ * (`[pylint](http://www.pylint.org/)`): a name, never a slip, so at most a
+ * `warning` when it writes a known mixed-case term in another case
+ * (`[Github](https://github.com/…)`), else as an unknown name.
+ *
+ * @param unknown The word.
+ * @param check The story's spell check.
+ */
+function reportLinkName(unknown: UnknownWord, check: SpellCheck): void {
+  if (!reportCasing(unknown, check)) reportUnknownName(unknown)
+}
+
+/**
+ * Report a term its owner writes in mixed case, written in another case
+ * (`Github` for `GitHub`, `Fedramp` for `FedRAMP`), as a `warning` with the
+ * known casing. Not an acronym in capitals: `De` in "De Blasio" is no slip
+ * of `DE`.
+ *
+ * @param unknown The word.
+ * @param check The story's spell check.
+ * @returns Whether the word is such a term, and is reported so.
+ */
+function reportCasing(unknown: UnknownWord, check: SpellCheck): boolean {
+  const {text, message} = unknown
+  const casing = isAcronymPlural(text)
+    ? undefined
+    : check.casings(text).find((form) => isMixedCase(form) && /\p{Ll}/u.test(form) && !isAcronymPlural(form) && isCaseOnlyVariant(text, form))
+  if (!casing) return false
+  message.reason = message.message = `Unexpected \`${text}\`, expected \`${casing}\` as the name is written`
+  message.expected = [casing]
+  setSeverity(message, 'warning')
+  return true
+}
+
+/**
+ * Report a word as an unknown name: once per story, at `info`, with
+ * nothing to write instead (a name is checked once, never fixed).
+ *
+ * @param unknown The word.
+ */
+function reportUnknownName(unknown: UnknownWord): void {
+  const {text, message} = unknown
   // Once per story: the first use that no other rule spoke for (see `settleFindings`).
   message.once = 'unknown name ' + text
   // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.

@@ -245,6 +245,15 @@ describe('copydesk init', () => {
     expect((await fs.readFile(path.join(cwd, '.copydesk/words.txt'), 'utf8')).split('\n\n')[1]).toBe('Quarkbox\n')
   })
 
+  test('puts the lowercase name of what a link points to in the review list, to accept', async () => {
+    const cwd = await makeTree({'desk/a.md': 'The bakery counts its loaves with [harbr](https://code.example/harbr), a new tool.\n'})
+    await runCli(['init'], {cwd})
+    const review = await fs.readFile(path.join(cwd, '.copydesk/review-words.txt'), 'utf8')
+    expect(review.split('\n').filter((line) => line.startsWith('harbr'))).toEqual([
+      'harbr  # the name of what its link points to (info): accept it if it is right; desk/a.md:1:36'
+    ])
+  })
+
   test('feeds the review list to words add: its entries, never the commented slips', async () => {
     const cwd = await makeTree(bakery)
     await runCli(['init'], {cwd})

@@ -12,6 +12,7 @@ import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
 import {isAscii} from '../ascii.js'
+import {namesLinkDestination} from '../parse/link-names.js'
 import {withoutAccents} from '../words/accents.js'
 import {wordSet} from '../words/word-set.js'
 import {type VocabularyName, vocabularyLookup} from '../words/vocabularies.js'
@@ -30,6 +31,12 @@ export interface UnknownWord {
   sentence: Sentence | undefined
   /** Offset of `text` in the document: identifies the word across rules. */
   offset: number
+  /**
+   * Whether the word is link text that names the link's destination
+   * (`[pylint](http://www.pylint.org/)`): the name of a tool or site, as
+   * its address spells it, not a slip (see `noteLinkNames`).
+   */
+  namesLink: boolean
 }
 
 /** What the spell check of one document found, shared by the rules. */
@@ -174,7 +181,7 @@ async function runSpellCheck(
       // words retext-spell did not know, so a story it knows whole never
       // loads the vocabularies.
       if (vocabularies.length > 0 && vocabularyLookup(vocabularies)?.correct(text.replaceAll('\u2019', "'"))) continue
-      unknown.push({text, message, part, word, sentence, offset})
+      unknown.push({text, message, part, word, sentence, offset, namesLink: namesLinkDestination(file, offset, text)})
     }
   }
 

@@ -345,8 +345,10 @@ function sortFindings(files: readonly VFile[]): {
       } else if (severity === 'error') {
         leave(word, place, 'a likely slip (error)' + (first ? `: \`${first}\`?` : ''))
       } else if (!/^\p{Lu}/u.test(word) || !/\p{Ll}/u.test(word)) {
-        // Lowercase words at `info` are runs of another language: not names, and not worth a line.
+        // Lowercase words at `info` are runs of another language, not worth a line, or the name of what a
+        // link points to (`[pylint](http://www.pylint.org/)`), reported as an unknown name.
         if (severity === 'warning') leave(word, place, 'not a name (warning): accept it if it is right', true)
+        else if (message.reason.startsWith('Unexpected unknown name')) leave(word, place, 'the name of what its link points to (info): accept it if it is right', true)
       } else {
         const close = severity === 'warning' ? message.expected?.find((suggestion) => areVariants(word, suggestion)) : undefined
         // "Councillor Adeyemi": a British word with a capital, not a name to accept everywhere.

@@ -8,6 +8,7 @@ import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
+import {addLinkNames, destinationPieces, type LinkNames, noteLinkNames} from './link-names.js'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
 import {reanchorWords} from './reanchor.js'
 import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
@@ -27,13 +28,15 @@ const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
  * @param doc The HTML source.
  * @param english English parser.
  * @param options Whether `doc` is a fragment (HTML inside Markdown) rather than
- *   a page; the file `doc` is the whole of, to keep its comment markers on.
+ *   a page; the file `doc` is the whole of, to keep its comment markers and
+ *   link names on; else where to note the link names (see `noteLinkNames`),
+ *   by offset in `doc`.
  * @returns Its natural-language tree, positioned in `doc`.
  */
 export function parseHtml(
   doc: string,
   english: ParseEnglish,
-  options: {fragment?: boolean; file?: VFile | undefined} = {}
+  options: {fragment?: boolean; file?: VFile | undefined; linkNames?: LinkNames | undefined} = {}
 ): Root {
   // HTML drops a NUL in text ("Vote\0count" is the text `Votecount`), which
   // would join two words and shift every place after it in the node; as a
@@ -47,8 +50,12 @@ export function parseHtml(
   // drops the blank before `<html>` and makes up the rest); but the root is
   // the whole source whatever is in it, and hast-util-to-nlcst needs that.
   hast.position ??= wholeOf(doc, place)
-  const continuations = skipNonProse(hast)
-  if (options.file) addMarkers(options.file, markersIn(hast, doc, place))
+  const linkNames: LinkNames = options.linkNames ?? new Map()
+  const continuations = skipNonProse(hast, doc, linkNames)
+  if (options.file) {
+    addMarkers(options.file, markersIn(hast, doc, place))
+    addLinkNames(options.file, linkNames)
+  }
   const tree = toNlcst(hast, new VFile(source), withWordsAcrossMarkup(english, continuations))
   reanchorWords(tree, source, place)
   return tree
@@ -79,14 +86,19 @@ function markersIn(tree: HastRoot, doc: string, place: Location): CommentMarker[
  * the page title so that it checks it; in the same walk, find where a piece
  * of text runs on from the text before it across only the edges of
  * elements that style or link text (`<b>w</b>orking`), so that a word
- * written across them is read as one.
+ * written across them is read as one, and the words of link text that
+ * name the link's destination (`<a href="…/rdbms-subsetter">rdbms-subsetter</a>`).
  *
  * @param tree HTML tree, changed in place.
+ * @param doc The HTML source.
+ * @param linkNames Where to note the link names.
  * @returns Offsets where such pieces of text start.
  */
-function skipNonProse(tree: HastRoot): Set<number> {
+function skipNonProse(tree: HastRoot, doc: string, linkNames: LinkNames): Set<number> {
   const continuations = new Set<number>()
   let afterText = false
+  // The pieces of the destination of the link the walk is inside, if any.
+  let link: ReadonlySet<string> | undefined
   walk(tree)
   return continuations
 
@@ -100,18 +112,24 @@ function skipNonProse(tree: HastRoot): Set<number> {
       const start = node.position?.start.offset
       if (afterText && start !== undefined) continuations.add(start)
       afterText = true
+      const end = node.position?.end.offset
+      if (link && start !== undefined && end !== undefined) noteLinkNames(node.value, start, end, doc, link, linkNames)
       return
     }
     let crossed = false
+    const outerLink = link
     if (node.type === 'element') {
       if (notProse.has(node.tagName)) node.properties.dataNlcst = 'ignore'
       // hast-util-to-nlcst reads only body flow; the page title is a headline.
       if (node.tagName === 'title') node.tagName = 'h1'
       crossed = joinsWordsAcross(node.tagName) && node.properties.dataNlcst === undefined
+      const href = node.properties.href
+      if (node.tagName === 'a' && typeof href === 'string') link = destinationPieces(href)
     }
     if (!crossed) afterText = false
     if ('children' in node) for (const child of node.children) walk(child)
     if (!crossed) afterText = false
+    link = outerLink
   }
 }
 

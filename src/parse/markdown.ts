@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {headlineKeys, parseFrontMatterHeadlines} from './front-matter.js'
 import {parseHtml} from './html.js'
+import {addLinkNames, type LinkNames, MarkdownLinkNames} from './link-names.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
 import {markdownParserFor} from './markdown-parser.js'
 import {parseMarkdownInPieces} from './markdown-pieces.js'
@@ -43,14 +44,16 @@ export function parseMarkdown(
   const place = location(doc)
   const extra: Paragraph[] = []
   const markers: CommentMarker[] = []
+  const links = new MarkdownLinkNames(doc)
 
   eachMarkdownNode(mdast, function (node, parent) {
     // remark-frontmatter makes a `toml` node for `+++` front matter; mdast's types know only `yaml`.
     const type: string = node.type
+    links.see(node)
     if ((type === 'yaml' || type === 'toml') && parent === mdast) {
       pushAll(extra, frontMatterProse(node as Yaml, doc, place, english, type === 'toml' ? 'toml' : 'yaml', fields))
     } else if (node.type === 'html') {
-      pushAll(extra, htmlProse(node, place, english))
+      pushAll(extra, htmlProse(node, place, english, links.found))
       const {start, end} = node.position ?? {}
       if (start?.offset !== undefined && end?.offset !== undefined) {
         pushAll(markers, markersInHtmlSource(doc, start.offset, end.offset, place))
@@ -67,6 +70,7 @@ export function parseMarkdown(
   })
 
   addMarkers(file, markers)
+  addLinkNames(file, links.names())
 
   // The converter reads the source from the file: give it the source as parsed.
   const parsed = doc === String(file.value) ? file : new VFile({path: file.path, value: doc})
@@ -129,12 +133,15 @@ function frontMatterProse(
  * @param node The `html` node.
  * @param place Location index of the whole document.
  * @param english English parser.
+ * @param linkNames Where to note the words of its links' text that name their destinations, by offset in the document.
  * @returns Paragraphs of its text content.
  */
-function htmlProse(node: Html, place: ReturnType<typeof location>, english: ParseEnglish): Paragraph[] {
+function htmlProse(node: Html, place: ReturnType<typeof location>, english: ParseEnglish, linkNames: LinkNames): Paragraph[] {
   const start = node.position?.start.offset
   if (start === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
-  const root = parseHtml(node.value, english, {fragment: true})
+  const names: LinkNames = new Map()
+  const root = parseHtml(node.value, english, {fragment: true, linkNames: names})
+  for (const [offset, word] of names) linkNames.set(start + offset, word)
   relocate(root, start, place)
   return root.children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
 }

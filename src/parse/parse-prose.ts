@@ -10,6 +10,7 @@ import {useLinearBreaks} from './break-sentences.js'
 import {parseTextInChunks} from './chunks.js'
 import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
+import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-characters.js'
 import {parseMarkdown} from './markdown.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
 import type {Span} from './template-code.js'
@@ -38,7 +39,7 @@ const parseProse: Plugin<[], string, Root> = function () {
       const format = formatOf(file.path ?? '')
       const reading = file.data.siteReading ?? defaultSiteReading
       const site = siteSource(doc, format, reading)
-      const english = englishParser(processor)
+      const english = englishParser(processor, doc)
       let root: Root
       // A tag shown in a code sample ("`{{< figure caption=\"…\" >}}`") is code, its caption too.
       const codeSpans: Span[] | undefined = site.prose.length > 0 ? [] : undefined
@@ -68,16 +69,21 @@ const parseProse: Plugin<[], string, Root> = function () {
 
 /**
  * Make an English parser with the extensions registered on the processor,
- * as retext-english does for plain text.
+ * as retext-english does for plain text; for a story with an invisible
+ * character in it, one that reads a word across such characters as one
+ * word (`a\u200Bnd` is `and`), first of all, before parse-latin's own
+ * plugins take a soft hyphen for a mark inside a word.
  *
  * @param processor The processor whose data holds the extensions.
+ * @param doc The story's source.
  * @returns A configured parser.
  */
-function englishParser(processor: Processor<Root>): ParseEnglish {
+function englishParser(processor: Processor<Root>, doc: string): ParseEnglish {
   const parser = new ParseEnglish()
   parser.tokenizeParagraphPlugins.unshift(...(processor.data('nlcstParagraphExtensions') ?? []))
   parser.tokenizeRootPlugins.unshift(...(processor.data('nlcstRootExtensions') ?? []))
   parser.tokenizeSentencePlugins.unshift(...(processor.data('nlcstSentenceExtensions') ?? []))
+  if (hasInvisibleCharacters(doc)) parser.tokenizeSentencePlugins.unshift(joinWordsAcrossInvisibles)
   useLinearBreaks(parser)
   return parser
 }

@@ -2,27 +2,31 @@ import type {VFile} from 'vfile'
 import {unmarkFixable} from './fix.js'
 import {formatOf} from '../files/formats.js'
 import {characterReferenceEnd} from '../parse/character-reference.js'
+import {hasInvisibleCharacters} from '../parse/invisible-characters.js'
 import {findSpread} from '../parse/reanchor.js'
 
 /**
  * Make each finding's `actual` the source text its place covers, where the
  * Markdown or HTML source spells the word with a character reference, a
  * backslash escape or markup inside it (`&amp;thethe`, `Ki&#101;v`,
- * `the</h1>the`, `**w**orking`).
+ * `the</h1>the`, `**w**orking`), or, in any format, an invisible character
+ * (`a\u200Bdn`: see invisible-characters.ts).
  *
  * The rules read decoded text (`&thethe`), while the place of a finding is
  * in the source, where that word takes more characters; `actual` must be
  * the text at the place, so that an editor's quick fix and `--fix` replace
  * exactly what is written; a finding with markup inside (anything but
- * character references) is no longer fixable. Only source that spells the
+ * character references: an invisible character too, which a fix would
+ * drop unseen) is no longer fixable. Only source that spells the
  * word is taken: any other difference between `actual` and the place is a
  * misplaced finding, and is left to show.
  *
  * @param file The linted story, its value the source.
  */
 export function actualAsWritten(file: VFile): void {
-  if (formatOf(file.path) === 'text') return
   const text = String(file.value)
+  // Plain text writes every word as it reads, but for invisible characters inside one (`a\u200Bdn`).
+  if (formatOf(file.path) === 'text' && !hasInvisibleCharacters(text)) return
   for (const message of file.messages) {
     const place = message.place && 'start' in message.place ? message.place : undefined
     const start = place?.start.offset
