@@ -94,7 +94,8 @@ describe('link text that does not name what the link points to', () => {
     ['a word found only in the query', 'The [harbr](https://search.example/find?q=harbr) results came.\n', '1:6-1:11 error harbr'],
     ['a word found only as part of a piece', 'The [arbr](https://news.example/harbr) tool ran.\n', '1:6-1:10 error arbr'],
     ['a reference link whose definition names something else', 'The [harbr][4] tool ran.\n\n[4]: https://code.example/harbour/gauge\n', '1:6-1:11 error harbr'],
-    ['a word only partly inside the link', 'We ran ha[rbr](https://news.example/rbr) tests.\n', '1:8-1:14 error ha[rbr']
+    ['a word only partly inside the link', 'We ran ha[rbr](https://news.example/rbr) tests.\n', '1:8-1:14 error ha[rbr'],
+    ['a slip in a title whose address is a slug of it', 'Read [ferries return as the harbuor reopens](https://news.example/ferries-return-as-the-harbuor-reopens/).\n', '1:29-1:36 error harbuor']
   ])('is checked as any other word (%s)', async (_name, doc, finding) => {
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual([finding])
   })

@@ -20,6 +20,14 @@ const wordRun = /[\p{L}\p{M}\p{N}]+/gu
 const fewestLetters = 3
 
 /**
+ * Most words a link text may have to be a name (`gapps-download`, `Julia
+ * Lindpaintner`, `Universo curioso de la NASA`'s four are too many): longer
+ * text is a title (`[Chatbots ease the queue at the tax office](…/chatbots-ease-the-queue…)`),
+ * whose address is a slug made of it, and a slip in it is a slip in both.
+ */
+const mostNameWords = 3
+
+/**
  * The pieces of a link's destination that link text can name: each segment
  * of its host and path, whole and split at hyphens, underscores, dots and
  * the `@` of an address (`mailto:jhunter@agency.example`), in lower case. `http://www.pylint.org/` gives `www.pylint.org`, `www`,
@@ -69,8 +77,10 @@ export function noteLinkNames(
   pieces: ReadonlySet<string>,
   into: LinkNames
 ): void {
+  const words = [...text.matchAll(wordRun)]
+  if (words.length > mostNameWords) return
   let cursor = start
-  for (const match of text.matchAll(wordRun)) {
+  for (const match of words) {
     const word = match[0]
     const lower = word.toLowerCase()
     if (!pieces.has(lower) || letterCount(word) < fewestLetters) continue
