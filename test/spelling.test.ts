@@ -293,6 +293,7 @@ describe('spelling: evidence of a slip', () => {
     ['a first word before another unknown capitalised word is a first name', 'Yoz Ekwuemeh spoke first.', ['1:1-1:4 info Yoz', '1:5-1:13 info Ekwuemeh']],
     ['a particle before another particle and a name is part of the name', 'The podcast Ciencia de la NASA returns.', ['1:13-1:20 info Ciencia']],
     ['with no commoner word one edit away, a known word of four letters after a prefix is a coinage', 'Please unmute the panel.', ['1:8-1:14 warning unmute']],
+    ['a short word two edits from any dictionary word is worth a look only; a long one is a slip', 'The adtech team wrote a producement plan.', ['1:5-1:11 warning adtech', '1:25-1:36 error producement']],
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)

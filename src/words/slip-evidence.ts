@@ -96,9 +96,12 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // each is one edit from a far more common word: those are slips.
   if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
   // No commoner word one edit away, so a slip would be two edits from its
-  // word: a known word of four letters after any prefix (`unmute`; `untill`
-  // never gets here, `until` being one edit away) is likelier a coinage.
+  // word: in a word of six letters or fewer two edits change too much of it
+  // (`adtech`, `pshtt`) unless some word is one edit away; and a known word
+  // of four letters after any prefix (`unmute`; `untill` never gets here,
+  // `until` being one edit away) is likelier a coinage.
   return (
+    (text.length > shortForTwoEdits || hasNeighbour(text, message.expected ?? [])) &&
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown) &&
@@ -181,6 +184,20 @@ function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]):
       editDistance(text, suggestion, 1) <= 1 &&
       wordFrequency(suggestion) >= commonerBy * (own + 1)
   )
+}
+
+/** Letters up to which a word two edits from any dictionary word is not taken for a slip of one. */
+const shortForTwoEdits = 6
+
+/**
+ * Whether a suggestion in lowercase is one edit from a word.
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether one is.
+ */
+function hasNeighbour(text: string, suggestions: readonly string[]): boolean {
+  return suggestions.some((suggestion) => /^\p{Ll}+$/u.test(suggestion) && editDistance(text, suggestion, 1) <= 1)
 }
 
 /**
