@@ -76,13 +76,15 @@ export function fixedPhrases(): FixedPhrases {
   if (!loaded) {
     const files = ['phrases.txt', 'phrases-wordnet.txt'].map((file) => dictionaryFile(file))
     const stamps = files.map(fileStamp)
+    // Read from the lists only when the cache lacks either text (a new version, a read-only cache).
+    let keys: string[] | undefined
+    const listed = (): string[] => (keys ??= phraseKeys(files))
     // The phrases text starts with the length of the longest phrase on a line of its own.
     const phrases = cachedText('phrases-1', stamps, () => {
-      const keys = phraseKeys(files)
-      const longest = Math.max(0, ...keys.map((key) => key.split(' ').length))
-      return `${longest}\n` + sortedLines(keys)
+      const longest = Math.max(0, ...listed().map((key) => key.split(' ').length))
+      return `${longest}\n` + sortedLines(listed())
     })
-    const words = cachedText('phrase-words-1', stamps, () => sortedLines(phraseKeys(files).flatMap((key) => key.split(' '))))
+    const words = cachedText('phrase-words-1', stamps, () => sortedLines(listed().flatMap((key) => key.split(' '))))
     const start = phrases.indexOf('\n') + 1
     loaded = {
       hasWord: (token) => findSortedLine(words, 0, token, '\t') !== undefined,
