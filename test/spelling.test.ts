@@ -273,7 +273,7 @@ describe('spelling: evidence of a slip', () => {
     ['a slip a few words after a quotation is still a slip', 'Its motto, pamoja tutashinda daima or "together we win always," begane in May.', ['1:12-1:18 info pamoja', '1:19-1:29 info tutashinda', '1:30-1:35 info daima', '1:65-1:71 error begane']],
     ['three unknown words alone make a run of their middle word only', 'The budgett rose and the taxx fell and the levvy stayed.', ['1:5-1:12 error budgett', '1:26-1:30 info taxx', '1:44-1:49 error levvy']],
     ['a species after its genus is part of a scientific name', 'Penguins of the species Spheniscus magellanicus nested.', ['1:25-1:35 info Spheniscus', '1:36-1:48 warning magellanicus']],
-    ['an adverb of a participle is a word', 'She steered the ferry single-handedly.', ['1:30-1:38 warning handedly']],
+    ['an adverb of a participle is a word', 'She steered the ferry two-handedly.', ['1:27-1:35 warning handedly']],
     ['an adverb of a plain adjective is still a slip', 'The plan was basicly sound.', ['1:14-1:21 error basicly']],
     ['the Greek plural of a word in -on is a word', 'Cellular automata ran the model.', ['1:10-1:18 warning automata']],
     ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
@@ -297,6 +297,62 @@ describe('spelling: evidence of a slip', () => {
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)
+  })
+})
+
+describe('spelling: fixed phrases', () => {
+  test.each([
+    ['Latin, as a noun', 'Detectives said the burglars kept the same modus operandi for a decade.'],
+    ['French, with its article', 'The canteen serves breakfast a la carte from Monday.'],
+    ['Latin honours', 'She graduated summa cum laude before joining the desk.'],
+    ['a word dictionary-en knows with one it does not', 'Morale and esprit de corps held up through the strike.'],
+    ['an allowance', 'Inspectors were paid a per diem of forty pounds.'],
+    ['a plea', 'The driver entered a plea of nolo contendere on Tuesday.'],
+    ['a motion passed for form', 'The board held a pro forma session over the holiday.'],
+    ['an apology', 'The minister issued a mea culpa after the leak.'],
+    ['cooking', 'The chef trained in haute cuisine in Lyon.'],
+    ['singing', 'The festival opened with an evening of bel canto arias.'],
+    ['a martial art, spaced', 'The club teaches kung fu to pupils after school.'],
+    ['a martial art, hyphenated', 'The club teaches kung-fu to pupils after school.'],
+    ['a ballet duet', 'The principals danced a pas de deux in the second act.'],
+    ['an old foe', 'Inflation has become the bete noire of the treasury.'],
+    ['an elided article', "Winning the league is the club's raison d'etre."],
+    ['a seizure of power', "The junta seized the radio station during the coup d'etat."],
+    ['a phrase opening a sentence', 'Modus operandi aside, the thefts had little in common.']
+  ])('accepts the words of a phrase where they stand: %s', async (_, doc) => {
+    expect(findings(await lintDoc(doc))).toEqual([])
+  })
+
+  test.each([
+    ['hyphens', 'Stalls of bric-a-brac lined the topsy-turvy market, and prices rose willy-nilly.'],
+    ['spaces for hyphens', 'Prices rose willy nilly while the stall sold bric a brac.'],
+    ['hyphens for spaces', 'Diners ordered a-la-carte and the cook trained in haute-cuisine.'],
+    ['a hyphened phrase written with a space', 'The coroner ordered a post mortem and a second post-mortem followed.'],
+    ['accents', 'The menu was à la carte, the lanterns papier-mâché, and the plot a coup d’état.'],
+    ['accents and a curly apostrophe', 'Her bête noire was the raison d’être of the whole inquiry.'],
+    ['a plural', "Waiters carried hors d'oeuvres while the coroner filed two post-mortems."]
+  ])('matches a phrase whatever the writer types between and on its words: %s', async (_, doc) => {
+    // Another rule may ask for one spelling of a compound; the spell check finds nothing.
+    expect((await lintDoc(doc)).messages.filter((message) => message.ruleId === 'spelling')).toEqual([])
+  })
+
+  // How sure a finding is (error, warning) rests on evidence beside the phrase lists: these check that the word is reported.
+  test.each([
+    ['a word of a phrase alone', 'The carte listed six wines.', ['1:5-1:10 carte']],
+    ['another word of the same phrase alone', 'Their operandi never changed.', ['1:7-1:15 operandi']],
+    ['a word of a phrase next to the wrong neighbour', "The gang's modus vivendi outlived the gang's operandi.", ['1:46-1:54 operandi']],
+    ['a hyphen part alone', 'The plans changed nilly by the hour.', ['1:19-1:24 nilly']],
+    ['the parts of a phrase out of order', 'The coach taught fu kung to juniors.', ['1:18-1:20 fu', '1:21-1:25 kung']],
+    ['a phrase broken by commas', 'The talks were, de, facto, over.', ['1:17-1:19 de', '1:21-1:26 facto']]
+  ])('still reports %s', async (_, doc, expected) => {
+    const file = await lintDoc(doc)
+    expect(file.messages.filter((message) => message.ruleId === 'spelling').map((message) => `${rangeOf(message)} ${message.actual}`)).toEqual(
+      expected
+    )
+  })
+
+  test('still reports a slip next to a phrase', async () => {
+    expect(findings(await lintDoc('The menu was a la carte and the budgett was tight.'))).toEqual(['1:33-1:40 error budgett'])
   })
 })
 

@@ -1,7 +1,8 @@
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {dictionaryFile} from '../package-info.js'
-import type {WordPart} from './word-parts.js'
+import {type WordPart, wordParts} from './word-parts.js'
+import {type FixedPhrases, fixedPhrases, phraseToken} from '../words/fixed-phrases.js'
 import {readWordList} from '../config/word-list.js'
 
 /**
@@ -15,10 +16,8 @@ export interface Tolerated {
   nameParticles: ReadonlySet<string>
   /** Prefixes accepted right before a hyphen (`pre-election`). */
   hyphenPrefixes: ReadonlySet<string>
-  /** Fixed phrases whose words are accepted together (`et al`, `E coli`). */
-  phrases: ReadonlyArray<readonly string[]>
-  /** Every word of the phrases, lowercase. */
-  phraseWords: ReadonlySet<string>
+  /** Fixed phrases whose words are accepted together (`et al`, `E coli`, `a la carte`, `willy-nilly`). */
+  phrases: FixedPhrases
 }
 
 let loaded: Tolerated | undefined
@@ -30,12 +29,10 @@ let loaded: Tolerated | undefined
  */
 export function toleratedFragments(): Tolerated {
   if (!loaded) {
-    const phrases = readWordList(dictionaryFile('phrases.txt')).map((line) => line.toLowerCase().split(/\s+/))
     loaded = {
       nameParticles: new Set(readWordList(dictionaryFile('name-particles.txt'))),
       hyphenPrefixes: new Set(readWordList(dictionaryFile('hyphen-prefixes.txt'))),
-      phrases,
-      phraseWords: new Set(phrases.flat())
+      phrases: fixedPhrases()
     }
   }
   return loaded
@@ -57,12 +54,15 @@ export function isTolerated(part: WordPart, word: Word, sentence: Sentence | und
     const next = part.beforeHyphen ? partAfter(word, part) : wordAfter(sentence, word)
     if (next && (/^\p{Lu}/u.test(next) || lists.nameParticles.has(next))) return true
   }
-  // Nearly every unknown word is no word of any phrase: then the sentence's
-  // words need not be gathered (an array per unknown word, which adds up
+  // Nearly every unknown word is no word of any phrase: then the words
+  // around it need not be gathered (arrays per unknown word, which add up
   // over the CI case of `npm run bench`).
-  return (
-    sentence !== undefined && lists.phraseWords.has(text.toLowerCase()) && inPhrase(text, word, sentence, lists.phrases)
-  )
+  if (sentence === undefined) return false
+  const token = phraseToken(text)
+  // The lists give nouns in the singular; copy has "hors d'oeuvres" and "post-mortems" too.
+  const phrases = lists.phrases
+  const listed = phrases.hasWord(token) || (token.endsWith('s') && phrases.hasWord(token.slice(0, -1)))
+  return listed && inPhrase(token, part, word, sentence, phrases)
 }
 
 /**
@@ -96,24 +96,60 @@ function wordAfter(sentence: Sentence | undefined, word: Word): string | undefin
 }
 
 /**
- * Whether a word stands inside one of the fixed phrases.
+ * Whether a part of a word stands inside one of the fixed phrases: whether
+ * the words around it, read across spaces and hyphens alike (`bric-a-brac`,
+ * `a la carte`), make one, or its plural. Each stretch of words that holds
+ * the part and is no longer than the longest phrase is looked up whole, so
+ * the cost does not grow with the number of phrases.
  *
- * @param text The unknown text.
+ * @param token The part, as `phraseToken` gives it.
+ * @param part The part.
  * @param word The word it is (part of).
  * @param sentence The sentence.
- * @param phrases Fixed phrases, lowercase, word by word.
+ * @param phrases The fixed phrases.
  * @returns Whether the surrounding words make one of the phrases.
  */
-function inPhrase(text: string, word: Word, sentence: Sentence, phrases: ReadonlyArray<readonly string[]>): boolean {
-  const words = sentence.children.filter((child): child is Word => child.type === 'WordNode')
-  const at = words.indexOf(word)
-  if (at === -1) return false
-  const plain = (node: Word | undefined): string => (node ? toString(node).replace(/\.$/, '').toLowerCase() : '')
-  const lower = text.toLowerCase()
-  return phrases.some((phrase) =>
-    phrase.some(
-      (token, offset) =>
-        token === lower && phrase.every((other, index) => plain(words[at - offset + index]) === other)
-    )
-  )
+function inPhrase(token: string, part: WordPart, word: Word, sentence: Sentence, phrases: FixedPhrases): boolean {
+  const reach = phrases.longest - 1
+  const parts = wordParts(word)
+  const at = parts.indexOf(part)
+  const children = sentence.children
+  const index = children.indexOf(word)
+  if (at === -1 || index === -1) return false
+  // The words before, nearest first, then after: the parts of the word itself, then words across white space.
+  const before = parts.slice(0, at).reverse().map((other) => phraseToken(other.text))
+  const after = parts.slice(at + 1).map((other) => phraseToken(other.text))
+  for (let previous = index - 2; before.length < reach && previous >= 0; previous -= 2) {
+    const words = tokensOf(children[previous], children[previous + 1])
+    if (!words) break
+    before.push(...words.reverse())
+  }
+  for (let next = index + 2; after.length < reach && next < children.length; next += 2) {
+    const words = tokensOf(children[next], children[next - 1])
+    if (!words) break
+    after.push(...words)
+  }
+  const place = before.length
+  const stretch = [...before.reverse(), token, ...after]
+  for (let length = 2; length <= phrases.longest; length++) {
+    for (let start = Math.max(0, place - length + 1); start <= place && start + length <= stretch.length; start++) {
+      const phrase = stretch.slice(start, start + length).join(' ')
+      // A plural ends the phrase: "hors d'oeuvres" is "hors d'oeuvre".
+      if (phrases.has(phrase) || (phrase.endsWith('s') && phrases.has(phrase.slice(0, -1)))) return true
+    }
+  }
+  return false
+}
+
+/**
+ * The words of a neighbouring word of a sentence, if white space alone
+ * stands between: "de, facto" and "de (facto" are no phrase.
+ *
+ * @param node The sentence's child that may be a word.
+ * @param gap The child between it and the word looked from.
+ * @returns Its parts' words (see `phraseToken`), or `undefined` when it is no word or not next across white space.
+ */
+function tokensOf(node: Sentence['children'][number] | undefined, gap: Sentence['children'][number] | undefined): string[] | undefined {
+  if (node?.type !== 'WordNode' || gap?.type !== 'WhiteSpaceNode') return undefined
+  return wordParts(node).map((other) => phraseToken(other.text))
 }
