@@ -88,7 +88,7 @@ describe('link text that names what the link points to', () => {
 
 describe('link text that does not name what the link points to', () => {
   test.each([
-    ['a slip that merely resembles the address', 'The desk checks copy with [hrabr](https://harbr.example/) each night.\n', '1:28-1:33 error hrabr'],
+    ['a slip that merely resembles the address', 'The desk checks copy with [hrabor](https://harbor.example/) each night.\n', '1:28-1:34 error hrabor'],
     ['a slip in link text to another address', 'Read the [recieved](https://news.example/letters) letters.\n', '1:11-1:19 error recieved'],
     ['a word of fewer than three letters', 'She posted it on [ig](https://news.example/ig/) twice.\n', '1:19-1:21 error ig'],
     ['a word found only in the query', 'The [harbr](https://search.example/find?q=harbr) results came.\n', '1:6-1:11 error harbr'],
