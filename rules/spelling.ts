@@ -88,12 +88,15 @@ export default defineRule<SpellingOptions>(
           check.suggest(unknown)
           setSeverity(message, 'info')
         } else if (text === text.toLowerCase()) {
-          check.suggest(unknown)
-          const slip =
-            isSlip(message, count, check.isKnown, check.dialect) &&
-            !standsInName(unknown, check.isKnown) &&
-            !isDroppedG(unknown, check.isKnown)
-          setSeverity(message, slip ? 'error' : 'warning')
+          // "wifi" for "WiFi", "youtube" for "YouTube": a term its owner writes in mixed case, in lowercase.
+          if (!reportCasing(unknown, check)) {
+            check.suggest(unknown)
+            const slip =
+              isSlip(message, count, check.isKnown, check.dialect) &&
+              !standsInName(unknown, check.isKnown) &&
+              !isDroppedG(unknown, check.isKnown)
+            setSeverity(message, slip ? 'error' : 'warning')
+          }
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
           reportName(unknown, count, check, isSlipTarget)
@@ -241,8 +244,9 @@ function closeKnownName(
  * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
  * capitalised compound (`Seongbuk-gu`, `Man-kei`), a fragment of three
  * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`)
- * or one that written English uses (`year-olds`, `differently-abled`),
- * or the species in a scientific name after a genus the dictionary lacks
+ * or one that written English uses (`year-olds`, `differently-abled`), a
+ * fragment of three letters or fewer joined to another word by a slash or
+ * a semicolon (`d/mm/yy`, `tl;dr`), or the species in a scientific name after a genus the dictionary lacks
  * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
  *
  * @param unknown The word.
@@ -256,6 +260,8 @@ function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean):
     return text.length <= 3 || /^\p{Lu}/u.test(toString(word)) || writtenUsageRank(text.toLowerCase()) !== undefined
   }
   if (!sentence) return false
+  // "d/mm/yy", "tl;dr": a short fragment joined to another word by a slash or a semicolon is an abbreviation or a code.
+  if (text.length <= 3 && joinedToWord(unknown)) return true
   const neighbour = (step: -1 | 1): string => neighbourWord(unknown, step)
   const before = neighbour(-1)
   // "Spheniscus magellanicus", "Caudipteryx zoui": a species after its genus.
@@ -277,6 +283,26 @@ function neighbourWord({word, sentence}: UnknownWord, step: -1 | 1): string {
   while (sentence.children[at]?.type === 'WhiteSpaceNode') at += step
   const node = sentence.children[at]
   return node?.type === 'WordNode' ? toString(node) : ''
+}
+
+/**
+ * Whether a word is joined to another word by a slash or a semicolon with
+ * no space (`d/mm/yy`, `tl;dr`, `and/or`).
+ *
+ * @param unknown The word.
+ * @returns Whether it is.
+ */
+function joinedToWord({word, sentence}: UnknownWord): boolean {
+  const children = sentence?.children ?? []
+  const index = children.indexOf(word)
+  return ([-1, 1] as const).some(function (step) {
+    const mark = children[index + step]
+    return (
+      (mark?.type === 'PunctuationNode' || mark?.type === 'SymbolNode') &&
+      (mark.value === '/' || mark.value === ';') &&
+      children[index + 2 * step]?.type === 'WordNode'
+    )
+  })
 }
 
 /**
