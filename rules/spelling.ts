@@ -244,7 +244,8 @@ function closeKnownName(
  * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
  * capitalised compound (`Seongbuk-gu`, `Man-kei`), a fragment of three
  * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`)
- * or one that written English uses (`year-olds`, `differently-abled`), a
+ * or one that written English uses (`year-olds`, `differently-abled`), the
+ * last part of an X-a-Y coinage (`design-a-thons`), a
  * fragment of three letters or fewer joined to another word by a slash or
  * a semicolon (`d/mm/yy`, `tl;dr`), or the species in a scientific name after a genus the dictionary lacks
  * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
@@ -256,8 +257,11 @@ function closeKnownName(
 function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
   const {part, word, sentence, text} = unknown
   if (part.afterHyphen || part.beforeHyphen) {
+    const whole = toString(word)
     // "year-olds", "differently-abled", "uber-patient": parts that written English uses, often only in compounds.
-    return text.length <= 3 || /^\p{Lu}/u.test(toString(word)) || writtenUsageRank(text.toLowerCase()) !== undefined
+    if (text.length <= 3 || /^\p{Lu}/u.test(whole) || writtenUsageRank(text.toLowerCase()) !== undefined) return true
+    // "design-a-thons", "rent-a-cop": the last part of an X-a-Y coinage.
+    return whole.toLowerCase().indexOf('-a-' + text.toLowerCase()) > 0
   }
   if (!sentence) return false
   // "d/mm/yy", "tl;dr": a short fragment joined to another word by a slash or a semicolon is an abbreviation or a code.

@@ -288,6 +288,7 @@ describe('spelling: evidence of a slip', () => {
     ['a file extension named as such is not a word', 'Download the form (.docx, 20 KB).', []],
     ['a modifier letter apostrophe is an apostrophe', 'The websiteʼs menu changed.', []],
     ['a part of a hyphenated compound that written English uses is worth a look only', 'Classes for ten-year-olds start soon.', ['1:22-1:26 warning olds']],
+    ['the last part of an X-a-Y coinage is worth a look only', 'They ran two paint-a-thons and a well-knwon fair.', ['1:22-1:27 warning thons', '1:39-1:44 error knwon']],
     ['a slip in a hyphenated compound is still a slip', 'A well-knwon figure spoke.', ['1:8-1:13 error knwon']],
     ['an -ing word with its g dropped for an apostrophe is a voice, not a slip', 'They are always up for some learnin’ on Fridays.', ['1:29-1:36 warning learnin']],
     ['a first word before another unknown capitalised word is a first name', 'Yoz Ekwuemeh spoke first.', ['1:1-1:4 info Yoz', '1:5-1:13 info Ekwuemeh']],
