@@ -3,10 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
+import type {Root as NlcstRoot} from 'nlcst'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {StoryNames} from '../src/across/names-index.js'
 import type {Story} from '../src/analyse/story.js'
+import {eachSentence} from '../src/analyse/each-sentence.js'
+import {createProcessor} from '../src/parse/processor.js'
 import {main} from '../src/cli/cli.js'
 import {type Config, resolveConfig} from '../src/config/config.js'
 import {rulesRunFor, type RuleRun} from '../src/config/rule-setup.js'
@@ -249,4 +253,25 @@ export async function noteNamesAlone(
   story.file.messages = settled.messages
   rule.note(story, settled, story.file)
   return {names: story.file.data.copydeskNames, file: story.file}
+}
+
+/**
+ * The words of a story as the pipeline parses it, each with the source
+ * text its place covers: `working @ w**orking`, `and @ a\u200Bnd`.
+ *
+ * @param doc The story.
+ * @param filePath Name that picks the format.
+ * @returns One line per word, in order.
+ */
+export function wordsOf(doc: string, filePath: string): string[] {
+  const tree = createProcessor().parse(new VFile({path: filePath, value: doc})) as NlcstRoot
+  const words: string[] = []
+  eachSentence(tree, function (sentence) {
+    for (const node of sentence.children) {
+      if (node.type !== 'WordNode') continue
+      const {start, end} = node.position ?? {}
+      words.push(`${nlcstToString(node)} @ ${doc.slice(start?.offset ?? 0, end?.offset ?? 0)}`)
+    }
+  })
+  return words
 }

@@ -1,33 +1,7 @@
-import type {Root} from 'nlcst'
-import {toString} from 'nlcst-to-string'
-import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {eachSentence} from '../src/analyse/each-sentence.js'
 import {lintText} from '../src/lint.js'
-import {createProcessor} from '../src/parse/processor.js'
 import {fixFile, isFixable} from '../src/settle/fix.js'
-import {findings} from './helpers.js'
-
-/**
- * The words of a story as the pipeline parses it, each with the source
- * text its place covers (`and @ a\u200Bnd`).
- *
- * @param doc The story.
- * @param filePath Name that picks the format.
- * @returns One line per word, in order.
- */
-function wordsOf(doc: string, filePath: string): string[] {
-  const tree = createProcessor().parse(new VFile({path: filePath, value: doc})) as Root
-  const words: string[] = []
-  eachSentence(tree, function (sentence) {
-    for (const node of sentence.children) {
-      if (node.type !== 'WordNode') continue
-      const {start, end} = node.position ?? {}
-      words.push(`${toString(node)} @ ${doc.slice(start?.offset ?? 0, end?.offset ?? 0)}`)
-    }
-  })
-  return words
-}
+import {findings, wordsOf} from './helpers.js'
 
 /** A paragraph in each format, with a mark where the sentence goes. */
 const formats: Array<[string, (sentence: string) => string]> = [

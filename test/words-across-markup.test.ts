@@ -13,28 +13,7 @@ import {linePoints} from '../src/parse/line-points.js'
 import {markdownToNlcst} from '../src/parse/markdown-to-nlcst.js'
 import {createProcessor} from '../src/parse/processor.js'
 import {isFixable} from '../src/settle/fix.js'
-import {findings} from './helpers.js'
-
-/**
- * The words of a story as the pipeline parses it, each with the source
- * text its place covers: `working @ w**orking`.
- *
- * @param doc The story.
- * @param filePath Name that picks the format.
- * @returns One line per word, in order.
- */
-function wordsOf(doc: string, filePath: string): string[] {
-  const tree = createProcessor().parse(new VFile({path: filePath, value: doc})) as Root
-  const words: string[] = []
-  eachSentence(tree, function (sentence) {
-    for (const node of sentence.children) {
-      if (node.type !== 'WordNode') continue
-      const {start, end} = node.position ?? {}
-      words.push(`${toString(node)} @ ${doc.slice(start?.offset ?? 0, end?.offset ?? 0)}`)
-    }
-  })
-  return words
-}
+import {findings, wordsOf} from './helpers.js'
 
 /**
  * The sentences of a story, each as its text.
