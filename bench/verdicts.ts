@@ -48,7 +48,8 @@ export const verdictColumns = ['repo', 'file', 'line', 'column', 'actual', 'rule
  * @returns Key.
  */
 export function verdictKey(item: {repo: string; file: string; line: number; column: number; actual: string}): string {
-  return [item.repo, item.file, item.line, item.column, item.actual].join('\t')
+  // A field is written with its tabs and line breaks as spaces (`as\nas`, a repeat across a line): key it so too.
+  return [item.repo, item.file, item.line, item.column, tsvField(item.actual)].join('\t')
 }
 
 /**

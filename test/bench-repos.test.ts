@@ -248,6 +248,12 @@ describe('verdicts', () => {
     expect(result.unjudged).toHaveLength(2)
   })
 
+  test('match a repeat across a line break to its row, which the file writes on one line', () => {
+    const rows = parseVerdicts(verdictColumns.join('\t') + '\nblog\tposts/a.md\t5\t4\tthe the\trepeated-words\tthe\tright\t', 'v.tsv')
+    const repeat = error(5, 'the\nthe', 'repeated-words')
+    expect(judgedPrecision([repeat], [repeat], rows).judged).toBe(1)
+  })
+
   test('count verdicts on errors still reported outside the sample apart', () => {
     const rows = parseVerdicts(file, 'v.tsv').filter((row) => row.repo === 'blog')
     const result = judgedPrecision([error(3, 'quay')], [error(1, 'harbuor'), error(2, 'Kwong'), error(3, 'quay')], rows)
