@@ -184,8 +184,14 @@ async function lintOnThreads(
   /** Lint batches on the main thread until the queue is empty. */
   async function mainTakes(): Promise<void> {
     for (let batch = take(); batch; batch = take()) {
-      const done = await lintStories(batch.map((index) => files[index] as VFile), options, state)
-      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as StoryOutcome
+      for (const index of batch) {
+        // Linting a story never waits on the event loop, so without this the
+        // main thread would hear of a worker's finished batch only once the
+        // queue was empty: the worker would lint its first batch and then idle.
+        await nextTurn()
+        const [done] = await lintStories([files[index] as VFile], options, state)
+        outcomes[index] = done as StoryOutcome
+      }
     }
   }
 
@@ -281,4 +287,14 @@ function workerUrl(): URL {
  */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Wait for the event loop's next turn, so that the messages waiting for
+ * this thread (a worker's finished batch) are handled.
+ *
+ * @returns When the turn has come.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
