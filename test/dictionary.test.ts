@@ -3,7 +3,7 @@ import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
 import {describe, expect, test} from 'vitest'
 import {compileForms} from '../src/words/compiled-forms.js'
-import {AcceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/words/dictionary.js'
+import {AcceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, isInLargerWordList} from '../src/words/dictionary.js'
 
 /** nspell on a dictionary package as published: what retext-spell would build. */
 function original(dictionary: HunspellDictionary) {
@@ -66,4 +66,10 @@ test.each([
   const accepted = new AcceptedWords(personal)
   const words = ['Oyelaran', ' Oyelaran ', 'SpaceX', 'SpaceX/walk', 'walk', 'kuffar', 'kuffar\t', '', '/']
   expect(words.filter((word) => accepted.has(word))).toEqual(['Oyelaran', 'SpaceX', 'kuffar'])
+})
+
+test('the larger word list has the less common words of both its lists, and only whole words', function () {
+  // `accouterment` and `alchemize` are in its American list only.
+  const words = ['predation', 'upwelling', 'accouterment', 'alchemize', 'predatio', 'predationz', 'Predation', '', 'zzzz']
+  expect(words.filter((word) => isInLargerWordList(word))).toEqual(['predation', 'upwelling', 'accouterment', 'alchemize'])
 })
