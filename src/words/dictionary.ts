@@ -138,11 +138,12 @@ const acceptedByPersonal = new Map<string, AcceptedWords>()
  * Accepted words as a set to look up, made once per list in a run.
  *
  * @param personal Accepted words, one per line.
+ * @param words The same words as a set, when `personal` was made by joining them (see `AcceptedWords`).
  * @returns The set.
  */
-export function acceptedWords(personal: string): AcceptedWords {
+export function acceptedWords(personal: string, words?: ReadonlySet<string>): AcceptedWords {
   let accepted = acceptedByPersonal.get(personal)
-  if (!accepted) acceptedByPersonal.set(personal, (accepted = new AcceptedWords(personal)))
+  if (!accepted) acceptedByPersonal.set(personal, (accepted = new AcceptedWords(personal, words)))
   return accepted
 }
 
@@ -152,25 +153,36 @@ export function acceptedWords(personal: string): AcceptedWords {
  * in lowercase. A `word/model` line gives `word`, as nspell reads it.
  */
 export class AcceptedWords {
-  private readonly words: Set<string>
+  private readonly words: ReadonlySet<string>
 
   /**
    * @param personal Accepted words, one per line.
+   * @param joined The same words as a set, when `personal` was made by
+   *   joining them with line breaks: with the names lists, 20,000 words,
+   *   which every thread would otherwise hold twice, as two sets of
+   *   strings. Taken as they are when each line of `personal` is one of
+   *   them, as written.
    */
-  constructor(personal: string) {
+  constructor(personal: string, joined?: ReadonlySet<string>) {
     // With the names lists these are 20,000 lines, read at the start of a
     // hook's process, where a loop over them runs in V8's interpreter: when
     // no line has a space to trim or a `/model` to cut, the lines are the
     // words, split and put in the set without a loop.
     if (!/[/]|[^\S\n]/.test(personal)) {
-      this.words = new Set(personal.split('\n'))
-      this.words.delete('')
+      if (joined && isEachLine(joined)) {
+        this.words = joined
+        return
+      }
+      const lines = new Set(personal.split('\n'))
+      lines.delete('')
+      this.words = lines
       return
     }
-    this.words = new Set()
+    const words = new Set<string>()
+    this.words = words
     for (const line of personal.split('\n')) {
       const word = line.trim().split('/')[0]
-      if (word) this.words.add(word)
+      if (word) words.add(word)
     }
   }
 
@@ -193,6 +205,18 @@ export class AcceptedWords {
   has(form: string): boolean {
     return this.words.has(form)
   }
+}
+
+/**
+ * Whether each of some words, joined with line breaks, is one line of the
+ * joined text: none is empty or holds a line break.
+ *
+ * @param words Words.
+ * @returns Whether they are.
+ */
+function isEachLine(words: ReadonlySet<string>): boolean {
+  for (const word of words) if (word === '' || word.includes('\n')) return false
+  return true
 }
 
 let largerWordList: string | undefined
