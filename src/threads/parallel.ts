@@ -34,9 +34,12 @@ const coresForCollector = 1
  * takes another batch instead of idling while the other finishes. Measured:
  * a batch costs no more than its files (the dictionaries and suggestions are
  * kept per thread across batches), so the cost of more batches is only the
- * messages between threads.
+ * messages between threads. With three, the last batch (a sixth of the ci
+ * case of `npm run bench` on two threads, over a second) was linted by one
+ * thread while the other idled; with eight, the threads end closer together
+ * (counted from per-story samples of each thread).
  */
-const batchesPerThread = 3
+const batchesPerThread = 8
 
 /**
  * The young generation of each worker, in MB: two halves of 8 MB, not the
