@@ -41,16 +41,6 @@ const coresForCollector = 1
  */
 const batchesPerThread = 8
 
-/**
- * The young generation of each worker, in MB: two halves of 8 MB, not the
- * 16 MB each V8 gives a thread by default. The run's peak memory is that
- * of the threads' heaps together, and each thread's young generation grew
- * to its full size (34 MB) early in a large run: on the ci case of `npm
- * run bench`, linted on two threads, the peak RSS was 4 to 11 MB lower
- * (three runs each, on a busy machine), for no time that showed.
- */
-const workerYoungGenerationMb = 24
-
 /** How to spread a run over threads. */
 export interface ParallelOptions {
   /** Threads to use: `1` lints in the main thread; unset lets copydesk decide from the run's size and the cores. */
@@ -175,12 +165,7 @@ async function lintOnThreads(
   const folders = files.map((file) => path.dirname(file.path))
   const batches = batchFiles(folders, sizes, threads * batchesPerThread)
   const workers = threads - 1
-  const pool = new Pool({
-    filename: workerUrl().href,
-    minThreads: workers,
-    maxThreads: workers,
-    resourceLimits: {maxYoungGenerationSizeMb: workerYoungGenerationMb}
-  })
+  const pool = new Pool({filename: workerUrl().href, minThreads: workers, maxThreads: workers})
   const ports: MessagePort[] = []
   const outcomes: StoryOutcome[] = Array.from({length: files.length})
   let next = 0
