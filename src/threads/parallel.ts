@@ -26,6 +26,11 @@ export const workerMinBytes = 2_000_000
  * core. Measured on 2 cores in issue 6's third session, on the 1,000 files
  * of the CI case of `npm run bench`, one thread against the main thread and
  * a worker: the worker saved little time for much more CPU and memory.
+ * Measured again in issue 15, once the worker took its half of the files
+ * (each command with its own cache folder, interleaved): two threads took
+ * about as long as one (5.7-5.9 s against 5.3-7.9 s) for more CPU (10.3-10.5
+ * CPU-seconds against 6.4-10.4), and peaked at 313-316 MB against 190-218
+ * MB: over the 300 MB the run may take.
  */
 const coresForCollector = 1
 
