@@ -91,8 +91,12 @@ await esbuild.build({
   target: 'node20',
   supported,
   logLevel: 'warning',
+  // Each worker holds the script's source as the CLI does (see above).
+  minifyWhitespace: true,
+  minifySyntax: true,
   banner: {js: "import {createRequire as bundleRequire} from 'node:module'; const require = bundleRequire(import.meta.url);"}
 })
+await writeAsciiOnly('dist/lint-worker.js')
 
 /**
  * Write a script's regular expression literals in ASCII (`/’/g` as

@@ -3,7 +3,7 @@ import dictionaryEnGb from 'dictionary-en-gb'
 import nspell from 'nspell'
 import {describe, expect, test} from 'vitest'
 import {compileForms} from '../src/words/compiled-forms.js'
-import {AcceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary} from '../src/words/dictionary.js'
+import {AcceptedWords, type Dialect, dictionaryLookup, type HunspellDictionary, isInLargerWordList} from '../src/words/dictionary.js'
 
 /** nspell on a dictionary package as published: what retext-spell would build. */
 function original(dictionary: HunspellDictionary) {
@@ -66,4 +66,23 @@ test.each([
   const accepted = new AcceptedWords(personal)
   const words = ['Oyelaran', ' Oyelaran ', 'SpaceX', 'SpaceX/walk', 'walk', 'kuffar', 'kuffar\t', '', '/']
   expect(words.filter((word) => accepted.has(word))).toEqual(['Oyelaran', 'SpaceX', 'kuffar'])
+})
+
+test.each([
+  ['names', ['Oyelaran', 'SpaceX', 'kuffar']],
+  ['a word holding a line break, which the text gives as two', ['Oyelaran', 'Space\nX', 'kuffar']],
+  ['an empty word', ['Oyelaran', '', 'kuffar']]
+])('accepted words given with the set of %s they join are the words of the text', function (_, list) {
+  const joined = new Set(list)
+  const personal = [...joined].join('\n')
+  const words = ['Oyelaran', 'OYELARAN', 'SpaceX', 'Space', 'X', 'Space\nX', 'kuffar', 'Kuffar', '', 'walk']
+  const alone = new AcceptedWords(personal)
+  const shared = new AcceptedWords(personal, joined)
+  expect(words.map((word) => [shared.has(word), shared.correct(word)])).toEqual(words.map((word) => [alone.has(word), alone.correct(word)]))
+})
+
+test('the larger word list has the less common words of both its lists, and only whole words', function () {
+  // `accouterment` and `alchemize` are in its American list only.
+  const words = ['predation', 'upwelling', 'accouterment', 'alchemize', 'predatio', 'predationz', 'Predation', '', 'zzzz']
+  expect(words.filter((word) => isInLargerWordList(word))).toEqual(['predation', 'upwelling', 'accouterment', 'alchemize'])
 })

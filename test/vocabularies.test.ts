@@ -80,7 +80,13 @@ describe('common misspellings', () => {
     ['recieved', ['received']],
     ['youre', ['your']],
     ['received', undefined],
-    ['backend', undefined]
+    ['backend', undefined],
+    // Letters past ASCII, in the slip or its corrections: found and given back as written.
+    ['sawtays', ['sautés']],
+    ['évaluate', ['evaluate']],
+    ['\u0441ontain', ['contain']],
+    ['\u0441ontai', undefined],
+    ['craches', ['crashes', 'caches', 'crutches', 'coaches', 'crèches']]
   ])('%s has corrections %j', (word, corrections) => {
     expect(commonMisspelling(word)).toEqual(corrections)
   })

@@ -234,4 +234,24 @@ describe('lintSpread', () => {
     )
     expect(done).toBe(3)
   })
+
+  test('lets the event loop turn between the stories the main thread lints, so it hears when a worker is free', async () => {
+    const names = Object.keys(stories).filter((name) => !name.endsWith('.json'))
+    let done = 0
+    let doneWhenHeard: number | undefined
+    await lintSpread(
+      names.map((name) => toInputFile(name, stories[name] ?? '', cwd)),
+      {
+        cwd,
+        onFileDone() {
+          done++
+          // A message from a worker waits for the same turn of the event loop as this.
+          if (done === 1) setImmediate(() => (doneWhenHeard = done))
+        }
+      },
+      {jobs: 2}
+    )
+    expect(done).toBe(names.length)
+    expect(doneWhenHeard).toBeLessThanOrEqual(2)
+  })
 })

@@ -116,10 +116,13 @@ export function spellCheck(
 ): Promise<SpellCheck> {
   let personal = personalByWords.get(words)
   if (personal === undefined) {
-    const text = [...wordSet(words)].join('\n')
+    const set = wordSet(words)
+    const text = [...set].join('\n')
     // Tested once per list: testing the 200 kB text again for every story showed in the CI case of `npm run bench`.
     personal = {text, forbids: /^\*/m.test(text)}
     personalByWords.set(words, personal)
+    // Made here, from the set the text joins, so the lookups keyed by the text share the set.
+    acceptedWords(text, set)
   }
   return runSpellCheck(tree, file, dialect, words, personal, vocabularies)
 }

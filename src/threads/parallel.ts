@@ -26,6 +26,11 @@ export const workerMinBytes = 2_000_000
  * core. Measured on 2 cores in issue 6's third session, on the 1,000 files
  * of the CI case of `npm run bench`, one thread against the main thread and
  * a worker: the worker saved little time for much more CPU and memory.
+ * Measured again in issue 15, once the worker took its half of the files
+ * (each command with its own cache folder, interleaved): two threads took
+ * about as long as one (5.7-5.9 s against 5.3-7.9 s) for more CPU (10.3-10.5
+ * CPU-seconds against 6.4-10.4), and peaked at 313-316 MB against 190-218
+ * MB: over the 300 MB the run may take.
  */
 const coresForCollector = 1
 
@@ -34,9 +39,12 @@ const coresForCollector = 1
  * takes another batch instead of idling while the other finishes. Measured:
  * a batch costs no more than its files (the dictionaries and suggestions are
  * kept per thread across batches), so the cost of more batches is only the
- * messages between threads.
+ * messages between threads. With three, the last batch (a sixth of the ci
+ * case of `npm run bench` on two threads, over a second) was linted by one
+ * thread while the other idled; with eight, the threads end closer together
+ * (counted from per-story samples of each thread).
  */
-const batchesPerThread = 3
+const batchesPerThread = 8
 
 /** How to spread a run over threads. */
 export interface ParallelOptions {
@@ -184,8 +192,14 @@ async function lintOnThreads(
   /** Lint batches on the main thread until the queue is empty. */
   async function mainTakes(): Promise<void> {
     for (let batch = take(); batch; batch = take()) {
-      const done = await lintStories(batch.map((index) => files[index] as VFile), options, state)
-      for (const [position, index] of batch.entries()) outcomes[index] = done[position] as StoryOutcome
+      for (const index of batch) {
+        // Linting a story never waits on the event loop, so without this the
+        // main thread would hear of a worker's finished batch only once the
+        // queue was empty: the worker would lint its first batch and then idle.
+        await nextTurn()
+        const [done] = await lintStories([files[index] as VFile], options, state)
+        outcomes[index] = done as StoryOutcome
+      }
     }
   }
 
@@ -281,4 +295,14 @@ function workerUrl(): URL {
  */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Wait for the event loop's next turn, so that the messages waiting for
+ * this thread (a worker's finished batch) are handled.
+ *
+ * @returns When the turn has come.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

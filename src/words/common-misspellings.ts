@@ -1,13 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {cachedText, fileStamp} from './disk-cache.js'
+import {isAscii} from '../ascii.js'
+import {cachedBytes, fileStamp} from './disk-cache.js'
 import {readCspellExtension} from './cspell-package.js'
 import {findSortedLine} from './sorted-lines.js'
 
 /** The package of cspell's list of common English misspellings (CC BY-SA 4.0; see `dictionaries/SOURCES.md`). */
 const misspellingsPackage = '@cspell/dict-en-common-misspellings'
 
-let sortedText: string | undefined
+let sortedBytes: string | undefined
 
 /**
  * The corrections of a word that cspell's list of common misspellings
@@ -23,19 +24,30 @@ let sortedText: string | undefined
  * @returns Its corrections, best first; `undefined` when the list does not have it.
  */
 export function commonMisspelling(word: string): string[] | undefined {
-  sortedText ??= misspellingsText()
-  const line = findSortedLine(sortedText, 0, word, '\t')
-  return line === undefined ? undefined : (line.split('\t')[1] ?? '').split(',').map((correction) => correction.trim()).filter(Boolean)
+  sortedBytes ??= misspellingsBytes()
+  const found = findSortedLine(sortedBytes, 0, isAscii(word) ? word : asBytes(word), '\t')
+  if (found === undefined) return undefined
+  const line = isAscii(found) ? found : fromBytes(found)
+  return (line.split('\t')[1] ?? '').split(',').map((correction) => correction.trim()).filter(Boolean)
 }
 
 /**
- * The list as sorted lines, from the disk cache (built from the package's JSON files).
+ * The list as sorted lines, from the disk cache (built from the package's
+ * JSON files): its UTF-8 bytes, one character a byte.
  *
- * @returns The text.
+ * A handful of its 94,000 lines have a letter past Latin-1 (a Cyrillic
+ * `с` in `сontain`), and one such letter makes V8 keep a whole text at two
+ * bytes a character: 4 MB in every thread that looks a word up. Its UTF-8
+ * bytes read as Latin-1 make a text of one byte a character, and of the
+ * same lines: the bytes of a line break or tab are those characters, and
+ * no other character's bytes contain them. The lines are sorted by their
+ * bytes, so a word is searched for by its bytes.
+ *
+ * @returns The bytes, as text.
  */
-function misspellingsText(): string {
+function misspellingsBytes(): string {
   const files = misspellingsFiles()
-  return cachedText('misspellings-1', files.map(fileStamp), function () {
+  const bytes = cachedBytes('misspellings-2', files.map(fileStamp), function () {
     const corrections = new Map<string, string>()
     for (const file of files) {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {dictionaryDefinitions?: Array<{flagWords?: unknown; suggestWords?: unknown}>}
@@ -50,9 +62,32 @@ function misspellingsText(): string {
         }
       }
     }
-    const keys = [...corrections.keys()].sort()
-    return keys.map((key) => `${key}\t${corrections.get(key) ?? ''}\n`).join('')
+    // Sorted by the keys' bytes, as the search compares them (a key before those it starts).
+    const keys = [...corrections.keys()].map((key) => ({key, bytes: Buffer.from(key)}))
+    keys.sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+    return Buffer.from(keys.map(({key}) => `${key}\t${corrections.get(key) ?? ''}\n`).join(''))
   })
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+}
+
+/**
+ * A word's UTF-8 bytes, one character a byte, as the list is searched.
+ *
+ * @param word Word.
+ * @returns Its bytes, as text.
+ */
+function asBytes(word: string): string {
+  return Buffer.from(word, 'utf8').toString('latin1')
+}
+
+/**
+ * A line of the list back from its bytes.
+ *
+ * @param bytes The line's UTF-8 bytes, one character a byte.
+ * @returns The line.
+ */
+function fromBytes(bytes: string): string {
+  return Buffer.from(bytes, 'latin1').toString('utf8')
 }
 
 /**

