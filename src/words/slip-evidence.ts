@@ -80,28 +80,34 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // more is a word, however much commoner its neighbour (`games`) is; so is
   // a known word after a prefix (`cofounder`, `defunding`) or with a suffix
   // that makes new words (`detailee`, `techy`).
-  if (isRegularForm(text, isKnown, 5, false) || isPrefixedWord(text, isKnown) || isDerivedWord(text, isKnown)) return false
-  // "sortable", "skillset": a word written English uses about as often as
-  // its nearest dictionary words is one the dictionary has not caught up
-  // with; a slip is far rarer than its word (`teh`, `satelite`), if used at all.
-  if (isInWrittenUse(text, message.expected ?? [])) return false
-  // "bolding", "funder": a regular form of a known four-letter word, as
-  // written (`moring` is no form of `more`), is a word when written English
-  // uses it too, however common its neighbour.
-  if (writtenUsageRank(text) !== undefined && isRegularForm(text, isKnown, 4, false, 4)) return false
+  if (isRegularForm(text, isKnown, {shortestStem: 5, largerList: false}) || isPrefixedWord(text, isKnown) || isDerivedWord(text, isKnown)) {
+    return false
+  }
+  const neighbours = oneEditNeighbours(text, message.expected ?? [])
+  const rank = writtenUsageRank(text)
+  if (rank !== undefined) {
+    // "sortable", "skillset": a word written English uses about as often as
+    // its nearest dictionary words is one the dictionary has not caught up
+    // with; a slip is far rarer than its word (`teh`, `satelite`), if used at all.
+    if (!hasMuchCommonerUse(rank, neighbours)) return false
+    // "bolding", "funder": a regular form of a known four-letter word, as
+    // written (`moring` is no form of `more`), is a word when written English
+    // uses it too, however common its neighbour.
+    if (isRegularForm(text, isKnown, {largerList: false, shortestBase: 4})) return false
+  }
   // "ok" for "OK" is a style matter even though "of" is one edit away: a
   // known word in another case that is in common use as written.
   if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
   // each is one edit from a far more common word: those are slips.
-  if (hasMuchCommonerNeighbour(text, message.expected ?? [])) return true
+  if (hasMuchCommonerNeighbour(text, neighbours)) return true
   // No commoner word one edit away, so a slip would be two edits from its
   // word: in a word of six letters or fewer two edits change too much of it
   // (`adtech`, `pshtt`) unless some word is one edit away; and a known word
   // of four letters after any prefix (`unmute`; `untill` never gets here,
   // `until` being one edit away) is likelier a coinage.
   return (
-    (text.length > shortForTwoEdits || hasNeighbour(text, message.expected ?? [])) &&
+    (text.length > shortForTwoEdits || neighbours.length > 0) &&
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown) &&
@@ -167,55 +173,47 @@ function isOtherForm(a: string, b: string): boolean {
 }
 
 /**
- * Whether a word is one edit from a suggestion used far more often than the
- * word itself (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`. The
- * word's own stem does not count (`trainings` is not a slip of `training`).
+ * The lowercase suggestions one edit from a word: the words it may be a
+ * plain slip of.
  *
  * @param text Lowercase word.
  * @param suggestions Its suggestions.
- * @returns Whether such a suggestion exists.
+ * @returns Those one edit away, in order.
  */
-function hasMuchCommonerNeighbour(text: string, suggestions: readonly string[]): boolean {
+function oneEditNeighbours(text: string, suggestions: readonly string[]): string[] {
+  return suggestions.filter((suggestion) => /^\p{Ll}+$/u.test(suggestion) && editDistance(text, suggestion, 1) <= 1)
+}
+
+/**
+ * Whether a word's neighbour is used far more often than the word itself
+ * (SUBTLEX-US counts): `artsit` → `artist`, `rom` → `from`. The word's own
+ * stem does not count (`trainings` is not a slip of `training`).
+ *
+ * @param text Lowercase word.
+ * @param neighbours Its suggestions one edit away.
+ * @returns Whether such a neighbour exists.
+ */
+function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[]): boolean {
   const own = wordFrequency(text)
-  return suggestions.some(
-    (suggestion) =>
-      /^\p{Ll}+$/u.test(suggestion) &&
-      !text.startsWith(suggestion) &&
-      editDistance(text, suggestion, 1) <= 1 &&
-      wordFrequency(suggestion) >= commonerBy * (own + 1)
-  )
+  return neighbours.some((neighbour) => !text.startsWith(neighbour) && wordFrequency(neighbour) >= commonerBy * (own + 1))
 }
 
 /** Letters up to which a word two edits from any dictionary word is not taken for a slip of one. */
 const shortForTwoEdits = 6
 
 /**
- * Whether a suggestion in lowercase is one edit from a word.
+ * Whether written English uses a neighbour of a word it ranks `commonerBy`
+ * times as much. Ranks of words in use fall about as their counts rise
+ * (Zipf's law), so a rank ten times smaller is a word about ten times
+ * commoner.
  *
- * @param text Lowercase word.
- * @param suggestions Its suggestions.
- * @returns Whether one is.
+ * @param rank The word's rank in the written-usage list.
+ * @param neighbours Its suggestions one edit away.
+ * @returns Whether such a neighbour exists; if not, the word is in use rather than a slip.
  */
-function hasNeighbour(text: string, suggestions: readonly string[]): boolean {
-  return suggestions.some((suggestion) => /^\p{Ll}+$/u.test(suggestion) && editDistance(text, suggestion, 1) <= 1)
-}
-
-/**
- * Whether written English uses a word (it has a rank in the written-usage
- * list) and no suggestion one edit away is used `commonerBy` times as much.
- * Ranks of words in use fall about as their counts rise (Zipf's law), so a
- * rank ten times smaller is a word about ten times commoner.
- *
- * @param text Lowercase word.
- * @param suggestions Its suggestions.
- * @returns Whether it is a word in use rather than a slip.
- */
-function isInWrittenUse(text: string, suggestions: readonly string[]): boolean {
-  const rank = writtenUsageRank(text)
-  if (rank === undefined) return false
-  return !suggestions.some(function (suggestion) {
-    if (!/^\p{Ll}+$/u.test(suggestion) || editDistance(text, suggestion, 1) > 1) return false
-    const theirs = writtenUsageRank(suggestion)
+function hasMuchCommonerUse(rank: number, neighbours: readonly string[]): boolean {
+  return neighbours.some(function (neighbour) {
+    const theirs = writtenUsageRank(neighbour)
     return theirs !== undefined && theirs * commonerBy <= rank
   })
 }

@@ -36,21 +36,13 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
  *
  * @param text Lowercase word.
  * @param isKnown Dictionary lookup.
- * @param shortestStem Shortest stem that counts, with a dropped `e` put back
- *   (`rebasing` has the stem `rebase`).
- * @param largerList Whether a stem from the larger word list counts: not
- *   against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
- *   of `center`).
- * @param shortestBase Shortest the word may be without its ending, as
- *   written: `moring` is not `more` + `ing` when that must be four letters.
+ * @param options What counts as a stem.
  * @returns Whether it is a known stem with a regular ending.
  */
 export function isRegularForm(
   text: string,
   isKnown: (word: string) => boolean,
-  shortestStem = 4,
-  largerList = true,
-  shortestBase = 0
+  {shortestStem = 4, largerList = true, shortestBase = 0}: RegularFormOptions = {}
 ): boolean {
   return regularEndings.some(function ([ending, stems]) {
     const base = text.slice(0, -ending.length)
@@ -60,6 +52,20 @@ export function isRegularForm(
       stems(base).some((stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem))))
     )
   })
+}
+
+/** What counts as the stem of a regular form (see `isRegularForm`). */
+interface RegularFormOptions {
+  /** Shortest stem, with a dropped `e` put back (`rebasing` has the stem `rebase`); four letters by default. */
+  shortestStem?: number
+  /**
+   * Whether a stem from the larger word list counts, as by default: not
+   * against a much commoner neighbour (`conter` is `conte` + `r`, but a slip
+   * of `center`).
+   */
+  largerList?: boolean
+  /** Shortest the word may be without its ending, as written: `moring` is not `more` + `ing` at four. */
+  shortestBase?: number
 }
 
 /**
