@@ -82,8 +82,9 @@ export default defineRule<SpellingOptions>(
           check.suggest(unknown)
           setSeverity(message, 'warning')
         } else if (unknown.namesLink) {
-          // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it.
-          reportLinkName(unknown, check)
+          // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it;
+          // a known mixed-case term in another case (`[Github](https://github.com/…)`) is still that warning.
+          if (!reportCasing(unknown, check)) reportUnknownName(unknown)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -150,19 +151,6 @@ function reportName(
     return
   }
   reportUnknownName(unknown)
-}
-
-/**
- * Report a word of link text that names the link's destination
- * (`[pylint](http://www.pylint.org/)`): a name, never a slip, so at most a
- * `warning` when it writes a known mixed-case term in another case
- * (`[Github](https://github.com/…)`), else as an unknown name.
- *
- * @param unknown The word.
- * @param check The story's spell check.
- */
-function reportLinkName(unknown: UnknownWord, check: SpellCheck): void {
-  if (!reportCasing(unknown, check)) reportUnknownName(unknown)
 }
 
 /**
@@ -242,12 +230,12 @@ function closeKnownName(
  * the sentence: a function word of another language between two names
  * (`Arnel dela Vega`, `Brigade de Recherche et d’Intervention`; an English
  * slip there, `Trump adn Biden`, is still a slip), a lowercase part of a
- * capitalised compound (`Seongbuk-gu`, `Man-kei`), a fragment of three
- * letters or fewer joined by a hyphen (`survival-ish`, `de-energisation`)
- * or one that written English uses (`year-olds`, `differently-abled`), the
- * last part of an X-a-Y coinage (`design-a-thons`), a
- * fragment of three letters or fewer joined to another word by a slash or
- * a semicolon (`d/mm/yy`, `tl;dr`), or the species in a scientific name after a genus the dictionary lacks
+ * capitalised compound (`Seongbuk-gu`, `Man-kei`), a part of a hyphenated
+ * word that is three letters or fewer (`survival-ish`, `de-energisation`),
+ * that written English uses (`year-olds`, `differently-abled`) or that ends
+ * an X-a-Y coinage (`design-a-thons`), a fragment of three letters or fewer
+ * joined to another word by a slash or a semicolon (`d/mm/yy`, `tl;dr`), or
+ * the species in a scientific name after a genus the dictionary lacks
  * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
  *
  * @param unknown The word.
