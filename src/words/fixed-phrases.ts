@@ -3,7 +3,7 @@ import {readWordList} from '../config/word-list.js'
 import {dictionaryFile} from '../package-info.js'
 import {withoutAccents} from './accents.js'
 import {cachedText, fileStamp} from './disk-cache.js'
-import {findSortedLine} from './sorted-lines.js'
+import {findSortedLine, sortedLines} from './sorted-lines.js'
 
 /**
  * The fixed phrases whose words are right only together (`et al`,
@@ -103,15 +103,4 @@ export function fixedPhrases(): FixedPhrases {
  */
 function phraseKeys(files: readonly string[]): string[] {
   return files.flatMap((file) => readWordList(file).map((line) => phraseTokens(line).join(' ')))
-}
-
-/**
- * Lines sorted in code-unit order (as `findSortedLine` searches them), each once.
- *
- * @param values Lines.
- * @returns The text, each line ending in `\n`.
- */
-function sortedLines(values: readonly string[]): string {
-  const lines = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  return lines.map((line) => line + '\n').join('')
 }

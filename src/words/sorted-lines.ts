@@ -52,3 +52,17 @@ function compareKey(text: string, start: number, end: number, stop: number, key:
     if (mine === -1) return 0
   }
 }
+
+/**
+ * Make a text for `findSortedLine`: lines sorted in code-unit order, each
+ * once, each ending in `\n`.
+ *
+ * @param values Lines, in any order.
+ * @returns The text.
+ */
+export function sortedLines(values: Iterable<string>): string {
+  return [...new Set(values)]
+    .sort()
+    .map((line) => line + '\n')
+    .join('')
+}
