@@ -49,18 +49,9 @@ function misspellingsBytes(): string {
   const files = misspellingsFiles()
   const bytes = cachedBytes('misspellings-2', files.map(fileStamp), function () {
     const corrections = new Map<string, string>()
-    for (const file of files) {
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {dictionaryDefinitions?: Array<{flagWords?: unknown; suggestWords?: unknown}>}
-      for (const definition of data.dictionaryDefinitions ?? []) {
-        for (const entry of [definition.flagWords, definition.suggestWords].flat()) {
-          if (typeof entry !== 'string') continue
-          const [misspelling = '', correction = ''] = entry.split('->').map((part) => part.trim())
-          // One line each: a tab or line break inside would break the search.
-          if (misspelling && !/[\t\n]/.test(misspelling + correction) && !corrections.has(misspelling)) {
-            corrections.set(misspelling, correction)
-          }
-        }
-      }
+    for (const [misspelling, correction] of misspellingEntries(files)) {
+      // One line each: a tab or line break inside would break the search.
+      if (!/[\t\n]/.test(misspelling + correction) && !corrections.has(misspelling)) corrections.set(misspelling, correction)
     }
     // Sorted by the keys' bytes, as the search compares them (a key before those it starts).
     const keys = [...corrections.keys()].map((key) => ({key, bytes: Buffer.from(key)}))
@@ -68,6 +59,38 @@ function misspellingsBytes(): string {
     return Buffer.from(keys.map(({key}) => `${key}\t${corrections.get(key) ?? ''}\n`).join(''))
   })
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+}
+
+/**
+ * Every entry of cspell's list of common misspellings, as the package gives
+ * them: the misspelling and its corrections (`recieved` and `received`),
+ * read from its JSON files. The misspelling model learns from them.
+ *
+ * @param files The package's JSON files; all of them when left out.
+ * @returns Misspelling and comma-separated corrections, in the files' order.
+ */
+export function misspellingEntries(files = misspellingsFiles()): Array<[misspelling: string, corrections: string]> {
+  const entries: Array<[string, string]> = []
+  for (const file of files) {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {dictionaryDefinitions?: Array<{flagWords?: unknown; suggestWords?: unknown}>}
+    for (const definition of data.dictionaryDefinitions ?? []) {
+      for (const entry of [definition.flagWords, definition.suggestWords].flat()) {
+        if (typeof entry !== 'string') continue
+        const [misspelling = '', corrections = ''] = entry.split('->').map((part) => part.trim())
+        if (misspelling) entries.push([misspelling, corrections])
+      }
+    }
+  }
+  return entries
+}
+
+/**
+ * The stamps of the misspellings package's JSON files: what keys data built from the list in the disk cache.
+ *
+ * @returns Stamps.
+ */
+export function misspellingsStamps(): Uint8Array[] {
+  return misspellingsFiles().map(fileStamp)
 }
 
 /**

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import {cachedBytes, fileStamp} from './disk-cache.js'
-import {editDistance} from './edit-distance.js'
+import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
+import {writtenUsageRank} from './written-usage.js'
 
 /** Most suggestions kept for one word, after ranking. */
 export const suggestionLimit = 10
@@ -56,6 +57,37 @@ export function wordFrequency(word: string): number {
 }
 
 /**
+ * Words of SUBTLEX-US (51 million words of film subtitles) a word ranked
+ * first in written English would have, by Zipf's law (the word of rank r
+ * takes about a tenth of a text over r): a written rank as a count on the
+ * spoken list's scale.
+ */
+const writtenRankScale = 5_100_000
+
+/**
+ * How common a word is, as the log of a count: the mean of its spoken
+ * count (SUBTLEX-US) and its written one (its Wikipedia rank on the same
+ * scale). Speech alone ranks `yeah` over `year`, and news is written;
+ * writing alone knows the encyclopaedia's words better than everyday ones.
+ *
+ * @param word Word.
+ * @returns Log count; 0 for a word neither list has.
+ */
+function logUse(word: string): number {
+  const rank = writtenUsageRank(word.toLowerCase())
+  const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
+  return (Math.log(wordFrequency(word) + 1) + written) / 2
+}
+
+/**
+ * How much likelier a word the story uses elsewhere is the word meant than
+ * one it does not use, as a factor of e (about 7): a writer misspells the
+ * words of their story, and `goverment` in a story about a government is
+ * `government`.
+ */
+const storyUseWeight = 2
+
+/**
  * Rank a misspelt word's suggestions by how likely each is the word meant,
  * instead of the spell checker's order, and keep the best few.
  *
@@ -63,8 +95,12 @@ export function wordFrequency(word: string): number {
  *   come first, so a proper noun is never offered first for `theh`.
  * - A capitalised word is most likely a name the story already uses.
  * - A lone letter comes last.
- * - Then fewer edits first (a swap of neighbours is one edit), then the more
- *   common word (`the` before `then`).
+ * - Then the likeliest word meant, as a noisy channel weighs it: how likely
+ *   the edits from it to the typed word are (`misspelling-model.ts`: the
+ *   edits people make, and keyboard slips), times how common it is in
+ *   speech and writing (`logUse`), and
+ *   more so when the story uses it elsewhere. So `casex` is `cases` (`x`
+ *   is next to `s`) before `case`, and `wer` is `were` before `we`.
  *
  * @param word The unknown word.
  * @param suggestions Suggestions, in the spell checker's order.
@@ -85,16 +121,15 @@ export function rankSuggestions(
     // A lone letter (`s` for `ws`) is almost never the word meant.
     letter: suggestion.length === 1 ? 1 : 0,
     unused: lowercase || storyWords.has(suggestion) ? 0 : 1,
-    distance: editDistance(word.toLowerCase(), suggestion.toLowerCase()),
-    count: wordFrequency(suggestion)
+    likelihood:
+      logUse(suggestion) - misspellingCost(word, suggestion) + (storyWords.has(suggestion) ? storyUseWeight : 0)
   }))
   scored.sort(
     (a, b) =>
       a.capitalised - b.capitalised ||
       a.letter - b.letter ||
       a.unused - b.unused ||
-      a.distance - b.distance ||
-      b.count - a.count ||
+      b.likelihood - a.likelihood ||
       a.index - b.index
   )
   return scored.slice(0, suggestionLimit).map((entry) => entry.suggestion)

@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest'
+import {misspellingCost} from '../src/words/misspelling-model.js'
+import {rankSuggestions} from '../src/words/suggestions.js'
+
+describe('misspelling model', () => {
+  it('costs nothing for the word itself, and more for each edit', () => {
+    expect(misspellingCost('harbour', 'harbour')).toBe(0)
+    expect(misspellingCost('harbour', 'Harbour')).toBe(0)
+    expect(misspellingCost('harbor', 'harbour')).toBeGreaterThan(0)
+    expect(misspellingCost('harb', 'harbour')).toBeGreaterThan(misspellingCost('harbor', 'harbour'))
+  })
+
+  it('learns from the list that a vowel for a vowel is a likelier confusion than a consonant for a vowel', () => {
+    expect(misspellingCost('seperate', 'separate')).toBeLessThan(misspellingCost('sedarate', 'separate'))
+  })
+
+  it('counts a neighbouring key as a likely slip', () => {
+    // `z` sits next to `a`; `z` is nowhere near `u`.
+    expect(misspellingCost('crzsh', 'crash')).toBeLessThan(misspellingCost('crzsh', 'crush'))
+    // `w` sits next to `s`: a slip on the plural, not a stray `w` after `job`.
+    expect(misspellingCost('jobw', 'jobs')).toBeLessThan(misspellingCost('jobw', 'job'))
+  })
+
+  it('gives any letter, even one the list never shows, a finite cost', () => {
+    expect(Number.isFinite(misspellingCost('naïve', 'naive'))).toBe(true)
+    expect(Number.isFinite(misspellingCost('zqx', 'the'))).toBe(true)
+  })
+})
+
+describe('suggestion ranking', () => {
+  const none = new Set<string>()
+
+  it('puts the likeliest word meant first', () => {
+    expect(rankSuggestions('theh', ['then', 'they', 'the', 'them'], none)[0]).toBe('the')
+    expect(rankSuggestions('casex', ['case', 'cased', 'cases'], none)[0]).toBe('cases')
+    expect(rankSuggestions('wer', ['we', 'her', 'were', 'war', 'wear'], none)[0]).toBe('were')
+  })
+
+  it('puts first a word the story uses elsewhere, among likely ones', () => {
+    const suggestions = ['fund', 'fond', 'fend']
+    expect(rankSuggestions('fnd', suggestions, none)[0]).toBe('fund')
+    expect(rankSuggestions('fnd', suggestions, new Set(['fond', 'memories']))[0]).toBe('fond')
+  })
+
+  it('keeps ordinary words before proper nouns for a lowercase word', () => {
+    expect(rankSuggestions('paris', ['Paris', 'parish'], none)[0]).toBe('parish')
+  })
+})
