@@ -568,15 +568,13 @@ const decoder = new TextDecoder()
  * @param word The unknown word.
  * @param limit Most candidates to give; they are cut in distance order, so leave it out when they are to be ranked.
  * @param farthest Most edits to look (1 or 2): 1 skips the costly two-edit walk when only near words matter.
- * @param everyReach Whether to look two edits away even when words one edit away were found.
  * @returns Candidates, nearest first (alphabetical within a distance).
  */
 export function suggest(
   indexes: readonly SuggestionIndex[],
   word: string,
   limit = Number.POSITIVE_INFINITY,
-  farthest = maxDistance,
-  everyReach = false
+  farthest = maxDistance
 ): string[] {
   const input = word.trim().normalize('NFC')
   const query = codePointsOf(keyOf(input))
@@ -586,7 +584,7 @@ export function suggest(
   const curly = input.includes('’') && !input.includes("'")
   const candidates: Array<{text: string; distance: number; key: string}> = []
   // One edit first: most slips are one edit away, and that walk prunes far sooner than a two-edit one.
-  for (const reach of farthest < maxDistance ? [1] : everyReach ? [maxDistance] : [1, maxDistance]) {
+  for (const reach of farthest < maxDistance ? [1] : [1, maxDistance]) {
     const matches = new Map<string, Match>()
     for (const index of indexes) collect(index, query, reach, matches)
     for (const [key, {distance, forms}] of matches) {
@@ -595,7 +593,7 @@ export function suggest(
       // The word itself (`THE` is `the` in capitals) is not a suggestion.
       if (text !== input) candidates.push({text, distance, key})
     }
-    if (candidates.length > 0 && !everyReach) break
+    if (candidates.length > 0) break
   }
   candidates.sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return candidates.slice(0, limit).map((candidate) => candidate.text)
