@@ -97,6 +97,8 @@ export default defineRule<SpellingOptions>(
               !standsInName(unknown, check.isKnown) &&
               !isDroppedG(unknown, check.isKnown)
             setSeverity(message, slip ? 'error' : 'warning')
+            // A slip spelt by ear (`gurment`) may be far in letters from its word.
+            if (slip) check.suggestByEar(unknown)
           }
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.

@@ -7,6 +7,7 @@ import {dictionarySlice} from './dictionary-slice.js'
 import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {knownCasings, suggest} from '../words/suggester.js'
 import {suggestionIndexes} from '../words/suggestion-indexes.js'
+import {withSoundAlikes} from '../words/sounds-like.js'
 import {rankSuggestions} from '../words/suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
@@ -61,6 +62,14 @@ export interface SpellCheck {
    * two-edit walk is most of the cost); asked again for more, it looks again.
    */
   suggest(unknown: UnknownWord, farthest?: 1 | 2): readonly string[]
+  /**
+   * For a word reported as a slip, add the words that sound like it
+   * (`gurment`, `government`) when no suggestion is a likely slip of it
+   * (see `sounds-like.ts`), and rank them all again. Not for other unknown
+   * words: sound-alikes of a word that is not a slip (`rainforest`,
+   * `reinforced`) are noise.
+   */
+  suggestByEar(unknown: UnknownWord): readonly string[]
   /**
    * The known spellings of a word in other cases (`GitHub` for `Github`):
    * in the dictionary, the names lists or the word lists.
@@ -202,6 +211,15 @@ async function runSpellCheck(
       if ((suggested.get(message) ?? 0) < farthest) {
         suggested.set(message, farthest)
         rankMessage(message, text, suggest(text, farthest), storyWords)
+      }
+      return message.expected ?? []
+    },
+    suggestByEar({text, message}) {
+      const near = suggest(text, 2)
+      const all = withSoundAlikes(text, near, (word) => known.correct(word))
+      if (all !== near) {
+        suggested.set(message, 2)
+        rankMessage(message, text, all, storyWords)
       }
       return message.expected ?? []
     },

