@@ -242,7 +242,7 @@ export function renderReport(result: BenchResult): string {
           ...injectionKinds.map((kind) => [kindNames[kind], ...sets.map((set) => count(set.injected.count[kind]))]),
           ['  name variants of names dictionary-en lacks', ...sets.map((set) => count(set.injected.unknownNames))],
           ['  name slips on names in no list', ...sets.map((set) => count(set.injected.namesInNoList))],
-          [`${sets[0]?.corpus.units ?? 'files'} or stories changed`, ...sets.map((set) => count(set.injected.files))]
+          ['files changed', ...sets.map((set) => `${count(set.injected.files)} of ${count(set.corpus.files)}`)]
         ],
         'l' + 'r'.repeat(sets.length)
       )
@@ -256,7 +256,7 @@ export function renderReport(result: BenchResult): string {
         (set.baseline ? `, plain retext-spell ${seconds(set.baseline.seconds.modified)}` : '')
     ),
     '',
-    ...sets.flatMap((set) => scoreSection(set, development))
+    ...sets.flatMap((set, index) => scoreSection(4 + index, set, development))
   ].join('\n') + '\n'
 }
 
@@ -321,7 +321,8 @@ function cleanSection(set: SetResult): string[] {
       (set.baseline ? `, plain retext-spell ${seconds(set.baseline.seconds.clean)}` : ''),
     `  errors by verdict: ${count(falseErrors.errors)} errors, ${count(falseErrors.right)} right (slips the copy kept),` +
       ` ${count(falseErrors.wrong)} wrong, ${count(falseErrors.unjudged.length)} unjudged (counted false);` +
-      ` ${falseErrors.judgedPerThousandWords.toFixed(2)} false per 1,000 words once the unjudged are found right`,
+      ` ${falseErrors.perThousandWords.toFixed(2)} false per 1,000 words` +
+      (falseErrors.unjudged.length === 0 ? '' : ` (${falseErrors.judgedPerThousandWords.toFixed(2)} if every unjudged error is right)`),
     ...(falseErrors.unjudged.length === 0
       ? []
       : [
@@ -353,15 +354,16 @@ function cleanSection(set: SetResult): string[] {
 /**
  * Render one set's scores at every threshold and the detail behind them.
  *
+ * @param number The section's number.
  * @param set The set.
  * @param development The development set, for its plain retext-spell column.
  * @returns Lines.
  */
-function scoreSection(set: SetResult, development: SetResult | undefined): string[] {
+function scoreSection(number: number, set: SetResult, development: SetResult | undefined): string[] {
   const {injected, copydesk} = set
   const baseline = set.baseline ?? null
   return [
-    `4. ${set.title}: scores at each threshold` + (baseline ? ', and plain retext-spell' : ''),
+    `${number}. ${set.title}: scores at each threshold` + (baseline ? ', and plain retext-spell' : ''),
     ...(baseline
       ? [
           '  Plain retext-spell reports every unknown word; it stops suggesting after 30 words, so its suggestions are',
@@ -530,7 +532,8 @@ function examples(title: string, outcomes: readonly InjectionOutcome[]): string[
           ? `${outcome.severity}, suggests ${outcome.suggestions.slice(0, 5).join(', ') || 'nothing'}`
           : outcome.partial
             ? 'missed (a finding covers part of it)'
-            : 'missed')
+            : 'missed') +
+        (outcome.pointsAtSlip ? `; ${outcome.original} flagged at ${outcome.pointsAtSlip}, expected ${outcome.injected}` : '')
     ),
     ''
   ]
