@@ -75,7 +75,7 @@ export interface Scores {
   namesInNoList: {recall: Ratio; firstSuggestion: Ratio | null}
   /** Injections per kind whose fix a finding at the threshold points at the slip: there should be none. */
   pointsAtSlip: Record<InjectionKind, number>
-  /** Findings at the threshold on the articles as published: every one is a false alarm. */
+  /** Findings at the threshold on the copy as published: false alarms, but for the slips the copy kept (bench/clean-verdicts.ts tells them apart at `error`). */
   falseAlarms: {count: number; perThousandWords: number}
 }
 

@@ -19,7 +19,7 @@ export type TargetId =
   | 'false alarms'
   | 'false errors'
 
-/** One of the issue's targets, with what the run measured. */
+/** One of the issues' targets, with what the run measured. */
 export interface TargetResult {
   id: TargetId
   /** What is measured, at severity `error`. */
