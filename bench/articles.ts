@@ -2,8 +2,10 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {CorpusSet} from './corpus-set.js'
 import {startBenchmark} from './output.js'
-import {readSeededOptions, type SeededOptions} from './seeded-options.js'
+import type {SeededOptions} from './seeded-options.js'
+import {copyTokens} from './tokens.js'
 
 /** The project root: this module runs from `dist/bench/`. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -18,8 +20,8 @@ export const articlesShown = '../shared/corpora/news-wikinews-2019-2020/articles
 const articlesFolder = path.resolve(projectRoot, articlesShown)
 
 /** A seeded benchmark on the news articles, ready to run. */
-export interface ArticlesBenchmark {
-  options: SeededOptions
+export interface ArticlesBenchmark<Options extends SeededOptions> {
+  options: Options
   /** The articles folder, read in place. */
   folder: string
   /** Text by file name, as `readArticles` gives it. */
@@ -32,12 +34,38 @@ export interface ArticlesBenchmark {
  * corpora are absent, and read the articles.
  *
  * @param usage The usage line, shown with a bad option.
+ * @param read Read the options (`readSeededOptions`, or more).
  * @returns The options and articles, or `undefined` when the benchmark is not to run.
  */
-export async function startArticlesBenchmark(usage: string): Promise<ArticlesBenchmark | undefined> {
-  const options = startBenchmark(readSeededOptions, usage, corporaFolder, '../shared/corpora')
+export async function startArticlesBenchmark<Options extends SeededOptions>(
+  usage: string,
+  read: (args: string[]) => Options
+): Promise<ArticlesBenchmark<Options> | undefined> {
+  const options = startBenchmark(read, usage, corporaFolder, '../shared/corpora')
   if (!options) return undefined
   return {options, folder: articlesFolder, articles: await readArticles(articlesFolder)}
+}
+
+/**
+ * Make the accuracy benchmark's development set of the articles: the set
+ * its thresholds were set on. An article is plain text, every word copy.
+ *
+ * @param articles Text by file name, as `readArticles` gives it.
+ * @returns The set.
+ */
+export function developmentSet(articles: Map<string, string>): CorpusSet {
+  return {
+    id: 'development',
+    title: 'development (Wikinews)',
+    shown: articlesShown,
+    folder: articlesFolder,
+    texts: articles,
+    units: 'articles',
+    words: [...articles.values()].reduce((sum, text) => sum + wordCount(text), 0),
+    wordsCounted: 'whitespace tokens',
+    tokensOf: (_, text) => copyTokens(text),
+    judgedAs: (file) => ({repo: 'wikinews', file})
+  }
 }
 
 /**

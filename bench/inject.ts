@@ -1,7 +1,8 @@
 import {location} from 'vfile-location'
 import {groupBy} from './group-by.js'
 import type {MisspellingIndex} from './misspellings.js'
-import {type Changes, keyboardSlips, nameVariants} from './slips.js'
+import {type Changes, keyboardSlips, lastLetterSlips, nameVariants} from './slips.js'
+import type {Token} from './tokens.js'
 
 /** A stretch of a file's text, by UTF-16 offsets, end exclusive. */
 export interface Span {
@@ -9,11 +10,27 @@ export interface Span {
   end: number
 }
 
-/** The kinds of error the benchmark puts into copy, as the issue names them. */
-export type InjectionKind = 'name-variant' | 'misspelling' | 'keyboard-slip'
+/**
+ * The kinds of error the benchmark puts into copy, as the issues name them:
+ * a slip on a later use of a repeated name; a slip on the FIRST of a name's
+ * two uses, where the story gives no majority and the fix must not point at
+ * the slip (`Fauci … Faauci` fixed to `Faauci`); a real misspelling; a
+ * keyboard slip; and a keyboard slip on the last letter of an inflected
+ * word (`casex` for `cases`), where the stem must not come first.
+ */
+export type InjectionKind = 'name-variant' | 'name-first-use' | 'misspelling' | 'keyboard-slip' | 'inflection-slip'
 
 /** Every kind, in the order the report lists them. */
-export const injectionKinds: readonly InjectionKind[] = ['name-variant', 'misspelling', 'keyboard-slip']
+export const injectionKinds: readonly InjectionKind[] = [
+  'name-variant',
+  'name-first-use',
+  'misspelling',
+  'keyboard-slip',
+  'inflection-slip'
+]
+
+/** The kinds made on names. */
+export const nameKinds: readonly InjectionKind[] = ['name-variant', 'name-first-use']
 
 /** How many errors of each kind one article gets at most. */
 export type Quota = Record<InjectionKind, number>
@@ -54,6 +71,8 @@ export interface Injection {
   origin: string[]
   /** Whether dictionary-en knows the original: for a name, whether copydesk can lean on the dictionary. */
   originalKnown: boolean
+  /** Whether dictionary-en or copydesk's bundled names lists know the original: a name in no list has only the story to go on. */
+  originalListed: boolean
 }
 
 /** An article after injection. */
@@ -79,16 +98,8 @@ export interface InjectionSources {
   isDictionaryWord: (word: string) => boolean
   /** Common lowercase words, the ones keyboard slips are made on. */
   commonWords: ReadonlySet<string>
-}
-
-/** A whitespace-separated token of an article, with its wrapping marks taken off. */
-interface Token {
-  /** Position among the article's tokens: how far apart two injections are is counted in these. */
-  index: number
-  word: string
-  start: number
-  /** Whether it starts a line, a sentence or a quotation, where any word may have a capital. */
-  capitalisedByPosition: boolean
+  /** Whether copydesk's bundled names lists (`dictionaries/names/`) have a name. */
+  isListedName: (name: string) => boolean
 }
 
 /** A change chosen for a token. */
@@ -99,18 +110,27 @@ interface Choice {
   origin: string[]
 }
 
-/** Marks that may wrap a word in running text: `(fire`, `“fire”`, `fire,` all hold the word `fire`. */
-const leadingMarks = /^[("'‘“[]+/u
-const trailingMarks = /[)"'’”\].,;:!?…]+$/u
-
-/** A mark that ends a sentence, possibly inside closing quotes or brackets: `said.”`, `(sic).` */
-const sentenceEnd = /[.!?…]["'’”)\]]*$/u
-
 /** Name-like words that get variants: a capital, then 3+ lowercase letters (`Putin`, not `US` or `McCain`). */
 export const namePattern = /^[A-Z][a-z]{3,}$/
 
 /** Lowercase words that get misspelt or slipped: 3+ letters, nothing else (`don't` and `well-known` are left alone). */
 const lowercasePattern = /^[a-z]{3,}$/
+
+/**
+ * Endings of inflected words (`cases`, `costs`, `wanted`, `making`,
+ * `bigger`), each with the stems it may have come from: a slip on the last
+ * letter of such a word is one edit from the stem too (`casex` from `case`
+ * as from `cases`), which a ranking by edits and frequency alone prefers.
+ */
+const inflections: ReadonlyArray<{ending: RegExp; stems: (word: string, cut: string) => string[]}> = [
+  {ending: /ies$/, stems: (_, cut) => [cut + 'y']},
+  {ending: /es$/, stems: (word, cut) => [cut, word.slice(0, -1)]},
+  {ending: /[^s]s$/, stems: (word) => [word.slice(0, -1)]},
+  {ending: /(?:ed|ing|er|est)$/, stems: (_, cut) => [cut, cut + 'e', ...(/(.)\1$/.test(cut) ? [cut.slice(0, -1)] : [])]}
+]
+
+/** The shortest stem an inflection is taken from: `his` is no inflection of `hi`. */
+const shortestStem = 3
 
 /**
  * Make a seeded pseudo-random number generator (mulberry32): small, fast and
@@ -131,20 +151,23 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
- * Put errors of the three kinds into an article, each kind up to its quota:
- * name variants first (the fewest words qualify), then real misspellings,
- * then keyboard slips.
+ * Put errors of every kind into an article, each kind up to its quota:
+ * slips on the first of a name's two uses first, then on later uses of
+ * names (the fewest words qualify for these), then real misspellings,
+ * slips on inflected words and keyboard slips.
  *
- * Errors of one kind go on different word types. No error goes on a word
+ * No word type takes two errors, of one kind or two (so that no error is
+ * evidence for another). No error goes on a word
  * where the clean run has a finding (so a finding on it can only be about
  * the injection) or within `minimumGap` tokens of another, and each makes a
  * form that is neither a dictionary word nor any other word of the article
  * (so that it is an error a spelling checker can see, used once).
  *
- * @param file Article file name.
+ * @param file Article file name (a story's path).
  * @param text Article text.
+ * @param tokens Its words that may take an injection (see bench/tokens.ts): all of an article, the prose of a story.
  * @param clean The clean run's findings in this article.
- * @param sources Misspellings, dictionary and common words.
+ * @param sources Misspellings, dictionary, names lists and common words.
  * @param quota Most errors of each kind.
  * @param random Seeded generator; the choices depend on its state.
  * @returns The modified article and what was put in.
@@ -152,42 +175,40 @@ export function mulberry32(seed: number): () => number {
 export function injectArticle(
   file: string,
   text: string,
+  tokens: readonly Token[],
   clean: readonly CleanFinding[],
   sources: InjectionSources,
   quota: Quota,
   random: () => number
 ): InjectedArticle {
-  const tokens = tokenize(text)
   const plan = new Plan(text, clean)
   const isError = (form: string): boolean => !sources.isDictionaryWord(form) && plan.isNewForm(form)
-  chooseNameVariants(tokens, clean, sources.isDictionaryWord, isError, plan, quota['name-variant'], random)
+  const names = repeatedNames(tokens, clean, sources.isDictionaryWord)
+  chooseNameVariants(names, 'name-first-use', isError, plan, quota['name-first-use'], random)
+  chooseNameVariants(names, 'name-variant', isError, plan, quota['name-variant'], random)
   chooseMisspellings(tokens, sources.misspellings, plan, quota.misspelling, random)
-  chooseKeyboardSlips(tokens, sources.commonWords, isError, plan, quota['keyboard-slip'], random)
-  return applyChoices(file, text, plan.chosen, sources.isDictionaryWord)
+  const inflected = (word: string): boolean => isInflected(word, sources.isDictionaryWord)
+  chooseKeyboardSlips(tokens, sources.commonWords, inflected, isError, plan, quota['inflection-slip'], random)
+  chooseKeyboardSlips(tokens, sources.commonWords, undefined, isError, plan, quota['keyboard-slip'], random)
+  return applyChoices(file, text, plan.chosen, sources)
 }
 
 /**
- * Change a later use of names the article uses twice or more, each by one
- * slip or transliteration change; the first use stays, as the spelling the
- * story set up.
+ * Find the names of an article that may take a slip: capitalised words
+ * used twice or more, once at least where a capital is not the place's
+ * (so not a title or a sentence's first word), that the dictionary has
+ * only with a capital, and whose spellings the clean copy does not dispute.
  *
  * @param tokens Tokens of the article.
  * @param clean The clean run's findings in the article.
  * @param isDictionaryWord Dictionary lookup.
- * @param isError Whether a form may be put in.
- * @param plan Choices so far.
- * @param limit Most name variants.
- * @param random Seeded generator.
+ * @returns Each name with its uses in document order.
  */
-function chooseNameVariants(
+function repeatedNames(
   tokens: readonly Token[],
   clean: readonly CleanFinding[],
-  isDictionaryWord: (word: string) => boolean,
-  isError: (form: string) => boolean,
-  plan: Plan,
-  limit: number,
-  random: () => number
-): void {
+  isDictionaryWord: (word: string) => boolean
+): Array<[string, Token[]]> {
   // A name whose spellings the clean copy already disputes ("Zelensky" and
   // "Zelenskyy") would measure the dispute, not the injected variant.
   const disputed = new Set(
@@ -195,20 +216,47 @@ function chooseNameVariants(
   )
   // Capitalised ordinary words ("President", "Party") are titles and headline
   // case, not names; a name is a word the dictionary has only with a capital.
-  const names = [...groupBy(tokens.filter((token) => namePattern.test(token.word)), (token) => [token.word])].filter(
+  return [...groupBy(tokens.filter((token) => namePattern.test(token.word)), (token) => [token.word])].filter(
     ([name, uses]) =>
       uses.length >= 2 &&
       uses.some((use) => !use.capitalisedByPosition) &&
       !disputed.has(name) &&
       !isDictionaryWord(name.toLowerCase())
   )
-  for (const [name, uses] of shuffle(names, random)) {
-    if (plan.count('name-variant') >= limit) break
-    const later = uses.slice(1).filter((use) => plan.isFree(use))
-    if (later.length === 0) continue
-    const token = pick(later, random)
+}
+
+/**
+ * Change one use of names by one slip or transliteration change, each name
+ * once over both name kinds. A `name-variant` changes a later use of a name
+ * used twice or more: the first use stays, as the spelling the story set
+ * up. A `name-first-use` changes the first use of a name used exactly
+ * twice: one spelling against one, where only evidence beyond the story's
+ * counts tells the slip.
+ *
+ * @param names Names that may take a slip, with their uses.
+ * @param kind Which use changes.
+ * @param isError Whether a form may be put in.
+ * @param plan Choices so far.
+ * @param limit Most changes of the kind.
+ * @param random Seeded generator.
+ */
+function chooseNameVariants(
+  names: ReadonlyArray<[string, Token[]]>,
+  kind: 'name-variant' | 'name-first-use',
+  isError: (form: string) => boolean,
+  plan: Plan,
+  limit: number,
+  random: () => number
+): void {
+  const qualifying = kind === 'name-first-use' ? names.filter(([, uses]) => uses.length === 2) : names
+  for (const [name, uses] of shuffle(qualifying, random)) {
+    if (plan.count(kind) >= limit) break
+    if (plan.hasChanged(name)) continue
+    const open = (kind === 'name-first-use' ? uses.slice(0, 1) : uses.slice(1)).filter((use) => plan.isFree(use))
+    if (open.length === 0) continue
+    const token = pick(open, random)
     const change = pickChange(nameVariants(name), isError, random)
-    if (change) plan.choose({token, kind: 'name-variant', injected: change.form, origin: [change.kind]})
+    if (change) plan.choose({token, kind, injected: change.form, origin: [change.kind]})
   }
 }
 
@@ -234,6 +282,7 @@ function chooseMisspellings(
   )
   for (const [word, uses] of shuffle([...words], random)) {
     if (plan.count('misspelling') >= limit) break
+    if (plan.hasChanged(word)) continue
     const free = uses.filter((use) => plan.isFree(use))
     const options = (misspellings.get(word) ?? []).filter((option) => plan.isNewForm(option.misspelling))
     if (free.length === 0 || options.length === 0) continue
@@ -244,10 +293,12 @@ function chooseMisspellings(
 }
 
 /**
- * Make one keyboard slip on common lowercase words.
+ * Make one keyboard slip on common lowercase words; on inflected words
+ * only, a slip on the last letter (`casex` for `cases`).
  *
  * @param tokens Tokens of the article.
  * @param commonWords Words slips are made on.
+ * @param inflected For slips on inflected words, whether a word is one; `undefined` for slips anywhere on any word.
  * @param isError Whether a form may be put in.
  * @param plan Choices so far.
  * @param limit Most slips.
@@ -256,23 +307,45 @@ function chooseMisspellings(
 function chooseKeyboardSlips(
   tokens: readonly Token[],
   commonWords: ReadonlySet<string>,
+  inflected: ((word: string) => boolean) | undefined,
   isError: (form: string) => boolean,
   plan: Plan,
   limit: number,
   random: () => number
 ): void {
+  const kind: InjectionKind = inflected ? 'inflection-slip' : 'keyboard-slip'
   const words = groupBy(
-    tokens.filter((token) => lowercasePattern.test(token.word) && commonWords.has(token.word)),
+    tokens.filter(
+      (token) => lowercasePattern.test(token.word) && commonWords.has(token.word) && (!inflected || inflected(token.word))
+    ),
     (token) => [token.word]
   )
   for (const [word, uses] of shuffle([...words], random)) {
-    if (plan.count('keyboard-slip') >= limit) break
+    if (plan.count(kind) >= limit) break
+    if (plan.hasChanged(word)) continue
     const free = uses.filter((use) => plan.isFree(use))
     if (free.length === 0) continue
     const token = pick(free, random)
-    const change = pickChange(keyboardSlips(word), isError, random)
-    if (change) plan.choose({token, kind: 'keyboard-slip', injected: change.form, origin: [change.kind]})
+    const change = pickChange(inflected ? lastLetterSlips(word) : keyboardSlips(word), isError, random)
+    if (change) plan.choose({token, kind, injected: change.form, origin: [change.kind]})
   }
+}
+
+/**
+ * Whether a word is an inflected form of a dictionary word of three
+ * letters or more: `cases` of `case`, `making` of `make`, `bigger` of `big`.
+ *
+ * @param word Lowercase word.
+ * @param isDictionaryWord Dictionary lookup.
+ * @returns Whether it is.
+ */
+export function isInflected(word: string, isDictionaryWord: (word: string) => boolean): boolean {
+  return inflections.some(({ending, stems}) => {
+    const found = ending.exec(word)
+    if (!found) return false
+    const cut = word.slice(0, found.index)
+    return stems(word, cut).some((stem) => stem.length >= shortestStem && stem !== word && isDictionaryWord(stem))
+  })
 }
 
 /**
@@ -320,6 +393,17 @@ class Plan {
   }
 
   /**
+   * Whether a word (a name, a common word) already has a change of any kind:
+   * each kind goes on other words, so that no slip is evidence for another.
+   *
+   * @param word Word as the article has it.
+   * @returns Whether it has.
+   */
+  hasChanged(word: string): boolean {
+    return this.chosen.some((choice) => choice.token.word === word)
+  }
+
+  /**
    * Count the choices of one kind.
    *
    * @param kind Kind.
@@ -338,33 +422,6 @@ class Plan {
     this.chosen.push(choice)
     this.forms.add(choice.injected.toLowerCase())
   }
-}
-
-/**
- * Split an article into whitespace-separated tokens, each without the quotes,
- * brackets and punctuation around it, noting which start a line, a sentence
- * or a quotation.
- *
- * @param text Article text.
- * @returns Tokens in document order.
- */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  let previous = ''
-  for (const match of text.matchAll(/\S+/gu)) {
-    const raw = match[0]
-    const lead = leadingMarks.exec(raw)?.[0].length ?? 0
-    const lineStart = text.slice(text.lastIndexOf('\n', match.index - 1) + 1, match.index).trim() === ''
-    tokens.push({
-      index: tokens.length,
-      word: raw.slice(lead).replace(trailingMarks, ''),
-      start: match.index + lead,
-      // "He said: “Moscow ...”": a quotation opens with a capital too.
-      capitalisedByPosition: lineStart || sentenceEnd.test(previous) || /["“‘]/u.test(raw.slice(0, lead))
-    })
-    previous = raw
-  }
-  return tokens
 }
 
 /**
@@ -395,14 +452,14 @@ export function pickChange<Kind extends string>(
  * @param file Article file name.
  * @param text Article text.
  * @param chosen Choices, in any order.
- * @param isDictionaryWord Dictionary lookup.
+ * @param sources The dictionary and the names lists.
  * @returns The modified article and its injections, in document order.
  */
 function applyChoices(
   file: string,
   text: string,
   chosen: readonly Choice[],
-  isDictionaryWord: (word: string) => boolean
+  sources: Pick<InjectionSources, 'isDictionaryWord' | 'isListedName'>
 ): InjectedArticle {
   let modified = ''
   let copied = 0
@@ -427,7 +484,8 @@ function applyChoices(
       original: choice.token.word,
       injected: choice.injected,
       origin: choice.origin,
-      originalKnown: isDictionaryWord(choice.token.word)
+      originalKnown: sources.isDictionaryWord(choice.token.word),
+      originalListed: sources.isDictionaryWord(choice.token.word) || sources.isListedName(choice.token.word)
     }
   })
   return {text: modified, injections}

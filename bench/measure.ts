@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {type Severity, severities, severityOf} from '../src/severity.js'
 import {groupBy} from './group-by.js'
-import {type Injection, type InjectionKind, perKind, type Span} from './inject.js'
+import {type Injection, type InjectionKind, nameKinds, perKind, type Span} from './inject.js'
 
 /** One finding, reduced to what the benchmark compares. */
 export interface Finding extends Span {
@@ -40,6 +40,13 @@ export interface InjectionOutcome extends Injection {
   suggestions: string[]
   /** Whether a finding touched the word without covering exactly it. */
   partial: boolean
+  /**
+   * Severity of the most serious finding that points the fix at the slip:
+   * on the original spelling elsewhere in the article, with the injected
+   * form as its first suggestion (`Fauci` → "expected `Faauci`"); `null`
+   * when none does.
+   */
+  pointsAtSlip: Severity | null
 }
 
 /** A share, with what it is a share of. */
@@ -64,7 +71,11 @@ export interface Scores {
   firstSuggestion: Record<InjectionKind, Ratio> | null
   /** The same for name variants of names dictionary-en does not have, which copydesk cannot look up. */
   firstSuggestionUnknownNames: Ratio | null
-  /** Findings at the threshold on the articles as published: every one is a false alarm. */
+  /** Slips on names (either name kind) that neither dictionary-en nor the bundled names lists know: found, and of those the first suggestion right. */
+  namesInNoList: {recall: Ratio; firstSuggestion: Ratio | null}
+  /** Injections per kind whose fix a finding at the threshold points at the slip: there should be none. */
+  pointsAtSlip: Record<InjectionKind, number>
+  /** Findings at the threshold on the copy as published: false alarms, but for the slips the copy kept (bench/clean-verdicts.ts tells them apart at `error`). */
   falseAlarms: {count: number; perThousandWords: number}
 }
 
@@ -90,11 +101,14 @@ export interface Attribution {
 /**
  * Collect the findings of linted files.
  *
- * @param files Linted files, each named by its article file name.
+ * @param files Linted files.
+ * @param cwd The folder their paths are named from (with `/`); by default each is named by its file name alone.
  * @returns Findings in file and document order.
  * @throws {Error} When a finding has no offsets: every finding must say where it is.
  */
-export function findingsOf(files: readonly VFile[]): Finding[] {
+export function findingsOf(files: readonly VFile[], cwd?: string): Finding[] {
+  const nameOf = (file: VFile): string =>
+    cwd === undefined ? path.basename(file.path) : path.relative(cwd, path.resolve(cwd, file.path)).split(path.sep).join('/')
   return files.flatMap((file) =>
     file.messages.map(function (message): Finding {
       const place = message.place
@@ -104,7 +118,7 @@ export function findingsOf(files: readonly VFile[]): Finding[] {
         throw new Error(`${file.path}: finding without offsets: ${message.reason}`)
       }
       return {
-        file: path.basename(file.path),
+        file: nameOf(file),
         start: start.offset,
         end: end.offset,
         line: start.line,
@@ -176,7 +190,9 @@ export function topWords(findings: readonly Finding[], severity: Severity, limit
 
 /**
  * Match each injection to the finding that covers exactly it (same start,
- * same length); when several do, the most serious.
+ * same length); when several do, the most serious. Note too the most
+ * serious finding that points the fix at the slip instead (see
+ * `InjectionOutcome.pointsAtSlip`).
  *
  * @param injections Injections.
  * @param findings Findings of the modified run.
@@ -191,11 +207,15 @@ export function matchInjections(injections: readonly Injection[], findings: read
     const exact = near
       .filter((finding) => finding.start === start && finding.end === end)
       .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity))[0]
+    const towardSlip = (byFile.get(injection.file) ?? [])
+      .filter((finding) => finding.actual === injection.original && finding.expected[0] === injection.injected)
+      .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity))[0]
     return {
       ...injection,
       severity: exact?.severity ?? null,
       suggestions: exact?.expected ?? [],
-      partial: !exact && near.length > 0
+      partial: !exact && near.length > 0,
+      pointsAtSlip: towardSlip?.severity ?? null
     }
   })
 }
@@ -227,6 +247,7 @@ export function score(
     const detected = found(outcomes)
     return ratio(detected.filter(hasOriginalFirst).length, detected.length)
   }
+  const unlisted = nameKinds.flatMap(ofKind).filter((outcome) => !outcome.originalListed)
 
   return {
     threshold,
@@ -236,6 +257,14 @@ export function score(
     firstSuggestionUnknownNames: options.suggestions
       ? firstCorrect(ofKind('name-variant').filter((outcome) => !outcome.originalKnown))
       : null,
+    namesInNoList: {
+      recall: ratio(found(unlisted).length, unlisted.length),
+      firstSuggestion: options.suggestions ? firstCorrect(unlisted) : null
+    },
+    pointsAtSlip: perKind(
+      (kind) =>
+        ofKind(kind).filter((outcome) => outcome.pointsAtSlip !== null && atOrAbove(outcome.pointsAtSlip, threshold)).length
+    ),
     falseAlarms: {count: falseAlarms, perThousandWords: (falseAlarms * 1000) / words}
   }
 }

@@ -12,6 +12,13 @@ export interface Misspelling {
 /** Correct words mapped to their usable misspellings, in the order the lists give them. */
 export type MisspellingIndex = Map<string, Misspelling[]>
 
+/** The usable misspellings, and how many usable pairs were held back. */
+export interface LoadedMisspellings {
+  index: MisspellingIndex
+  /** Usable pairs (one misspelling of one word, whatever lists record it) whose misspelling `isTrainedOn` holds. */
+  leftOut: number
+}
+
 /** One row of a pair list: someone wrote `misspelling` for `correct`. */
 interface Pair {
   source: string
@@ -29,24 +36,35 @@ const lowercaseWord = /^[a-z]+$/
  *
  * Real-word errors ("omitted" for "admitted", in the Birkbeck list) are left
  * out: a spelling checker cannot see them, so they would measure nothing.
+ * So are the pairs whose misspelling copydesk learns from (cspell's list of
+ * common misspellings, on which its model of how people misspell is
+ * trained): a figure on them would measure recall of the training data, not
+ * how the model ranks a misspelling it never saw.
  *
  * @param corpora The `shared/corpora` folder.
  * @param isDictionaryWord Whether a form is a correct word.
- * @returns Misspellings by correct word.
+ * @param isTrainedOn Whether copydesk learns from a misspelling.
+ * @returns Misspellings by correct word, and how many usable pairs were held back.
  */
 export async function loadMisspellings(
   corpora: string,
-  isDictionaryWord: (word: string) => boolean
-): Promise<MisspellingIndex> {
+  isDictionaryWord: (word: string) => boolean,
+  isTrainedOn: (misspelling: string) => boolean
+): Promise<LoadedMisspellings> {
   const pairs = [
     ...(await birkbeckPairs(corpora)),
     ...(await norvigPairs(corpora)),
     ...(await wikipediaPairs(corpora))
   ]
   const index: MisspellingIndex = new Map()
+  const heldBack = new Set<string>()
   for (const {source, misspelling, correct} of pairs) {
     if (correct.length < 3 || !lowercaseWord.test(correct) || !lowercaseWord.test(misspelling)) continue
     if (misspelling === correct || isDictionaryWord(misspelling)) continue
+    if (isTrainedOn(misspelling)) {
+      heldBack.add(misspelling + '\t' + correct)
+      continue
+    }
     const known = index.get(correct) ?? []
     const same = known.find((entry) => entry.misspelling === misspelling)
     // One pair in several lists is one candidate that counts for each list.
@@ -57,7 +75,7 @@ export async function loadMisspellings(
     }
     index.set(correct, known)
   }
-  return index
+  return {index, leftOut: heldBack.size}
 }
 
 /**

@@ -44,7 +44,7 @@ import {printResult} from './output.js'
 import {loadRealNameVariants} from './real-name-variants.js'
 import {count, indent, rateCell, table} from './report.js'
 import {dictionaryChecker} from './words.js'
-import {reproduceCommand, type SeededOptions} from './seeded-options.js'
+import {readSeededOptions, reproduceCommand, type SeededOptions} from './seeded-options.js'
 
 
 /** Timed runs with the rule on, and as many with it off. */
@@ -141,7 +141,7 @@ await main()
  * Run the benchmark and print its report.
  */
 async function main(): Promise<void> {
-  const start = await startArticlesBenchmark(usage)
+  const start = await startArticlesBenchmark(usage, readSeededOptions)
   if (!start) return
   const {options, folder: articlesFolder, articles} = start
 

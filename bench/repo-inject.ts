@@ -114,7 +114,9 @@ function applySlips(
       original: slip.word,
       injected: slip.form,
       origin: [slip.kind],
-      originalKnown: isDictionaryWord(slip.word)
+      originalKnown: isDictionaryWord(slip.word),
+      // A common lowercase word: the dictionary is the list that knows it.
+      originalListed: isDictionaryWord(slip.word)
     }
   })
   return {text: modified, injections}

@@ -1,5 +1,6 @@
 import type {Span} from './inject.js'
 import {templateSpans} from './template-spans.js'
+import {copyTokens, type Token} from './tokens.js'
 
 /**
  * The benchmark's own reading of where the prose of a Markdown story is,
@@ -13,17 +14,7 @@ import {templateSpans} from './template-spans.js'
  */
 
 /** A whitespace-separated token of prose, with the quotes, brackets and punctuation around it taken off. */
-export interface ProseToken {
-  /** Position among the story's prose tokens. */
-  index: number
-  word: string
-  /** Offset of the word. */
-  start: number
-}
-
-/** Marks that may wrap a word in running text, as bench/inject.ts takes them off. */
-const leadingMarks = /^[("'‘“[]+/u
-const trailingMarks = /[)"'’”\].,;:!?…]+$/u
+export type ProseToken = Token
 
 /** Text that is never prose wherever it is, matched over the whole story. */
 const inlineNotProse: readonly RegExp[] = [
@@ -137,15 +128,7 @@ function linesOf(text: string): Line[] {
  * @returns Tokens in document order.
  */
 export function proseTokens(text: string, mask: Uint8Array = notProseMask(text)): ProseToken[] {
-  const tokens: ProseToken[] = []
-  for (const match of text.matchAll(/\S+/gu)) {
-    const end = match.index + match[0].length
-    if (mask.subarray(match.index, end).includes(1)) continue
-    const lead = leadingMarks.exec(match[0])?.[0].length ?? 0
-    const word = match[0].slice(lead).replace(trailingMarks, '')
-    if (word !== '') tokens.push({index: tokens.length, word, start: match.index + lead})
-  }
-  return tokens
+  return copyTokens(text, mask)
 }
 
 /**

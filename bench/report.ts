@@ -1,5 +1,7 @@
 import {type Severity, severities} from '../src/severity.js'
 import {type AcrossFilesPair, acrossFilesRule, renderPairs} from './across-files.js'
+import type {FalseErrors} from './clean-verdicts.js'
+import type {CorpusSet} from './corpus-set.js'
 import {type InjectionKind, injectionKinds, type Quota} from './inject.js'
 import type {BySeverity, Finding, InjectionOutcome, Ratio, Scores, Tally, WordCount} from './measure.js'
 import type {TargetId, TargetResult} from './targets.js'
@@ -10,18 +12,43 @@ export interface BenchResult {
   command: string
   /** Seed of the mulberry32 generator that chose the injections. */
   seed: number
-  /** Most injections of each kind in one article. */
+  /** Most injections of each kind in one article or story. */
   quota: Quota
   /** Fewest tokens from one injection to the next. */
   minimumGap: number
-  corpus: {
-    /** Articles folder, relative to the project root. */
-    path: string
-    articles: number
-    /** Whitespace-separated tokens, headlines included. */
-    words: number
+  /** What the injections were drawn from, the same for both sets. */
+  sources: {
+    /** Usable misspelling pairs after filtering, and the correct words they cover. */
+    misspellingPairs: number
+    misspelledWords: number
+    /** Usable pairs left out because copydesk learns from their misspelling (cspell's common misspellings). */
+    misspellingsLeftOut: number
+    /** Words keyboard slips are made on. */
+    commonWords: number
   }
-  /** copydesk on the articles as published. */
+  /** The verdicts files read for the clean-copy errors. */
+  verdicts: string[]
+  /** The development set first, then the held-out set when there is one. */
+  sets: SetResult[]
+}
+
+/** Everything measured on one set. */
+export interface SetResult {
+  id: CorpusSet['id']
+  /** As the report's columns name it. */
+  title: string
+  corpus: {
+    /** Where the copy is, relative to the project root. */
+    path: string
+    /** What one file is: `articles`, `stories`. */
+    units: string
+    /** Files measured. */
+    files: number
+    words: number
+    /** How words are counted. */
+    wordsCounted: string
+  }
+  /** copydesk on the copy as published. */
   clean: {
     seconds: number
     findings: BySeverity
@@ -29,19 +56,18 @@ export interface BenchResult {
     topErrors: WordCount[]
     topWarnings: WordCount[]
   }
-  /** What was injected, and copydesk on the modified articles. */
+  /** The clean-copy errors by their verdicts. */
+  falseErrors: FalseErrors
+  /** What was injected, and copydesk on the modified copy. */
   injected: {
     seconds: number
-    /** Usable misspelling pairs after filtering, and the correct words they cover. */
-    misspellingPairs: number
-    misspelledWords: number
-    /** Words keyboard slips are made on. */
-    commonWords: number
-    /** Articles that got at least one injection. */
-    articles: number
+    /** Files that got at least one injection. */
+    files: number
     count: Record<InjectionKind, number>
     /** Name variants of names dictionary-en does not have. */
     unknownNames: number
+    /** Slips on names (either name kind) that neither dictionary-en nor the bundled names lists know. */
+    namesInNoList: number
     outcomes: InjectionOutcome[]
   }
   copydesk: {
@@ -58,32 +84,103 @@ export interface BenchResult {
    * compares stories, where the figures measure rules that see one story.
    */
   acrossFiles: {
-    /** Its findings on the articles as published. */
+    /** Its findings on the copy as published. */
     clean: number
-    /** Its findings on the modified articles. */
+    /** Its findings on the modified copy. */
     modified: number
-    /** Its findings on the articles as published, by pair, for judging by hand. */
+    /** Its findings on the copy as published, by pair, for judging by hand. */
     pairs: AcrossFilesPair[]
   }
-  /** Plain retext-spell on the same articles: every unknown word is a finding. */
+  /** Plain retext-spell on the same copy, where every unknown word is a finding; on the development set only. */
   baseline: {
     seconds: {clean: number; modified: number}
     scores: Scores
-  }
+  } | null
 }
 
 /** Examples listed per kind of miss. */
 const exampleCount = 12
 
+/** Unjudged clean-copy errors listed per set. */
+const unjudgedListed = 40
+
 /** What each kind is called in the report. */
 const kindNames: Record<InjectionKind, string> = {
   'name-variant': 'name variants',
+  'name-first-use': 'name slips on first use',
   misspelling: 'real misspellings',
-  'keyboard-slip': 'keyboard slips'
+  'keyboard-slip': 'keyboard slips',
+  'inflection-slip': 'keyboard slips on inflected words'
 }
 
 /** What each threshold is called in the report. */
 const thresholdNames: Record<Severity, string> = {error: 'error', warning: 'warning+', info: 'any'}
+
+/** One measure of the score tables: how to read it from a run's scores, and its target at `error`. */
+interface Measure {
+  label: string
+  cell: (run: Scores) => string
+  target?: TargetId
+}
+
+/**
+ * The measures of the score tables, in order.
+ */
+const measures: readonly Measure[] = [
+  {label: 'precision', cell: (run) => rateCell(run.precision), target: 'precision'},
+  {label: 'recall: name variants (a later use)', cell: (run) => rateCell(run.recall['name-variant']), target: 'recall: name variants'},
+  {
+    label: 'recall: name slips on first use',
+    cell: (run) => rateCell(run.recall['name-first-use']),
+    target: 'recall: name slips on first use'
+  },
+  {label: 'recall: name slips, names in no list', cell: (run) => rateCell(run.namesInNoList.recall), target: 'recall: names in no list'},
+  {label: 'recall: real misspellings', cell: (run) => rateCell(run.recall.misspelling), target: 'recall: misspellings'},
+  {label: 'recall: keyboard slips', cell: (run) => rateCell(run.recall['keyboard-slip']), target: 'recall: keyboard slips'},
+  {label: 'recall: keyboard slips on inflected words', cell: (run) => rateCell(run.recall['inflection-slip'])},
+  {label: 'first suggestion right, of found: name variants', cell: firstOf('name-variant'), target: 'first suggestion: name variants'},
+  {
+    label: '  of names not in dictionary',
+    cell: (run) => (run.firstSuggestionUnknownNames ? rateCell(run.firstSuggestionUnknownNames) : 'n/a'),
+    target: 'first suggestion: unknown names'
+  },
+  {
+    label: 'first suggestion right, of found: name slips on first use',
+    cell: firstOf('name-first-use'),
+    target: 'first suggestion: name slips on first use'
+  },
+  {
+    label: 'first suggestion right, of found: names in no list',
+    cell: (run) => (run.namesInNoList.firstSuggestion ? rateCell(run.namesInNoList.firstSuggestion) : 'n/a')
+  },
+  {
+    label: 'name slips whose fix points at the slip',
+    cell: (run) => String(run.pointsAtSlip['name-variant'] + run.pointsAtSlip['name-first-use']),
+    target: 'fix points at the slip'
+  },
+  {label: 'first suggestion right, of found: real misspellings', cell: firstOf('misspelling'), target: 'first suggestion: misspellings'},
+  {label: 'first suggestion right, of found: keyboard slips', cell: firstOf('keyboard-slip'), target: 'first suggestion: keyboard slips'},
+  {
+    label: 'first suggestion right, of found: slips on inflected words',
+    cell: firstOf('inflection-slip'),
+    target: 'first suggestion: inflection slips'
+  },
+  {
+    label: 'findings per 1,000 clean words (false alarms)',
+    cell: (run) => `${run.falseAlarms.perThousandWords.toFixed(2)} (${run.falseAlarms.count})`,
+    target: 'false alarms'
+  }
+]
+
+/**
+ * Read a first-suggestion rate of one kind for a table cell.
+ *
+ * @param kind Kind of injection.
+ * @returns Cell maker.
+ */
+function firstOf(kind: InjectionKind): (run: Scores) => string {
+  return (run) => (run.firstSuggestion ? rateCell(run.firstSuggestion[kind]) : 'n/a')
+}
 
 /**
  * Render a benchmark result as a plain-text report.
@@ -92,33 +189,154 @@ const thresholdNames: Record<Severity, string> = {error: 'error', warning: 'warn
  * @returns Report, ending in a newline.
  */
 export function renderReport(result: BenchResult): string {
-  const {clean, injected, corpus, copydesk, baseline} = result
+  const {sets, sources} = result
   const quota = injectionKinds.map((kind) => `${result.quota[kind]} ${kindNames[kind]}`).join(', ')
-
+  const development = sets.find((set) => set.id === 'development')
   return [
     'copydesk accuracy benchmark',
     `  reproduce: ${result.command}`,
-    `  seed: ${result.seed} (mulberry32); per article up to ${quota}, at least ${result.minimumGap} words apart`,
-    `  corpus: ${corpus.path}: ${count(corpus.articles)} articles, ${count(corpus.words)} words (whitespace tokens)`,
+    `  seed: ${result.seed} (mulberry32); per article or story up to ${quota}, at least ${result.minimumGap} words apart`,
+    ...sets.map((set) => `  ${set.title}: ${corpusLine(set)}`),
+    ...(sets.some((set) => set.id === 'held-out') ? [] : ['  held out (site stories): left out, ../shared/repos not found']),
+    '  Thresholds were set on the development set alone; the held-out set was never tuned on.',
+    `  real misspellings: ${count(sources.misspellingPairs)} usable pairs for ${count(sources.misspelledWords)} words;` +
+      ` ${count(sources.misspellingsLeftOut)} usable pairs left out because their misspelling is in cspell's`,
+    '    common-misspellings list (@cspell/dict-en-common-misspellings), which copydesk learns from: the figures are on',
+    '    misspellings it never saw',
+    `  keyboard slips: on the ${count(sources.commonWords)} most common SUBTLEX-US words`,
+    `  verdicts on clean-copy errors: ${result.verdicts.join(', ')} (add the unjudged with \`-- --write-unjudged\`)`,
     '',
-    '1. Clean copy (articles as published)',
-    `  lint time: copydesk ${seconds(clean.seconds)}, plain retext-spell ${seconds(baseline.seconds.clean)}`,
+    '1. Scores at error, both sets',
+    '  An injection is found when a finding covers exactly the injected word. Precision: findings on injected',
+    '  words, of all findings at the threshold on the modified copy. False alarms: all findings at the threshold',
+    '  on the clean copy; false errors: the clean-copy errors judged wrong, and those not judged yet.',
     '',
+    indent(sideBySide(sets)),
+    '',
+    ...sets.map(
+      (set) =>
+        `  targets met at error, ${set.title}: ${set.copydesk.targets.filter((target) => target.pass).length}` +
+        ` of ${set.copydesk.targets.length}`
+    ),
+    '',
+    '2. Clean copy (as published)',
     indent(
       table(
         [
-          ['severity', 'findings', 'per 1,000 words'],
+          ['severity', ...sets.map((set) => set.title)],
           ...severities.map((severity) => [
             severity,
-            count(clean.findings[severity]),
-            clean.perThousandWords[severity].toFixed(2)
+            ...sets.map((set) => `${count(set.clean.findings[severity])} (${set.clean.perThousandWords[severity].toFixed(2)} per 1,000)`)
           ])
         ],
-        'lrr'
+        'l' + 'r'.repeat(sets.length)
       )
     ),
     '',
-    `  ${clean.topErrors.length} most frequent \`error\` words (judge by hand: slip or false alarm?)`,
+    ...sets.flatMap((set) => cleanSection(set)),
+    '3. Injected errors',
+    indent(
+      table(
+        [
+          ['kind', ...sets.map((set) => set.title)],
+          ...injectionKinds.map((kind) => [kindNames[kind], ...sets.map((set) => count(set.injected.count[kind]))]),
+          ['  name variants of names dictionary-en lacks', ...sets.map((set) => count(set.injected.unknownNames))],
+          ['  name slips on names in no list', ...sets.map((set) => count(set.injected.namesInNoList))],
+          ['files changed', ...sets.map((set) => `${count(set.injected.files)} of ${count(set.corpus.files)}`)]
+        ],
+        'l' + 'r'.repeat(sets.length)
+      )
+    ),
+    '  No injected form is a dictionary-en word or used elsewhere in its article or story. A name slip goes on a',
+    '  name used twice or more that the dictionary has only with a capital; "in no list": neither dictionary-en nor',
+    '  the bundled names lists know it. A slip on an inflected word changes its last letter (`casex` for `cases`).',
+    ...sets.map(
+      (set) =>
+        `  lint time, ${set.title}: copydesk ${seconds(set.injected.seconds)} (same process as the clean run, so suggestions are cached)` +
+        (set.baseline ? `, plain retext-spell ${seconds(set.baseline.seconds.modified)}` : '')
+    ),
+    '',
+    ...sets.flatMap((set, index) => scoreSection(4 + index, set, development))
+  ].join('\n') + '\n'
+}
+
+/**
+ * Describe a set's copy in one line.
+ *
+ * @param set The set.
+ * @returns `../shared/…: 291 articles, 191,915 words (whitespace tokens)`.
+ */
+function corpusLine(set: SetResult): string {
+  const {corpus} = set
+  return `${corpus.path}: ${count(corpus.files)} ${corpus.units}, ${count(corpus.words)} ${corpus.wordsCounted}`
+}
+
+/**
+ * Render the scores at `error` of every set side by side, with the targets.
+ *
+ * @param sets The sets.
+ * @returns Table.
+ */
+function sideBySide(sets: readonly SetResult[]): string {
+  const atError = sets.map((set) => set.copydesk.scores.find((run) => run.threshold === 'error'))
+  const verdict = (set: SetResult, id: TargetId | undefined): string => {
+    const target = set.copydesk.targets.find((candidate) => candidate.id === id)
+    return target ? (target.pass ? 'pass' : 'FAIL') : ''
+  }
+  const goal = (id: TargetId | undefined): string => sets[0]?.copydesk.targets.find((target) => target.id === id)?.goal ?? ''
+  const falseErrorsCell = (set: SetResult): string =>
+    `${set.falseErrors.perThousandWords.toFixed(2)} (${set.falseErrors.wrong} wrong + ${set.falseErrors.unjudged.length} unjudged)`
+  return table(
+    [
+      ['measure at error', ...sets.map((set) => set.title), 'target', ...sets.map((set) => set.id)],
+      ...measures.map((measure) => [
+        measure.label,
+        ...atError.map((run) => (run ? measure.cell(run) : '-')),
+        goal(measure.target),
+        ...sets.map((set) => verdict(set, measure.target))
+      ]),
+      [
+        'false errors per 1,000 clean words (judged)',
+        ...sets.map(falseErrorsCell),
+        goal('false errors'),
+        ...sets.map((set) => verdict(set, 'false errors'))
+      ]
+    ],
+    'l' + 'r'.repeat(sets.length) + 'l'.repeat(sets.length + 1)
+  )
+}
+
+/**
+ * Render what one set's clean copy gave: its errors by verdict, the
+ * unjudged listed, its most frequent errors and warnings, and the pairs of
+ * `names-across-files`.
+ *
+ * @param set The set.
+ * @returns Lines.
+ */
+function cleanSection(set: SetResult): string[] {
+  const {clean, falseErrors} = set
+  return [
+    `  ${set.title}: lint time copydesk ${seconds(clean.seconds)}` +
+      (set.baseline ? `, plain retext-spell ${seconds(set.baseline.seconds.clean)}` : ''),
+    `  errors by verdict: ${count(falseErrors.errors)} errors, ${count(falseErrors.right)} right (slips the copy kept),` +
+      ` ${count(falseErrors.wrong)} wrong, ${count(falseErrors.unjudged.length)} unjudged (counted false);` +
+      ` ${falseErrors.perThousandWords.toFixed(2)} false per 1,000 words` +
+      (falseErrors.unjudged.length === 0 ? '' : ` (${falseErrors.judgedPerThousandWords.toFixed(2)} if every unjudged error is right)`),
+    ...(falseErrors.unjudged.length === 0
+      ? []
+      : [
+          `  unjudged errors (judge in the verdicts file); first ${Math.min(unjudgedListed, falseErrors.unjudged.length)}:`,
+          ...falseErrors.unjudged
+            .slice(0, unjudgedListed)
+            .map(
+              (error) =>
+                `    ${error.actual} at ${error.repo}/${error.file}:${error.line}:${error.column} (${error.ruleId}),` +
+                ` suggests ${error.expected.slice(0, 3).join(', ') || 'nothing'}`
+            )
+        ]),
+    '',
+    `  ${clean.topErrors.length} most frequent \`error\` words`,
     indent(wordTable(clean.topErrors)),
     '',
     `  ${clean.topWarnings.length} most frequent \`warning\` words`,
@@ -126,30 +344,36 @@ export function renderReport(result: BenchResult): string {
     '',
     `  \`${acrossFilesRule}\` compares stories, so it is left out of every figure here, which measure rules that`,
     '  see one story (`npm run bench:names` measures it): ' +
-      `${count(result.acrossFiles.clean)} findings in ${count(result.acrossFiles.pairs.length)} pairs on the clean copy,` +
-      ` ${count(result.acrossFiles.modified)} on the modified copy. Judge each pair by hand:`,
-    ...renderPairs(result.acrossFiles.pairs),
+      `${count(set.acrossFiles.clean)} findings in ${count(set.acrossFiles.pairs.length)} pairs on the clean copy,` +
+      ` ${count(set.acrossFiles.modified)} on the modified copy. Judge each pair by hand:`,
+    ...renderPairs(set.acrossFiles.pairs),
+    ''
+  ]
+}
+
+/**
+ * Render one set's scores at every threshold and the detail behind them.
+ *
+ * @param number The section's number.
+ * @param set The set.
+ * @param development The development set, for its plain retext-spell column.
+ * @returns Lines.
+ */
+function scoreSection(number: number, set: SetResult, development: SetResult | undefined): string[] {
+  const {injected, copydesk} = set
+  const baseline = set.baseline ?? null
+  return [
+    `${number}. ${set.title}: scores at each threshold` + (baseline ? ', and plain retext-spell' : ''),
+    ...(baseline
+      ? [
+          '  Plain retext-spell reports every unknown word; it stops suggesting after 30 words, so its suggestions are',
+          '  not scored.'
+        ]
+      : development?.baseline
+        ? ['  (plain retext-spell reads text, not Markdown: it is run on the development set only)']
+        : []),
     '',
-    '2. Injected errors',
-    `  ${count(injected.count['name-variant'])} name variants (a later use of a name used twice or more;` +
-      ` ${count(injected.unknownNames)} of names dictionary-en lacks)`,
-    `  ${count(injected.count.misspelling)} real misspellings (from ${count(injected.misspellingPairs)} usable pairs for` +
-      ` ${count(injected.misspelledWords)} words)`,
-    `  ${count(injected.count['keyboard-slip'])} keyboard slips` +
-      ` (on the ${count(injected.commonWords)} most common SUBTLEX-US words)`,
-    `  in ${count(injected.articles)} articles; no injected form is a dictionary-en word or used elsewhere in its article`,
-    `  lint time: copydesk ${seconds(injected.seconds)} (same process as the clean run, so suggestions are cached),` +
-      ` plain retext-spell ${seconds(baseline.seconds.modified)}`,
-    '',
-    '3. Scores',
-    '  An injection is found when a finding covers exactly the injected word. Precision: findings on injected',
-    '  words, of all findings at the threshold on the modified copy. False alarms: findings at the threshold on',
-    '  the clean copy. Plain retext-spell reports every unknown word; it stops suggesting after 30 words, so its',
-    '  suggestions are not scored.',
-    '',
-    indent(scoreTable(copydesk.scores, baseline.scores, copydesk.targets)),
-    '',
-    `  targets met at error: ${copydesk.targets.filter((target) => target.pass).length} of ${copydesk.targets.length}`,
+    indent(scoreTable(copydesk.scores, baseline?.scores ?? null, copydesk.targets)),
     '',
     '  how copydesk reported the injected words',
     indent(severityTable(injected.outcomes)),
@@ -174,51 +398,36 @@ export function renderReport(result: BenchResult): string {
         ...examples(
           `${kindNames[kind]} found at error, first suggestion not the original`,
           atError.filter((outcome) => outcome.suggestions[0] !== outcome.original)
+        ),
+        ...examples(
+          `${kindNames[kind]} whose fix points at the slip, at error`,
+          outcomes.filter((outcome) => outcome.pointsAtSlip === 'error')
         )
       ]
     })
-  ].join('\n') + '\n'
+  ]
 }
 
 /**
- * Render the scores: copydesk at each threshold, plain retext-spell, and the
- * targets at `error` next to them.
+ * Render the scores: copydesk at each threshold, plain retext-spell when
+ * it ran, and the targets at `error` next to them.
  *
  * @param scores copydesk's scores, one per threshold, `error` first.
- * @param baseline Plain retext-spell's scores.
+ * @param baseline Plain retext-spell's scores, if it ran.
  * @param targets Targets checked against copydesk at `error`.
  * @returns Table.
  */
-function scoreTable(scores: readonly Scores[], baseline: Scores, targets: readonly TargetResult[]): string {
-  const runs = [...scores, baseline]
-  const row = (label: string, cell: (run: Scores) => string, id?: TargetId): string[] => {
-    const target = targets.find((candidate) => candidate.id === id)
-    return [label, ...runs.map(cell), target?.goal ?? '', target ? (target.pass ? 'pass' : 'FAIL') : '']
-  }
-  const firstOf = (kind: InjectionKind) => (run: Scores): string =>
-    run.firstSuggestion ? rateCell(run.firstSuggestion[kind]) : 'n/a'
+function scoreTable(scores: readonly Scores[], baseline: Scores | null, targets: readonly TargetResult[]): string {
+  const runs = baseline ? [...scores, baseline] : [...scores]
   return table(
     [
-      ['measure', ...scores.map((run) => thresholdNames[run.threshold]), 'retext-spell', 'target at error', ''],
-      row('precision', (run) => rateCell(run.precision), 'precision'),
-      row('recall: name variants', (run) => rateCell(run.recall['name-variant']), 'recall: name variants'),
-      row('recall: real misspellings', (run) => rateCell(run.recall.misspelling), 'recall: misspellings'),
-      row('recall: keyboard slips', (run) => rateCell(run.recall['keyboard-slip']), 'recall: keyboard slips'),
-      row('first suggestion right, of found: name variants', firstOf('name-variant')),
-      row(
-        '  of names not in dictionary',
-        (run) => (run.firstSuggestionUnknownNames ? rateCell(run.firstSuggestionUnknownNames) : 'n/a'),
-        'first suggestion: unknown names'
-      ),
-      row('first suggestion right, of found: real misspellings', firstOf('misspelling')),
-      row('first suggestion right, of found: keyboard slips', firstOf('keyboard-slip')),
-      row(
-        'false alarms per 1,000 clean words',
-        (run) => `${run.falseAlarms.perThousandWords.toFixed(2)} (${run.falseAlarms.count})`,
-        'false alarms'
-      )
+      ['measure', ...scores.map((run) => thresholdNames[run.threshold]), ...(baseline ? ['retext-spell'] : []), 'target at error', ''],
+      ...measures.map((measure) => {
+        const target = targets.find((candidate) => candidate.id === measure.target)
+        return [measure.label, ...runs.map(measure.cell), target?.goal ?? '', target ? (target.pass ? 'pass' : 'FAIL') : '']
+      })
     ],
-    'lrrrrll'
+    'l' + 'r'.repeat(runs.length) + 'll'
   )
 }
 
@@ -323,7 +532,8 @@ function examples(title: string, outcomes: readonly InjectionOutcome[]): string[
           ? `${outcome.severity}, suggests ${outcome.suggestions.slice(0, 5).join(', ') || 'nothing'}`
           : outcome.partial
             ? 'missed (a finding covers part of it)'
-            : 'missed')
+            : 'missed') +
+        (outcome.pointsAtSlip ? `; ${outcome.original} flagged at ${outcome.pointsAtSlip}, expected ${outcome.injected}` : '')
     ),
     ''
   ]

@@ -39,19 +39,15 @@ import {jsonFindings, ownConfig, readRepository, runCopydesk, storyPattern, with
 import {readRepoOptions, type RepoOptions, reproduceRepoCommand} from './repos-options.js'
 import {type RepoResult, renderRepoReport, type ReposResult, type TemplateFinding} from './repos-report.js'
 import {defaultSeed} from './seeded-options.js'
+import {reposFolder, reposShown} from './site-stories.js'
 import {templatePlace, templateSpans} from './template-spans.js'
 import {formatFixVerdicts, type FixRow, judgeFixes, parseFixVerdicts, withUnjudgedFixes} from './fix-verdicts.js'
+import {readIfThere, writeAtomically} from './text-files.js'
 import {formatVerdicts, type JudgedRow, judgedPrecision, parseVerdicts, sampleErrors, withUnjudged} from './verdicts.js'
 import {commonWords, dictionaryChecker} from './words.js'
 
 /** The project root: this module runs from `dist/bench/`. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-
-/** The repositories, as the reports name them. */
-const reposShown = '../shared/repos'
-
-/** The repositories' folder. */
-const reposFolder = path.resolve(projectRoot, reposShown)
 
 /** The verdicts files, in the project: on sampled errors, and on fixes. */
 const verdictsShown = 'bench/judged/repos-errors.tsv'
@@ -367,34 +363,6 @@ function lineAround(text: string, line: number, column: number): string {
  */
 function wordsIn(text: string): number {
   return text.split(/\s+/u).filter((token) => token.length > 0).length
-}
-
-/**
- * Read a file, or give an empty string when it is not there.
- *
- * @param file Path.
- * @returns Its text.
- */
-async function readIfThere(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-    throw error
-  }
-}
-
-/**
- * Replace a file atomically: a temporary file beside it, then a rename.
- *
- * @param file Path.
- * @param text New text.
- */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.tmp`
-  await fs.writeFile(temporary, text)
-  await fs.rename(temporary, file)
 }
 
 /**

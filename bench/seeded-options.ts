@@ -13,6 +13,12 @@ export interface SeededOptions {
 /** The seed the benchmarks report with unless told otherwise: the first article's date. */
 export const defaultSeed = 20_190_104
 
+/** The options of `npm run bench:accuracy`. */
+export interface AccuracyOptions extends SeededOptions {
+  /** Add the clean-copy errors that have no verdict to the verdicts file, for judging. */
+  writeUnjudged: boolean
+}
+
 /**
  * Read the command-line options.
  *
@@ -22,12 +28,38 @@ export const defaultSeed = 20_190_104
  */
 export function readSeededOptions(args: string[]): SeededOptions {
   const {values} = parseArgs({args, options: {json: {type: 'boolean', default: false}, seed: {type: 'string'}}})
-  const seed = values.seed === undefined ? defaultSeed : Number(values.seed)
+  return {json: values.json ?? false, seed: readSeed(values.seed)}
+}
+
+/**
+ * Read the command-line options of `bench:accuracy`: the seeded options and `--write-unjudged`.
+ *
+ * @param args Arguments after the script name.
+ * @returns Options.
+ * @throws {Error} On an unknown option or a seed that is not a 32-bit unsigned integer.
+ */
+export function readAccuracyOptions(args: string[]): AccuracyOptions {
+  const {values} = parseArgs({
+    args,
+    options: {json: {type: 'boolean', default: false}, seed: {type: 'string'}, 'write-unjudged': {type: 'boolean', default: false}}
+  })
+  return {json: values.json ?? false, seed: readSeed(values.seed), writeUnjudged: values['write-unjudged'] ?? false}
+}
+
+/**
+ * Read `--seed`.
+ *
+ * @param value The option's value, if given.
+ * @returns The seed; `defaultSeed` when none is given.
+ * @throws {Error} On a seed that is not a 32-bit unsigned integer.
+ */
+function readSeed(value: string | undefined): number {
+  const seed = value === undefined ? defaultSeed : Number(value)
   // mulberry32 keeps 32 bits: larger seeds would silently repeat smaller ones.
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff) {
-    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${values.seed}\``)
+    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${value}\``)
   }
-  return {json: values.json ?? false, seed}
+  return seed
 }
 
 /**

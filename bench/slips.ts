@@ -69,6 +69,27 @@ export function keyboardSlips(word: string): Changes<KeyboardSlip> {
 }
 
 /**
+ * List the keyboard slips on the last letter of a word: a neighbouring key
+ * hit instead of it (`cases` → `casex`), a neighbouring key caught after it
+ * (`casesd`), the letter doubled (`casess`). On an inflected word each is
+ * one edit from the stem as well as from the word.
+ *
+ * @param word Lowercase word.
+ * @returns Slipped forms by kind, each form once, the word itself never.
+ */
+export function lastLetterSlips(word: string): Changes<KeyboardSlip> {
+  const changes = new ChangeList<KeyboardSlip>(word)
+  const head = word.slice(0, -1)
+  const last = word.at(-1) ?? ''
+  for (const key of neighbours.get(last) ?? '') {
+    changes.add('neighbour key hit', head + key)
+    changes.add('neighbour key added', word + key)
+  }
+  changes.add('letter doubled', doubleAt(word, word.length - 1))
+  return changes.byKind
+}
+
+/**
  * List the variant spellings of a capitalised name that a slip or a
  * different transliteration gives: two letters swapped, a letter dropped,
  * a letter doubled or a double undoubled, a neighbouring key hit, `s` for
