@@ -277,6 +277,8 @@ describe('spelling: evidence of a slip', () => {
     ['an adverb of a plain adjective is still a slip', 'The plan was basicly sound.', ['1:14-1:21 error basicly']],
     ['the Greek plural of a word in -on is a word', 'Cellular automata ran the model.', ['1:10-1:18 warning automata']],
     ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
+    ['a word the larger word list has is a word, however much commoner its neighbour', 'The assay measured the antibody titer. The trail zigs past the lake.', ['1:33-1:38 warning titer', '1:50-1:54 warning zigs']],
+    ['a word the larger word list has is still a slip of a word typed far more', 'She would not say wat happened at the shool.', ['1:19-1:22 error wat', '1:39-1:44 error shool']],
     ['a hyphened form of a known closed word is accepted, a slip in it is not', 'He condemned anti-semitism; the anti-semtism row grew.', ['1:38-1:45 error semtism']],
     ['a verb and up closed up is a new noun, not a slip', 'Fares rose in the leadup to the vote.', ['1:19-1:25 warning leadup']],
     ['a word in written use about as often as its neighbours is not a slip of them', 'Make the table sortable by date.', ['1:16-1:24 warning sortable']],
