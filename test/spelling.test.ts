@@ -278,6 +278,8 @@ describe('spelling: evidence of a slip', () => {
     ['the Greek plural of a word in -on is a word', 'Cellular automata ran the model.', ['1:10-1:18 warning automata']],
     ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
     ['a word the larger word list has is a word, however much commoner its neighbour', 'The assay measured the antibody titer. The trail zigs past the lake.', ['1:33-1:38 warning titer', '1:50-1:54 warning zigs']],
+    ['a spelling variant that SCOWL lists is a word, not a slip', 'The mill had four hundred employes. He lit a cigaret outside.', ['1:27-1:35 warning employes', '1:46-1:53 warning cigaret']],
+    ['a variant in the list of common misspellings is still a slip', 'The vase fell accidently on Monday.', ['1:15-1:25 error accidently']],
     ['a word the larger word list has is still a slip of a word typed far more', 'She would not say wat happened at the shool.', ['1:19-1:22 error wat', '1:39-1:44 error shool']],
     ['a hyphened form of a known closed word is accepted, a slip in it is not', 'He condemned anti-semitism; the anti-semtism row grew.', ['1:38-1:45 error semtism']],
     ['a verb and up closed up is a new noun, not a slip', 'Fares rose in the leadup to the vote.', ['1:19-1:25 warning leadup']],
