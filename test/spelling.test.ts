@@ -275,6 +275,7 @@ describe('spelling: evidence of a slip', () => {
     ['a species after its genus is part of a scientific name', 'Penguins of the species Spheniscus magellanicus nested.', ['1:25-1:35 info Spheniscus', '1:36-1:48 warning magellanicus']],
     ['an adverb of a participle is a word', 'She steered the ferry two-handedly.', ['1:27-1:35 warning handedly']],
     ['an adverb of a plain adjective is still a slip', 'The plan was basicly sound.', ['1:14-1:21 error basicly']],
+    ['a consonant and y turned to i before an ending make a regular form; a vowel and y do not', 'Three artists juried the fair. The band plaied on.', ['1:15-1:21 warning juried', '1:41-1:47 error plaied']],
     ['the Greek plural of a word in -on is a word', 'Cellular automata ran the model.', ['1:10-1:18 warning automata']],
     ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
     ['a word the larger word list has is a word, however much commoner its neighbour', 'The assay measured the antibody titer. The trail zigs past the lake.', ['1:33-1:38 warning titer', '1:50-1:54 warning zigs']],
