@@ -303,6 +303,8 @@ describe('spelling: evidence of a slip', () => {
     ['a short fragment joined to a word by a slash or a semicolon is a code or an abbreviation', 'Dates are written d/mm/yy. The tl;dr is short.', ['1:24-1:26 warning yy', '1:32-1:34 warning tl', '1:35-1:37 warning dr']],
     ['a slip next to a slash with spaces is still a slip', 'Bring tea / teh coffee.', ['1:13-1:16 error teh']],
     ['a term written in mixed case by its owner, in lowercase, is that term', 'The cafe has wifi now.', ['1:14-1:18 warning wifi']],
+    ['a prefix before a hyphen, then and, or or to, then a prefixed word is a suspended prefix', 'The labs ran femto- to microscale tests and thermo- or electro-chemical ones.', ['1:24-1:34 warning microscale', '1:56-1:63 warning electro']],
+    ['a fragment before a hyphen and and with no prefixed word after is still worth a look', 'The endo- and skeleton teams met.', ['1:5-1:9 warning endo']],
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)

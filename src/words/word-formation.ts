@@ -104,13 +104,34 @@ let prefixes: readonly string[] | undefined
  * @returns Whether it is such a coinage.
  */
 export function isPrefixedWord(text: string, isKnown: (word: string) => boolean, shortestWord?: number): boolean {
-  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
-  return prefixes.some(
+  return wordPrefixes().some(
     (prefix) =>
       text.startsWith(prefix) &&
       text.length - prefix.length >= (shortestWord ?? (prefix.length >= 4 ? shortestAfterLongPrefix : shortestPrefixedWord)) &&
       isKnown(text.slice(prefix.length))
   )
+}
+
+/**
+ * Whether a word starts with a prefix that makes new closed-up words
+ * (`postwar`, `microscale`; `dictionaries/word-prefixes.txt`), with three
+ * letters or more after it.
+ *
+ * @param text Lowercase word.
+ * @returns Whether it does.
+ */
+export function startsWithWordPrefix(text: string): boolean {
+  return wordPrefixes().some((prefix) => text.startsWith(prefix) && text.length - prefix.length >= 3)
+}
+
+/**
+ * The prefixes that make new closed-up words, read on first use.
+ *
+ * @returns The list.
+ */
+function wordPrefixes(): readonly string[] {
+  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
+  return prefixes
 }
 
 /**
