@@ -329,6 +329,7 @@ describe('spelling: fixed phrases', () => {
     ['an old foe', 'Inflation has become the bete noire of the treasury.'],
     ['an elided article', "Winning the league is the club's raison d'etre."],
     ['a seizure of power', "The junta seized the radio station during the coup d'etat."],
+    ['a phrase whose head noun, first, is in the plural', "The country has seen three coups d'etat since independence."],
     ['a phrase opening a sentence', 'Modus operandi aside, the thefts had little in common.']
   ])('accepts the words of a phrase where they stand: %s', async (_, doc) => {
     expect(findings(await lintDoc(doc))).toEqual([])

@@ -169,9 +169,13 @@ function inPhrase(token: string, part: WordPart, word: Word, sentence: Sentence,
   const stretch = [...before.reverse(), token, ...after]
   for (let length = 2; length <= phrases.longest; length++) {
     for (let start = Math.max(0, place - length + 1); start <= place && start + length <= stretch.length; start++) {
-      const phrase = stretch.slice(start, start + length).join(' ')
-      // A plural ends the phrase: "hors d'oeuvres" is "hors d'oeuvre".
+      const words = stretch.slice(start, start + length)
+      const phrase = words.join(' ')
+      // A plural ends the phrase ("hors d'oeuvres" is "hors d'oeuvre") or,
+      // where the head noun comes first, opens it ("coups d'etat").
       if (phrases.has(phrase) || (phrase.endsWith('s') && phrases.has(phrase.slice(0, -1)))) return true
+      const [first = ''] = words
+      if (first.endsWith('s') && phrases.has(first.slice(0, -1) + phrase.slice(first.length))) return true
     }
   }
   return false
