@@ -107,14 +107,16 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // "ok" for "OK" is a style matter even though "of" is one edit away: a
   // known word in another case that is in common use as written.
   if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
-  // "titer", "zigs", "depositary": a word the larger word list has is a real
-  // word, however much commoner its neighbours (`tiger`, `pigs`), unless
-  // one of them is among the words typed most: the list has `tody` and
-  // `shool` too, and in copy those are `today` and `school` mistyped.
-  if (isInLargerWordList(text)) return hasMuchCommonerNeighbour(text, neighbours, typedMost)
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
-  // each is one edit from a far more common word: those are slips.
-  if (hasMuchCommonerNeighbour(text, neighbours)) return true
+  // each is one edit from a far more common word: those are slips. So are
+  // `tody` and `shool`, though the larger word list has them: in copy they
+  // are `today` and `school` mistyped, words typed far more than any other.
+  if (hasMuchCommonerNeighbour(text, neighbours, typedMost)) return true
+  // "titer", "zigs", "depositary": a word the larger word list has is a real
+  // word, however much commoner its neighbours (`tiger`, `pigs`). Asked
+  // only here: a story whose unknown words are slips of the commonest words
+  // (`teh`) never reads the list.
+  if (hasMuchCommonerNeighbour(text, neighbours)) return !isInLargerWordList(text)
   // No commoner word one edit away, so a slip would be two edits from its
   // word: in a word of six letters or fewer two edits change too much of it
   // (`adtech`, `pshtt`) unless some word is one edit away; and a known word
@@ -123,6 +125,7 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   return (
     (text.length > shortForTwoEdits || neighbours.length > 0) &&
     !isRegularForm(text, isKnown) &&
+    !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown) &&
     !isPrefixedWord(text, isKnown, 4) &&
     !isCaseVariant(text, isKnown)
