@@ -86,3 +86,9 @@ test('the larger word list has the less common words of both its lists, and only
   const words = ['predation', 'upwelling', 'accouterment', 'alchemize', 'predatio', 'predationz', 'Predation', '', 'zzzz']
   expect(words.filter((word) => isInLargerWordList(word))).toEqual(['predation', 'upwelling', 'accouterment', 'alchemize'])
 })
+
+test('the larger word list has SCOWL’s spelling variants of every spelling system', function () {
+  // `employes` and `cigaret` are American variants, `gaol` and `connexion` British ones; `advertize` is a seldom-used variant.
+  const words = ['employes', 'cigaret', 'gaol', 'connexion', 'advertize', 'employess']
+  expect(words.filter((word) => isInLargerWordList(word))).toEqual(['employes', 'cigaret', 'gaol', 'connexion'])
+})

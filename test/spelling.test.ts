@@ -275,8 +275,13 @@ describe('spelling: evidence of a slip', () => {
     ['a species after its genus is part of a scientific name', 'Penguins of the species Spheniscus magellanicus nested.', ['1:25-1:35 info Spheniscus', '1:36-1:48 warning magellanicus']],
     ['an adverb of a participle is a word', 'She steered the ferry two-handedly.', ['1:27-1:35 warning handedly']],
     ['an adverb of a plain adjective is still a slip', 'The plan was basicly sound.', ['1:14-1:21 error basicly']],
+    ['a consonant and y turned to i before an ending make a regular form; a vowel and y do not', 'Three artists juried the fair. The band plaied on.', ['1:15-1:21 warning juried', '1:41-1:47 error plaied']],
     ['the Greek plural of a word in -on is a word', 'Cellular automata ran the model.', ['1:10-1:18 warning automata']],
     ['a regular form of a word in the larger word list is not a slip', 'Critics were stymying the bill.', ['1:14-1:22 warning stymying']],
+    ['a word the larger word list has is a word, however much commoner its neighbour', 'The assay measured the antibody titer. The trail zigs past the lake.', ['1:33-1:38 warning titer', '1:50-1:54 warning zigs']],
+    ['a spelling variant that SCOWL lists is a word, not a slip', 'The mill had four hundred employes. He lit a cigaret outside.', ['1:27-1:35 warning employes', '1:46-1:53 warning cigaret']],
+    ['a variant in the list of common misspellings is still a slip', 'The vase fell accidently on Monday.', ['1:15-1:25 error accidently']],
+    ['a word the larger word list has is still a slip of a word typed far more', 'She would not say wat happened at the shool.', ['1:19-1:22 error wat', '1:39-1:44 error shool']],
     ['a hyphened form of a known closed word is accepted, a slip in it is not', 'He condemned anti-semitism; the anti-semtism row grew.', ['1:38-1:45 error semtism']],
     ['a verb and up closed up is a new noun, not a slip', 'Fares rose in the leadup to the vote.', ['1:19-1:25 warning leadup']],
     ['a word in written use about as often as its neighbours is not a slip of them', 'Make the table sortable by date.', ['1:16-1:24 warning sortable']],
@@ -298,6 +303,8 @@ describe('spelling: evidence of a slip', () => {
     ['a short fragment joined to a word by a slash or a semicolon is a code or an abbreviation', 'Dates are written d/mm/yy. The tl;dr is short.', ['1:24-1:26 warning yy', '1:32-1:34 warning tl', '1:35-1:37 warning dr']],
     ['a slip next to a slash with spaces is still a slip', 'Bring tea / teh coffee.', ['1:13-1:16 error teh']],
     ['a term written in mixed case by its owner, in lowercase, is that term', 'The cafe has wifi now.', ['1:14-1:18 warning wifi']],
+    ['a prefix before a hyphen, then and, or or to, then a prefixed word is a suspended prefix', 'The labs ran femto- to microscale tests and thermo- or electro-chemical ones.', ['1:24-1:34 warning microscale', '1:56-1:63 warning electro']],
+    ['a fragment before a hyphen and and with no prefixed word after is still worth a look', 'The endo- and skeleton teams met.', ['1:5-1:9 warning endo']],
     ['a Latin phrase of the courts is accepted', 'He served as speaker pro tem and filed a quo warranto petition.', []]
   ])('%s', async (_, doc, expected) => {
     expect(findings(await lintDoc(doc))).toEqual(expected)
@@ -322,6 +329,7 @@ describe('spelling: fixed phrases', () => {
     ['an old foe', 'Inflation has become the bete noire of the treasury.'],
     ['an elided article', "Winning the league is the club's raison d'etre."],
     ['a seizure of power', "The junta seized the radio station during the coup d'etat."],
+    ['a phrase whose head noun, first, is in the plural', "The country has seen three coups d'etat since independence."],
     ['a phrase opening a sentence', 'Modus operandi aside, the thefts had little in common.']
   ])('accepts the words of a phrase where they stand: %s', async (_, doc) => {
     expect(findings(await lintDoc(doc))).toEqual([])

@@ -4,6 +4,7 @@ import {dictionaryFile} from '../package-info.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {type FixedPhrases, fixedPhrases, phraseToken} from '../words/fixed-phrases.js'
 import {readWordList} from '../config/word-list.js'
+import {startsWithWordPrefix} from '../words/word-formation.js'
 
 /**
  * Fragments that are right in news copy where they stand, though no
@@ -50,6 +51,7 @@ export function toleratedFragments(): Tolerated {
 export function isTolerated(part: WordPart, word: Word, sentence: Sentence | undefined, lists: Tolerated): boolean {
   const text = part.text
   if (part.beforeHyphen && lists.hyphenPrefixes.has(text.toLowerCase())) return true
+  if (part.beforeHyphen && sentence !== undefined && isSuspendedPrefix(part, word, sentence)) return true
   if (lists.nameParticles.has(text)) {
     const next = part.beforeHyphen ? partAfter(word, part) : wordAfter(sentence, word)
     if (next && (/^\p{Lu}/u.test(next) || lists.nameParticles.has(next))) return true
@@ -63,6 +65,40 @@ export function isTolerated(part: WordPart, word: Word, sentence: Sentence | und
   const phrases = lists.phrases
   const listed = phrases.hasWord(token) || (token.endsWith('s') && phrases.hasWord(token.slice(0, -1)))
   return listed && inPhrase(token, part, word, sentence, phrases)
+}
+
+/** The words that join a suspended prefix to the prefixed word it shares a stem with. */
+const suspendingWords = new Set(['and', 'or', 'to'])
+
+/**
+ * Whether a part is a suspended prefix: the end of a word that ends in a
+ * hyphen, then `and`, `or` or `to`, then a prefixed word, hyphenated or
+ * closed up (`thermo- and electro-chemical`, `nano- to microscale`): the
+ * prefix shares the stem of the word after it.
+ *
+ * @param part The part.
+ * @param word The word it ends.
+ * @param sentence The sentence.
+ * @returns Whether it is.
+ */
+function isSuspendedPrefix(part: WordPart, word: Word, sentence: Sentence): boolean {
+  if (wordParts(word).at(-1) !== part) return false
+  const children = sentence.children
+  const index = children.indexOf(word)
+  const joining = children[index + 2]
+  const prefixed = children[index + 4]
+  if (
+    index === -1 ||
+    children[index + 1]?.type !== 'WhiteSpaceNode' ||
+    joining?.type !== 'WordNode' ||
+    !suspendingWords.has(toString(joining).toLowerCase()) ||
+    children[index + 3]?.type !== 'WhiteSpaceNode' ||
+    prefixed?.type !== 'WordNode'
+  ) {
+    return false
+  }
+  const parts = wordParts(prefixed)
+  return parts[0]?.beforeHyphen === true || startsWithWordPrefix(toString(prefixed).toLowerCase())
 }
 
 /**
@@ -133,9 +169,13 @@ function inPhrase(token: string, part: WordPart, word: Word, sentence: Sentence,
   const stretch = [...before.reverse(), token, ...after]
   for (let length = 2; length <= phrases.longest; length++) {
     for (let start = Math.max(0, place - length + 1); start <= place && start + length <= stretch.length; start++) {
-      const phrase = stretch.slice(start, start + length).join(' ')
-      // A plural ends the phrase: "hors d'oeuvres" is "hors d'oeuvre".
+      const words = stretch.slice(start, start + length)
+      const phrase = words.join(' ')
+      // A plural ends the phrase ("hors d'oeuvres" is "hors d'oeuvre") or,
+      // where the head noun comes first, opens it ("coups d'etat").
       if (phrases.has(phrase) || (phrase.endsWith('s') && phrases.has(phrase.slice(0, -1)))) return true
+      const [first = ''] = words
+      if (first.endsWith('s') && phrases.has(first.slice(0, -1) + phrase.slice(first.length))) return true
     }
   }
   return false

