@@ -1,4 +1,5 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, test} from 'vitest'
+import {withListedCorrections} from '../src/words/common-misspellings.js'
 import {misspellingCost} from '../src/words/misspelling-model.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
 
@@ -44,5 +45,18 @@ describe('suggestion ranking', () => {
 
   it('keeps ordinary words before proper nouns for a lowercase word', () => {
     expect(rankSuggestions('paris', ['Paris', 'parish'], none)[0]).toBe('parish')
+  })
+})
+
+describe('corrections of the list of common misspellings', () => {
+  test('come first, in the list order, even far from the word', () => {
+    expect(withListedCorrections('altho', ['alto', 'also'])[0]).toBe('although')
+    expect(rankSuggestions('altho', withListedCorrections('altho', ['alto', 'also']), new Set())[0]).toBe('although')
+    expect(withListedCorrections('Altho', ['Alto'])[0]).toBe('Although')
+  })
+
+  test('leave the suggestions of an unlisted word as they are', () => {
+    const suggestions = ['budget', 'budgets']
+    expect(withListedCorrections('budgett', suggestions)).toBe(suggestions)
   })
 })

@@ -8,6 +8,7 @@ import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {knownCasings, suggest} from '../words/suggester.js'
 import {suggestionIndexes} from '../words/suggestion-indexes.js'
 import {withSoundAlikes} from '../words/sounds-like.js'
+import {withListedCorrections} from '../words/common-misspellings.js'
 import {rankSuggestions} from '../words/suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
@@ -364,7 +365,7 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
         const cache = caches[farthest]
         let suggestions = cache.get(word)
         if (!suggestions) {
-          suggestions = suggest(indexes, word, undefined, farthest)
+          suggestions = withListedCorrections(word, suggest(indexes, word, undefined, farthest))
           cache.set(word, suggestions)
         }
         return suggestions

@@ -32,6 +32,25 @@ export function commonMisspelling(word: string): string[] | undefined {
 }
 
 /**
+ * The corrections cspell's list gives a misspelling, written in the case of
+ * the word (`Altho` → `Although`), first among its suggestions: the list
+ * names the word people meant, which may be farther than the suggester
+ * looks (`altho` is three edits from `although`). An unlisted word keeps
+ * its suggestions as they are.
+ *
+ * @param word The unknown word.
+ * @param suggestions Its suggestions.
+ * @returns The suggestions, the list's corrections first.
+ */
+export function withListedCorrections(word: string, suggestions: readonly string[]): readonly string[] {
+  const corrections = commonMisspelling(word.toLowerCase())
+  if (!corrections || corrections.length === 0) return suggestions
+  const capitalised = word !== word.toLowerCase() && word.slice(1) === word.slice(1).toLowerCase()
+  const cased = corrections.map((correction) => (capitalised ? correction.charAt(0).toUpperCase() + correction.slice(1) : correction))
+  return [...new Set([...cased, ...suggestions])]
+}
+
+/**
  * The list as sorted lines, from the disk cache (built from the package's
  * JSON files): its UTF-8 bytes, one character a byte.
  *
