@@ -11,6 +11,7 @@ import {editDistance} from './edit-distance.js'
 import {wordFrequency} from './suggestions.js'
 import {upperFirst} from './letter-case.js'
 import {commonMisspelling} from './common-misspellings.js'
+import {keyboardSlipCost, misspellingCost} from './misspelling-model.js'
 import {writtenUsageRank} from './written-usage.js'
 import {isClosedCompound, isDerivedWord, isPrefixedWord, isRegularForm} from './word-formation.js'
 
@@ -123,7 +124,7 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // of four letters after any prefix (`unmute`; `untill` never gets here,
   // `until` being one edit away) is likelier a coinage.
   return (
-    (text.length > shortForTwoEdits || neighbours.length > 0) &&
+    (text.length > shortForTwoEdits || neighbours.length > 0 || isLikelySlipOfTypedMost(text, message.expected ?? [])) &&
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
     !isClosedCompound(text, isKnown) &&
@@ -216,6 +217,23 @@ function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[], a
     const theirs = wordFrequency(neighbour)
     return !text.startsWith(neighbour) && theirs >= atLeast && theirs >= commonerBy * (own + 1)
   })
+}
+
+/**
+ * Whether a short word two edits from every dictionary word is still a
+ * likely slip of one of the words typed most: the misspelling model finds
+ * the edits between them common (`seiad` for `said`: a vowel added, two
+ * letters swapped), where a coinage takes unlikely ones (`adtech` from
+ * `attach`).
+ *
+ * @param text Lowercase word.
+ * @param suggestions Its suggestions.
+ * @returns Whether such a word is among them.
+ */
+function isLikelySlipOfTypedMost(text: string, suggestions: readonly string[]): boolean {
+  return suggestions.some(
+    (suggestion) => wordFrequency(suggestion) >= typedMost && misspellingCost(text, suggestion) <= 2 * keyboardSlipCost
+  )
 }
 
 /** Letters up to which a word two edits from any dictionary word is not taken for a slip of one. */
