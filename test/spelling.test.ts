@@ -269,6 +269,7 @@ describe('spelling: evidence of a slip', () => {
     ['a foreign function word between two names is a name particle', 'Captain Jose dela Cruz spoke.', ['1:14-1:18 warning dela']],
     ['an English slip between two names is still a slip', 'Both Trump adn Biden spoke.', ['1:12-1:15 error adn']],
     ['foreign function words mark a quotation in another language', 'The song, tylko nie mów nikomu, aired.', ['1:11-1:16 info tylko', '1:17-1:20 info nie', '1:25-1:31 info nikomu']],
+    ['acronyms that read as foreign function words in lowercase do not make a run', 'Staff at AZ, DE and SI said teh report was late.', ['1:29-1:32 error teh']],
     ['a quotation runs to its last word', 'The judge wrote that the law, dijo el juez, aplica a la misma.', ['1:31-1:35 info dijo', '1:36-1:38 info el', '1:39-1:43 info juez', '1:45-1:51 info aplica', '1:57-1:62 info misma']],
     ['a slip a few words after a quotation is still a slip', 'Its motto, pamoja tutashinda daima or "together we win always," begane in May.', ['1:12-1:18 info pamoja', '1:19-1:29 info tutashinda', '1:30-1:35 info daima', '1:65-1:71 error begane']],
     ['three unknown words alone make a run of their middle word only', 'The budgett rose and the taxx fell and the levvy stayed.', ['1:5-1:12 error budgett', '1:26-1:30 info taxx', '1:44-1:49 error levvy']],
