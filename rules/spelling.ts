@@ -42,6 +42,8 @@ const longName = 8
  * - a lowercase word in cspell's list of common misspellings (`recieved`),
  *   however often the story uses it, or one with a close suggestion used
  *   once (`theh`): error;
+ * - a known word written as spoken, clipped, with an apostrophe for the
+ *   letters dropped (`lookin'`, `Goin’`, `ol'`): warning, with the full word;
  * - a lowercase word used twice or more in the story (counted whatever its
  *   case: `Preload` opening a sentence and `preload` are two uses), or with
  *   no close suggestion: warning;
@@ -76,6 +78,7 @@ export default defineRule<SpellingOptions>(
 
       for (const unknown of check.unknown) {
         const {text, message} = unknown
+        let clipped: string | undefined
         const count = uses.get(text.toLowerCase()) ?? 0
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
@@ -85,6 +88,10 @@ export default defineRule<SpellingOptions>(
           // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it;
           // a known mixed-case term in another case (`[Github](https://github.com/…)`) is still that warning.
           if (!reportCasing(unknown, check)) reportUnknownName(unknown)
+        } else if ((clipped = clippedWord(unknown, check.isKnown))) {
+          // "lookin'", "Goin’", "ol'": a known word written as spoken, in dialogue or a deliberate voice
+          // (three in a sentence look like a run of another language: they are English).
+          reportClipped(unknown, clipped)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -92,10 +99,7 @@ export default defineRule<SpellingOptions>(
           // "wifi" for "WiFi", "youtube" for "YouTube": a term its owner writes in mixed case, in lowercase.
           if (!reportCasing(unknown, check)) {
             check.suggest(unknown)
-            const slip =
-              isSlip(message, count, check.isKnown, check.dialect) &&
-              !standsInName(unknown, check.isKnown) &&
-              !isDroppedG(unknown, check.isKnown)
+            const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown)
             setSeverity(message, slip ? 'error' : 'warning')
           }
         } else if (/\p{Ll}/u.test(text)) {
@@ -298,19 +302,95 @@ function joinedToWord({word, sentence}: UnknownWord): boolean {
 }
 
 /**
- * Whether an unknown lowercase word is a known `-ing` word written as
- * spoken, its `g` dropped for an apostrophe (`learnin’`, `somethin'`):
- * dialogue or a deliberate voice, not a slip.
+ * SUBTLEX-US count from which a word is among the commonest few thousand
+ * (`old`, `and`, `just`, `about`, `hard`): the words speech clips and eye
+ * dialect writes clipped (`ol'`, `an'`, `'bout`, `'ard`). A slip that loses
+ * a letter next to a quotation mark is rarely of such a word.
+ */
+const clippedWordCount = 10_000
+
+/** A straight or curly apostrophe. */
+const apostrophe = /^['\u2019]$/
+
+/**
+ * The known word that an unknown word is written as spoken, clipped, with
+ * an apostrophe for the letters dropped: any `-in'` whose `-ing` form is
+ * known (`lookin'`, `Countin’`, `darlin'`), one letter dropped at the end
+ * of a very common word (`ol'` for `old`, `an'` for `and`), or one or two at
+ * its start (`'bout` for `about`, `'nother`, `'ard`). That is dialogue or a
+ * deliberate voice, worth a look but no slip. The apostrophe must touch the
+ * word: `lookin` alone is still a slip. A capitalised one counts only as the
+ * first word of a sentence: elsewhere it is a title (the song `Truckin'`).
  *
  * @param unknown The word.
  * @param isKnown Dictionary lookup.
- * @returns Whether it is such an elision.
+ * @returns The full word, cased as the clipped one, if it is such a form.
  */
-function isDroppedG({text, word, sentence}: UnknownWord, isKnown: (word: string) => boolean): boolean {
-  if (!text.endsWith('in') || !isKnown(text + 'g')) return false
-  if (/['\u2019]$/.test(toString(word))) return true
-  const next = sentence?.children[sentence.children.indexOf(word) + 1]
-  return next?.type === 'PunctuationNode' && /^['\u2019]$/.test(next.value)
+function clippedWord(unknown: UnknownWord, isKnown: (word: string) => boolean): string | undefined {
+  const {text, word, sentence, part} = unknown
+  if (part.afterHyphen || part.beforeHyphen) return undefined
+  const whole = toString(word)
+  const siblings = sentence?.children ?? []
+  const index = siblings.indexOf(word)
+  const markAt = (at: number): boolean => {
+    const node = siblings[at]
+    return node?.type === 'PunctuationNode' && apostrophe.test(node.value)
+  }
+  const letters = text.replace(/^['\u2019]|['\u2019]$/g, '')
+  // Lowercase, or capitalised where any word is ("Countin' the cows," she said), never in
+  // capitals; a capitalised one elsewhere is a title or a name (the song "Truckin'").
+  if (!/^\p{L}\p{Ll}*$/u.test(letters) || (/^\p{Lu}/u.test(letters) && !startsSentence(unknown))) return undefined
+  const lower = letters.toLowerCase()
+  const cased = (full: string): string => (letters === lower ? full : full.charAt(0).toUpperCase() + full.slice(1))
+  const common = (full: string): boolean => isKnown(full) && wordFrequency(full) >= clippedWordCount
+  if (/['\u2019]$/.test(whole) || markAt(index + 1)) {
+    if (lower.endsWith('in') && isKnown(lower + 'g')) return cased(lower + 'g')
+    const full = mostCommon([...alphabet].map((letter) => lower + letter).filter(common))
+    if (full) return cased(full)
+  }
+  if (/^['\u2019]/.test(whole) || markAt(index - 1)) {
+    const prefixes = [...alphabet].flatMap((first) => [first, ...[...alphabet].map((second) => first + second)])
+    const full = mostCommon(prefixes.map((prefix) => prefix + lower).filter(common))
+    if (full) return cased(full)
+  }
+  return undefined
+}
+
+/** The letters a clipped word may have lost. */
+const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * The commonest of some words, as written English uses them.
+ *
+ * @param words Known words.
+ * @returns The one with the highest SUBTLEX-US count, if any.
+ */
+function mostCommon(words: readonly string[]): string | undefined {
+  let best: string | undefined
+  let count = 0
+  for (const word of words) {
+    const frequency = wordFrequency(word)
+    if (frequency > count) {
+      best = word
+      count = frequency
+    }
+  }
+  return best
+}
+
+/**
+ * Report a clipped word (`goin'`) as a `warning`, with the full word to
+ * write unless the clipping is meant.
+ *
+ * @param unknown The word.
+ * @param full The full word.
+ */
+function reportClipped(unknown: UnknownWord, full: string): void {
+  const {text, message} = unknown
+  // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
+  message.reason = message.message = `Unexpected \`${text}\`, expected \`${full}\` unless written as spoken`
+  message.expected = [full]
+  setSeverity(message, 'warning')
 }
 
 /** Endings of Latin species names (`magellanicus`, `sapiens`, `pekinensis`); five letters or more, so `Oyelaran sai` is still a slip. */

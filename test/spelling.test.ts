@@ -43,6 +43,12 @@ describe('spelling', () => {
     expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
   })
 
+  test('says which word a clipped word stands for, at warning', async () => {
+    expect(await messages('"We kept lookin\u2019 for the dog," he said.')).toEqual([
+      '1:10-1:16: warning Unexpected `lookin`, expected `looking` unless written as spoken'
+    ])
+  })
+
   test('takes an unknown first word for a name unless it is a slip of a very common word', async () => {
     expect(findings(await lintDoc('Rudaw reported the attack.'))).toEqual(['1:1-1:6 info Rudaw'])
   })
@@ -292,6 +298,11 @@ describe('spelling: evidence of a slip', () => {
     ['the last part of an X-a-Y coinage is worth a look only', 'They ran two paint-a-thons and a well-knwon fair.', ['1:22-1:27 warning thons', '1:39-1:44 error knwon']],
     ['a slip in a hyphenated compound is still a slip', 'A well-knwon figure spoke.', ['1:8-1:13 error knwon']],
     ['an -ing word with its g dropped for an apostrophe is a voice, not a slip', 'They are always up for some learnin’ on Fridays.', ['1:29-1:36 warning learnin']],
+    ['an -in word with an apostrophe for its g is a voice, capitalised or not, with either apostrophe', '"Goin\u2019 nowhere," she said. "Just countin\' the days."', ['1:2-1:6 warning Goin', '1:34-1:41 warning countin']],
+    ['a common word clipped at its end or start is a voice', "Stay by the ol' mill, jus' wait 'nother hour.", ["1:13-1:16 warning ol'", '1:23-1:26 warning jus', '1:34-1:40 warning nother']],
+    ['a capitalised clipped word inside a sentence is a title', 'The band played "Ramblin\' Days" last.', ['1:18-1:25 info Ramblin']],
+    ['an -in word without its apostrophe is still a slip', 'She was talkin to the press.', ['1:9-1:15 error talkin']],
+    ['a slip of a rarer word that ends a quotation in single quotes is still a slip', "'The town backed the compan', the mayor said.", ['1:22-1:28 error compan']],
     ['a first word before another unknown capitalised word is a first name', 'Yoz Ekwuemeh spoke first.', ['1:1-1:4 info Yoz', '1:5-1:13 info Ekwuemeh']],
     ['a particle before another particle and a name is part of the name', 'The podcast Ciencia de la NASA returns.', ['1:13-1:20 info Ciencia']],
     ['with no commoner word one edit away, a known word of four letters after a prefix is a coinage', 'Please unmute the panel.', ['1:8-1:14 warning unmute']],
