@@ -4,6 +4,7 @@ import {defineRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
+import {resultsLineSentences} from '../src/analyse/results-lines.js'
 import {areVariants} from '../src/words/name-variants.js'
 import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
 import {setSeverity} from '../src/severity.js'
@@ -31,6 +32,9 @@ export interface SpellingOptions {
  */
 const commonWordCount = 20_000
 
+/** Letters at most of the shorthand of a results line (`og`, `Att`, `capt`). */
+const shorthandLetters = 4
+
 /** Letters from which a one-off name may be two edits from the name it is a slip of, not one. */
 const longName = 8
 
@@ -44,6 +48,8 @@ const longName = 8
  *   once (`theh`): error;
  * - a known word written as spoken, clipped, with an apostrophe for the
  *   letters dropped (`lookin'`, `Goin’`, `ol'`): warning, with the full word;
+ * - a word of four letters or fewer in a results line (a line-up, a score
+ *   line: `Walsh og 40`, `Att: 4,512`): warning at most;
  * - a lowercase word used twice or more in the story (counted whatever its
  *   case: `Preload` opening a sentence and `preload` are two uses), or with
  *   no close suggestion: warning;
@@ -75,6 +81,9 @@ export default defineRule<SpellingOptions>(
       // "Preload" opening a sentence and "preload" later are one word used twice: one judgement.
       const uses = countBy(check.unknown.map((unknown) => unknown.text.toLowerCase()))
       const foreign = foreignWords(tree, check.unknown)
+      // "Walsh og 40", "Att: 4,512": a short word in a line-up or a score line is the trade's shorthand.
+      const isShorthand = (unknown: UnknownWord): boolean =>
+        unknown.text.length <= shorthandLetters && unknown.sentence !== undefined && resultsLineSentences(tree).has(unknown.sentence)
 
       for (const unknown of check.unknown) {
         const {text, message} = unknown
@@ -99,12 +108,13 @@ export default defineRule<SpellingOptions>(
           // "wifi" for "WiFi", "youtube" for "YouTube": a term its owner writes in mixed case, in lowercase.
           if (!reportCasing(unknown, check)) {
             check.suggest(unknown)
-            const slip = isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown)
+            const slip =
+              isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown) && !isShorthand(unknown)
             setSeverity(message, slip ? 'error' : 'warning')
           }
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
-          reportName(unknown, count, check, isSlipTarget)
+          reportName(unknown, count, check, isSlipTarget, isShorthand)
         } else {
           check.suggest(unknown)
           setSeverity(message, 'warning')
@@ -124,12 +134,14 @@ export default defineRule<SpellingOptions>(
  * @param count How often the story uses it.
  * @param check The story's spell check.
  * @param isSlipTarget Whether a one-off slip may be taken for a name.
+ * @param isShorthand Whether a word is shorthand in a results line (`Att: 4,512`): never an error.
  */
 function reportName(
   unknown: UnknownWord,
   count: number,
   check: SpellCheck,
-  isSlipTarget: (name: string) => boolean
+  isSlipTarget: (name: string) => boolean,
+  isShorthand: (unknown: UnknownWord) => boolean
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
@@ -144,7 +156,7 @@ function reportName(
   // "Yoz Grahame": before another capitalised word the dictionary lacks, the first word of a sentence is a first name.
   if (count === 1 && startsSentence(unknown) && !beforeUnknownName(unknown, isKnown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
-    setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
+    setSeverity(message, isSlip(message, count, isKnown, dialect) && !isShorthand(unknown) ? 'error' : 'warning')
     return
   }
   const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown, isSlipTarget) : undefined
@@ -407,18 +419,31 @@ function isAcronym(text: string): boolean {
 }
 
 /**
- * Whether the next word after a word is a capitalised word that is no
- * ordinary word (the names lists may know it): the two are then a name (`Yoz Grahame`),
- * while a slip opening a sentence goes on with an ordinary word (`Teh Port`,
- * `Teh talks`).
+ * Whether a name the dictionary lacks follows a word: a capitalised word
+ * that is no ordinary word (the names lists may know it) among the
+ * capitalised words right after it (`Yoz Grahame`, `Ard Jan Vetham`,
+ * `Ard Mark Vetham`). Then the word is the first of a name, while a slip
+ * opening a sentence goes on with ordinary words (`Teh talks`, `Teh Port
+ * Authority`, `Tha Rose Garden`).
  *
  * @param unknown The word.
  * @param isKnown Dictionary lookup.
  * @returns Whether such a word follows.
  */
-function beforeUnknownName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
-  const next = neighbourWord(unknown, 1)
-  return /^\p{Lu}\p{Ll}/u.test(next) && !isKnown(next.toLowerCase())
+function beforeUnknownName({word, sentence}: UnknownWord, isKnown: (word: string) => boolean): boolean {
+  const children = sentence?.children ?? []
+  let at = children.indexOf(word) + 1
+  // The rest of a name: three words at most (`Ard Jan Piet Vetham`).
+  for (let words = 0; words < 3; words++) {
+    if (children[at]?.type !== 'WhiteSpaceNode') return false
+    const next = children[at + 1]
+    if (next?.type !== 'WordNode') return false
+    const text = toString(next)
+    if (!/^\p{Lu}/u.test(text)) return false
+    if (/^\p{Lu}\p{Ll}/u.test(text) && !isKnown(text.toLowerCase())) return true
+    at += 2
+  }
+  return false
 }
 
 /**
