@@ -7,11 +7,11 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {formatOf} from '../files/formats.js'
 import {useLinearBreaks} from './break-sentences.js'
-import {parseTextInChunks} from './chunks.js'
 import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-characters.js'
 import {parseMarkdown} from './markdown.js'
+import {parsePlainText} from './plain-text.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
 import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
@@ -24,7 +24,8 @@ import {inStage} from '../stage.js'
  * Plain text, Markdown and HTML prose go through retext-english's parser, with
  * the extensions (such as retext-syntax-urls) that plugins register on the
  * processor. Plain text is parsed a run of paragraphs at a time, so that a
- * big file costs time in proportion to its length.
+ * big file costs time in proportion to its length, and with its character
+ * references decoded (`caf&#233;` is `café`), placed in the source.
  *
  * Site code (template tags, shortcodes, JSON front matter, front matter after blank lines, what config
  * `ignorePatterns` match) is blanked out of the source first, in every
@@ -51,7 +52,7 @@ const parseProse: Plugin<[], string, Root> = function () {
           root = parseHtml(site.source, english, {file})
           break
         default:
-          root = parseTextInChunks(site.source, english)
+          root = parsePlainText(site.source, english)
       }
       if (site.prose.length === 0 && site.frontMatter === undefined) return root
       const place = location(doc)
