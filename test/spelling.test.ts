@@ -43,6 +43,11 @@ describe('spelling', () => {
     expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
   })
 
+  test.each(['story.txt', 'story.html'])('reads a word with a symbol for a letter as one stylised or censored word in %s', async (filePath) => {
+    const doc = 'The film In$ane opened, its f*cking star said ca$h was sh*t, and the f**k-up was teh end.'
+    expect(findings(await lintDoc(doc, filePath))).toEqual(['1:82-1:85 error teh'])
+  })
+
   test('says which word a clipped word stands for, at warning', async () => {
     expect(await messages('"We kept lookin\u2019 for the dog," he said.')).toEqual([
       '1:10-1:16: warning Unexpected `lookin`, expected `looking` unless written as spoken'

@@ -13,6 +13,7 @@ import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-cha
 import {parseMarkdown} from './markdown.js'
 import {parsePlainText} from './plain-text.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
+import {hasStylisedWords, joinStylisedWords} from './stylised-words.js'
 import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
 
@@ -73,7 +74,9 @@ const parseProse: Plugin<[], string, Root> = function () {
  * as retext-english does for plain text; for a story with an invisible
  * character in it, one that reads a word across such characters as one
  * word (`a\u200Bnd` is `and`), first of all, before parse-latin's own
- * plugins take a soft hyphen for a mark inside a word.
+ * plugins take a soft hyphen for a mark inside a word; and for a story
+ * with a symbol for a letter in a word, one that reads it as one word
+ * (`In$ane`).
  *
  * @param processor The processor whose data holds the extensions.
  * @param doc The story's source.
@@ -84,6 +87,8 @@ function englishParser(processor: Processor<Root>, doc: string): ParseEnglish {
   parser.tokenizeParagraphPlugins.unshift(...(processor.data('nlcstParagraphExtensions') ?? []))
   parser.tokenizeRootPlugins.unshift(...(processor.data('nlcstRootExtensions') ?? []))
   parser.tokenizeSentencePlugins.unshift(...(processor.data('nlcstSentenceExtensions') ?? []))
+  // "In$ane", "f*cking": before the extensions too, and after the invisible characters.
+  if (hasStylisedWords(doc)) parser.tokenizeSentencePlugins.unshift(joinStylisedWords)
   if (hasInvisibleCharacters(doc)) parser.tokenizeSentencePlugins.unshift(joinWordsAcrossInvisibles)
   useLinearBreaks(parser)
   return parser
