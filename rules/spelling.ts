@@ -87,7 +87,7 @@ export default defineRule<SpellingOptions>(
 
       for (const unknown of check.unknown) {
         const {text, message} = unknown
-        let clipped: string | undefined
+        const clipped = clippedWord(unknown, check.isKnown)
         const count = uses.get(text.toLowerCase()) ?? 0
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
@@ -97,7 +97,7 @@ export default defineRule<SpellingOptions>(
           // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it;
           // a known mixed-case term in another case (`[Github](https://github.com/…)`) is still that warning.
           if (!reportCasing(unknown, check)) reportUnknownName(unknown)
-        } else if ((clipped = clippedWord(unknown, check.isKnown))) {
+        } else if (clipped) {
           // "lookin'", "Goin’", "ol'": a known word written as spoken, in dialogue or a deliberate voice
           // (three in a sentence look like a run of another language: they are English).
           reportClipped(unknown, clipped)
@@ -316,7 +316,7 @@ function joinedToWord({word, sentence}: UnknownWord): boolean {
 /**
  * SUBTLEX-US count from which a word is among the commonest few thousand
  * (`old`, `and`, `just`, `about`, `hard`): the words speech clips and eye
- * dialect writes clipped (`ol'`, `an'`, `'bout`, `'ard`). A slip that loses
+ * dialect writes clipped (`ol'`, `jus'`, `'nother`, `'ard`). A slip that loses
  * a letter next to a quotation mark is rarely of such a word.
  */
 const clippedWordCount = 10_000
@@ -328,8 +328,8 @@ const apostrophe = /^['\u2019]$/
  * The known word that an unknown word is written as spoken, clipped, with
  * an apostrophe for the letters dropped: any `-in'` whose `-ing` form is
  * known (`lookin'`, `Countin’`, `darlin'`), one letter dropped at the end
- * of a very common word (`ol'` for `old`, `an'` for `and`), or one or two at
- * its start (`'bout` for `about`, `'nother`, `'ard`). That is dialogue or a
+ * of a very common word (`ol'` for `old`, `jus'` for `just`), or one or two at
+ * its start (`'nother` for `another`, `'ard` for `hard`). That is dialogue or a
  * deliberate voice, worth a look but no slip. The apostrophe must touch the
  * word: `lookin` alone is still a slip. A capitalised one counts only as the
  * first word of a sentence: elsewhere it is a title (the song `Truckin'`).
@@ -361,8 +361,7 @@ function clippedWord(unknown: UnknownWord, isKnown: (word: string) => boolean): 
     if (full) return cased(full)
   }
   if (/^['\u2019]/.test(whole) || markAt(index - 1)) {
-    const prefixes = [...alphabet].flatMap((first) => [first, ...[...alphabet].map((second) => first + second)])
-    const full = mostCommon(prefixes.map((prefix) => prefix + lower).filter(common))
+    const full = mostCommon(droppedPrefixes.map((prefix) => prefix + lower).filter(common))
     if (full) return cased(full)
   }
   return undefined
@@ -370,6 +369,9 @@ function clippedWord(unknown: UnknownWord, isKnown: (word: string) => boolean): 
 
 /** The letters a clipped word may have lost. */
 const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+
+/** What a word clipped at its start may have lost: one letter or two. */
+const droppedPrefixes = [...alphabet].flatMap((first) => [first, ...[...alphabet].map((second) => first + second)])
 
 /**
  * The commonest of some words, as written English uses them.
