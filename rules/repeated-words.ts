@@ -41,7 +41,7 @@ export default defineRule<RepeatedWordsOptions>(
       if (suspects.length > 0) findRepeats({type: 'RootNode', children: suspects}, scratch)
 
       const indexes = new ChildIndexes()
-      const speech = speechFinder(String(file.value))
+      const speech = speechFinder(String(file.value), tree)
       // "help help help": the second pair shares a word with the first, which keeps it.
       const taken = new Set<number>()
       for (const found of scratch.messages) {
@@ -222,13 +222,57 @@ const speakerLabelAt = new RegExp(speakerLabel.source.slice(1), 'uy')
 const quote = 0x22 // "
 const openingQuote = 0x201c // “
 const closingQuote = 0x201d // ”
+const openingSingleQuote = 0x2018 // ‘
+const closingSingleQuote = 0x2019 // ’, an apostrophe too
+const ampersand = 0x26 // &
 const lineFeed = 0x0a
 const carriageReturn = 0x0d
 
 /**
+ * A quotation mark written as a character reference in HTML (`&ldquo;`,
+ * `&#8221;`, `&quot;`), at the `&` (sticky): which mark it stands for.
+ */
+const quoteReference = /&(?:(quot|#34|#x22)|(ldquo|#8220|#x201c)|(rdquo|#8221|#x201d));/iy
+
+/**
+ * Where the paragraphs of the story's tree start, with where the one before
+ * ended: each `<p>` of HTML, each line of plain text, each block of
+ * Markdown.
+ *
+ * @param tree The story's tree.
+ * @returns `[start, end of the paragraph before]` offsets, in order.
+ */
+function paragraphStarts(tree: Root): Array<readonly [number, number]> {
+  const starts: Array<readonly [number, number]> = []
+  let previousEnd = 0
+  const visit = (node: Root | Root['children'][number]): void => {
+    if (node.type === 'ParagraphNode') {
+      const {start, end} = node.position ?? {}
+      if (start?.offset !== undefined && end?.offset !== undefined) {
+        starts.push([start.offset, previousEnd])
+        previousEnd = end.offset
+      }
+    } else if ('children' in node && node.type !== 'SentenceNode') {
+      for (const child of node.children) visit(child)
+    }
+  }
+  visit(tree)
+  return starts
+}
+
+/**
  * Make a test of whether a place is in quoted speech: inside quotation
- * marks in its paragraph, or in a transcript paragraph that starts with a
+ * marks in its paragraph (`"`, `“ ”`, British `‘ ’`; a `’` with a letter
+ * after it is an apostrophe), or in a transcript paragraph that starts with a
  * speaker's label.
+ *
+ * A paragraph ends at a blank line, or where the tree's next paragraph
+ * starts after markup (`</p><p>`): then no quotation carries on into the
+ * next. A quotation of several paragraphs reopens its mark at the start of
+ * each (`“We will rebuild.` / `“It will take a year,” she said.`): a
+ * paragraph of the tree (a `<p>`, a line of plain text) that starts with a
+ * quotation mark starts that quotation afresh, not a second one inside
+ * the first, which would leave the narrative after it inside quotation marks.
  *
  * Places are asked in document order: the test keeps its count of the
  * paragraph's quotation marks up to the last place and reads on from
@@ -236,48 +280,108 @@ const carriageReturn = 0x0d
  * square of its length on a long paragraph full of repeats.
  *
  * @param text The document.
+ * @param tree The story's tree.
  * @returns The test: whether the place at an offset is speech.
  */
-function speechFinder(text: string): (offset: number) => boolean {
+function speechFinder(text: string, tree: Root): (offset: number) => boolean {
   // A paragraph starts where its `\n\n` or `\r\n\r\n` does (as the last one found by `lastIndexOf` from the place).
   let paragraphStart = 0
   let read = 0
   let straight = 0
   let opened = 0
+  let singleOpened = 0
   // Where the paragraph's speaker label ends: unknown until asked, -1 for none.
   let labelEnd: number | undefined
+  // Found when the first place is asked: most stories have no repeat at all.
+  let starts: Array<readonly [number, number]> | undefined
+  let nextStart = 0
+
+  const startParagraph = (at: number): void => {
+    paragraphStart = at
+    straight = 0
+    opened = 0
+    singleOpened = 0
+    labelEnd = undefined
+  }
 
   return function (offset) {
+    starts ??= paragraphStarts(tree)
     // An earlier place than the last (not expected): read again from the start.
     if (offset < read) {
-      paragraphStart = 0
+      startParagraph(0)
       read = 0
-      straight = 0
-      opened = 0
-      labelEnd = undefined
+      nextStart = 0
+    }
+    const paragraphAt = (at: number): void => {
+      let paragraph = starts?.[nextStart]
+      while (paragraph && paragraph[0] < at) paragraph = starts?.[++nextStart]
+      if (paragraph?.[0] === at && startsAnew(text, at, paragraph[1])) startParagraph(at)
     }
     for (; read < offset; read++) {
+      paragraphAt(read)
       const code = text.charCodeAt(read)
       if (code === quote) straight++
       else if (code === openingQuote) opened++
       else if (code === closingQuote) opened--
-      else if (
+      else if (code === openingSingleQuote) singleOpened++
+      // "‘We will go,’ she said": a closing mark; the apostrophe of "don’t" has a letter after it.
+      else if (code === closingSingleQuote && singleOpened > 0 && !letterAt(text, read + 1)) singleOpened--
+      else if (code === ampersand) {
+        quoteReference.lastIndex = read
+        const reference = quoteReference.exec(text)
+        if (reference?.[1]) straight++
+        else if (reference?.[2]) opened++
+        else if (reference?.[3]) opened--
+      } else if (
         (code === lineFeed && text.charCodeAt(read + 1) === lineFeed) ||
         (code === carriageReturn && text.startsWith('\r\n\r\n', read))
       ) {
-        paragraphStart = read
-        straight = 0
-        opened = 0
-        labelEnd = undefined
+        startParagraph(read)
       }
     }
+    // "<p>The the": a place may start a paragraph (starting it again later changes nothing).
+    paragraphAt(offset)
     if (labelEnd === undefined) {
       speakerLabelAt.lastIndex = paragraphStart
       labelEnd = speakerLabelAt.test(text) ? speakerLabelAt.lastIndex : -1
     }
     if (labelEnd >= 0 && labelEnd <= offset) return true
-    return straight % 2 === 1 || opened > 0
+    return straight % 2 === 1 || opened > 0 || singleOpened > 0
   }
+}
+
+/**
+ * Whether the character at an offset is a letter.
+ *
+ * @param text The document.
+ * @param at The offset.
+ * @returns Whether it is.
+ */
+function letterAt(text: string, at: number): boolean {
+  return /\p{L}/u.test(text.charAt(at))
+}
+
+/**
+ * Whether a paragraph of the tree starts a new count of quotation marks:
+ * when it opens with one (a quotation reopened for its next paragraph), or
+ * when markup stands between it and the paragraph before (`</p><p>`, a
+ * Markdown block). A line of plain text or Markdown after a single line
+ * break may be a wrapped line of the same paragraph, inside the same quotation.
+ *
+ * @param text The document.
+ * @param start Where the paragraph starts.
+ * @param previousEnd Where the paragraph before it ended.
+ * @returns Whether it does.
+ */
+function startsAnew(text: string, start: number, previousEnd: number): boolean {
+  const code = text.charCodeAt(start)
+  if (code === quote || code === openingQuote || code === openingSingleQuote) return true
+  if (code === ampersand) {
+    quoteReference.lastIndex = start
+    const reference = quoteReference.exec(text)
+    if (reference?.[1] || reference?.[2]) return true
+  }
+  return /\S/.test(text.slice(previousEnd, start))
 }
 
 /**

@@ -4,6 +4,7 @@ import {defineRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
+import {resultsLineSentences} from '../src/analyse/results-lines.js'
 import {areVariants} from '../src/words/name-variants.js'
 import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
 import {setSeverity} from '../src/severity.js'
@@ -31,6 +32,9 @@ export interface SpellingOptions {
  */
 const commonWordCount = 20_000
 
+/** Letters at most of the shorthand of a results line (`og`, `Att`, `capt`). */
+const shorthandLetters = 4
+
 /** Letters from which a one-off name may be two edits from the name it is a slip of, not one. */
 const longName = 8
 
@@ -42,6 +46,10 @@ const longName = 8
  * - a lowercase word in cspell's list of common misspellings (`recieved`),
  *   however often the story uses it, or one with a close suggestion used
  *   once (`theh`): error;
+ * - a known word written as spoken, clipped, with an apostrophe for the
+ *   letters dropped (`lookin'`, `Goin’`, `ol'`): warning, with the full word;
+ * - a word of four letters or fewer in a results line (a line-up, a score
+ *   line: `Walsh og 40`, `Att: 4,512`): warning at most;
  * - a lowercase word used twice or more in the story (counted whatever its
  *   case: `Preload` opening a sentence and `preload` are two uses), or with
  *   no close suggestion: warning;
@@ -73,9 +81,13 @@ export default defineRule<SpellingOptions>(
       // "Preload" opening a sentence and "preload" later are one word used twice: one judgement.
       const uses = countBy(check.unknown.map((unknown) => unknown.text.toLowerCase()))
       const foreign = foreignWords(tree, check.unknown)
+      // "Walsh og 40", "Att: 4,512": a short word in a line-up or a score line is the trade's shorthand.
+      const isShorthand = (unknown: UnknownWord): boolean =>
+        unknown.text.length <= shorthandLetters && unknown.sentence !== undefined && resultsLineSentences(tree).has(unknown.sentence)
 
       for (const unknown of check.unknown) {
         const {text, message} = unknown
+        const clipped = clippedWord(unknown, check.isKnown)
         const count = uses.get(text.toLowerCase()) ?? 0
         if (isAcronym(text)) {
           if (!options?.acronyms) continue
@@ -85,6 +97,10 @@ export default defineRule<SpellingOptions>(
           // "[pylint](http://www.pylint.org/)": the name of what the link points to, as its address spells it;
           // a known mixed-case term in another case (`[Github](https://github.com/…)`) is still that warning.
           if (!reportCasing(unknown, check)) reportUnknownName(unknown)
+        } else if (clipped) {
+          // "lookin'", "Goin’", "ol'": a known word written as spoken, in dialogue or a deliberate voice
+          // (three in a sentence look like a run of another language: they are English).
+          reportClipped(unknown, clipped)
         } else if (foreign.has(unknown.word)) {
           check.suggest(unknown)
           setSeverity(message, 'info')
@@ -93,16 +109,14 @@ export default defineRule<SpellingOptions>(
           if (!reportCasing(unknown, check)) {
             check.suggest(unknown)
             const slip =
-              isSlip(message, count, check.isKnown, check.dialect) &&
-              !standsInName(unknown, check.isKnown) &&
-              !isDroppedG(unknown, check.isKnown)
+              isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown) && !isShorthand(unknown)
             setSeverity(message, slip ? 'error' : 'warning')
             // A slip spelt by ear (`gurment`) may be far in letters from its word.
             if (slip) check.suggestByEar(unknown)
           }
         } else if (/\p{Ll}/u.test(text)) {
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
-          reportName(unknown, count, check, isSlipTarget)
+          reportName(unknown, count, check, isSlipTarget, isShorthand)
         } else {
           check.suggest(unknown)
           setSeverity(message, 'warning')
@@ -122,12 +136,14 @@ export default defineRule<SpellingOptions>(
  * @param count How often the story uses it.
  * @param check The story's spell check.
  * @param isSlipTarget Whether a one-off slip may be taken for a name.
+ * @param isShorthand Whether a word is shorthand in a results line (`Att: 4,512`): never an error.
  */
 function reportName(
   unknown: UnknownWord,
   count: number,
   check: SpellCheck,
-  isSlipTarget: (name: string) => boolean
+  isSlipTarget: (name: string) => boolean,
+  isShorthand: (unknown: UnknownWord) => boolean
 ): void {
   const {isKnown, storyWords: inStory, dialect} = check
   const {text, message} = unknown
@@ -142,7 +158,7 @@ function reportName(
   // "Yoz Grahame": before another capitalised word the dictionary lacks, the first word of a sentence is a first name.
   if (count === 1 && startsSentence(unknown) && !beforeUnknownName(unknown, isKnown) && isLikelySlip(message, common, 1)) {
     // "Teh talks ended.", "Harbour officials met.": an ordinary word that happens to start a sentence.
-    setSeverity(message, isSlip(message, count, isKnown, dialect) ? 'error' : 'warning')
+    setSeverity(message, isSlip(message, count, isKnown, dialect) && !isShorthand(unknown) ? 'error' : 'warning')
     return
   }
   const known = count === 1 ? closeKnownName(text, message.expected ?? [], inStory, isKnown, isSlipTarget) : undefined
@@ -300,19 +316,97 @@ function joinedToWord({word, sentence}: UnknownWord): boolean {
 }
 
 /**
- * Whether an unknown lowercase word is a known `-ing` word written as
- * spoken, its `g` dropped for an apostrophe (`learnin’`, `somethin'`):
- * dialogue or a deliberate voice, not a slip.
+ * SUBTLEX-US count from which a word is among the commonest few thousand
+ * (`old`, `and`, `just`, `about`, `hard`): the words speech clips and eye
+ * dialect writes clipped (`ol'`, `jus'`, `'nother`, `'ard`). A slip that loses
+ * a letter next to a quotation mark is rarely of such a word.
+ */
+const clippedWordCount = 10_000
+
+/** A straight or curly apostrophe. */
+const apostrophe = /^['\u2019]$/
+
+/**
+ * The known word that an unknown word is written as spoken, clipped, with
+ * an apostrophe for the letters dropped: any `-in'` whose `-ing` form is
+ * known (`lookin'`, `Countin’`, `darlin'`), one letter dropped at the end
+ * of a very common word (`ol'` for `old`, `jus'` for `just`), or one or two at
+ * its start (`'nother` for `another`, `'ard` for `hard`). That is dialogue or a
+ * deliberate voice, worth a look but no slip. The apostrophe must touch the
+ * word: `lookin` alone is still a slip. A capitalised one counts only as the
+ * first word of a sentence: elsewhere it is a title (the song `Truckin'`).
  *
  * @param unknown The word.
  * @param isKnown Dictionary lookup.
- * @returns Whether it is such an elision.
+ * @returns The full word, cased as the clipped one, if it is such a form.
  */
-function isDroppedG({text, word, sentence}: UnknownWord, isKnown: (word: string) => boolean): boolean {
-  if (!text.endsWith('in') || !isKnown(text + 'g')) return false
-  if (/['\u2019]$/.test(toString(word))) return true
-  const next = sentence?.children[sentence.children.indexOf(word) + 1]
-  return next?.type === 'PunctuationNode' && /^['\u2019]$/.test(next.value)
+function clippedWord(unknown: UnknownWord, isKnown: (word: string) => boolean): string | undefined {
+  const {text, word, sentence, part} = unknown
+  if (part.afterHyphen || part.beforeHyphen) return undefined
+  const whole = toString(word)
+  const siblings = sentence?.children ?? []
+  const index = siblings.indexOf(word)
+  const markAt = (at: number): boolean => {
+    const node = siblings[at]
+    return node?.type === 'PunctuationNode' && apostrophe.test(node.value)
+  }
+  const letters = text.replace(/^['\u2019]|['\u2019]$/g, '')
+  // Lowercase, or capitalised where any word is ("Countin' the cows," she said), never in
+  // capitals; a capitalised one elsewhere is a title or a name (the song "Truckin'").
+  if (!/^\p{L}\p{Ll}*$/u.test(letters) || (/^\p{Lu}/u.test(letters) && !startsSentence(unknown))) return undefined
+  const lower = letters.toLowerCase()
+  const cased = (full: string): string => (letters === lower ? full : full.charAt(0).toUpperCase() + full.slice(1))
+  const common = (full: string): boolean => isKnown(full) && wordFrequency(full) >= clippedWordCount
+  if (/['\u2019]$/.test(whole) || markAt(index + 1)) {
+    if (lower.endsWith('in') && isKnown(lower + 'g')) return cased(lower + 'g')
+    const full = mostCommon([...alphabet].map((letter) => lower + letter).filter(common))
+    if (full) return cased(full)
+  }
+  if (/^['\u2019]/.test(whole) || markAt(index - 1)) {
+    const full = mostCommon(droppedPrefixes.map((prefix) => prefix + lower).filter(common))
+    if (full) return cased(full)
+  }
+  return undefined
+}
+
+/** The letters a clipped word may have lost. */
+const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+
+/** What a word clipped at its start may have lost: one letter or two. */
+const droppedPrefixes = [...alphabet].flatMap((first) => [first, ...[...alphabet].map((second) => first + second)])
+
+/**
+ * The commonest of some words, as written English uses them.
+ *
+ * @param words Known words.
+ * @returns The one with the highest SUBTLEX-US count, if any.
+ */
+function mostCommon(words: readonly string[]): string | undefined {
+  let best: string | undefined
+  let count = 0
+  for (const word of words) {
+    const frequency = wordFrequency(word)
+    if (frequency > count) {
+      best = word
+      count = frequency
+    }
+  }
+  return best
+}
+
+/**
+ * Report a clipped word (`goin'`) as a `warning`, with the full word to
+ * write unless the clipping is meant.
+ *
+ * @param unknown The word.
+ * @param full The full word.
+ */
+function reportClipped(unknown: UnknownWord, full: string): void {
+  const {text, message} = unknown
+  // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
+  message.reason = message.message = `Unexpected \`${text}\`, expected \`${full}\` unless written as spoken`
+  message.expected = [full]
+  setSeverity(message, 'warning')
 }
 
 /** Endings of Latin species names (`magellanicus`, `sapiens`, `pekinensis`); five letters or more, so `Oyelaran sai` is still a slip. */
@@ -329,18 +423,31 @@ function isAcronym(text: string): boolean {
 }
 
 /**
- * Whether the next word after a word is a capitalised word that is no
- * ordinary word (the names lists may know it): the two are then a name (`Yoz Grahame`),
- * while a slip opening a sentence goes on with an ordinary word (`Teh Port`,
- * `Teh talks`).
+ * Whether a name the dictionary lacks follows a word: a capitalised word
+ * that is no ordinary word (the names lists may know it) among the
+ * capitalised words right after it (`Yoz Grahame`, `Ard Jan Vetham`,
+ * `Ard Mark Vetham`). Then the word is the first of a name, while a slip
+ * opening a sentence goes on with ordinary words (`Teh talks`, `Teh Port
+ * Authority`, `Tha Rose Garden`).
  *
  * @param unknown The word.
  * @param isKnown Dictionary lookup.
  * @returns Whether such a word follows.
  */
-function beforeUnknownName(unknown: UnknownWord, isKnown: (word: string) => boolean): boolean {
-  const next = neighbourWord(unknown, 1)
-  return /^\p{Lu}\p{Ll}/u.test(next) && !isKnown(next.toLowerCase())
+function beforeUnknownName({word, sentence}: UnknownWord, isKnown: (word: string) => boolean): boolean {
+  const children = sentence?.children ?? []
+  let at = children.indexOf(word) + 1
+  // The rest of a name: three words at most (`Ard Jan Piet Vetham`).
+  for (let words = 0; words < 3; words++) {
+    if (children[at]?.type !== 'WhiteSpaceNode') return false
+    const next = children[at + 1]
+    if (next?.type !== 'WordNode') return false
+    const text = toString(next)
+    if (!/^\p{Lu}/u.test(text)) return false
+    if (/^\p{Lu}\p{Ll}/u.test(text) && !isKnown(text.toLowerCase())) return true
+    at += 2
+  }
+  return false
 }
 
 /**

@@ -43,9 +43,18 @@ describe('positions', () => {
   test.each([
     ['HTML character references', 'story.html', '<p>The mayor&#39;s &amp; the captian&rsquo;s ship.</p>', '1:30-1:37'],
     ['Markdown character references', 'story.md', 'The mayor&#39;s &amp; the captian spoke.', '1:27-1:34'],
-    ['Markdown escapes', 'story.md', 'The \\*mayor\\* and the captian spoke.', '1:23-1:30']
+    ['Markdown escapes', 'story.md', 'The \\*mayor\\* and the captian spoke.', '1:23-1:30'],
+    ['character references in plain text', 'story.txt', 'The caf&#233; owner&#8217;s &amp; the captian spoke.', '1:39-1:46']
   ])('stay right after %s', async (_name, filePath, doc, range) => {
     expect(findings(await lintDoc(doc, filePath))).toEqual([range + ' error captian'])
+  })
+
+  test('read a word written with a character reference in plain text as the word, placed on the reference', async () => {
+    const file = await lintDoc('The caf&#233; reopened.\nIts caf&#233;s were full, the mayor&#8217;s aide said teh&#8217;s fine.')
+    expect(findings(file)).toEqual(['2:55-2:58 error teh'])
+    // A slip written with a reference covers it, and reads as the source writes it.
+    const slip = await lintDoc('The budgett&#233; was cut.')
+    expect(findings(slip)).toEqual(['1:5-1:18 warning budgett&#233;'])
   })
 
   test('count columns in UTF-16 code units, as JavaScript and SARIF do', async () => {

@@ -81,6 +81,26 @@ describe('repeated-words', () => {
     ])
   })
 
+  test.each([
+    ['plain text, a paragraph a line, curly marks', '“We will rebuild the harbour wall.\n“It will take a year,” the mayor said.\nThe the council agreed.', 'story.txt', '3:1-3:8'],
+    ['plain text, a paragraph a line, straight marks', '"We will rebuild the harbour wall.\n"It will take a year," the mayor said.\nThe the council agreed.', 'story.txt', '3:1-3:8'],
+    ['plain text, British single marks', '‘We will rebuild the harbour wall.\n‘It will take a year,’ the mayor said.\nThe the council agreed.', 'story.txt', '3:1-3:8'],
+    ['HTML paragraphs on one line', '<p>"We will rebuild the harbour wall.</p><p>"It will take a year," the mayor said.</p><p>The the council agreed.</p>', 'story.html', '1:90-1:97'],
+    ['HTML paragraphs with marks as character references', '<p>&ldquo;We will rebuild the harbour wall.</p>\n<p>&ldquo;It will take a year,&rdquo; the mayor said.</p>\n<p>The the council agreed.</p>', 'story.html', '3:4-3:11']
+  ])('is an error after a quotation that runs over paragraphs and closes, in %s', async (_, doc, filePath, place) => {
+    expect((await lintDoc(doc, filePath)).messages.map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual}`)).toEqual([
+      `${place} error The the`
+    ])
+  })
+
+  test.each([
+    ['an HTML paragraph whose quotation is left open', '<p>She said: “We will go.</p>\n<p>The the council agreed.</p>', 'story.html', '2:4-2:11 error The the'],
+    ['British single quotation marks', 'The skipper said: ‘We we will sail at dawn, don’t worry.’', 'story.txt', '1:20-1:25 warning We we'],
+    ['a quotation wrapped over lines of plain text', 'The skipper said: "We will sail at dawn and\nwe we will not wait," he said.', 'story.txt', '2:1-2:6 warning we we']
+  ])('tells speech from narrative in %s', async (_, doc, filePath, expected) => {
+    expect((await lintDoc(doc, filePath)).messages.map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.actual}`)).toEqual([expected])
+  })
+
   test('is an error again once a quotation has closed', async () => {
     expect(await lines('"We sail," he said, and the the crew cheered.')).toEqual([
       '1:25-1:32 error repeated-words: Unexpected repeated word `the the`, expected `the` ["the the" → ["the"]]'

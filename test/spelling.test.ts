@@ -43,6 +43,17 @@ describe('spelling', () => {
     expect(findings(await lintDoc('The board met. Teh talks ended.'))).toEqual(['1:16-1:19 error Teh'])
   })
 
+  test.each(['story.txt', 'story.html'])('reads a word with a symbol for a letter as one stylised or censored word in %s', async (filePath) => {
+    const doc = 'The film In$ane opened, its f*cking star said ca$h was sh*t, and the f**k-up was teh end.'
+    expect(findings(await lintDoc(doc, filePath))).toEqual(['1:82-1:85 error teh'])
+  })
+
+  test('says which word a clipped word stands for, at warning', async () => {
+    expect(await messages('"We kept lookin\u2019 for the dog," he said.')).toEqual([
+      '1:10-1:16: warning Unexpected `lookin`, expected `looking` unless written as spoken'
+    ])
+  })
+
   test('takes an unknown first word for a name unless it is a slip of a very common word', async () => {
     expect(findings(await lintDoc('Rudaw reported the attack.'))).toEqual(['1:1-1:6 info Rudaw'])
   })
@@ -269,6 +280,7 @@ describe('spelling: evidence of a slip', () => {
     ['a foreign function word between two names is a name particle', 'Captain Jose dela Cruz spoke.', ['1:14-1:18 warning dela']],
     ['an English slip between two names is still a slip', 'Both Trump adn Biden spoke.', ['1:12-1:15 error adn']],
     ['foreign function words mark a quotation in another language', 'The song, tylko nie mów nikomu, aired.', ['1:11-1:16 info tylko', '1:17-1:20 info nie', '1:25-1:31 info nikomu']],
+    ['acronyms that read as foreign function words in lowercase do not make a run', 'Staff at AZ, DE and SI said teh report was late.', ['1:29-1:32 error teh']],
     ['a quotation runs to its last word', 'The judge wrote that the law, dijo el juez, aplica a la misma.', ['1:31-1:35 info dijo', '1:36-1:38 info el', '1:39-1:43 info juez', '1:45-1:51 info aplica', '1:57-1:62 info misma']],
     ['a slip a few words after a quotation is still a slip', 'Its motto, pamoja tutashinda daima or "together we win always," begane in May.', ['1:12-1:18 info pamoja', '1:19-1:29 info tutashinda', '1:30-1:35 info daima', '1:65-1:71 error begane']],
     ['three unknown words alone make a run of their middle word only', 'The budgett rose and the taxx fell and the levvy stayed.', ['1:5-1:12 error budgett', '1:26-1:30 info taxx', '1:44-1:49 error levvy']],
@@ -296,7 +308,18 @@ describe('spelling: evidence of a slip', () => {
     ['the last part of an X-a-Y coinage is worth a look only', 'They ran two paint-a-thons and a well-knwon fair.', ['1:22-1:27 warning thons', '1:39-1:44 error knwon']],
     ['a slip in a hyphenated compound is still a slip', 'A well-knwon figure spoke.', ['1:8-1:13 error knwon']],
     ['an -ing word with its g dropped for an apostrophe is a voice, not a slip', 'They are always up for some learnin’ on Fridays.', ['1:29-1:36 warning learnin']],
+    ['an -in word with an apostrophe for its g is a voice, capitalised or not, with either apostrophe', '"Goin\u2019 nowhere," she said. "Just countin\' the days."', ['1:2-1:6 warning Goin', '1:34-1:41 warning countin']],
+    ['a common word clipped at its end or start is a voice', "Stay by the ol' mill, jus' wait 'nother hour.", ["1:13-1:16 warning ol'", '1:23-1:26 warning jus', '1:34-1:40 warning nother']],
+    ['a capitalised clipped word inside a sentence is a title', 'The band played "Ramblin\' Days" last.', ['1:18-1:25 info Ramblin']],
+    ['an -in word without its apostrophe is still a slip', 'She was talkin to the press.', ['1:9-1:15 error talkin']],
+    ['a slip of a rarer word that ends a quotation in single quotes is still a slip', "'The town backed the compan', the mayor said.", ['1:22-1:28 error compan']],
     ['a first word before another unknown capitalised word is a first name', 'Yoz Ekwuemeh spoke first.', ['1:1-1:4 info Yoz', '1:5-1:13 info Ekwuemeh']],
+    ['a first word before capitalised words that end in a name the dictionary lacks is a first name', 'Ard Mark Vetham, the captain, scored twice.', ['1:1-1:4 info Ard', '1:10-1:16 info Vetham']],
+    ['a slip opening a sentence before capitalised ordinary words is still a slip', 'The port reopened. Teh Port Authority met.', ['1:20-1:23 error Teh']],
+    ['short words in a score line are the shorthand of results', 'Rovers 2 (Dunne 12, Walsh og 40) Athletic 1 (Byrne 77). Att 4,512.', ['1:27-1:29 warning og', '1:46-1:51 info Byrne', '1:57-1:60 warning Att']],
+    ['short words in a line-up are the shorthand of results', 'Athletic: Byrne; Keane, Lyons (capt), Walsh og; Dunne. Att: 23,000.', ['1:11-1:16 info Byrne', '1:18-1:23 warning Keane', '1:45-1:47 warning og', '1:56-1:59 warning Att']],
+    ['a slip in prose with figures and brackets is still a slip', 'The port, shut on Monday (after 12 days), was closed adn empty.', ['1:54-1:57 error adn']],
+    ['a slip in a title-case headline is still a slip', 'Teh Port Closed After 12 Days', ['1:1-1:4 error Teh']],
     ['a particle before another particle and a name is part of the name', 'The podcast Ciencia de la NASA returns.', ['1:13-1:20 info Ciencia']],
     ['with no commoner word one edit away, a known word of four letters after a prefix is a coinage', 'Please unmute the panel.', ['1:8-1:14 warning unmute']],
     ['a short word two edits from any dictionary word is worth a look only; a long one is a slip', 'The adtech team wrote a producement plan.', ['1:5-1:11 warning adtech', '1:25-1:36 error producement']],

@@ -15,7 +15,8 @@ import {wordText} from './word-text.js'
  * are taken for a quotation in another language, and so is such a word
  * within `gap` words of the run. English slips do not cluster like that.
  * Capitalised words count only as function words (`Tylko`): a run of names
- * is still English.
+ * is still English. Words in capitals count not at all: `AZ` and `DE` are
+ * acronyms of English copy, not Hungarian `az` or French `de`.
  */
 const foreignRun = {unknown: 3, window: 9, gap: 2}
 
@@ -164,17 +165,22 @@ function isEvidenceWord(word: Word, unknownLowercase: ReadonlySet<Word>, functio
   // ASCII needs the letter test (see isEvidenceWord's self time in a
   // one-thread profile of the CI case of `npm run bench`).
   let ascii = true
-  let lowercase = true
+  let capitals = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code >= 0x80) {
       ascii = false
       break
     }
-    if (isAsciiCapital(code)) lowercase = false
+    if (isAsciiCapital(code)) capitals++
   }
+  // "Staff at AZ, DE and SI": an acronym in capitals is English copy's own
+  // (a state, a company, a unit), however it reads in lowercase (Hungarian
+  // `az`, French `de`): only a lowercase or capitalised function word
+  // (`nie`, `Tylko`) is evidence of another language.
+  const allCapitals = ascii ? capitals === text.length : !/\p{Ll}/u.test(text)
   // Function words have two letters or more, and an ASCII word keeps its length in lowercase.
-  if ((!ascii || text.length > 1) && functionWords.has(ascii && lowercase ? text : text.toLowerCase())) return true
+  if (text.length > 1 && !allCapitals && functionWords.has(ascii && capitals === 0 ? text : text.toLowerCase())) return true
   // Letters only: a curly apostrophe (`don’t`) is not evidence.
   return !ascii && nonAsciiLetter.test(text.replace(notLetter, ''))
 }

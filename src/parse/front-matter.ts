@@ -1,9 +1,9 @@
 import type {Paragraph} from 'nlcst'
-import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {ParseEnglish} from 'parse-english'
 import {parse as parseToml} from 'smol-toml'
 import {type Location, location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
+import {decodeCharacterReferences} from './character-reference.js'
 import {reanchorWords} from './reanchor.js'
 import {relocate} from './relocate.js'
 import type {Span} from './template-code.js'
@@ -84,7 +84,7 @@ export function parseProseSpans(
   for (const span of spans) {
     const raw = source.slice(span[0], span[1])
     let text = raw.includes('<') ? raw.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length)) : raw
-    const decoded = text.includes('&') ? text.replace(characterReference, decodeReference) : text
+    const decoded = decodeCharacterReferences(text)
     const root = english.parse(decoded)
     if (decoded !== text) reanchorWords(root, text, location(text))
     relocate(root, start + span[0], place)
@@ -93,28 +93,6 @@ export function parseProseSpans(
     }
   }
   return paragraphs
-}
-
-/** A character reference: named (`&mdash;`), decimal (`&#34;`) or hexadecimal (`&#x2019;`). */
-const characterReference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g
-
-/**
- * The character a reference stands for, or the reference itself when it stands for none.
- *
- * @param reference The whole reference.
- * @param decimal Its decimal code point, if numeric.
- * @param hex Its hexadecimal code point, if numeric.
- * @param name Its name, if named.
- * @returns The character.
- */
-function decodeReference(reference: string, decimal?: string, hex?: string, name?: string): string {
-  if (name !== undefined) {
-    const decoded = decodeNamedCharacterReference(name)
-    return decoded === false ? reference : decoded
-  }
-  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16)
-  // A NUL, a surrogate or past Unicode is no character: keep the text as written.
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference
 }
 
 /**

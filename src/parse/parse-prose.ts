@@ -7,12 +7,13 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {formatOf} from '../files/formats.js'
 import {useLinearBreaks} from './break-sentences.js'
-import {parseTextInChunks} from './chunks.js'
 import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-characters.js'
 import {parseMarkdown} from './markdown.js'
+import {parsePlainText} from './plain-text.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
+import {hasStylisedWords, joinStylisedWords} from './stylised-words.js'
 import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
 
@@ -24,7 +25,8 @@ import {inStage} from '../stage.js'
  * Plain text, Markdown and HTML prose go through retext-english's parser, with
  * the extensions (such as retext-syntax-urls) that plugins register on the
  * processor. Plain text is parsed a run of paragraphs at a time, so that a
- * big file costs time in proportion to its length.
+ * big file costs time in proportion to its length, and with its character
+ * references decoded (`caf&#233;` is `café`), placed in the source.
  *
  * Site code (template tags, shortcodes, JSON front matter, front matter after blank lines, what config
  * `ignorePatterns` match) is blanked out of the source first, in every
@@ -51,7 +53,7 @@ const parseProse: Plugin<[], string, Root> = function () {
           root = parseHtml(site.source, english, {file})
           break
         default:
-          root = parseTextInChunks(site.source, english)
+          root = parsePlainText(site.source, english)
       }
       if (site.prose.length === 0 && site.frontMatter === undefined) return root
       const place = location(doc)
@@ -72,7 +74,9 @@ const parseProse: Plugin<[], string, Root> = function () {
  * as retext-english does for plain text; for a story with an invisible
  * character in it, one that reads a word across such characters as one
  * word (`a\u200Bnd` is `and`), first of all, before parse-latin's own
- * plugins take a soft hyphen for a mark inside a word.
+ * plugins take a soft hyphen for a mark inside a word; and for a story
+ * with a symbol for a letter in a word, one that reads it as one word
+ * (`In$ane`).
  *
  * @param processor The processor whose data holds the extensions.
  * @param doc The story's source.
@@ -83,6 +87,8 @@ function englishParser(processor: Processor<Root>, doc: string): ParseEnglish {
   parser.tokenizeParagraphPlugins.unshift(...(processor.data('nlcstParagraphExtensions') ?? []))
   parser.tokenizeRootPlugins.unshift(...(processor.data('nlcstRootExtensions') ?? []))
   parser.tokenizeSentencePlugins.unshift(...(processor.data('nlcstSentenceExtensions') ?? []))
+  // "In$ane", "f*cking": before the extensions too, and after the invisible characters.
+  if (hasStylisedWords(doc)) parser.tokenizeSentencePlugins.unshift(joinStylisedWords)
   if (hasInvisibleCharacters(doc)) parser.tokenizeSentencePlugins.unshift(joinWordsAcrossInvisibles)
   useLinearBreaks(parser)
   return parser

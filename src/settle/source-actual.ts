@@ -7,7 +7,7 @@ import {findSpread} from '../parse/reanchor.js'
 
 /**
  * Make each finding's `actual` the source text its place covers, where the
- * Markdown or HTML source spells the word with a character reference, a
+ * source spells the word with a character reference (in any format), a
  * backslash escape or markup inside it (`&amp;thethe`, `Ki&#101;v`,
  * `the</h1>the`, `**w**orking`), or, in any format, an invisible character
  * (`a\u200Bdn`: see invisible-characters.ts).
@@ -25,8 +25,9 @@ import {findSpread} from '../parse/reanchor.js'
  */
 export function actualAsWritten(file: VFile): void {
   const text = String(file.value)
-  // Plain text writes every word as it reads, but for invisible characters inside one (`a\u200Bdn`).
-  if (formatOf(file.path) === 'text' && !hasInvisibleCharacters(text)) return
+  // Plain text writes every word as it reads, but for invisible characters inside one (`a\u200Bdn`)
+  // and character references, which it is read with decoded (`caf&#233;`: see plain-text.ts).
+  if (formatOf(file.path) === 'text' && !hasInvisibleCharacters(text) && !text.includes('&')) return
   for (const message of file.messages) {
     const place = message.place && 'start' in message.place ? message.place : undefined
     const start = place?.start.offset

@@ -1,0 +1,79 @@
+/**
+ * A word written with a symbol for a letter: stylised (`In$ane`, `Ke$ha`,
+ * `ca$h`) or censored (`f*cking`, `sh*t`, `f**k`). A reader sees one word;
+ * the tokenizer sees two words and a symbol between them, and the spell
+ * check would report the pieces (`ane`, `cking`) as slips. The parser joins
+ * such pieces into one word, the symbol kept in its text, and the spell
+ * check leaves a word with such a symbol alone: it is written that way on
+ * purpose, and no dictionary spells it.
+ */
+import type {Sentence, SentenceContent, Word} from 'nlcst'
+
+/** A letter, a run of `$` or `*`, a letter: somewhere in the story a word may be written so. */
+const symbolInWord = /\p{L}(?:\$|\*+)\p{L}/u
+
+/** A symbol node that stands for a letter inside a word. */
+const letterSymbol = /^(?:\$|\*+)$/
+
+/**
+ * Whether a text has a word written with a symbol for a letter anywhere,
+ * so that its parser needs `joinStylisedWords`; most stories have none.
+ *
+ * @param text The source.
+ * @returns Whether it has one.
+ */
+export function hasStylisedWords(text: string): boolean {
+  return symbolInWord.test(text)
+}
+
+/**
+ * Whether a word's text has a symbol standing for a letter inside it.
+ *
+ * @param text A word.
+ * @returns Whether it is stylised or censored so.
+ */
+export function isStylisedWord(text: string): boolean {
+  return symbolInWord.test(text)
+}
+
+/**
+ * A sentence plugin for the English parser: join a word, a `$` or a run of
+ * `*` right after it and the word right after that into one word
+ * (`In`, `$`, `ane` is the word `In$ane`).
+ *
+ * @param sentence A sentence, changed in place.
+ */
+export function joinStylisedWords(sentence: Sentence): undefined {
+  const children = sentence.children
+  let joined: SentenceContent[] | undefined
+  let index = 0
+  while (index < children.length) {
+    const child = children[index]!
+    let end = index + 1
+    // "A$AP", "f*ck*ng": the word may go on across more symbols.
+    while (child.type === 'WordNode' && isLetterSymbol(children[end]) && children[end + 1]?.type === 'WordNode') {
+      const symbol = children[end] as SentenceContent & {type: 'SymbolNode'}
+      const rest = children[end + 1] as Word
+      // Copy the children only once a sentence has a word to join.
+      joined ??= children.slice(0, index)
+      child.children.push(symbol, ...rest.children)
+      const start = child.position?.start
+      const stop = rest.position?.end
+      child.position = start && stop ? {start, end: stop} : undefined
+      end += 2
+    }
+    if (joined) joined.push(child)
+    index = end
+  }
+  if (joined) sentence.children = joined
+}
+
+/**
+ * Whether a node is a symbol that stands for a letter inside a word, as the tokenizer makes one.
+ *
+ * @param node Sentence content.
+ * @returns Whether it is.
+ */
+function isLetterSymbol(node: SentenceContent | undefined): boolean {
+  return node?.type === 'SymbolNode' && letterSymbol.test(node.value)
+}
