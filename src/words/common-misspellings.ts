@@ -32,15 +32,16 @@ export function commonMisspelling(word: string): string[] | undefined {
 }
 
 /**
- * The corrections cspell's list gives a misspelling, written in the case of
- * the word (`Altho` → `Although`), first among its suggestions: the list
- * names the word people meant, which may be farther than the suggester
- * looks (`altho` is three edits from `although`). An unlisted word keeps
- * its suggestions as they are.
+ * Add the corrections cspell's list gives a misspelling to its
+ * suggestions, written in the case of the word (`Altho`, `Although`): the
+ * list names the word people meant, which may be farther than the
+ * suggester looks (`altho` is three edits from `although`). They are
+ * ranked with the rest: the misspelling model finds `although` likelier
+ * than `alto`, nearer but rare.
  *
  * @param word The unknown word.
  * @param suggestions Its suggestions.
- * @returns The suggestions, the list's corrections first.
+ * @returns The suggestions and the list's corrections.
  */
 export function withListedCorrections(word: string, suggestions: readonly string[]): readonly string[] {
   const corrections = commonMisspelling(word.toLowerCase())

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
-import {commonMisspelling} from './common-misspellings.js'
 import {cachedBytes, fileStamp} from './disk-cache.js'
 import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
@@ -120,8 +119,6 @@ const storyUseWeight = 2
  * Rank a misspelt word's suggestions by how likely each is the word meant,
  * instead of the spell checker's order, and keep the best few.
  *
- * - A word of cspell's list of common misspellings is most likely the word
- *   the list gives for it.
  * - A lowercase word is most likely an ordinary word: lowercase suggestions
  *   come first, so a proper noun is never offered first for `theh`.
  * - A capitalised word is most likely a name the story already uses.
@@ -145,12 +142,9 @@ export function rankSuggestions(
 ): string[] {
   if (suggestions.length < 2) return [...suggestions]
   const lowercase = word === word.toLowerCase()
-  const listed = (commonMisspelling(word.toLowerCase()) ?? []).map((correction) => correction.toLowerCase())
   const scored = suggestions.map((suggestion, index) => ({
     suggestion,
     index,
-    // The words cspell's list of common misspellings says were meant (`altho`, `although`), in its order.
-    unlisted: listed.includes(suggestion.toLowerCase()) ? listed.indexOf(suggestion.toLowerCase()) : listed.length,
     capitalised: lowercase && suggestion !== suggestion.toLowerCase() ? 1 : 0,
     // A lone letter (`s` for `ws`) is almost never the word meant.
     letter: suggestion.length === 1 ? 1 : 0,
@@ -160,7 +154,6 @@ export function rankSuggestions(
   }))
   scored.sort(
     (a, b) =>
-      a.unlisted - b.unlisted ||
       a.capitalised - b.capitalised ||
       a.letter - b.letter ||
       a.unused - b.unused ||
