@@ -6,6 +6,7 @@ import type {HouseStyleEntry} from '../src/config/house-style.js'
 import type {Position} from 'unist'
 import {groupVariants, isTransliteration, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
 import {ListedNames} from '../src/words/listed-variants.js'
+import type {LikelihoodEvidence} from '../src/words/name-likelihood.js'
 import {setSeverity} from '../src/severity.js'
 import {wordSet} from '../src/words/word-set.js'
 
@@ -122,7 +123,15 @@ function report(
 ): VFileMessage {
   const {canonical, reason} = group
   const evidence: NameEvidence =
-    reason.kind === 'word list' ? (names.has(canonical.text) ? 'names list' : 'word list') : reason.kind === 'first use' ? 'tie' : reason.kind
+    reason.kind === 'word list'
+      ? names.has(canonical.text)
+        ? 'names list'
+        : 'word list'
+      : reason.kind === 'first use'
+        ? 'tie'
+        : reason.kind === 'likelier'
+          ? reason.evidence
+          : reason.kind
   const message = file.message('', {place: use.position})
   message.actual = use.text
   message.nameEvidence = evidence
@@ -141,16 +150,35 @@ function report(
   if ((evidence === 'dictionary' || evidence === 'names list') && variant.uses.length > 1 && !isTransliteration(use.text, canonical.text)) {
     setSeverity(message, 'warning')
   }
+  // "Houk" three times and "Hoak" three times: a slip is made once, so two spellings each
+  // written again and again, with nothing to choose between them, are as likely two names.
+  if (!isDecided(evidence) && group.spellings.every((spelling) => spelling.uses.length > 1)) setSeverity(message, 'warning')
   const others = group.variants.reduce((sum, other) => sum + other.uses.length, 0)
-  const decided = evidence !== 'tie' && (evidence !== 'majority' || canonical.uses.length > others)
+  // Likelier is not certain: a name the model finds odd is still someone's name.
+  const decided = isDecided(evidence) && (evidence !== 'majority' || canonical.uses.length > others)
   if (isCertainNameFix({variant: use.text, expected: canonical.text, decided, variantKnown: variant.known, variantUses: variant.uses.length, otherCompany})) {
     markFixable(message)
   }
   return message
 }
 
-/** Why the spelling to use in a story is the one: the evidence, strongest first. */
-export type NameEvidence = 'word list' | 'run' | 'names list' | 'dictionary' | 'majority' | 'tie'
+/**
+ * Why the spelling to use in a story is the one: the evidence, strongest
+ * first. `written usage` and `letters` say which of two spellings used as
+ * often is the likelier (see `likelierSpelling`); a `tie` has no answer.
+ */
+export type NameEvidence = 'word list' | 'run' | 'names list' | 'dictionary' | 'majority' | LikelihoodEvidence | 'tie'
+
+/**
+ * Whether evidence settles the spelling to use, rather than leaning one way
+ * (`written usage`, `letters`) or none (`tie`).
+ *
+ * @param evidence The evidence.
+ * @returns Whether it settles it.
+ */
+export function isDecided(evidence: NameEvidence): boolean {
+  return evidence !== 'tie' && evidence !== 'written usage' && evidence !== 'letters'
+}
 
 /** What a finding of this rule says. */
 export interface VariantDescription {
@@ -175,8 +203,14 @@ export interface VariantDescription {
  */
 export function describeVariant(message: VFileMessage, description: VariantDescription): void {
   const {canonical, first} = description
-  message.reason = message.message = `Unexpected \`${message.actual ?? ''}\`, expected \`${canonical}\` ${reasonText(description)}`
-  message.expected = [canonical]
+  const actual = message.actual ?? ''
+  // A tie names no spelling to write: one of the two is a slip, and either may be.
+  message.reason = message.message =
+    description.evidence === 'tie'
+      ? `Unexpected \`${actual}\` or \`${canonical}\`: ${tieText(description)}, and nothing tells which is right`
+      : `Unexpected \`${actual}\`, expected \`${canonical}\` ${reasonText(description)}`
+  message.expected = description.evidence === 'tie' ? [] : [canonical]
+  message.nameCanonical = canonical
   message.cause = first
     ? new VFileMessage(`\`${canonical}\` first used here`, {place: first, ruleId: 'name-consistency', source: 'copydesk'})
     : undefined
@@ -191,7 +225,8 @@ export function describeVariant(message: VFileMessage, description: VariantDescr
  * @param description The finding's description.
  * @returns Words for the message.
  */
-function reasonText({evidence, count}: VariantDescription): string {
+function reasonText(description: VariantDescription): string {
+  const {evidence, count} = description
   switch (evidence) {
     case 'word list':
       return 'as in the word list'
@@ -203,9 +238,21 @@ function reasonText({evidence, count}: VariantDescription): string {
       return `as spelled in ${String(count)} other ${count === 1 ? 'file' : 'files'} of the run`
     case 'majority':
       return `as spelled ${String(count)} times in this story`
+    case 'written usage':
+      return `as written English spells it far more often (${tieText(description)})`
     default:
-      return `or the other way round: both spellings are in use in this story, ${Array.isArray(count) && count.every((uses) => uses === 1) ? 'once each' : 'as often each'}`
+      return `as its letters are likelier in a name (${tieText(description)})`
   }
+}
+
+/**
+ * Say that a story uses two spellings as often.
+ *
+ * @param description The finding's description.
+ * @returns Words for the message.
+ */
+function tieText({count}: VariantDescription): string {
+  return `both spellings are in use in this story, ${Array.isArray(count) && count.every((uses) => uses === 1) ? 'once each' : 'as often each'}`
 }
 
 /**
@@ -254,6 +301,8 @@ declare module 'vfile-message' {
   interface VFileMessage {
     /** Of a `name-consistency` finding: why its spelling to use won (see `settleNamesByRun`). */
     nameEvidence?: NameEvidence | undefined
+    /** Of a `name-consistency` finding: the spelling the story compares it with, `expected` unless a tie left that empty. */
+    nameCanonical?: string | undefined
     /** Of a `name-consistency` finding: uses of its variant in the story. */
     nameStoryUses?: number | undefined
     /** Of a `name-consistency` finding: whether the two spellings are written beside different names. */

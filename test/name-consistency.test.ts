@@ -56,14 +56,42 @@ describe('name-consistency', () => {
     expect(cause?.place?.start.column).toBe(6)
   })
 
-  test('reports a tie naming both spellings as in use, and never fixes it', async () => {
+  test('reports a tie naming both spellings as in use, with no spelling to write, and never fixes it', async () => {
+    // Neither spelling is in written use, and their letters are as likely in a name.
+    expect(await variants('Mayor Brannock spoke. Mayor Brennock left.')).toEqual(['Brennock → '])
+    const file = await lintDoc('Mayor Brannock spoke. Mayor Brennock left.')
+    const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
+    expect(message?.reason).toBe(
+      'Unexpected `Brennock` or `Brannock`: both spellings are in use in this story, once each, and nothing tells which is right'
+    )
+    expect(severityOf(message ?? file.message(''))).toBe('error')
+    expect(message?.fixable).not.toBe(true)
+  })
+
+  test('of two spellings used once each, reports the one written English does not use, even when it comes first', async () => {
+    const file = await lintDoc('Dr Anthony Faauci spoke on Monday. Fauci said the vaccine trials would go on.')
+    expect(lines(file).filter((line) => line.includes('name-consistency'))).toEqual([
+      '1:12-1:18 error name-consistency: Unexpected `Faauci`, expected `Fauci` as written English spells it far more often (both spellings are in use in this story, once each)'
+    ])
+    expect(file.messages.some((message) => message.fixable)).toBe(false)
+  })
+
+  test('of two spellings no list knows, used once each, reports the one whose letters are unlikely in a name', async () => {
+    // "Dvoracik" is as rare as "Dvoracek" in written use; "aa" and a tripled letter are rarer in names still.
     expect(await variants('Mayor Dvoracek spoke. Mayor Dvoracik left.')).toEqual(['Dvoracik → Dvoracek'])
+    expect(await variants('Coach Ottaleno Brisk arrived. Brisk and Otttaleno left.')).toEqual(['Otttaleno → Ottaleno'])
     const file = await lintDoc('Mayor Dvoracek spoke. Mayor Dvoracik left.')
     const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
     expect(message?.reason).toBe(
-      'Unexpected `Dvoracik`, expected `Dvoracek` or the other way round: both spellings are in use in this story, once each'
+      'Unexpected `Dvoracik`, expected `Dvoracek` as its letters are likelier in a name (both spellings are in use in this story, once each)'
     )
     expect(message?.fixable).not.toBe(true)
+  })
+
+  test('a tie between two spellings each written again and again is a warning: as likely two names', async () => {
+    const file = await lintDoc('Brannock spoke first. Brennock spoke next. Brannock agreed, and Brennock did not.')
+    const found = file.messages.filter((message) => message.ruleId === 'name-consistency')
+    expect(found.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual(['warning Brennock', 'warning Brennock'])
   })
 
   test('prefers the dictionary spelling even when the variant is used more', async () => {
