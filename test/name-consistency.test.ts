@@ -149,7 +149,12 @@ describe('name-consistency', () => {
     ['a changed final vowel', 'Surigao was hit. Roads in Surigao and Surigai closed.', 'Surigai → Surigao'],
     ['a three-letter slip of a longer name', 'Alan Kurdi drowned. A ship named after Aln sailed.', 'Aln → Alan'],
     ['a slip one edit from two names, the one the story uses more', 'American and African leaders met. Two American envoys and an Amrican aide left.', 'Amrican → American'],
-    ['two letters swapped at the end of a long name', 'Magnitogorsk grew. Mills in Magnitogorks closed.', 'Magnitogorks → Magnitogorsk']
+    ['two letters swapped at the end of a long name', 'Magnitogorsk grew. Mills in Magnitogorks closed.', 'Magnitogorks → Magnitogorsk'],
+    [
+      'a slip one edit from two names, the one a letter doubled makes rather than one changed, however much the other is used',
+      'Korean firms and Korean banks met in Koreaa on Monday, as Korea had asked.',
+      'Koreaa → Korea'
+    ]
   ])('finds %s', async (_name, doc, expected) => {
     expect(await variants(doc)).toEqual([expected])
   })

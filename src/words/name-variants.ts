@@ -675,14 +675,36 @@ function makeGroup(chosen: Spelling, members: Spelling[]): VariantGroup {
  * @returns The nearest known spelling.
  */
 function nearestKnown<T extends Candidate>(variant: T, known: readonly T[]): T | undefined {
-  // "Amrican" is one edit from both "American" and "African": the one the story uses more wins.
+  // "Amrican" is one edit from both "American" and "African": a letter dropped is a commoner
+  // slip than one changed ("Koreaa" is "Korea" with a letter doubled, not "Korean" with one
+  // changed); then the one the story uses more wins.
   const distances = known
     .filter((candidate) => areVariants(variant.text, candidate.text))
-    .map((candidate) => ({candidate, distance: editDistance(variant.text.toLowerCase(), candidate.text.toLowerCase())}))
-    .sort((a, b) => a.distance - b.distance || b.candidate.count - a.candidate.count)
+    .map(function (candidate) {
+      const from = candidate.text.toLowerCase()
+      const to = variant.text.toLowerCase()
+      return {candidate, distance: editDistance(to, from), changed: isChangedLetter(from, to)}
+    })
+    .sort((a, b) => a.distance - b.distance || Number(a.changed) - Number(b.changed) || b.candidate.count - a.candidate.count)
   const [first, second] = distances
-  const tied = second && second.distance === first?.distance && second.candidate.count === first.candidate.count
+  const tied =
+    second && second.distance === first?.distance && second.changed === first.changed && second.candidate.count === first.candidate.count
   return first && !tied ? first.candidate : undefined
+}
+
+/**
+ * Whether one word is another with one letter changed for another, rather
+ * than dropped, added or swapped with its neighbour.
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether they differ in exactly one letter, in the same place.
+ */
+function isChangedLetter(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let differences = 0
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) differences++
+  return differences === 1
 }
 
 /**
