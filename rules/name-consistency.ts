@@ -50,12 +50,14 @@ export default defineRule<NameConsistencyOptions>(
       // "Ralph Houk", "Dick Hoak": a first name, a surname or an initial, never a title or a capitalised word.
       const isPersonName = (use: NameUse): boolean =>
         !titles.has(use.text) && (!use.known || names.has(use.text) || check.casings(use.text.toLowerCase()).includes(use.text))
-      const company = neighbourNames(uses, String(file.value), isPersonName)
+      // Found only for a story with variants: looking its neighbours up is work most stories never need.
+      let company: Map<string, Set<string>> | undefined
 
       for (const group of groupVariants(uses, {listed, distinct})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
+          company ??= neighbourNames(uses, String(file.value), isPersonName)
           const otherCompany = isOtherCompany(company.get(variant.text), company.get(group.canonical.text))
           // "M Horan" and "S Horgan", "Ralph Houk" and "Dick Hoak": two people, not one name spelled two ways.
           if (otherCompany && isNameOfItsOwn(variant.text, group.canonical.text)) continue
