@@ -7,7 +7,7 @@ import type {Position} from 'unist'
 import {areVariants, groupVariants, isTransliteration, prepare, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
 import {writtenUsageRank} from '../src/words/written-usage.js'
 import {ListedNames} from '../src/words/listed-variants.js'
-import type {LikelihoodEvidence} from '../src/words/name-likelihood.js'
+import {type LikelihoodEvidence, likelierSpelling} from '../src/words/name-likelihood.js'
 import {setSeverity} from '../src/severity.js'
 import {wordSet} from '../src/words/word-set.js'
 
@@ -354,15 +354,18 @@ function isOtherCompany(variant: ReadonlySet<string> | undefined, canonical: Rea
  * Whether two spellings written beside different names are each a name in
  * its own right, so two people rather than one name misspelt beside a
  * relative (`Anne Sacoolas`, `Jonathan Socoolas`: a couple, one surname):
- * both are in written use (`Horan`, `Horgan`; `Houk`, `Hoak`), or they
- * differ in the first or last letter, which slips seldom change and names
- * often do (`Gakunzi`, `Bakunzi`; `Maso`, `Masi`; `Mattt`, `Matt`).
+ * neither is clearly the likelier (see `likelierSpelling`: `Mtt` beside
+ * `Matt` is a slip), and both are in written use (`Horan`, `Horgan`;
+ * `Houk`, `Hoak`) or they differ in the first or last letter, which slips
+ * seldom change and names often do (`Gakunzi`, `Bakunzi`; `Maso`, `Masi`).
  *
  * @param a A spelling.
  * @param b Another.
  * @returns Whether each is a name of its own.
  */
 function isNameOfItsOwn(a: string, b: string): boolean {
+  // "Mtt Langan" beside "Matt Reyes": written English has "mtt", but far less than "Matt".
+  if (likelierSpelling(a, b)) return false
   const left = prepare(a).plain
   const right = prepare(b).plain
   if (left.charAt(0) !== right.charAt(0) || left.at(-1) !== right.at(-1)) return true

@@ -108,6 +108,10 @@ describe('name-consistency', () => {
     expect(found).toEqual(['Brellicott → '])
   })
 
+  test('still reports a slip beside another first name when the slip is clearly the less likely spelling', async () => {
+    expect(await variants('Matt Reyes and Mtt Langan spoke.')).toEqual(['Mtt → Matt'])
+  })
+
   test('a title before a name says nothing about who it is', async () => {
     expect(await variants('Dr Faauci spoke on Monday. Anthony Fauci said trials would go on.')).toEqual(['Faauci → Fauci'])
   })
