@@ -4,8 +4,10 @@ import {defineRule} from '../src/define-rule.js'
 import {isCertainNameFix, markFixable} from '../src/settle/fix.js'
 import type {HouseStyleEntry} from '../src/config/house-style.js'
 import type {Position} from 'unist'
-import {groupVariants, isTransliteration, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
+import {areVariants, groupVariants, isTransliteration, prepare, type NameUse, type Spelling, type VariantGroup} from '../src/words/name-variants.js'
+import {writtenUsageRank} from '../src/words/written-usage.js'
 import {ListedNames} from '../src/words/listed-variants.js'
+import {type LikelihoodEvidence, likelierSpelling} from '../src/words/name-likelihood.js'
 import {setSeverity} from '../src/severity.js'
 import {wordSet} from '../src/words/word-set.js'
 
@@ -21,6 +23,8 @@ export interface NameConsistencyOptions {
   distinct?: ReadonlyArray<readonly string[]> | undefined
   /** House-style entries: a form the house style avoids (`Kiev`) is its to report, not a spelling of a name here. */
   houseStyle?: readonly HouseStyleEntry[] | undefined
+  /** Titles written before a name (`Dr`, `Mayor`), which tell no two people apart (`dictionaries/titles.txt`). */
+  titles?: readonly string[] | undefined
 }
 
 /**
@@ -28,7 +32,7 @@ export interface NameConsistencyOptions {
  * Canonical spelling: word list, then dictionary, then the majority, then first use.
  */
 export default defineRule<NameConsistencyOptions>(
-  {id: 'name-consistency', description: 'One name spelled two ways in one story'},
+  {id: 'name-consistency', description: 'One name spelled two ways in one story', data: {titles: 'titles.txt'}},
   function (options) {
     const words = options?.words ?? []
     const listed = wordSet(words)
@@ -37,17 +41,27 @@ export default defineRule<NameConsistencyOptions>(
     // Only the newsroom's own names: an unknown name one letter from one of the 20,000 bundled names is too often another name.
     const listedNames = new ListedNames(options?.ownWords ?? [], distinct)
     const avoided = avoidedWords(options?.houseStyle ?? [])
+    const titles = new Set(options?.titles ?? [])
+    const ownWords = wordSet(options?.ownWords ?? [])
     return function ({spelling: check, names: allUses}, file) {
       // `Kiev`, which `house-style` reports, is not grouped with `Kyiv` here.
       const uses = avoided.size > 0 ? allUses.filter((use) => !avoided.has(use.text)) : allUses
       const reported = new Set<number>()
-      const company = neighbourNames(uses, String(file.value))
+      // "Ralph Houk", "Dick Hoak": a first name, a surname or an initial, never a title or a capitalised word.
+      const isPersonName = (use: NameUse): boolean =>
+        !titles.has(use.text) && (!use.known || names.has(use.text) || check.casings(use.text.toLowerCase()).includes(use.text))
+      // Found only for a story with variants: looking its neighbours up is work most stories never need.
+      let company: Map<string, Set<string>> | undefined
 
       for (const group of groupVariants(uses, {listed, distinct})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {
+          company ??= neighbourNames(uses, String(file.value), isPersonName)
           const otherCompany = isOtherCompany(company.get(variant.text), company.get(group.canonical.text))
+          // "M Horan" and "S Horgan", "Ralph Houk" and "Dick Hoak": two people, not one name spelled two ways.
+          if (otherCompany && isNameOfItsOwn(variant.text, group.canonical.text)) continue
+          if (isEstablished(variant, group.canonical, ownWords)) continue
           for (const use of variant.uses) {
             const offset = use.position.start.offset ?? -1
             report(file, group, variant, use, names, otherCompany).claims = [offset]
@@ -122,7 +136,15 @@ function report(
 ): VFileMessage {
   const {canonical, reason} = group
   const evidence: NameEvidence =
-    reason.kind === 'word list' ? (names.has(canonical.text) ? 'names list' : 'word list') : reason.kind === 'first use' ? 'tie' : reason.kind
+    reason.kind === 'word list'
+      ? names.has(canonical.text)
+        ? 'names list'
+        : 'word list'
+      : reason.kind === 'first use'
+        ? 'tie'
+        : reason.kind === 'likelier'
+          ? reason.evidence
+          : reason.kind
   const message = file.message('', {place: use.position})
   message.actual = use.text
   message.nameEvidence = evidence
@@ -141,16 +163,35 @@ function report(
   if ((evidence === 'dictionary' || evidence === 'names list') && variant.uses.length > 1 && !isTransliteration(use.text, canonical.text)) {
     setSeverity(message, 'warning')
   }
+  // "Houk" three times and "Hoak" three times: a slip is made once, so two spellings each
+  // written again and again, with nothing to choose between them, are as likely two names.
+  if (!isDecided(evidence) && group.spellings.every((spelling) => spelling.uses.length > 1)) setSeverity(message, 'warning')
   const others = group.variants.reduce((sum, other) => sum + other.uses.length, 0)
-  const decided = evidence !== 'tie' && (evidence !== 'majority' || canonical.uses.length > others)
+  // Likelier is not certain: a name the model finds odd is still someone's name.
+  const decided = isDecided(evidence) && (evidence !== 'majority' || canonical.uses.length > others)
   if (isCertainNameFix({variant: use.text, expected: canonical.text, decided, variantKnown: variant.known, variantUses: variant.uses.length, otherCompany})) {
     markFixable(message)
   }
   return message
 }
 
-/** Why the spelling to use in a story is the one: the evidence, strongest first. */
-export type NameEvidence = 'word list' | 'run' | 'names list' | 'dictionary' | 'majority' | 'tie'
+/**
+ * Why the spelling to use in a story is the one: the evidence, strongest
+ * first. `written usage` and `letters` say which of two spellings used as
+ * often is the likelier (see `likelierSpelling`); a `tie` has no answer.
+ */
+export type NameEvidence = 'word list' | 'run' | 'names list' | 'dictionary' | 'majority' | LikelihoodEvidence | 'tie'
+
+/**
+ * Whether evidence settles the spelling to use, rather than leaning one way
+ * (`written usage`, `letters`) or none (`tie`).
+ *
+ * @param evidence The evidence.
+ * @returns Whether it settles it.
+ */
+export function isDecided(evidence: NameEvidence): boolean {
+  return evidence !== 'tie' && evidence !== 'written usage' && evidence !== 'letters'
+}
 
 /** What a finding of this rule says. */
 export interface VariantDescription {
@@ -175,8 +216,14 @@ export interface VariantDescription {
  */
 export function describeVariant(message: VFileMessage, description: VariantDescription): void {
   const {canonical, first} = description
-  message.reason = message.message = `Unexpected \`${message.actual ?? ''}\`, expected \`${canonical}\` ${reasonText(description)}`
-  message.expected = [canonical]
+  const actual = message.actual ?? ''
+  // A tie names no spelling to write: one of the two is a slip, and either may be.
+  message.reason = message.message =
+    description.evidence === 'tie'
+      ? `Unexpected \`${actual}\` or \`${canonical}\`: ${tieText(description)}, and nothing tells which is right`
+      : `Unexpected \`${actual}\`, expected \`${canonical}\` ${reasonText(description)}`
+  message.expected = description.evidence === 'tie' ? [] : [canonical]
+  message.nameCanonical = canonical
   message.cause = first
     ? new VFileMessage(`\`${canonical}\` first used here`, {place: first, ruleId: 'name-consistency', source: 'copydesk'})
     : undefined
@@ -191,7 +238,8 @@ export function describeVariant(message: VFileMessage, description: VariantDescr
  * @param description The finding's description.
  * @returns Words for the message.
  */
-function reasonText({evidence, count}: VariantDescription): string {
+function reasonText(description: VariantDescription): string {
+  const {evidence, count} = description
   switch (evidence) {
     case 'word list':
       return 'as in the word list'
@@ -203,42 +251,92 @@ function reasonText({evidence, count}: VariantDescription): string {
       return `as spelled in ${String(count)} other ${count === 1 ? 'file' : 'files'} of the run`
     case 'majority':
       return `as spelled ${String(count)} times in this story`
+    case 'written usage':
+      return `as written English spells it far more often (${tieText(description)})`
     default:
-      return `or the other way round: both spellings are in use in this story, ${Array.isArray(count) && count.every((uses) => uses === 1) ? 'once each' : 'as often each'}`
+      return `as its letters are likelier in a name (${tieText(description)})`
   }
 }
 
 /**
+ * Say that a story uses two spellings as often.
+ *
+ * @param description The finding's description.
+ * @returns Words for the message.
+ */
+function tieText({count}: VariantDescription): string {
+  return `both spellings are in use in this story, ${Array.isArray(count) && count.every((uses) => uses === 1) ? 'once each' : 'as often each'}`
+}
+
+/**
+ * Whether an unknown spelling is a name of its own in the story rather than
+ * a slip of the known one beside it: written again and again, more often
+ * than the known one, and a name written English uses (`Marr` seven times,
+ * `Mary` once; `Dade County` twice, `Dave` once; `Bouton` twice, `Boston`
+ * once). A slip is made once, and seldom in written use: `Hemingwey` twice
+ * is still a slip of `Hemingway`; so is a transliteration (`Jiangshu` three
+ * times for `Jiangsu`), made each time. The newsroom's own word list always
+ * wins.
+ *
+ * @param variant The variant's spelling.
+ * @param canonical The spelling to use.
+ * @param own The newsroom's own accepted words.
+ * @returns Whether the variant is established.
+ */
+function isEstablished(variant: Spelling, canonical: Spelling, own: ReadonlySet<string>): boolean {
+  return (
+    canonical.known &&
+    !own.has(canonical.text) &&
+    !variant.known &&
+    variant.uses.length > 1 &&
+    variant.uses.length > canonical.uses.length &&
+    writtenUsageRank(prepare(variant.text).plain) !== undefined &&
+    !isTransliteration(variant.text, canonical.text)
+  )
+}
+
+/**
  * The names written right next to each spelling (`Thompson` of `Mattt
- * Thompson`): only a space between them.
+ * Thompson`, `Ralph` of `Ralph Houk`): only a space between them, and the
+ * neighbour a person's name (see `isPersonName`); and an initial right
+ * before it (`M` of `M Horan`, `J.` of `J. Smith`).
  *
  * @param uses Name uses, in document order.
  * @param text The story's text.
+ * @param isPersonName Whether a name use may be part of a person's name.
  * @returns The neighbours of each spelling.
  */
-function neighbourNames(uses: readonly NameUse[], text: string): Map<string, Set<string>> {
+function neighbourNames(uses: readonly NameUse[], text: string, isPersonName: (use: NameUse) => boolean): Map<string, Set<string>> {
   const company = new Map<string, Set<string>>()
   const add = (spelling: string, name: string): void => {
     let names = company.get(spelling)
     if (!names) company.set(spelling, (names = new Set()))
     names.add(name)
   }
-  for (let index = 1; index < uses.length; index++) {
-    const before = uses[index - 1]
+  for (let index = 0; index < uses.length; index++) {
     const after = uses[index]
-    const end = before?.position.end.offset
     const start = after?.position.start.offset
-    if (!before || !after || end === undefined || start === undefined || start - end < 1 || start - end > 2) continue
+    if (!after || start === undefined) continue
+    const initial = initialBefore.exec(text.slice(Math.max(0, start - 4), start))?.[1]
+    if (initial) add(after.text, initial)
+    const before = uses[index - 1]
+    const end = before?.position.end.offset
+    if (!before || end === undefined || start - end < 1 || start - end > 2) continue
     if (!/^[ \u00A0]+$/.test(text.slice(end, start))) continue
-    add(before.text, after.text)
-    add(after.text, before.text)
+    if (isPersonName(after)) add(before.text, after.text)
+    if (isPersonName(before)) add(after.text, before.text)
   }
   return company
 }
 
+/** An initial right before a name: one capital, perhaps a full stop, then spaces. */
+const initialBefore = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu})\.?[ \u00A0]+$/u
+
 /**
  * Whether two spellings keep different company: each is written beside a
- * name, and never beside the same one (`Mattt Thompson`, `Matt Smith`).
+ * person's name, and never beside the same one, a variant of it, or an
+ * initial and a name that starts with it (`Mattt Thompson`, `Matt Smith`;
+ * but `M Horan` and `Michael Horgan` may be one person).
  *
  * @param variant The variant's neighbours.
  * @param canonical The spelling to use's neighbours.
@@ -246,14 +344,54 @@ function neighbourNames(uses: readonly NameUse[], text: string): Map<string, Set
  */
 function isOtherCompany(variant: ReadonlySet<string> | undefined, canonical: ReadonlySet<string> | undefined): boolean {
   if (!variant || !canonical) return false
-  for (const name of variant) if (canonical.has(name)) return false
+  for (const name of variant) {
+    for (const other of canonical) if (isSameName(name, other)) return false
+  }
   return true
+}
+
+/**
+ * Whether two spellings written beside different names are each a name in
+ * its own right, so two people rather than one name misspelt beside a
+ * relative (`Anne Sacoolas`, `Jonathan Socoolas`: a couple, one surname):
+ * neither is clearly the likelier (see `likelierSpelling`: `Mtt` beside
+ * `Matt` is a slip), and both are in written use (`Horan`, `Horgan`;
+ * `Houk`, `Hoak`) or they differ in the first or last letter, which slips
+ * seldom change and names often do (`Gakunzi`, `Bakunzi`; `Maso`, `Masi`).
+ *
+ * @param a A spelling.
+ * @param b Another.
+ * @returns Whether each is a name of its own.
+ */
+function isNameOfItsOwn(a: string, b: string): boolean {
+  // "Mtt Langan" beside "Matt Reyes": written English has "mtt", but far less than "Matt".
+  if (likelierSpelling(a, b)) return false
+  const left = prepare(a).plain
+  const right = prepare(b).plain
+  if (left.charAt(0) !== right.charAt(0) || left.at(-1) !== right.at(-1)) return true
+  return writtenUsageRank(left) !== undefined && writtenUsageRank(right) !== undefined
+}
+
+/**
+ * Whether two neighbours may name one person: equal, an initial and a name
+ * it starts, or one name spelled two ways (`Borris`, `Boris`).
+ *
+ * @param a A neighbour.
+ * @param b Another.
+ * @returns Whether they may.
+ */
+function isSameName(a: string, b: string): boolean {
+  if (a.length === 1 || b.length === 1) return a.charAt(0) === b.charAt(0)
+  // "Kaczyński" and "Kaczynski": one name, with and without its accent.
+  return prepare(a).plain === prepare(b).plain || areVariants(a, b)
 }
 
 declare module 'vfile-message' {
   interface VFileMessage {
     /** Of a `name-consistency` finding: why its spelling to use won (see `settleNamesByRun`). */
     nameEvidence?: NameEvidence | undefined
+    /** Of a `name-consistency` finding: the spelling the story compares it with, `expected` unless a tie left that empty. */
+    nameCanonical?: string | undefined
     /** Of a `name-consistency` finding: uses of its variant in the story. */
     nameStoryUses?: number | undefined
     /** Of a `name-consistency` finding: whether the two spellings are written beside different names. */

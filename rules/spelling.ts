@@ -12,6 +12,7 @@ import {isLikelySlip, isSlip} from '../src/words/slip-evidence.js'
 import type {SpellCheck, UnknownWord} from '../src/analyse/spell-check.js'
 import {wordFrequency} from '../src/words/suggestions.js'
 import {writtenUsageRank} from '../src/words/written-usage.js'
+import {wordSet} from '../src/words/word-set.js'
 
 /** Options of the `spelling` rule. */
 export interface SpellingOptions {
@@ -23,6 +24,8 @@ export interface SpellingOptions {
   acronyms?: boolean | undefined
   /** The dialect to spell by (config `dialect`, `--dialect`); American when not set. */
   dialect?: Dialect | undefined
+  /** The bundled names: people's and places' names, some ending in `s` (`Jones`, `Wales`). */
+  names?: readonly string[] | undefined
 }
 
 /**
@@ -74,9 +77,12 @@ export default defineRule<SpellingOptions>(
   function (options) {
     const own = new Set(options?.ownWords ?? [])
     const prominent = options?.prominentNames ?? new Set<string>()
+    const names = wordSet(options?.names ?? [])
     const dictionary = dictionaryLookup(options?.dialect ?? defaultDialect)
     // A one-off slip is taken for one of these names only: see `closeKnownName`.
     const isSlipTarget = (name: string): boolean => dictionary.correct(name) || prominent.has(name) || own.has(name)
+    // The dictionary alone: the names lists' 20,000 first names would make `Nikos` a plural of `Niko`.
+    const isInDictionary = (word: string): boolean => dictionary.correct(word)
     return function ({tree, spelling: check}, file) {
       // "Preload" opening a sentence and "preload" later are one word used twice: one judgement.
       const uses = countBy(check.unknown.map((unknown) => unknown.text.toLowerCase()))
@@ -115,6 +121,10 @@ export default defineRule<SpellingOptions>(
             if (slip) check.suggestByEar(unknown)
           }
         } else if (/\p{Ll}/u.test(text)) {
+          // "the Obamas", "the Kennedys": the plural of a name the dictionary knows is that name, not a slip.
+          if (isPluralOfName(text, isInDictionary)) continue
+          // "a former Beatle" in a story about the Beatles: one of a group the dictionary knows by its plural name.
+          if (check.storyWords.has(text + 's') && isMemberOfPluralName(text, isInDictionary, names)) continue
           // Capitalised and mixed-case words are names and brands: `Oyelaran`, `McArthur`, `SpaceX`, `eBay`.
           reportName(unknown, count, check, isSlipTarget, isShorthand)
         } else {
@@ -169,6 +179,39 @@ function reportName(
     return
   }
   reportUnknownName(unknown)
+}
+
+/**
+ * Whether a capitalised word is the plural of a name the dictionary knows as
+ * a name, not as an ordinary word (`Obamas`, `Kennedys`, `Joneses`): a
+ * family, or several people of one name. Not the other way round: a name
+ * that ends in `s` with it dropped (`Jone` for `Jones`) may be a slip.
+ *
+ * @param text The word.
+ * @param isKnown Lookup in the dictionary alone.
+ * @returns Whether it is such a plural.
+ */
+function isPluralOfName(text: string, isKnown: (word: string) => boolean): boolean {
+  const stems = [text.endsWith('es') ? text.slice(0, -2) : '', text.endsWith('s') ? text.slice(0, -1) : '']
+  return stems.some((stem) => stem.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(stem) && isKnown(stem) && !isKnown(stem.toLowerCase()))
+}
+
+/**
+ * Whether a capitalised word is one of a group whose plural name the
+ * dictionary knows (`Beatle` of `Beatles`). A name of a person or place
+ * that ends in `s` (`Jones`, `Wales`, `Athens`: the bundled names lists
+ * have them) is no plural: `Jone` may be a slip. The story must use the
+ * plural too (the caller asks): `Engels` and `Welles` are surnames, and
+ * `Engel` or `Welle` alone says nothing of them.
+ *
+ * @param text The word.
+ * @param isKnown Lookup in the dictionary alone.
+ * @param names The bundled names.
+ * @returns Whether it is such a member.
+ */
+function isMemberOfPluralName(text: string, isKnown: (word: string) => boolean, names: ReadonlySet<string>): boolean {
+  const plural = text + 's'
+  return text.length >= 4 && /^\p{Lu}\p{Ll}+$/u.test(text) && !names.has(plural) && isKnown(plural) && !isKnown(plural.toLowerCase())
 }
 
 /**
@@ -234,6 +277,8 @@ function closeKnownName(
   return suggestions.find(
     (suggestion) =>
       /^\p{Lu}/u.test(suggestion) &&
+      // "Obama's" is another form of "Obamas", not a name it is a slip of.
+      !isPossessiveOf(suggestion, text) &&
       !inStory.has(suggestion) &&
       isSlipTarget(suggestion) &&
       !isKnown(suggestion.toLowerCase()) &&
@@ -241,6 +286,18 @@ function closeKnownName(
       // `Ceske` is another form of `Ceska`, not a slip for it.
       areVariants(text, suggestion)
   )
+}
+
+/**
+ * Whether a word with an apostrophe is another word's possessive (`Obama's`
+ * of `Obamas`), the apostrophe all that tells them apart.
+ *
+ * @param suggestion A suggestion.
+ * @param text The word.
+ * @returns Whether it is.
+ */
+function isPossessiveOf(suggestion: string, text: string): boolean {
+  return /['’]s$/.test(suggestion) && suggestion.replace(/['’]s$/, 's') === text
 }
 
 /**

@@ -56,14 +56,72 @@ describe('name-consistency', () => {
     expect(cause?.place?.start.column).toBe(6)
   })
 
-  test('reports a tie naming both spellings as in use, and never fixes it', async () => {
+  test('reports a tie naming both spellings as in use, with no spelling to write, and never fixes it', async () => {
+    // Neither spelling is in written use, and their letters are as likely in a name.
+    expect(await variants('Mayor Brannock spoke. Mayor Brennock left.')).toEqual(['Brennock → '])
+    const file = await lintDoc('Mayor Brannock spoke. Mayor Brennock left.')
+    const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
+    expect(message?.reason).toBe(
+      'Unexpected `Brennock` or `Brannock`: both spellings are in use in this story, once each, and nothing tells which is right'
+    )
+    expect(severityOf(message ?? file.message(''))).toBe('error')
+    expect(message?.fixable).not.toBe(true)
+  })
+
+  test('of two spellings used once each, reports the one written English does not use, even when it comes first', async () => {
+    const file = await lintDoc('Dr Anthony Faauci spoke on Monday. Fauci said the vaccine trials would go on.')
+    expect(lines(file).filter((line) => line.includes('name-consistency'))).toEqual([
+      '1:12-1:18 error name-consistency: Unexpected `Faauci`, expected `Fauci` as written English spells it far more often (both spellings are in use in this story, once each)'
+    ])
+    expect(file.messages.some((message) => message.fixable)).toBe(false)
+  })
+
+  test('of two spellings no list knows, used once each, reports the one whose letters are unlikely in a name', async () => {
+    // "Dvoracik" is as rare as "Dvoracek" in written use; "aa" and a tripled letter are rarer in names still.
     expect(await variants('Mayor Dvoracek spoke. Mayor Dvoracik left.')).toEqual(['Dvoracik → Dvoracek'])
+    expect(await variants('Coach Ottaleno Brisk arrived. Brisk and Otttaleno left.')).toEqual(['Otttaleno → Ottaleno'])
     const file = await lintDoc('Mayor Dvoracek spoke. Mayor Dvoracik left.')
     const message = file.messages.find((candidate) => candidate.ruleId === 'name-consistency')
     expect(message?.reason).toBe(
-      'Unexpected `Dvoracik`, expected `Dvoracek` or the other way round: both spellings are in use in this story, once each'
+      'Unexpected `Dvoracik`, expected `Dvoracek` as its letters are likelier in a name (both spellings are in use in this story, once each)'
     )
     expect(message?.fixable).not.toBe(true)
+  })
+
+  test('a tie between two spellings each written again and again is a warning: as likely two names', async () => {
+    const file = await lintDoc('Brannock spoke first. Brennock spoke next. Brannock agreed, and Brennock did not.')
+    const found = file.messages.filter((message) => message.ruleId === 'name-consistency')
+    expect(found.map((message) => `${severityOf(message)} ${message.actual}`)).toEqual(['warning Brennock', 'warning Brennock'])
+  })
+
+  test.each([
+    ['initials in a line-up', 'The side: M Horan, J Walsh, S Horgan, P Keane. Horan kicked two penalties and Horgan scored a try.'],
+    ['first names', 'Ralph Houk managed the club. Dick Hoak played second base. Houk was pleased; Hoak was not.'],
+    ['first names, with names no list knows that differ in the first letter', 'Jean Gakunzi won the first heat. Eric Bakunzi took the second.']
+  ])('keeps apart two spellings each written beside its own first name or initial: two people (%s)', async (_name, doc) => {
+    expect(await variants(doc)).toEqual([])
+  })
+
+  test('still reports a slip beside a relative, where only one spelling is a name of its own', async () => {
+    // A couple shares a surname: "Brellicott" is in no list and one letter inside the name changed.
+    const found = await variants('Anne Brellacott was questioned. Her husband Tom Brellicott left with her.')
+    expect(found).toEqual(['Brellicott → '])
+  })
+
+  test('still reports a slip beside another first name when the slip is clearly the less likely spelling', async () => {
+    expect(await variants('Matt Reyes and Mtt Langan spoke.')).toEqual(['Mtt → Matt'])
+  })
+
+  test('a title before a name says nothing about who it is', async () => {
+    expect(await variants('Dr Faauci spoke on Monday. Anthony Fauci said trials would go on.')).toEqual(['Faauci → Fauci'])
+  })
+
+  test.each([
+    ['a surname beside a first name', 'Andrew Marr hosted. Marr asked the minister; Marr pressed again. Mary Jones, a viewer, wrote in.'],
+    ['a county beside a first name', 'Dade County police said Dave Lewis was held. Dade County courts will hear it.'],
+    ['a person beside a city', 'Jim Bouton pitched for years. Bouton later wrote a book. He lived near Boston.']
+  ])('never takes a name written English uses, written more often than the known name beside it, for a slip of it (%s)', async (_name, doc) => {
+    expect(await variants(doc)).toEqual([])
   })
 
   test('prefers the dictionary spelling even when the variant is used more', async () => {
@@ -95,7 +153,12 @@ describe('name-consistency', () => {
     ['a changed final vowel', 'Surigao was hit. Roads in Surigao and Surigai closed.', 'Surigai → Surigao'],
     ['a three-letter slip of a longer name', 'Alan Kurdi drowned. A ship named after Aln sailed.', 'Aln → Alan'],
     ['a slip one edit from two names, the one the story uses more', 'American and African leaders met. Two American envoys and an Amrican aide left.', 'Amrican → American'],
-    ['two letters swapped at the end of a long name', 'Magnitogorsk grew. Mills in Magnitogorks closed.', 'Magnitogorks → Magnitogorsk']
+    ['two letters swapped at the end of a long name', 'Magnitogorsk grew. Mills in Magnitogorks closed.', 'Magnitogorks → Magnitogorsk'],
+    [
+      'a slip one edit from two names, the one a letter doubled makes rather than one changed, however much the other is used',
+      'Korean firms and Korean banks met in Koreaa on Monday, as Korea had asked.',
+      'Koreaa → Korea'
+    ]
   ])('finds %s', async (_name, doc, expected) => {
     expect(await variants(doc)).toEqual([expected])
   })

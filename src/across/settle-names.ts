@@ -1,7 +1,7 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {describeVariant, type NameEvidence} from '../../rules/name-consistency.js'
+import {describeVariant, isDecided, type NameEvidence} from '../../rules/name-consistency.js'
 import {ruleUrl} from '../rule-url.js'
 import {type Severity, setSeverity, severityOf} from '../severity.js'
 import {isCertainNameFix, markFixable, unmarkFixable} from '../settle/fix.js'
@@ -27,7 +27,8 @@ const establishedIn = 2
  *   five other stories write `Lindpaintner`, is told to write
  *   `Lindpaintner` (the story alone would have taken the first);
  * - a tie the run breaks the same way as the story becomes a decided
- *   answer, and one it does not break stays a tie;
+ *   answer, and one it does not break stays a tie; so does a spelling the
+ *   story chose only as the likelier of two used as often;
  * - a spelling the dictionary or the newsroom's own word list has is
  *   never the one to change, whatever the run says.
  *
@@ -43,7 +44,7 @@ export function settleNamesByRun(files: readonly VFile[], names: readonly NameEn
   for (const file of files) {
     const groups = new Map<string, VFileMessage[]>()
     for (const message of file.messages) {
-      const canonical = message.expected?.[0]
+      const canonical = message.nameCanonical ?? message.expected?.[0]
       if (message.ruleId !== ruleId || message.nameEvidence === undefined || canonical === undefined) continue
       const group = groups.get(canonical)
       if (group) group.push(message)
@@ -78,7 +79,9 @@ function settleGroup(file: VFile, canonical: string, messages: VFileMessage[], r
 
   // Over a choice the story made (its majority, a names list), the run's spelling must be established in two
   // other stories at least: one story's "Haugmania" (a festival) says little against "Haugmann" twice here.
-  const outweighs = established !== undefined && (evidence === 'tie' || elsewhere(established).length >= establishedIn)
+  // A tie, or a lean of written usage or letters, gives way to one other story.
+  const leaning = evidence !== undefined && !isDecided(evidence)
+  const outweighs = established !== undefined && (leaning || elsewhere(established).length >= establishedIn)
   if (evidence !== 'word list' && established !== undefined && established !== canonical && outweighs) {
     const dropped = storySpelling(canonical)
     // "Lyme", which the dictionary has, is never the spelling to change; nor is the newsroom's own.
@@ -88,7 +91,7 @@ function settleGroup(file: VFile, canonical: string, messages: VFileMessage[], r
     }
   }
 
-  if (established === canonical && evidence === 'tie') {
+  if (established === canonical && leaning) {
     const first = storySpelling(canonical)?.first
     for (const message of messages) {
       describeVariant(message, describeRun(canonical, spellings, messages, elsewhere(canonical).length, first, story))

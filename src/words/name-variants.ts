@@ -2,6 +2,7 @@ import type {Position} from 'unist'
 import {editDistance} from './edit-distance.js'
 import {withoutAccents} from './accents.js'
 import {isMixedCase} from './letter-case.js'
+import {type LikelihoodEvidence, likelierSpelling} from './name-likelihood.js'
 
 /** One use of a name-like word in a document. */
 export interface NameUse {
@@ -23,6 +24,7 @@ export type CanonicalReason =
   | {kind: 'word list'}
   | {kind: 'dictionary'}
   | {kind: 'majority'; count: number}
+  | {kind: 'likelier'; evidence: LikelihoodEvidence}
   | {kind: 'first use'; line: number}
 
 /** Spellings of one name: the one to use and the ones to change. */
@@ -60,7 +62,7 @@ export const longName = 8
  * at least one of them is unknown, and when the newsroom has not declared
  * them distinct. Two known spellings are never merged (`Iran`, `Iraq`).
  * The spelling to use is the word list's, else the dictionary's, else the
- * one used most, else the first.
+ * one used most, else the likelier of two used as often, else the first.
  *
  * @param uses Uses of name-like words, in document order.
  * @param options Word list and declared distinct names.
@@ -635,20 +637,32 @@ function compareInStory(a: Spelling, b: Spelling): number {
 }
 
 /**
- * Build a group and say why its canonical spelling won.
+ * Build a group and say why its canonical spelling won: the word list's,
+ * the dictionary's, the majority's, else, of two spellings used as often,
+ * the likelier (see `likelierSpelling`), else the first used.
  *
- * @param canonical The spelling to use.
+ * @param chosen The spelling `compareInStory` put first.
  * @param members All spellings in the group.
  * @returns The group.
  */
-function makeGroup(canonical: Spelling, members: Spelling[]): VariantGroup {
-  const others = members.filter((member) => member !== canonical)
+function makeGroup(chosen: Spelling, members: Spelling[]): VariantGroup {
+  let canonical = chosen
   let reason: CanonicalReason
   if (canonical.listed) reason = {kind: 'word list'}
   else if (canonical.known) reason = {kind: 'dictionary'}
-  else if (others.every((other) => other.uses.length < canonical.uses.length)) {
+  else if (members.every((other) => other === canonical || other.uses.length < canonical.uses.length)) {
     reason = {kind: 'majority', count: canonical.uses.length}
-  } else reason = {kind: 'first use', line: canonical.uses[0]?.position.start.line ?? 0}
+  } else {
+    // "Faauci" then "Fauci", once each: the first use says nothing of which is the slip.
+    // Two spellings only: each of more is linked to the one chosen, not always to each other.
+    const [a, b] = members
+    const likelier = members.length === 2 && a && b ? likelierSpelling(a.text, b.text) : undefined
+    if (likelier) {
+      canonical = likelier.spelling === a?.text ? a : (b ?? canonical)
+      reason = {kind: 'likelier', evidence: likelier.evidence}
+    } else reason = {kind: 'first use', line: canonical.uses[0]?.position.start.line ?? 0}
+  }
+  const others = members.filter((member) => member !== canonical)
   const spellings = [...members].sort((a, b) => b.uses.length - a.uses.length || firstOffset(a) - firstOffset(b))
   return {canonical, reason, variants: others, spellings}
 }
@@ -661,14 +675,36 @@ function makeGroup(canonical: Spelling, members: Spelling[]): VariantGroup {
  * @returns The nearest known spelling.
  */
 function nearestKnown<T extends Candidate>(variant: T, known: readonly T[]): T | undefined {
-  // "Amrican" is one edit from both "American" and "African": the one the story uses more wins.
+  // "Amrican" is one edit from both "American" and "African": a letter dropped is a commoner
+  // slip than one changed ("Koreaa" is "Korea" with a letter doubled, not "Korean" with one
+  // changed); then the one the story uses more wins.
   const distances = known
     .filter((candidate) => areVariants(variant.text, candidate.text))
-    .map((candidate) => ({candidate, distance: editDistance(variant.text.toLowerCase(), candidate.text.toLowerCase())}))
-    .sort((a, b) => a.distance - b.distance || b.candidate.count - a.candidate.count)
+    .map(function (candidate) {
+      const from = candidate.text.toLowerCase()
+      const to = variant.text.toLowerCase()
+      return {candidate, distance: editDistance(to, from), changed: isChangedLetter(from, to)}
+    })
+    .sort((a, b) => a.distance - b.distance || Number(a.changed) - Number(b.changed) || b.candidate.count - a.candidate.count)
   const [first, second] = distances
-  const tied = second && second.distance === first?.distance && second.candidate.count === first.candidate.count
+  const tied =
+    second && second.distance === first?.distance && second.changed === first.changed && second.candidate.count === first.candidate.count
   return first && !tied ? first.candidate : undefined
+}
+
+/**
+ * Whether one word is another with one letter changed for another, rather
+ * than dropped, added or swapped with its neighbour.
+ *
+ * @param a Lowercase word.
+ * @param b Lowercase word.
+ * @returns Whether they differ in exactly one letter, in the same place.
+ */
+function isChangedLetter(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let differences = 0
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) differences++
+  return differences === 1
 }
 
 /**

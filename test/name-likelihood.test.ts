@@ -1,0 +1,37 @@
+import {describe, expect, test} from 'vitest'
+import {letterScore, likelierSpelling} from '../src/words/name-likelihood.js'
+
+describe('likelierSpelling', function () {
+  test.each([
+    ['Pelsoi', 'Pelosi', 'a slip written English never uses, beside the name it does'],
+    ['Jaun', 'Juan', 'a slip written English uses, but far less than the name'],
+    ['Zhnag', 'Zhang', 'a slip with `hn`, which names seldom have']
+  ])('prefers written usage: %s or %s (%s)', function (slip, name) {
+    expect(likelierSpelling(slip, name)).toEqual({spelling: name, evidence: 'written usage'})
+    expect(likelierSpelling(name, slip)).toEqual({spelling: name, evidence: 'written usage'})
+  })
+
+  test.each([
+    ['Otttaleno', 'Ottaleno', 'a tripled letter'],
+    ['Haspeluud', 'Haspelud', 'a doubled vowel'],
+    ['Ferrualt', 'Ferrault', 'two vowels swapped into an ending names lack']
+  ])('else weighs the letters of two spellings no list knows: %s or %s (%s)', function (slip, name) {
+    expect(likelierSpelling(slip, name)).toEqual({spelling: name, evidence: 'letters'})
+  })
+
+  test('has no answer for two spellings as likely as each other', function () {
+    expect(likelierSpelling('Brannock', 'Brennock')).toBeUndefined()
+    // Two names both in written use, neither far commoner: two people as likely as one slip.
+    expect(likelierSpelling('Horan', 'Horgan')).toBeUndefined()
+  })
+
+  test('has no answer for spellings with other characters than letters', function () {
+    expect(likelierSpelling("O'Braien", "O'Brien")).toBeUndefined()
+  })
+
+  test('compares spellings of different lengths by their letters, not their length', function () {
+    // A dropped letter makes a shorter word, which would otherwise always score higher.
+    expect(letterScore('durbin')).toBeGreaterThan(letterScore('durbn'))
+    expect(letterScore('ottaleno')).toBeGreaterThan(letterScore('otttaleno'))
+  })
+})
