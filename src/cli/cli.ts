@@ -326,9 +326,12 @@ async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, p
  */
 async function changedInputs(paths: readonly string[], ref: string | undefined, io: CliIo): Promise<string[]> {
   const within = paths.map((input) => path.resolve(io.cwd, input))
-  return (await changedFiles(io.cwd, ref, io.env))
-    .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
-    .map((file) => path.relative(io.cwd, file))
+  const inside = (file: string): boolean => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep))
+  const changed = await changedFiles(io.cwd, ref, io.env)
+  for (const entry of changed.skipped) {
+    if (inside(entry.path)) io.stderr.write(`copydesk: ${path.relative(io.cwd, entry.path)}: ${entry.reason}: not linted\n`)
+  }
+  return changed.files.filter(inside).map((file) => path.relative(io.cwd, file))
 }
 
 /**
