@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {GitIgnore} from './gitignore.js'
+import {maxTextBytes, readRegularText} from './regular-file.js'
 
 /** Ignore files honoured in every folder, in gitignore syntax. */
 export const ignoreFileNames: readonly string[] = ['.gitignore', '.copydeskignore']
@@ -128,7 +129,8 @@ export class IgnoreFiles {
     for (const name of ignoreFileNames) {
       let text: string
       try {
-        text = fs.readFileSync(path.join(folder, name), 'utf8')
+        // `.gitignore -> /dev/zero` is passed by, not read forever.
+        text = readRegularText(path.join(folder, name), name, {maxBytes: maxTextBytes})
       } catch {
         continue
       }

@@ -55,3 +55,20 @@ export function isInside(outer: string, inner: string): boolean {
   const relative = path.relative(outer, inner)
   return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
 }
+
+/**
+ * The folder that files found from a path (the config files above a
+ * story, the word lists and house-style files a config names) must stay
+ * inside, links resolved: the run's repository root when the path is in
+ * it; else the top of the path's own repository; else none, for a path
+ * outside any repository that the user named (their own files).
+ *
+ * @param filePath Absolute path of a story or a config file.
+ * @param cwd Working directory.
+ * @returns Absolute folder, or `undefined` for no bound.
+ */
+export function trustedFolder(filePath: string, cwd: string): string | undefined {
+  const root = repositoryRoot(cwd)
+  if (isInside(root, filePath)) return root
+  return gitTop(path.dirname(filePath))
+}
