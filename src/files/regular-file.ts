@@ -60,6 +60,8 @@ export class FileRefused extends CopydeskError {
  * @returns The kind of refusal and its reason, or `undefined` when it is a regular file copydesk may read.
  */
 export function refusalOf(absolute: string, limits: ReadLimits): {kind: RefusalKind; reason: string; cause?: unknown} | undefined {
+  // Not even looked at: whether a file exists outside the repository is not the repository's to ask.
+  if (limits.within !== undefined && !isInside(limits.within, absolute)) return {kind: 'outside', reason: 'is outside the repository'}
   let linkStats: fs.Stats
   try {
     linkStats = fs.lstatSync(absolute)
@@ -89,11 +91,7 @@ export function refusalOf(absolute: string, limits: ReadLimits): {kind: RefusalK
     const real = realPath(absolute)
     const boundary = realPath(limits.within) ?? limits.within
     if (real === undefined || !isInside(boundary, real)) {
-      const lexically = isInside(limits.within, absolute)
-      return {
-        kind: 'outside',
-        reason: lexically ? `leads outside the repository, to \`${real ?? readLink(absolute) ?? '?'}\`` : 'is outside the repository'
-      }
+      return {kind: 'outside', reason: `leads outside the repository, to \`${real ?? readLink(absolute) ?? '?'}\``}
     }
   }
   if (stats.size > limits.maxBytes) return {kind: 'too-large', reason: tooLarge(stats.size, limits.maxBytes)}
