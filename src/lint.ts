@@ -87,6 +87,7 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     const discovery = await discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], cwd)
     for (const problem of discovery.problems) problems.push(problem)
     for (const input of discovery.ignored) notices.push(`${input}: skipped, ignored by .gitignore or .copydeskignore`)
+    for (const entry of discovery.skipped) notices.push(`${entry.path}: ${entry.reason}: not linted`)
     // "copydesk stories/*.md" that matches nothing is a mistake worth failing on, but a
     // hook whose staged files are all ignored, or a bare run in an empty folder, is not.
     if (discovery.files.length === 0 && discovery.unmatched.length > 0 && options.inputs.length > 0) {

@@ -65,7 +65,7 @@ describe('each bad input gets one line and its exit code', () => {
     ['a house-style entry of the wrong shape', {'.copydeskrc.json': '{"houseStyle": "style.yml"}', 'style.yml': '- prefer: Kyiv\n- prefer: Odesa\n  avoid: Odessa\n', 'story.txt': clean}, [], 'copydesk: style.yml:1: entry needs `prefer` and `avoid`, or `either`\n', 2],
     ['a house-style file with a custom tag', {'.copydeskrc.json': '{"houseStyle": "style.yml"}', 'style.yml': '- prefer: !kyiv Kyiv\n  avoid: [Kiev]\n', 'story.txt': clean}, [], 'copydesk: style.yml:1: invalid YAML: Unresolved tag: !kyiv\n', 2],
     ['a house-style alias bomb', {'.copydeskrc.json': '{"houseStyle": "style.yml"}', 'style.yml': aliasBomb.slice(0, -1).join('\n') + '\n', 'story.txt': clean}, [], 'copydesk: style.yml: invalid YAML: Excessive alias count indicates a resource exhaustion attack\n', 2],
-    ['a word list that is a folder', {'.copydeskrc.json': '{"wordsFile": "names"}', 'names/a.txt': 'x\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: `wordsFile`: word list `names` cannot be read\n', 2]
+    ['a word list that is a folder', {'.copydeskrc.json': '{"wordsFile": "names"}', 'names/a.txt': 'x\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json: `wordsFile`: word list `names` is a folder, not a file\n', 2]
   ])('%s', async (_name, files, args, stderr, code) => {
     const cwd = await makeTree(files)
     const run = await runCli(args, {cwd})

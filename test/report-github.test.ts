@@ -76,8 +76,8 @@ describe('step summary', () => {
         '',
         '| file | error | warning | info |',
         '| --- | --: | --: | --: |',
-        '| a.txt | 1 | 1 | 0 |',
-        '| b.txt | 1 | 1 | 0 |',
+        '| `a.txt` | 1 | 1 | 0 |',
+        '| `b.txt` | 1 | 1 | 0 |',
         '',
         ''
       ].join('\n')
@@ -104,8 +104,8 @@ describe('step summary', () => {
         '',
         '| file | line | column | severity | rule | message |',
         '| --- | --: | --: | --- | --- | --- |',
-        '| votes\\|2026.txt | 11 | 14 | warning | spelling | ' + budgett + ' |',
-        '| votes\\|2026.txt | 12 | 14 | warning | spelling | ' + budgett + ' |',
+        '| `votes\\|2026.txt` | 11 | 14 | warning | spelling | ' + budgett + ' |',
+        '| `votes\\|2026.txt` | 12 | 14 | warning | spelling | ' + budgett + ' |',
         '',
         ''
       ].join('\n')

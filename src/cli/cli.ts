@@ -20,6 +20,7 @@ import {packageInfo} from '../package-info.js'
 import {appendGithubSummary, githubReport} from '../report/github.js'
 import {jsonReport} from '../report/json.js'
 import {prettyReport} from '../report/pretty.js'
+import {printable} from '../report/printable.js'
 import {sarifReport} from '../report/sarif.js'
 import {countSeverities, severityOf} from '../severity.js'
 
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCode.clean : exitCode.problem
     }
-    io.stderr.write('copydesk: ' + oneLine(error) + '\n')
+    io.stderr.write('copydesk: ' + printable(oneLine(error)) + '\n')
     if (io.env.COPYDESK_DEBUG && error instanceof Error) io.stderr.write(String(error.stack) + '\n')
     return exitCode.problem
   }
@@ -304,7 +305,7 @@ async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, p
     file.messages = file.messages.filter((message) => !fixed.has(message))
     count += fix.fixed.length
     if (!dryRun) {
-      const name = file.path
+      const name = printable(file.path)
       // In document order: the fixes were applied from the end.
       for (const message of [...fix.fixed].reverse()) {
         io.stderr.write(
@@ -326,9 +327,12 @@ async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, p
  */
 async function changedInputs(paths: readonly string[], ref: string | undefined, io: CliIo): Promise<string[]> {
   const within = paths.map((input) => path.resolve(io.cwd, input))
-  return (await changedFiles(io.cwd, ref, io.env))
-    .filter((file) => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep)))
-    .map((file) => path.relative(io.cwd, file))
+  const inside = (file: string): boolean => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep))
+  const changed = await changedFiles(io.cwd, ref, io.env)
+  for (const entry of changed.skipped) {
+    if (inside(entry.path)) io.stderr.write(`copydesk: ${printable(path.relative(io.cwd, entry.path))}: ${entry.reason}: not linted\n`)
+  }
+  return changed.files.filter(inside).map((file) => path.relative(io.cwd, file))
 }
 
 /**

@@ -2,6 +2,7 @@ import type {Dialect} from '../words/dictionary.js'
 import {lintFiles, type LintOptions, type LintResult} from '../lint.js'
 import {ProgressLine, wantsProgress} from '../report/progress.js'
 import type {CliIo} from './io.js'
+import {printable} from '../report/printable.js'
 
 /**
  * Lint as a command of the CLI does: with the config options given, a
@@ -29,9 +30,9 @@ export async function lintWithProgress(
     onProgress: progress && ((done, total) => progress.update(done, total)),
     importModule: io.importModule
   }).finally(() => progress?.end())
-  for (const notice of result.notices) io.stderr.write('copydesk: ' + notice + '\n')
+  for (const notice of result.notices) io.stderr.write('copydesk: ' + printable(notice) + '\n')
   for (const problem of result.problems) {
-    io.stderr.write('copydesk: ' + problem.toLine() + '\n')
+    io.stderr.write('copydesk: ' + printable(problem.toLine()) + '\n')
     // A rule that crashed: its stack, for a bug report.
     if (io.env.COPYDESK_DEBUG && problem.cause instanceof Error) io.stderr.write(String(problem.cause.stack) + '\n')
   }

@@ -3,6 +3,8 @@ import path from 'node:path'
 import {parseSafeYaml} from './safe-yaml.js'
 import {CopydeskError} from '../errors.js'
 import {jsonSyntaxError} from './json-syntax.js'
+import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
+import {gitTop, isInside, repositoryRoot, trustedFolder} from '../files/repository-root.js'
 
 /**
  * Names of config files, looked for in this order in each folder from a
@@ -56,7 +58,7 @@ export class ConfigFinder {
   private readonly folders = new Map<string, FoundConfig | CopydeskError>()
 
   /**
-   * @param cwd Working directory, to name files in errors.
+   * @param cwd Working directory, to name files in errors and to find the repository root.
    */
   constructor(cwd: string) {
     this.cwd = cwd
@@ -84,26 +86,33 @@ export class ConfigFinder {
    */
   load(filePath: string): FoundConfig {
     const cached = this.folders.get('\0' + filePath)
-    const found = cached ?? this.read(filePath, true)
+    // Named on the command line: inside the repository it must lead inside it; outside, it is the user's to name.
+    const root = repositoryRoot(this.cwd)
+    const found = cached ?? this.read(filePath, true, isInside(root, filePath) ? root : undefined)
     this.folders.set('\0' + filePath, found ?? {filePath, raw: {}})
     if (found instanceof CopydeskError) throw found
     return found ?? {filePath, raw: {}}
   }
 
   /**
-   * The config for stories in a folder, from the folder up.
+   * The config for stories in a folder, from the folder up to the top of
+   * its git repository: a config-named file above a repository is not the
+   * repository's, and is not read. Outside a repository, up to the top
+   * folder. One inside the repository root must lead inside it (see
+   * `trustedFolder`): `.copydeskrc.json -> /etc/passwd` is refused.
    *
    * @param folder Absolute folder.
    * @returns The config, or the problem with it.
    */
   private inFolder(folder: string): FoundConfig | CopydeskError {
     const chain: string[] = []
+    const top = gitTop(folder)
     let found: FoundConfig | CopydeskError | undefined
     for (let current = folder; ; current = path.dirname(current)) {
-      found = this.folders.get(current) ?? this.here(current)
+      found = this.folders.get(current) ?? this.here(current, trustedFolder(path.join(current, configNames[0] ?? ''), this.cwd))
       if (found) break
       chain.push(current)
-      if (path.dirname(current) === current) {
+      if (path.dirname(current) === current || current === top) {
         found = {filePath: undefined, raw: {}}
         break
       }
@@ -116,18 +125,19 @@ export class ConfigFinder {
    * The config file in one folder, if there is one.
    *
    * @param folder Absolute folder.
+   * @param within Folder its config file must lead inside, links resolved.
    * @returns Its config, the problem with it, or `undefined` when the folder has none.
    */
-  private here(folder: string): FoundConfig | CopydeskError | undefined {
+  private here(folder: string, within: string | undefined): FoundConfig | CopydeskError | undefined {
     for (const name of scriptNames) {
-      if (fs.existsSync(path.join(folder, name))) {
+      if (fs.lstatSync(path.join(folder, name), {throwIfNoEntry: false})) {
         return new CopydeskError('config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`', {
           file: this.shown(path.join(folder, name))
         })
       }
     }
     for (const name of configNames) {
-      const found = this.read(path.join(folder, name), false)
+      const found = this.read(path.join(folder, name), false, within)
       if (found) {
         this.folders.set(folder, found)
         return found
@@ -141,20 +151,20 @@ export class ConfigFinder {
    *
    * @param filePath Absolute path.
    * @param given Whether the user named it (a missing one is then an error).
+   * @param within Folder it must lead inside, links resolved; `undefined` for anywhere.
    * @returns The config; the problem; `undefined` when it is not there or is a `package.json` without the field.
    */
-  private read(filePath: string, given: boolean): FoundConfig | CopydeskError | undefined {
+  private read(filePath: string, given: boolean, within: string | undefined): FoundConfig | CopydeskError | undefined {
     const shown = this.shown(filePath)
     let text: string
     try {
-      text = fs.readFileSync(filePath, 'utf8')
+      // A regular file of at most 16 MB: `.copydeskrc.json -> /dev/zero` is refused, not read forever.
+      text = readRegularText(filePath, shown, {within, maxBytes: maxTextBytes})
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (!given && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined
-      if (code === 'ENOENT') return new CopydeskError('config file not found', {file: shown}, error)
-      if (code === 'EISDIR') return new CopydeskError('is a folder, not a config file', {file: shown}, error)
-      if (code === 'EACCES' || code === 'EPERM') return new CopydeskError('cannot be read: permission denied', {file: shown}, error)
-      return new CopydeskError('cannot be read: ' + (error as Error).message, {file: shown}, error)
+      if (!(error instanceof FileRefused)) throw error
+      if (error.kind === 'missing') return given ? new CopydeskError('config file not found', {file: shown}, error) : undefined
+      if (error.message === 'is a folder, not a file') return new CopydeskError('is a folder, not a config file', {file: shown}, error)
+      return error
     }
     text = text.replace(/^\uFEFF/, '')
     try {

@@ -1,4 +1,4 @@
-import fs from 'node:fs'
+import {maxTextBytes, readRegularText} from '../files/regular-file.js'
 import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml'
 import {isYamlConfig, settingsPath} from './config-files.js'
 
@@ -26,7 +26,7 @@ export interface ConfigPlace {
 export function configPlace(filePath: string, at: readonly PropertyKey[], key?: string): ConfigPlace | undefined {
   let text: string
   try {
-    text = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '')
+    text = readRegularText(filePath, filePath, {maxBytes: maxTextBytes}).replace(/^\uFEFF/, '')
   } catch {
     return undefined
   }

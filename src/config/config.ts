@@ -13,7 +13,9 @@ import {bundledNames} from '../words/names-list.js'
 import {type HouseStyleEntry, houseStyleWords, resolveHouseStyle} from './house-style.js'
 import type {Severity} from '../severity.js'
 import {readRepoWords} from './repo-words.js'
-import {acceptedWords, readWordList} from './word-list.js'
+import {acceptedWords, parseWordList} from './word-list.js'
+import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
+import {trustedFolder} from '../files/repository-root.js'
 import {pushAll} from '../push-all.js'
 import {defaultVocabularies, type VocabularyName, vocabularyNames} from '../words/vocabularies.js'
 
@@ -126,21 +128,26 @@ export function resolveConfig(raw: unknown, filePath: string | undefined, cwd: s
   const root = filePath ? path.dirname(filePath) : cwd
   const configured: Record<string, RuleSetting | undefined> = config.rules ?? {}
 
+  // A config inside the repository names files inside it: `wordsFile: /etc/passwd` and `../../` are refused.
+  const within = trustedFolder(filePath ?? path.join(cwd, '.copydeskrc.json'), cwd)
   const words = [...(config.words ?? [])]
   for (const listPath of [config.wordsFile ?? []].flat()) {
     const absolute = path.resolve(root, listPath)
+    let text: string
     try {
-      pushAll(words, acceptedWords(readWordList(absolute)))
+      text = readRegularText(absolute, listPath, {within, maxBytes: maxTextBytes})
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
+      if (!(error instanceof FileRefused)) throw error
+      const reason = error.kind === 'missing' ? 'not found' : error.kind === 'unreadable' ? 'cannot be read' : error.message
       throw new CopydeskError(`\`wordsFile\`: word list \`${listPath}\` ${reason}`, {file: shown}, error)
     }
+    pushAll(words, acceptedWords(parseWordList(text.replace(/^\uFEFF/, ''))))
   }
   // The repository's own list (`copydesk words add`, `copydesk init`), next to the config.
-  pushAll(words, readRepoWords(root, cwd))
+  pushAll(words, readRepoWords(root, cwd, within))
 
   // The house style's own spellings (`Kyiv`) are accepted and suggested like listed words.
-  const houseStyle = resolveHouseStyle(config.houseStyle, root, shown, cwd)
+  const houseStyle = resolveHouseStyle(config.houseStyle, root, shown, cwd, within)
   pushAll(words, houseStyleWords(houseStyle))
 
   return {

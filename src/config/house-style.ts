@@ -6,6 +6,7 @@ import {cachedBytes} from '../words/disk-cache.js'
 import {closest} from '../words/edit-distance.js'
 import {CopydeskError} from '../errors.js'
 import {dictionaryFile} from '../package-info.js'
+import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
 
 /** Fields every entry may have besides its forms. */
 interface EntryCommon {
@@ -72,6 +73,7 @@ export function defaultHouseStyle(): HouseStyleEntry[] {
  * @param root Folder the file names are relative to (the config file's).
  * @param configShown The config file as the user would name it, for errors.
  * @param cwd Working directory, to name style files in errors.
+ * @param within Folder the files must lead inside, links resolved (see `trustedFolder`); `undefined` for anywhere.
  * @returns The entries to lint with.
  * @throws {CopydeskError} When a file is missing, is not YAML or has a bad entry.
  */
@@ -79,7 +81,8 @@ export function resolveHouseStyle(
   setting: HouseStyleSetting | undefined,
   root: string,
   configShown: string | undefined,
-  cwd: string
+  cwd: string,
+  within?: string
 ): HouseStyleEntry[] {
   const {files, useDefault} = settingParts(setting)
   let entries = useDefault ? defaultHouseStyle() : []
@@ -88,9 +91,10 @@ export function resolveHouseStyle(
     const shown = path.relative(cwd, absolute) || absolute
     let text: string
     try {
-      text = fs.readFileSync(absolute, 'utf8')
+      text = readRegularText(absolute, shown, {within, maxBytes: maxTextBytes})
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read'
+      if (!(error instanceof FileRefused)) throw error
+      const reason = error.kind === 'missing' ? 'not found' : error.kind === 'unreadable' ? 'cannot be read' : error.message
       throw new CopydeskError(`\`houseStyle\`: house-style file \`${name}\` ${reason}`, {file: configShown}, error)
     }
     entries = mergeHouseStyle(entries, parseHouseStyle(text, shown))
@@ -145,17 +149,6 @@ export function entryForms(entry: HouseStyleEntry): string[] {
 export function houseStyleWords(entries: readonly HouseStyleEntry[]): string[] {
   const right = entries.flatMap((entry) => (entry.kind === 'prefer' ? [entry.prefer] : entry.either))
   return [...new Set(right.flatMap((form) => form.split(/\s+/)))]
-}
-
-/**
- * Read one house-style file.
- *
- * @param filePath Absolute path.
- * @param shown The path as the user would name it, for errors.
- * @returns Its entries.
- */
-function readHouseStyleFile(filePath: string, shown: string): HouseStyleEntry[] {
-  return parseHouseStyle(fs.readFileSync(filePath, 'utf8'), shown)
 }
 
 /**

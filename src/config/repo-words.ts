@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
 import {writeAtomically} from '../files/atomic-write.js'
+import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
 import {CopydeskError} from '../errors.js'
 import {withoutAccents} from '../words/accents.js'
 import {acceptedWords, parseWordList} from './word-list.js'
@@ -18,17 +19,19 @@ export const reviewWordsPath = path.join('.copydesk', 'review-words.txt')
  *
  * @param root Folder of the config file that applies, or the working directory without one.
  * @param cwd Working directory, for naming the file in errors.
+ * @param within Folder it must lead inside, links resolved (see `trustedFolder`); `undefined` for anywhere.
  * @returns The words in it.
- * @throws {CopydeskError} Naming the file when it exists but cannot be read.
+ * @throws {CopydeskError} Naming the file when it exists but cannot be read, is not a regular file, or leads outside `within`.
  */
-export function readRepoWords(root: string, cwd: string): string[] {
+export function readRepoWords(root: string, cwd: string, within?: string): string[] {
   const filePath = path.join(root, repoWordsPath)
   let text: string
   try {
-    text = fs.readFileSync(filePath, 'utf8')
+    text = readRegularText(filePath, shownPath(filePath, cwd), {within, maxBytes: maxTextBytes})
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new CopydeskError(fileFailure(error, 'read'), {file: shownPath(filePath, cwd)}, error)
+    if (!(error instanceof FileRefused)) throw error
+    if (error.kind === 'missing') return []
+    throw error
   }
   return acceptedWords(parseWordList(text.replace(/^\uFEFF/, '')))
 }

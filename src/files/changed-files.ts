@@ -1,9 +1,10 @@
 import {execFile} from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {CopydeskError} from '../errors.js'
 import {formatByExtension} from './formats.js'
+import {maxTextBytes, refusalOf} from './regular-file.js'
+import type {SkippedEntry, WalkResult} from './walk.js'
 
 const run = promisify(execFile)
 
@@ -17,13 +18,18 @@ const defaultBranches = ['origin/main', 'origin/master', 'main', 'master']
  * are in the working tree, plus files git does not track yet; inside a git
  * hook (where git sets `GIT_INDEX_FILE`) and without a REF, the staged files.
  *
+ * The change is not the user's choice but whoever wrote it: a changed
+ * name that is not a regular file inside the repository (a committed
+ * `notes.txt -> /proc/self/environ`, a FIFO) is passed by with its reason,
+ * as an entry of a folder is.
+ *
  * @param cwd Working directory, inside the repository.
  * @param ref The branch or commit to compare with; `undefined` for the default branch.
  * @param env The environment, to tell a hook.
- * @returns Changed files that exist, as absolute paths, sorted.
+ * @returns Changed files that exist, as absolute paths, sorted; and those passed by.
  * @throws {CopydeskError} Outside a repository, or when REF does not name a commit.
  */
-export async function changedFiles(cwd: string, ref: string | undefined, env: NodeJS.ProcessEnv): Promise<string[]> {
+export async function changedFiles(cwd: string, ref: string | undefined, env: NodeJS.ProcessEnv): Promise<WalkResult> {
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'], '--changed: not inside a git repository')).trim()
   let listed: string[]
   if (ref === undefined && env.GIT_INDEX_FILE !== undefined) {
@@ -37,11 +43,19 @@ export async function changedFiles(cwd: string, ref: string | undefined, env: No
     ]
   }
   const files = new Set<string>()
-  for (const name of listed) {
+  const skipped: SkippedEntry[] = []
+  for (const name of new Set(listed)) {
     const absolute = path.join(top, name)
-    if (formatByExtension.has(path.extname(name).toLowerCase()) && fs.existsSync(absolute)) files.add(absolute)
+    if (!formatByExtension.has(path.extname(name).toLowerCase())) continue
+    const refusal = refusalOf(absolute, {within: top, maxBytes: maxTextBytes})
+    // Git's names are read as UTF-8: one that is not has U+FFFD in it and names nothing.
+    if (refusal?.kind === 'missing' && name.includes('\uFFFD')) skipped.push({path: absolute, reason: 'its name is not UTF-8'})
+    // A file the change deletes in the working tree: nothing to lint.
+    if (refusal?.kind === 'missing') continue
+    if (refusal) skipped.push({path: absolute, reason: refusal.reason})
+    else files.add(absolute)
   }
-  return [...files].sort()
+  return {files: [...files].sort(), skipped}
 }
 
 /**

@@ -1,11 +1,12 @@
-import {realpathSync} from 'node:fs'
-import fs from 'node:fs/promises'
+import {lstatSync, realpathSync, type Stats, statSync} from 'node:fs'
 import path from 'node:path'
 import {CopydeskError} from '../errors.js'
 import {formatByExtension} from './formats.js'
 import {globFiles, isGlob} from './glob-walk.js'
 import {IgnoreFiles, neverRead} from './ignore-files.js'
-import {walkTree} from './walk.js'
+import {FileRefused, maxTextBytes, refusalOf} from './regular-file.js'
+import {boundaryFor, isInside, repositoryRoot} from './repository-root.js'
+import {type SkippedEntry, type WalkResult, walkTree} from './walk.js'
 
 /** The files to lint and what went wrong finding them. */
 export interface Discovery {
@@ -17,6 +18,8 @@ export interface Discovery {
   unmatched: string[]
   /** Files named on the command line but excluded by an ignore file. */
   ignored: string[]
+  /** Entries of folders and globs passed by (a FIFO, a link out of the repository): paths as the user would name them. */
+  skipped: SkippedEntry[]
 }
 
 /**
@@ -27,40 +30,64 @@ export interface Discovery {
  * globs and named files alike (so a pre-commit hook passing staged names
  * skips ignored stories); `node_modules` and `.git` are never read.
  *
+ * Only regular files of at most `maxTextBytes` are linted, and only
+ * inside the repository root once links are resolved (see `boundaryFor`):
+ * a path named on the command line that is not one is a problem; an entry
+ * of a folder or glob is passed by with a note, so that one odd entry does
+ * not fail the run.
+ *
  * @param inputs Paths, globs or folders, as typed.
  * @param cwd Working directory.
  * @returns Files in input order, without duplicates.
  */
 export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const ignoreFiles = new IgnoreFiles(cwd)
+  const root = repositoryRoot(cwd)
   const found = new Set<string>()
-  const discovery: Discovery = {files: [], problems: [], unmatched: [], ignored: []}
+  const discovery: Discovery = {files: [], problems: [], unmatched: [], ignored: [], skipped: []}
 
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input)
-    const stats = await fs.stat(absolute).catch(() => undefined)
+    let stats: Stats | undefined
+    try {
+      stats = statSync(absolute, {throwIfNoEntry: false})
+    } catch {
+      // A link to itself: said below.
+    }
     let matches: string[]
 
-    if (stats?.isFile()) {
-      matches = ignoreFiles.ignores(absolute) ? [] : [input]
-      if (matches.length === 0) discovery.ignored.push(input)
-    } else if (stats?.isDirectory()) {
-      matches = (await walkFolder(absolute, ignoreFiles)).map((relative) => path.join(input, relative))
-    } else if (isGlob(input)) {
+    if (stats?.isDirectory()) {
+      const walked = await walkFolder(absolute, ignoreFiles, boundaryFor(absolute, root))
+      matches = walked.files.map((relative) => path.join(input, relative))
+      for (const entry of walked.skipped) discovery.skipped.push({path: path.join(input, entry.path), reason: entry.reason})
+    } else if (stats !== undefined || !isGlob(input) || lstatSync(absolute, {throwIfNoEntry: false}) !== undefined) {
+      if (ignoreFiles.ignores(absolute)) {
+        discovery.ignored.push(input)
+        continue
+      }
+      // Named on the command line: a path outside the repository is the user's to name; one inside must stay inside.
+      const within = isInside(root, absolute) ? root : undefined
+      const refusal = refusalOf(absolute, {within, maxBytes: maxTextBytes})
+      if (refusal) {
+        discovery.problems.push(new FileRefused(refusal.kind, refusal.reason, {file: input}, refusal.cause))
+        continue
+      }
+      found.add(input)
+      continue
+    } else {
       try {
-        matches = await expandGlob(input, cwd, ignoreFiles)
+        const globbed = await expandGlob(input, cwd, ignoreFiles, root)
+        matches = globbed.files
+        for (const entry of globbed.skipped) discovery.skipped.push(entry)
       } catch (error) {
         // Braces standing for too many globs: a problem with this input, not the run.
         if (!(error instanceof CopydeskError)) throw error
         discovery.problems.push(error)
         continue
       }
-    } else {
-      discovery.problems.push(new CopydeskError('no such file or folder', {file: input}))
-      continue
     }
 
-    if (matches.length === 0 && !stats?.isFile()) discovery.unmatched.push(input)
+    if (matches.length === 0) discovery.unmatched.push(input)
     for (const match of matches) found.add(match)
   }
 
@@ -103,17 +130,21 @@ function oncePerFile(files: readonly string[], cwd: string): string[] {
  *
  * @param folder Absolute folder.
  * @param ignoreFiles Ignore-file rules.
- * @returns Paths relative to `folder`, sorted.
+ * @param within Folder that links must lead inside.
+ * @returns Paths relative to `folder`, sorted, and the entries passed by.
  */
-async function walkFolder(folder: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
+async function walkFolder(folder: string, ignoreFiles: IgnoreFiles, within: string): Promise<WalkResult> {
   // Hidden names (`.git`, `.cache`) and `node_modules` are never stories; ignored folders are not entered.
-  const files = await walkTree<string>(folder, '', {
+  const walked = await walkTree<string>(folder, '', {
     entry: (_, name) => (name.startsWith('.') ? undefined : name),
     enter: (_, name, absolute) => (neverRead.has(name) || ignoreFiles.ignores(absolute, true, folder) ? undefined : name),
     keep: (_, name, absolute) =>
       formatByExtension.has(path.extname(name).toLowerCase()) && !ignoreFiles.ignores(absolute, false, folder)
-  })
-  return files.map((file) => path.relative(folder, file)).sort()
+  }, within)
+  return {
+    files: walked.files.map((file) => path.relative(folder, file)).sort(),
+    skipped: walked.skipped.map((entry) => ({...entry, path: path.relative(folder, entry.path)}))
+  }
 }
 
 /**
@@ -122,9 +153,11 @@ async function walkFolder(folder: string, ignoreFiles: IgnoreFiles): Promise<str
  * @param pattern The glob, as typed.
  * @param cwd Working directory.
  * @param ignoreFiles Ignore-file rules.
- * @returns Matching files relative to `cwd` (absolute for absolute patterns), sorted.
+ * @param root The run's repository root.
+ * @returns Matching files relative to `cwd` (absolute for absolute patterns), sorted, and the entries passed by.
  */
-async function expandGlob(pattern: string, cwd: string, ignoreFiles: IgnoreFiles): Promise<string[]> {
-  const matches = await globFiles(pattern, cwd, neverRead)
-  return matches.filter((match) => !ignoreFiles.ignores(path.resolve(cwd, match))).sort()
+async function expandGlob(pattern: string, cwd: string, ignoreFiles: IgnoreFiles, root: string): Promise<WalkResult> {
+  const matches = await globFiles(pattern, cwd, neverRead, root)
+  const kept = (match: string): boolean => !ignoreFiles.ignores(path.resolve(cwd, match))
+  return {files: matches.files.filter(kept).sort(), skipped: matches.skipped.filter((entry) => kept(entry.path))}
 }

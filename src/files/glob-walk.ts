@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {CopydeskError} from '../errors.js'
-import {type WalkVisitor, walkTree} from './walk.js'
+import {maxTextBytes, refusalOf} from './regular-file.js'
+import {boundaryFor} from './repository-root.js'
+import {type WalkResult, type WalkVisitor, walkTree} from './walk.js'
 import {WildPattern, type WildOptions} from './wildmatch.js'
 
 /** Command-line globs read like a shell's: case counts, hidden names need a literal dot, `a**b` is `a*b`. */
@@ -29,7 +31,10 @@ export function isGlob(input: string): boolean {
  * Expand a glob into the files it matches, walking from its fixed leading
  * folders (see `walkTree`) and matching each path with {@link WildPattern}
  * (bounded time, whatever the pattern), entering only folders a match can
- * still lie in. `node_modules` and `.git` are never entered.
+ * still lie in. `node_modules` and `.git` are never entered. What a glob
+ * finds stays inside the repository root (or, for a glob whose fixed
+ * folders lie outside it, inside their own repository or those folders:
+ * see `boundaryFor`), links resolved.
  *
  * Syntax: `*` and `?` within a name, `[…]` classes, `**` for any number of
  * folders, `{a,b}` alternatives and `{1..3}` ranges, `\` to escape.
@@ -37,36 +42,44 @@ export function isGlob(input: string): boolean {
  * @param pattern The glob, as typed.
  * @param cwd Working directory.
  * @param skip Folder names never entered.
- * @returns Matching files relative to `cwd` (absolute for an absolute glob), unsorted, without duplicates.
+ * @param root The run's repository root (`repositoryRoot`).
+ * @returns Matching files relative to `cwd` (absolute for an absolute glob), unsorted, without duplicates; and the entries passed by.
  */
-export async function globFiles(pattern: string, cwd: string, skip: ReadonlySet<string>): Promise<string[]> {
+export async function globFiles(pattern: string, cwd: string, skip: ReadonlySet<string>, root: string): Promise<WalkResult> {
   const absolute = path.isAbsolute(pattern)
   const byBase = new Map<string, WildPattern[]>()
   const fixed = new Set<string>()
   for (const alternative of expandBraces(pattern)) {
     const parts = alternative.split('/')
-    let split = parts.findIndex((part) => isGlob(part))
+    const split = parts.findIndex((part) => isGlob(part))
     if (split === -1) {
       fixed.add(path.resolve(cwd, unescape(alternative)))
       continue
     }
-    if (split === 0 && absolute) split = 1
-    const base = path.resolve(cwd, unescape(parts.slice(0, split).join('/')) || '.')
+    // "/*.md": the fixed part is the top folder, written as nothing before the first slash.
+    const leading = unescape(parts.slice(0, split).join('/'))
+    const base = path.resolve(cwd, leading || (absolute ? path.parse(path.resolve(cwd)).root : '.'))
     const list = byBase.get(base) ?? []
     list.push(WildPattern.compile(parts.slice(split).join('/'), globOptions))
     byBase.set(base, list)
   }
 
   const found = new Set<string>()
+  const skipped: WalkResult['skipped'] = []
   for (const file of fixed) {
-    const stats = await fs.stat(file).catch(() => undefined)
-    if (stats?.isFile() && !file.split(path.sep).some((name) => skip.has(name))) found.add(file)
+    if (file.split(path.sep).some((name) => skip.has(name))) continue
+    const refusal = refusalOf(file, {within: boundaryFor(path.dirname(file), root), maxBytes: maxTextBytes})
+    if (!refusal) found.add(file)
+    else if (refusal.kind !== 'missing' && !refusal.reason.startsWith('is a folder')) skipped.push({path: file, reason: refusal.reason})
   }
   for (const [base, patterns] of byBase) {
     if (base.split(path.sep).some((name) => skip.has(name))) continue
-    for (const file of await walkTree(base, patterns.map((one) => one.start()), globVisitor(patterns, skip))) found.add(file)
+    const walked = await walkTree(base, patterns.map((one) => one.start()), globVisitor(patterns, skip), boundaryFor(base, root))
+    for (const file of walked.files) found.add(file)
+    skipped.push(...walked.skipped)
   }
-  return [...found].map((file) => (absolute ? file : path.relative(cwd, file)))
+  const shown = (file: string): string => (absolute ? file : path.relative(cwd, file))
+  return {files: [...found].map(shown), skipped: skipped.map((entry) => ({...entry, path: shown(entry.path)}))}
 }
 
 /**

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {GitIgnore} from './gitignore.js'
+import {maxTextBytes, readRegularText} from './regular-file.js'
+import {gitTop, isInside, repositoryRoot} from './repository-root.js'
 
 /** Ignore files honoured in every folder, in gitignore syntax. */
 export const ignoreFileNames: readonly string[] = ['.gitignore', '.copydeskignore']
@@ -24,6 +26,8 @@ export const neverRead: ReadonlySet<string> = new Set(['node_modules', '.git'])
  */
 export class IgnoreFiles {
   private readonly cwd: string
+  /** The run's repository root: an ignore file inside it must lead inside it. */
+  private readonly root: string
   private readonly rules = new Map<string, GitIgnore | undefined>()
   private readonly tops = new Map<string, string>()
   /** Whether each folder is ignored, by top and folder: every path below asks again. */
@@ -34,6 +38,7 @@ export class IgnoreFiles {
    */
   constructor(cwd: string) {
     this.cwd = path.resolve(cwd)
+    this.root = repositoryRoot(this.cwd)
   }
 
   /**
@@ -128,7 +133,9 @@ export class IgnoreFiles {
     for (const name of ignoreFileNames) {
       let text: string
       try {
-        text = fs.readFileSync(path.join(folder, name), 'utf8')
+        // `.gitignore -> /dev/zero` is passed by, not read forever; nor is a link out of the repository followed.
+        const file = path.join(folder, name)
+        text = readRegularText(file, name, {within: isInside(this.root, file) ? this.root : gitTop(folder), maxBytes: maxTextBytes})
       } catch {
         continue
       }
@@ -138,16 +145,4 @@ export class IgnoreFiles {
     this.rules.set(folder, rules)
     return rules
   }
-}
-
-/**
- * Whether `inner` is `outer` or inside it.
- *
- * @param outer Folder.
- * @param inner Path.
- * @returns Whether it is inside.
- */
-function isInside(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }

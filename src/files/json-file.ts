@@ -1,25 +1,27 @@
-import fs from 'node:fs'
 import {parseDocument} from 'yaml'
 import {CopydeskError} from '../errors.js'
+import {FileRefused, maxIndexBytes, readRegularText} from './regular-file.js'
 
 /**
  * Read a JSON file copydesk wrote (a baseline, a names index), with the
  * problems a user can make of one as one-line errors: missing, unreadable,
- * or not JSON (with the line where parsing stopped).
+ * not a regular file (a FIFO, a device), too large, or not JSON (with the
+ * line where parsing stopped).
  *
  * @param filePath Path of the file.
  * @param shown The path as the user gave it, for messages.
  * @param kind What the file is, for messages (`baseline`, `names index`).
  * @returns The parsed value.
- * @throws {CopydeskError} When the file is missing, unreadable or not JSON.
+ * @throws {CopydeskError} When the file is missing, unreadable, not a regular file of at most `maxIndexBytes`, or not JSON.
  */
 export function readJsonFile(filePath: string, shown: string, kind: string): unknown {
   let text: string
   try {
-    text = fs.readFileSync(filePath, 'utf8')
+    // Named on the command line, so it may lie anywhere; but a FIFO or `/dev/zero` is refused, not read forever.
+    text = readRegularText(filePath, shown, {maxBytes: maxIndexBytes})
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read'
+    if (!(error instanceof FileRefused)) throw error
+    const reason = error.kind === 'missing' ? 'not found' : error.kind === 'unreadable' ? 'cannot be read' : error.message
     throw new CopydeskError(`${kind} ${reason}`, {file: shown}, error)
   }
   try {

@@ -1,9 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import {buffer} from 'node:stream/consumers'
 import {VFile} from 'vfile'
 import {type Encoding, decodeInput} from './decode.js'
 import {isOwnReport} from './own-reports.js'
+import {maxTextBytes, readRegularFile} from './regular-file.js'
 import {CopydeskError} from '../errors.js'
 
 /**
@@ -35,16 +35,11 @@ export function toInputFile(filePath: string, value: string, cwd: string): VFile
  * @param filePath Path as given.
  * @param cwd Working directory.
  * @returns The file.
- * @throws {CopydeskError} Naming the file when it cannot be read.
+ * @throws {CopydeskError} Naming the file when it cannot be read, or is not a regular file of at most `maxTextBytes`.
  */
 export function readInputFile(filePath: string, cwd: string): VFile {
-  let bytes: Buffer
-  try {
-    bytes = fs.readFileSync(path.resolve(cwd, filePath))
-  } catch (error) {
-    throw new CopydeskError(readFailure(error), {file: filePath}, error)
-  }
-  return fromBytes(filePath, bytes, cwd)
+  // Where it lies was checked when it was found (`discoverFiles`); what it is is checked again as it is opened.
+  return fromBytes(filePath, readRegularFile(path.resolve(cwd, filePath), filePath, {maxBytes: maxTextBytes}), cwd)
 }
 
 /**
@@ -96,26 +91,6 @@ function fromBytes(filePath: string, bytes: Buffer, cwd: string): VFile {
   const file = toInputFile(filePath, decoded.value, cwd)
   if (decoded.encoding !== 'UTF-8') file.data.encoding = decoded.encoding
   return file
-}
-
-/**
- * Say in words why a file could not be read.
- *
- * @param error Error from the file system.
- * @returns The reason.
- */
-function readFailure(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file or folder'
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot be read: permission denied'
-    case 'EISDIR':
-      return 'is a folder, not a file'
-    default:
-      return 'cannot be read: ' + (error instanceof Error ? error.message : String(error))
-  }
 }
 
 declare module 'vfile' {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {CopydeskError} from '../errors.js'
 import {portablePath} from '../portable-path.js'
+import {printable} from './printable.js'
 import type {Severity} from '../severity.js'
 import {type JsonMessage, jsonReport} from './json.js'
 import {pushAll} from '../push-all.js'
@@ -149,7 +150,7 @@ function githubSummary(found: readonly Finding[], fileCount: number): string {
   )
   pushAll(lines, countTable('rule', countBy(found, (f) => f.message.ruleId ?? '(none)')))
   lines.push('')
-  pushAll(lines, countTable('file', countBy(found, (f) => f.file)))
+  pushAll(lines, countTable('file', countBy(found, (f) => f.file), codeCell))
   lines.push('')
 
   const seen: Record<Severity, number> = zero()
@@ -165,15 +166,8 @@ function githubSummary(found: readonly Finding[], fileCount: number): string {
       '| --- | --: | --: | --- | --- | --- |'
     )
     for (const {file, message} of hidden) {
-      const cells = [
-        file,
-        String(message.line ?? ''),
-        String(message.column ?? ''),
-        message.severity,
-        message.ruleId ?? '',
-        message.reason
-      ]
-      lines.push('| ' + cells.map(escapeCell).join(' | ') + ' |')
+      const cells = [String(message.line ?? ''), String(message.column ?? ''), message.severity, message.ruleId ?? '', message.reason]
+      lines.push('| ' + [codeCell(file), ...cells.map(escapeCell)].join(' | ') + ' |')
     }
     lines.push('')
   }
@@ -203,14 +197,35 @@ function countBy(found: readonly Finding[], key: (finding: Finding) => string): 
  *
  * @param label Header of the first column.
  * @param counts Counts per key.
+ * @param cell How to write a key in its cell.
  * @returns Table lines.
  */
-function countTable(label: string, counts: Map<string, Record<Severity, number>>): string[] {
+function countTable(label: string, counts: Map<string, Record<Severity, number>>, cell: (value: string) => string = escapeCell): string[] {
   const rows = [`| ${label} | error | warning | info |`, '| --- | --: | --: | --: |']
   for (const [name, count] of counts) {
-    rows.push(`| ${escapeCell(name)} | ${count.error} | ${count.warning} | ${count.info} |`)
+    rows.push(`| ${cell(name)} | ${count.error} | ${count.warning} | ${count.info} |`)
   }
   return rows
+}
+
+/**
+ * A file name as a code span in a Markdown table cell: nothing in a code
+ * span is Markdown, so a story named `[x](https://…).md` or
+ * `<img src=x>.md` shows as its name, never as a link or HTML. The span's
+ * fence is longer than any run of backticks in the name; a `|` is still
+ * escaped (GFM splits cells before it reads code spans), and a line break
+ * or other control character is written as an escape.
+ *
+ * @param value A file name.
+ * @returns Cell text.
+ */
+function codeCell(value: string): string {
+  const text = printable(value).replaceAll('|', '\\|')
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  // A space inside the fence lets the name start or end with a backtick; Markdown strips one each side.
+  const pad = text.startsWith('`') || text.endsWith('`') || text.startsWith(' ') ? ' ' : ''
+  return fence + pad + text + pad + fence
 }
 
 /**

@@ -1,6 +1,7 @@
 import {type NameEntry, type RunSpelling, type StoryUse, total} from '../across/names-index.js'
 import {counted, fileCount, nameReason, reasonWords} from './name-facts.js'
 import {reportGeneratorTag} from '../files/own-reports.js'
+import {wellFormed} from './printable.js'
 
 /** Files listed openly in a cell; more go in a collapsed list, so that a name in hundreds of files keeps its row short. */
 const filesShownOpen = 5
@@ -123,7 +124,7 @@ function fileList(spelling: RunSpelling): string {
  */
 function fileLink({story, spelling}: StoryUse): string {
   const {line, column} = spelling.first
-  const href = story.path.split('/').map(encodeURIComponent).join('/') + '#L' + line
+  const href = story.path.split('/').map((part) => encodeURIComponent(wellFormed(part))).join('/') + '#L' + line
   const uses = spelling.count === 1 ? '' : ` <span class="uses">(${counted(spelling.count, 'use')})</span>`
   return `<a href="${escapeHtml(href)}">${escapeHtml(`${story.path}:${line}:${column}`)}</a>${uses}`
 }

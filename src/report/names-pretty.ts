@@ -1,6 +1,7 @@
 import type {NameEntry, RunSpelling, StoryUse} from '../across/names-index.js'
 import {counted, nameReason, reasonWords} from './name-facts.js'
 import {maxOf} from '../push-all.js'
+import {printable} from './printable.js'
 
 /**
  * Files listed for a name's spelling to use before the rest are counted:
@@ -97,5 +98,5 @@ function usesInFiles(spelling: RunSpelling): string {
  * @returns The place.
  */
 function placeOf(use: StoryUse): string {
-  return `${use.story.path}:${use.spelling.first.line}:${use.spelling.first.column}`
+  return `${printable(use.story.path)}:${use.spelling.first.line}:${use.spelling.first.column}`
 }

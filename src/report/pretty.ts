@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {countSeverities, type Severity, severityOf} from '../severity.js'
+import {printable} from './printable.js'
 
 /** How the pretty report is laid out. */
 export interface PrettyOptions {
@@ -30,7 +31,8 @@ const narrowestReason = 24
 export function prettyReport(files: readonly VFile[], options: PrettyOptions | boolean): string {
   const {color, width} = typeof options === 'boolean' ? {color: options, width: undefined} : options
   const counts = countSeverities(files)
-  const shown = width === undefined ? [...files] : wrapReasons(files, width, color)
+  const safe = files.map(printableFile)
+  const shown = width === undefined ? safe : wrapReasons(safe, width, color)
   let report = reporter(shown, {color, quiet: true})
   // vfile-reporter ends with a blank line and its own summary when there
   // are errors or warnings; ours takes its place.
@@ -38,6 +40,29 @@ export function prettyReport(files: readonly VFile[], options: PrettyOptions | b
   const summary = summaryLine(counts, color)
   if (!summary) return report
   return report ? report + '\n\n' + summary : summary
+}
+
+/**
+ * A copy of a file whose name and reasons a terminal shows rather than
+ * obeys (see `printable`): a story named `\x1B]2;…` would otherwise
+ * retitle the window, and a config's house-style note is its author's text.
+ *
+ * @param file A linted file.
+ * @returns The file, copied where anything needed escaping.
+ */
+function printableFile(file: VFile): VFile {
+  const name = file.history.at(-1)
+  const safeName = name === undefined ? undefined : printable(name)
+  const safeMessage = (message: VFileMessage): VFileMessage => {
+    const cause = message.cause instanceof VFileMessage ? safeMessage(message.cause) : message.cause
+    const reason = printable(message.reason)
+    if (reason === message.reason && cause === message.cause) return message
+    return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, {message: reason, reason, cause})
+  }
+  const messages = file.messages.map(safeMessage)
+  if (safeName === name && messages.every((message, index) => message === file.messages[index])) return file
+  const history = safeName === undefined ? file.history : [...file.history.slice(0, -1), safeName]
+  return Object.assign(Object.create(Object.getPrototypeOf(file) as object) as VFile, file, {messages, history})
 }
 
 /**

@@ -6,6 +6,7 @@ import {packageInfo} from '../package-info.js'
 import {readmeUrl, ruleUrl} from '../rule-url.js'
 import type {Severity} from '../severity.js'
 import {type JsonMessage, jsonReport} from './json.js'
+import {wellFormed} from './printable.js'
 
 /** SARIF levels for copydesk severities: SARIF calls context `note`. */
 const levelOf: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -194,5 +195,5 @@ function fingerprint(ruleId: string, uri: string, message: JsonMessage, occurren
  * @returns URI reference.
  */
 function toUri(relative: string): string {
-  return relative.split(path.sep).map(encodeURIComponent).join('/')
+  return relative.split(path.sep).map((part) => encodeURIComponent(wellFormed(part))).join('/')
 }
