@@ -3,7 +3,7 @@ import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {writeAtomically, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
 import {isPlural, isTransliteration} from '../words/name-variants.js'
@@ -150,8 +150,10 @@ export function fixFile(file: VFile): FileFix | undefined {
 }
 
 /**
- * Write a fixed file, atomically and with its permissions, unless it changed
- * on disk since it was read.
+ * Write a fixed file unless it changed on disk since it was read, keeping
+ * what it is: a symlink stays a link (and the file inside the repository it
+ * leads to is fixed), and its owner, permissions and hard links stay; a
+ * file the user cannot or should not write is refused (see `replaceFile`).
  *
  * @param fix The fix.
  * @returns Nothing.
@@ -161,10 +163,8 @@ export async function writeFix(fix: FileFix): Promise<void> {
   const filePath = path.resolve(fix.file.cwd, fix.file.path)
   const shown = fix.file.path
   let bytes: Buffer
-  let mode: number
   try {
     bytes = fs.readFileSync(filePath)
-    mode = fs.statSync(filePath).mode & 0o7777
   } catch (error) {
     throw new CopydeskError('cannot be read again to fix it', {file: shown}, error)
   }
@@ -177,7 +177,7 @@ export async function writeFix(fix: FileFix): Promise<void> {
   }
   if (current !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
   try {
-    await writeAtomically(filePath, fix.after, mode)
+    await replaceFile(filePath, fix.after, repositoryRoot(filePath, fix.file.cwd))
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error) + '; the file is unchanged', {file: shown}, error)
   }
