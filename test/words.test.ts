@@ -230,6 +230,13 @@ describe('the repository word list in linting', () => {
     expect((await lintTree(cwd)).code).toBe(1)
   })
 
+  test('that is not text is one line naming it, with exit code 2', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': Buffer.from([0x5a, 0x75, 0x6d, 0x61, 0x81, 0x0a]), 'story.txt': story})
+    const run = await runCli(['story.txt'], {cwd})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('copydesk: .copydesk/words.txt: is not a word list: not text in UTF-8, UTF-16 or Windows-1252\n')
+  })
+
   test('that cannot be read is one line naming it, with exit code 2', async () => {
     const cwd = await makeTree({'.copydeskrc.json': '{}\n', '.copydesk/words.txt/x': '', 'story.txt': story})
     const run = await runCli(['story.txt'], {cwd})
@@ -326,6 +333,16 @@ describe('words add, words remove and init keep the list as they found it', () =
       stderr: 'copydesk: .copydesk/words.txt: cannot be written: a symlink to a file outside the repository\n'
     })
     expect(await read(outside, 'names.txt')).toBe('Zuma\n')
+  })
+
+  test('takes over the lock a killed run left, once it is stale', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': 'Zuma\n'})
+    const lockFolder = path.join(cwd, '.copydesk/words.txt.lock')
+    await fs.mkdir(lockFolder)
+    const aMinuteAgo = new Date(Date.now() - 60_000)
+    await fs.utimes(lockFolder, aMinuteAgo, aMinuteAgo)
+    expect((await runCli(['words', 'add', 'Baraka'], {cwd})).stdout).toBe('added to .copydesk/words.txt: Baraka\n')
+    expect(await fs.readdir(path.join(cwd, '.copydesk'))).toEqual(['words.txt'])
   })
 
   test('12 runs of words add at once keep all 12 words', async () => {

@@ -89,6 +89,27 @@ describe('--fix keeps what it writes', () => {
     expect((await fs.stat(path.join(cwd, 'story.txt'))).uid).toBe(0)
   })
 
+  // nobody, in the story's group: it may write the story, but a new file would be its own, not root's.
+  test.runIf(isRoot)('keeps the owner when a user of the file\'s group fixes it: written in place', async () => {
+    const cwd = await makeTree({'story.txt': story})
+    await fs.chmod(cwd, 0o777)
+    await fs.chown(path.join(cwd, 'story.txt'), 0, 65534)
+    await fs.chmod(path.join(cwd, 'story.txt'), 0o664)
+    const before = await fs.stat(path.join(cwd, 'story.txt'))
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/copydesk.js'), '--no-config', '--fix', 'story.txt'], {
+      cwd,
+      uid: 65534,
+      gid: 65534,
+      env: {HOME: cwd, COPYDESK_CACHE_DIR: path.join(cwd, 'cache')},
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(0)
+    const after = await fs.stat(path.join(cwd, 'story.txt'))
+    expect([after.ino, after.uid, after.gid, after.mode & 0o7777]).toEqual([before.ino, 0, 65534, 0o664])
+    expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe(fixed)
+    expect((await fs.readdir(cwd)).sort()).toEqual(['cache', 'story.txt'])
+  })
+
   test.runIf(canMountTmpfs)('a hard-linked story that cannot grow on a full disk keeps its old contents', async () => {
     // 4,096 bytes exactly: the fix adds a byte, which needs a page the disk no longer has.
     const head = 'Talks in Jiangsu opened.\nThe Jangsu team left.\n'
