@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
-import {lock} from 'proper-lockfile'
 import {repositoryRoot, replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
 import {decodeInput, type Encoding} from '../files/decode.js'
 import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
@@ -215,6 +214,9 @@ async function editList<Result>(
   let compromised: Error | undefined
   let release: () => Promise<void>
   try {
+    // Loaded here, not with the linter: only the word list commands take a lock,
+    // and the library sets up its exit handlers as it loads.
+    const {lock} = await import('proper-lockfile')
     release = await lock(target, {
       realpath: false,
       retries: lockRetries,
