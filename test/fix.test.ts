@@ -65,12 +65,28 @@ describe('--fix', () => {
     expect(await fs.readFile(path.join(cwd, 'story.txt'), 'utf8')).toBe('An editor rewrote it.\n')
   })
 
-  test('never writes a file that is not UTF-8, so no byte is lost', async () => {
+  test('fixes a Windows-1252 story in Windows-1252, so no other byte changes', async () => {
     const bytes = Buffer.concat([Buffer.from('Talks in Jiangsu opened in M'), Buffer.from([0xe1]), Buffer.from('laga.\nThe Jiangshu team left.\n')])
     const cwd = await makeTree({'story.txt': bytes})
     const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(run.stderr).toContain('copydesk: fixed 1 findings\n')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(
+      Buffer.concat([Buffer.from('Talks in Jiangsu opened in M'), Buffer.from([0xe1]), Buffer.from('laga.\nThe Jiangsu team left.\n')])
+    )
+  })
+
+  test('fixes a UTF-16 LE story in UTF-16 LE, its byte order mark kept', async () => {
+    const cwd = await makeTree({'story.txt': Buffer.from('\uFEFFTalks in Jiangsu opened.\r\nThe Jiangshu team left.\r\n', 'utf16le')})
+    await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(Buffer.from('\uFEFFTalks in Jiangsu opened.\r\nThe Jiangsu team left.\r\n', 'utf16le'))
+  })
+
+  test('refuses a fix the story\'s encoding cannot hold, and leaves every byte', async () => {
+    const bytes = Buffer.from('The caf\xe9 in Lodz opened.\n', 'latin1')
+    const cwd = await makeTree({'story.txt': bytes, 'style.yml': '- prefer: Łódź\n  avoid: Lodz\n', '.copydeskrc.json': '{"houseStyle": "style.yml"}\n'})
+    const run = await runCli(['--fix', 'story.txt'], {cwd})
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('copydesk: story.txt: is not UTF-8: not fixed\n')
+    expect(run.stderr).toBe('copydesk: story.txt: cannot be written in Windows-1252, its encoding (no `Ł`): not fixed\n')
     expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(bytes)
   })
 

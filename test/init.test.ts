@@ -165,6 +165,15 @@ describe('copydesk init', () => {
     await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
   })
 
+  test('keeps a Windows-1252 word list in Windows-1252, with its CRLF and every word', async () => {
+    const list = (text: string): Buffer => Buffer.from(text, 'latin1')
+    const cwd = await makeTree({...newsroom, '.copydesk/words.txt': list('# Our desk list\r\n\r\nMüller\r\nEzeakune\r\n')})
+    expect((await runCli(['init', 'news/survey.txt', 'news/council.md'], {cwd})).code).toBe(0)
+    expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(
+      list('# Our desk list\r\n\r\nAdeyemi\r\nChidi\r\nEzeakune\r\nFolake\r\nMüller\r\nOshodi\r\n')
+    )
+  })
+
   test('replaces an existing .copydeskrc.json with --force', async () => {
     const cwd = await makeTree({...newsroom, '.copydeskrc.json': '{"words": ["Adeyemi"]}\n'})
     const run = await runCli(['init', '--force'], {cwd})

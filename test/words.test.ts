@@ -1,9 +1,11 @@
+import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {promisify} from 'node:util'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
 import {compareWords} from '../src/config/repo-words.js'
-import {makeTree, runCli} from './helpers.js'
+import {makeTree, root, runCli} from './helpers.js'
 
 const story = 'Mayor Wierzbiki met Krnovice officials and teh press.\n'
 
@@ -228,10 +230,130 @@ describe('the repository word list in linting', () => {
     expect((await lintTree(cwd)).code).toBe(1)
   })
 
+  test('that is not text is one line naming it, with exit code 2', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': Buffer.from([0x5a, 0x75, 0x6d, 0x61, 0x81, 0x0a]), 'story.txt': story})
+    const run = await runCli(['story.txt'], {cwd})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('copydesk: .copydesk/words.txt: is not a word list: not text in UTF-8, UTF-16 or Windows-1252\n')
+  })
+
   test('that cannot be read is one line naming it, with exit code 2', async () => {
     const cwd = await makeTree({'.copydeskrc.json': '{}\n', '.copydesk/words.txt/x': '', 'story.txt': story})
     const run = await runCli(['story.txt'], {cwd})
     expect(run.code).toBe(2)
     expect(run.stderr).toBe('copydesk: .copydesk/words.txt: is a folder, not a file\n')
   })
+})
+
+/**
+ * Bytes of a word list in an encoding.
+ *
+ * @param text The list, a byte order mark included if it has one.
+ * @param encoding How it is saved.
+ * @returns The bytes.
+ */
+function saved(text: string, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252'): Buffer {
+  if (encoding === 'UTF-16LE') return Buffer.from(text, 'utf16le')
+  if (encoding === 'UTF-16BE') return Buffer.from(text, 'utf16le').swap16()
+  // Latin-1 and Windows-1252 agree on the letters these tests use (é, ü, ø).
+  if (encoding === 'Windows-1252') return Buffer.from(text, 'latin1')
+  return Buffer.from(text, 'utf8')
+}
+
+describe('words add, words remove and init keep the list as they found it', () => {
+  test.each([
+    ['Windows-1252', '# Desk names\r\nBrøndby\r\nMüller\r\n', 'Windows-1252'],
+    ['UTF-16 LE with its byte order mark', '\uFEFF# Desk names\r\nBrøndby\r\nMüller\r\n', 'UTF-16LE'],
+    ['UTF-16 BE with its byte order mark', '\uFEFF# Desk names\nBrøndby\nMüller\n', 'UTF-16BE']
+  ] as const)('words add keeps a %s list in its encoding, with its line endings', async (_, text, encoding) => {
+    const cwd = await makeTree({'.copydesk/words.txt': saved(text, encoding)})
+    const run = await runCli(['words', 'add', 'Lefèvre'], {cwd})
+    expect(run).toEqual({code: 0, stdout: 'added to .copydesk/words.txt: Lefèvre\n', stderr: ''})
+    const eol = text.includes('\r\n') ? '\r\n' : '\n'
+    const expected = text.replace('Müller', 'Lefèvre' + eol + 'Müller')
+    expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(saved(expected, encoding))
+    expect((await runCli(['words', 'list'], {cwd})).stdout).toBe('Brøndby\nLefèvre\nMüller\n')
+  })
+
+  test('words remove keeps a UTF-16 BE list in UTF-16 BE', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': saved('\uFEFFBrøndby\nLefèvre\nMüller\n', 'UTF-16BE')})
+    expect((await runCli(['words', 'remove', 'Lefèvre'], {cwd})).code).toBe(0)
+    expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(saved('\uFEFFBrøndby\nMüller\n', 'UTF-16BE'))
+  })
+
+  test('a Windows-1252 list is read as Windows-1252 when linting', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': saved('Wierzbicki\r\nKrnovice\r\nMüller\r\n', 'Windows-1252'), 'story.txt': 'Mayor Wierzbicki met Müller in Krnovice.\n'})
+    expect((await lintTree(cwd)).found).toEqual([])
+  })
+
+  test('keeps each line its own ending (a last line without one gets the commonest), and every word with a comment, repeated or not', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': '# names\r\nZuma\nBaraka\r\n# the runner\nZuma\nKipchoge'})
+    await runCli(['words', 'add', 'Mwangi'], {cwd})
+    expect(await read(cwd, '.copydesk/words.txt')).toBe('# names\r\nBaraka\r\nKipchoge\nMwangi\nZuma\n# the runner\nZuma\n')
+    await runCli(['words', 'remove', 'Zuma'], {cwd})
+    expect(await read(cwd, '.copydesk/words.txt')).toBe('# names\r\nBaraka\r\nKipchoge\nMwangi\n')
+  })
+
+  test('refuses a word the list\'s encoding cannot hold, and changes nothing', async () => {
+    const bytes = saved('Brøndby\nMüller\n', 'Windows-1252')
+    const cwd = await makeTree({'.copydesk/words.txt': bytes})
+    const run = await runCli(['words', 'add', 'Zuma', 'Łódź'], {cwd})
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "copydesk: .copydesk/words.txt: `Łódź` cannot be written in Windows-1252, the list's encoding (no `Ł`): nothing added\n"
+    })
+    expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(bytes)
+  })
+
+  test.each([
+    ['with a byte no encoding copydesk reads has', Buffer.from([0x5a, 0x75, 0x6d, 0x61, 0x81, 0x0a])],
+    ['in UTF-32, which reads as UTF-16 with NULs', Buffer.from('\uFEFFZuma\n'.split('').flatMap((c) => [c.charCodeAt(0), 0, 0, 0]).map((b, i) => (i === 0 ? 0xff : i === 1 ? 0xfe : b)))],
+    ['that is binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])]
+  ])('refuses a list it cannot write back byte for byte: one %s', async (_, bytes) => {
+    const cwd = await makeTree({'.copydesk/words.txt': bytes})
+    for (const command of [['add', 'Baraka'], ['remove', 'Zuma']]) {
+      expect(await runCli(['words', ...command], {cwd})).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'copydesk: .copydesk/words.txt: cannot be changed without changing its other bytes: not UTF-8, UTF-16 or Windows-1252 text\n'
+      })
+    }
+    expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(bytes)
+  })
+
+  test('refuses a symlinked list that leads outside the repository', async () => {
+    const outside = await makeTree({'names.txt': 'Zuma\n'})
+    const cwd = await makeTree({'.git/HEAD': 'ref: refs/heads/main\n'})
+    await fs.mkdir(path.join(cwd, '.copydesk'))
+    await fs.symlink(path.join(outside, 'names.txt'), path.join(cwd, '.copydesk/words.txt'))
+    expect(await runCli(['words', 'add', 'Baraka'], {cwd})).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'copydesk: .copydesk/words.txt: cannot be written: a symlink to a file outside the repository\n'
+    })
+    expect(await read(outside, 'names.txt')).toBe('Zuma\n')
+  })
+
+  test('takes over the lock a killed run left, once it is stale', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': 'Zuma\n'})
+    const lockFolder = path.join(cwd, '.copydesk/words.txt.lock')
+    await fs.mkdir(lockFolder)
+    const aMinuteAgo = new Date(Date.now() - 60_000)
+    await fs.utimes(lockFolder, aMinuteAgo, aMinuteAgo)
+    expect((await runCli(['words', 'add', 'Baraka'], {cwd})).stdout).toBe('added to .copydesk/words.txt: Baraka\n')
+    expect(await fs.readdir(path.join(cwd, '.copydesk'))).toEqual(['words.txt'])
+  })
+
+  test('12 runs of words add at once keep all 12 words', async () => {
+    const cwd = await makeTree({'.copydesk/words.txt': '# Desk names\n'})
+    const names = ['Abara', 'Bekele', 'Chebet', 'Dibaba', 'Eshete', 'Gebre', 'Haile', 'Jepkosgei', 'Kiprop', 'Lagat', 'Mutai', 'Ndereba']
+    const bin = path.join(root, 'bin/copydesk.js')
+    const runs = await Promise.all(
+      names.map((name) => promisify(execFile)(process.execPath, [bin, 'words', 'add', name], {cwd, env: {...process.env, COPYDESK_CACHE_DIR: path.join(cwd, '.cache')}}))
+    )
+    expect(runs.map((run) => run.stdout)).toEqual(names.map((name) => `added to .copydesk/words.txt: ${name}\n`))
+    expect(await read(cwd, '.copydesk/words.txt')).toBe('# Desk names\n' + names.map((name) => name + '\n').join(''))
+    expect(await fs.readdir(path.join(cwd, '.copydesk'))).toEqual(['words.txt'])
+  }, 60_000)
 })

@@ -1,7 +1,6 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import {z} from 'zod'
-import {writeAtomically} from '../files/atomic-write.js'
+import {replaceFile, repositoryRoot} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 import {readJsonFile} from '../files/json-file.js'
 import type {StoryNames} from './names-index.js'
@@ -68,8 +67,7 @@ export async function writeNamesFile(stories: readonly StoryNames[], filePath: s
   const head: Omit<NamesFile, 'stories'> = {copydesk: 'names', version: 1}
   const lines = moved.map((story) => JSON.stringify(story))
   const text = JSON.stringify(head).slice(0, -1) + ',"stories":[' + (lines.length > 0 ? '\n' + lines.join(',\n') + '\n' : '') + ']}\n'
-  const mode = fs.existsSync(filePath) ? fs.statSync(filePath).mode & 0o7777 : undefined
-  await writeAtomically(filePath, text, mode)
+  await replaceFile(filePath, text, repositoryRoot(filePath, cwd))
 }
 
 /**

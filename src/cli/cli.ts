@@ -199,9 +199,14 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   if (options.namesOut !== undefined) await writeNamesOut(result.stories, options.namesOut, io, result.problems)
 
   if (options.writeBaseline !== undefined) {
-    const recorded = await writeBaseline(result.files, path.resolve(io.cwd, options.writeBaseline))
+    const incomplete = result.problems.length > 0
+    const recorded = await writeBaseline(result.files, path.resolve(io.cwd, options.writeBaseline), {
+      shown: options.writeBaseline,
+      cwd: io.cwd,
+      incomplete
+    })
     io.stderr.write(`copydesk: ${recorded} findings recorded in ${options.writeBaseline}\n`)
-    return result.problems.length > 0 ? exitCode.problem : exitCode.clean
+    return incomplete ? exitCode.problem : exitCode.clean
   }
   if (baseline && options.baseline !== undefined) {
     const dropped = applyBaseline(result.files, baseline, path.dirname(path.resolve(io.cwd, options.baseline)))

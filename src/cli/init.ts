@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {writeAtomically} from '../files/atomic-write.js'
+import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
 import {dictionaryLookup} from '../words/dictionary.js'
 import {isCaseOnlyVariant} from '../words/letter-case.js'
 import {CopydeskError} from '../errors.js'
@@ -137,8 +137,18 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const {added} = await addWords(wordsPath, [...accepted], header, cwd)
   const reviewPath = path.join(cwd, reviewWordsPath)
   const review = [...leftOut.values()]
-  await writeReviewList(reviewPath, review, {date, from, wordsFile: shownPath(wordsPath, cwd), reviewFile: shownPath(reviewPath, cwd)})
-  await writeAtomically(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', modeOf(configPath))
+  await writeReviewList(reviewPath, review, {
+    date,
+    from,
+    wordsFile: shownPath(wordsPath, cwd),
+    reviewFile: shownPath(reviewPath, cwd),
+    root: repositoryRoot(reviewPath, cwd)
+  })
+  try {
+    await replaceFile(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', repositoryRoot(configPath, cwd))
+  } catch (error) {
+    throw new CopydeskError('cannot be written: ' + writeFailure(error), {file: shownPath(configPath, cwd)}, error)
+  }
   return {
     ...outcome,
     configWritten: shownPath(configPath, cwd),
@@ -418,16 +428,3 @@ function existingConfig(folder: string): string | undefined {
   return undefined
 }
 
-/**
- * The permissions of a file, if it exists.
- *
- * @param filePath The file.
- * @returns Its mode bits.
- */
-function modeOf(filePath: string): number | undefined {
-  try {
-    return fs.statSync(filePath).mode & 0o7777
-  } catch {
-    return undefined
-  }
-}

@@ -1,4 +1,4 @@
-import {writeAtomically, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 import {compareWords} from '../config/repo-words.js'
 import {markupCharacters} from './init-evidence.js'
@@ -25,6 +25,8 @@ export interface ReviewHeader {
   wordsFile: string
   /** The review list itself, as shown to the user. */
   reviewFile: string
+  /** The repository root, which a symlinked review list must lead inside (see `repositoryRoot`). */
+  root: string
 }
 
 /**
@@ -64,7 +66,7 @@ export async function writeReviewList(filePath: string, words: readonly ReviewWo
     ...sorted.filter((word) => !word.likelyRight).map((word) => line(word, false))
   ]
   try {
-    await writeAtomically(filePath, lines.map((text) => text + '\n').join(''), undefined)
+    await replaceFile(filePath, lines.map((text) => text + '\n').join(''), header.root)
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error), {file: header.reviewFile}, error)
   }

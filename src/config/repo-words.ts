@@ -1,11 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
-import {writeAtomically} from '../files/atomic-write.js'
-import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
+import {repositoryRoot, replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
+import {decodeInput, type Encoding} from '../files/decode.js'
+import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
+import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
 import {CopydeskError} from '../errors.js'
 import {withoutAccents} from '../words/accents.js'
-import {acceptedWords, parseWordList} from './word-list.js'
+import {acceptedWords, parseWordList, wordListText} from './word-list.js'
 
 /** Where a repository keeps its own word list, relative to the folder of its config. */
 export const repoWordsPath = path.join('.copydesk', 'words.txt')
@@ -14,7 +16,8 @@ export const repoWordsPath = path.join('.copydesk', 'words.txt')
 export const reviewWordsPath = path.join('.copydesk', 'review-words.txt')
 
 /**
- * Read the repository word list (`.copydesk/words.txt`) next to a config.
+ * Read the repository word list (`.copydesk/words.txt`) next to a config,
+ * in any encoding copydesk reads stories in.
  * The list is optional: a missing one gives no words.
  *
  * @param root Folder of the config file that applies, or the working directory without one.
@@ -25,16 +28,23 @@ export const reviewWordsPath = path.join('.copydesk', 'review-words.txt')
  */
 export function readRepoWords(root: string, cwd: string, within?: string): string[] {
   const filePath = path.join(root, repoWordsPath)
-  let text: string
+  let bytes: Buffer
   try {
-    text = readRegularText(filePath, shownPath(filePath, cwd), {within, maxBytes: maxTextBytes})
+    bytes = readRegularFile(filePath, shownPath(filePath, cwd), {within, maxBytes: maxTextBytes})
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error
     if (error.kind === 'missing') return []
     throw error
   }
-  return acceptedWords(parseWordList(text.replace(/^\uFEFF/, '')))
+  try {
+    return acceptedWords(parseWordList(wordListText(bytes)))
+  } catch (error) {
+    throw new CopydeskError(notText, {file: shownPath(filePath, cwd)}, error)
+  }
 }
+
+/** Why a word list that is not text is refused. */
+const notText = 'is not a word list: not text in UTF-8, UTF-16 or Windows-1252'
 
 /**
  * Find the folder whose word list applies to files in a folder: that of the
@@ -63,15 +73,16 @@ export interface AddResult {
  * Add words to a word list file, creating it (and its folder) when absent.
  * The words below the header comments are sorted with `compareWords` and
  * de-duplicated; comments inside the list travel with the word below them.
- * The file keeps its line endings, byte order mark and permissions, and is
- * replaced atomically, so a reader never sees half a list.
+ * The list is changed as `editList` changes it: every other line, the
+ * encoding, byte order mark, line endings, permissions, owner and links
+ * are kept, and two runs at once both get their words in.
  *
  * @param filePath Absolute path of the list.
  * @param words Words to add, one entry each (an entry with spaces is a phrase).
  * @param header Comment lines (without `#`) for a new file.
  * @param cwd Working directory, for naming the file in errors.
  * @returns What was added and what was there already.
- * @throws {CopydeskError} When the file cannot be read or written.
+ * @throws {CopydeskError} When the file cannot be read or written, or cannot hold a word in its encoding.
  */
 export async function addWords(
   filePath: string,
@@ -80,40 +91,25 @@ export async function addWords(
   cwd: string
 ): Promise<AddResult> {
   const shown = shownPath(filePath, cwd)
-  let target = filePath
-  let existing: string | undefined
-  let mode: number | undefined
-  try {
-    // A symlinked list (shared between desks) is updated where it lives, and stays a link.
-    target = await fs.promises.realpath(filePath)
-    existing = await fs.promises.readFile(target, 'utf8')
-    mode = (await fs.promises.stat(target)).mode & 0o7777
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
-    }
-  }
-
-  const list = existing === undefined ? newList(header) : parseListFile(existing)
-  const added: string[] = []
-  const present: string[] = []
-  for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
-    if (list.entries.some((entry) => entry.word === word)) {
-      present.push(word)
-    } else {
+  return editList(filePath, cwd, newList(header), function (list, encoding) {
+    const added: string[] = []
+    const present: string[] = []
+    for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
+      if (list.entries.some((entry) => entry.word === word)) {
+        present.push(word)
+        continue
+      }
+      const character = unencodableCharacter(word, encoding)
+      if (character !== undefined) {
+        // "Łódź" in a Windows-1252 list: the list would need another encoding, which is the desk's choice.
+        throw new CopydeskError(`\`${word}\` cannot be written in ${encoding}, the list's encoding (no \`${character}\`): nothing added`, {file: shown})
+      }
       list.entries.push({word, lines: [word]})
       added.push(word)
     }
-  }
-  added.sort(compareWords)
-  if (added.length === 0 && existing !== undefined) return {added, present}
-
-  try {
-    await writeAtomically(target, formatListFile(list), mode)
-  } catch (error) {
-    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
-  }
-  return {added, present}
+    added.sort(compareWords)
+    return {changed: added.length > 0, result: {added, present}}
+  })
 }
 
 /** What removing words from a list did. */
@@ -126,9 +122,8 @@ export interface RemoveResult {
 
 /**
  * Remove words from a word list file. Each word goes with the comment
- * lines just above it; the other lines, the line endings, byte order mark
- * and permissions stay as they are, and the file is replaced atomically.
- * The file is not written when none of the words is in it.
+ * lines just above it; the list is changed as `editList` changes it, and
+ * is not written when none of the words is in it.
  *
  * @param filePath Absolute path of the list.
  * @param words Words to remove, each matched exactly (case kept).
@@ -137,28 +132,21 @@ export interface RemoveResult {
  * @throws {CopydeskError} When the list is missing or cannot be read or written.
  */
 export async function removeWords(filePath: string, words: readonly string[], cwd: string): Promise<RemoveResult> {
-  const shown = shownPath(filePath, cwd)
-  const {target, text, mode} = await readListFile(filePath, shown)
-  const list = parseListFile(text)
-  const removed: string[] = []
-  const absent: string[] = []
-  for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
-    const index = list.entries.findIndex((entry) => entry.word === word)
-    if (index === -1) {
-      absent.push(word)
-    } else {
-      list.entries.splice(index, 1)
-      removed.push(word)
+  return editList(filePath, cwd, undefined, function (list) {
+    const removed: string[] = []
+    const absent: string[] = []
+    for (const word of new Set(words.map((entry) => entry.normalize('NFC')))) {
+      const kept = list.entries.filter((entry) => entry.word !== word)
+      if (kept.length === list.entries.length) {
+        absent.push(word)
+      } else {
+        list.entries = kept
+        removed.push(word)
+      }
     }
-  }
-  removed.sort(compareWords)
-  if (removed.length === 0) return {removed, absent}
-  try {
-    await writeAtomically(target, formatListFile(list), mode)
-  } catch (error) {
-    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
-  }
-  return {removed, absent}
+    removed.sort(compareWords)
+    return {changed: removed.length > 0, result: {removed, absent}}
+  })
 }
 
 /**
@@ -170,28 +158,123 @@ export async function removeWords(filePath: string, words: readonly string[], cw
  * @throws {CopydeskError} When the list is missing or cannot be read.
  */
 export async function listWords(filePath: string, cwd: string): Promise<string[]> {
-  const {text} = await readListFile(filePath, shownPath(filePath, cwd))
-  return parseWordList(text.replace(/^\uFEFF/, ''))
+  const shown = shownPath(filePath, cwd)
+  const bytes = await readListBytes(filePath, shown)
+  if (bytes === undefined) throw new CopydeskError(noListYet, {file: shown})
+  try {
+    return parseWordList(wordListText(bytes))
+  } catch (error) {
+    throw new CopydeskError(notText, {file: shown}, error)
+  }
+}
+
+/** Why `words remove` and `words list` stop where there is no list. */
+const noListYet = 'no word list here yet: add words with `copydesk words add`'
+
+/**
+ * How long a run waits for another to finish changing a list: a change
+ * takes milliseconds, so a dozen runs at once (a script adding names one
+ * by one in parallel) are served in well under these ten seconds or so.
+ */
+const lockRetries = {retries: 60, factor: 1.2, minTimeout: 5, maxTimeout: 250, randomize: true}
+
+/**
+ * Change a word list file, keeping everything about it but the change:
+ *
+ * - one run at a time: a lock file (`words.txt.lock`, a folder, which
+ *   `proper-lockfile` makes and takes as a lock atomically, also on network
+ *   file systems) is held while the list is read, changed and written, so
+ *   that two runs at once cannot both read the old list and the second
+ *   write away the first one's words;
+ * - the encoding (UTF-8, UTF-16 with its byte order mark, Windows-1252), the
+ *   byte order mark and each line's ending: a list that would not read back
+ *   as the same bytes is refused, never written (see `decodeForRewrite`);
+ * - a symlink, owner, permissions and hard links, as `replaceFile` keeps them.
+ *
+ * @param filePath Absolute path of the list.
+ * @param cwd Working directory, for naming the file in errors.
+ * @param fresh The list to start from when there is none; `undefined` when a missing list is an error.
+ * @param edit Changes the list; says whether it changed, and what to return.
+ * @returns What `edit` returned.
+ * @throws {CopydeskError} Naming the file when it cannot be read, changed or written.
+ */
+async function editList<Result>(
+  filePath: string,
+  cwd: string,
+  fresh: ListFile | undefined,
+  edit: (list: ListFile, encoding: Encoding) => {changed: boolean; result: Result}
+): Promise<Result> {
+  const shown = shownPath(filePath, cwd)
+  const root = repositoryRoot(filePath, cwd)
+  let target: string
+  try {
+    target = await writeTarget(filePath, root)
+    // The lock lives beside the list: its folder must be there first.
+    if (fresh) await fs.promises.mkdir(path.dirname(target), {recursive: true})
+  } catch (error) {
+    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
+  }
+  let compromised: Error | undefined
+  let release: () => Promise<void>
+  try {
+    // Loaded here, not with the linter: only the word list commands take a lock,
+    // and the library sets up its exit handlers as it loads.
+    const {lock} = await import('proper-lockfile')
+    release = await lock(target, {
+      realpath: false,
+      retries: lockRetries,
+      onCompromised(error) {
+        compromised = error
+      }
+    })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOCKED') throw new CopydeskError('is being changed by another copydesk run: try again', {file: shown}, error)
+    if (code === 'ENOENT' && !fresh) throw new CopydeskError(noListYet, {file: shown}, error)
+    throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
+  }
+  try {
+    const bytes = await readListBytes(target, shown)
+    if (bytes === undefined && !fresh) throw new CopydeskError(noListYet, {file: shown})
+    const read = bytes === undefined ? {value: '', encoding: 'UTF-8' as const} : decodeForRewrite(bytes)
+    if (!read) {
+      throw new CopydeskError('cannot be changed without changing its other bytes: not UTF-8, UTF-16 or Windows-1252 text', {file: shown})
+    }
+    const list = bytes === undefined && fresh ? fresh : parseListFile(read.value)
+    const {changed, result} = edit(list, read.encoding)
+    if (!changed && bytes !== undefined) return result
+    const text = formatListFile(list)
+    const encoded = encodeText(text, read.encoding)
+    const again = encoded && decodeInput(encoded)
+    // Written only if it reads back as the very text: never a list that copydesk itself would misread.
+    if (!encoded || again?.kind !== 'text' || again.value !== text) {
+      throw new CopydeskError(`cannot be written back in ${read.encoding} as it would read: not changed`, {file: shown})
+    }
+    if (compromised) throw new CopydeskError('lost its lock to another copydesk run: not changed, try again', {file: shown}, compromised)
+    try {
+      await replaceFile(target, encoded, root)
+    } catch (error) {
+      throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
+    }
+    return result
+  } finally {
+    await release().catch(() => undefined)
+  }
 }
 
 /**
- * Read a word list file to change it: where it lives (through a symlink),
- * its text and its permissions.
+ * Read a word list file's bytes.
  *
- * @param filePath Absolute path of the list.
+ * @param filePath The file.
  * @param shown The path as shown to the user.
- * @returns The file.
- * @throws {CopydeskError} When it is missing or cannot be read.
+ * @returns Its bytes, or `undefined` when it does not exist.
+ * @throws {CopydeskError} When it cannot be read.
  */
-async function readListFile(filePath: string, shown: string): Promise<{target: string; text: string; mode: number}> {
+async function readListBytes(filePath: string, shown: string): Promise<Buffer | undefined> {
   try {
-    const target = await fs.promises.realpath(filePath)
-    const text = await fs.promises.readFile(target, 'utf8')
-    return {target, text, mode: (await fs.promises.stat(target)).mode & 0o7777}
+    return await fs.promises.readFile(filePath)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CopydeskError('no word list here yet: add words with `copydesk words add`', {file: shown}, error)
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
   }
 }
@@ -231,17 +314,19 @@ export function compareWords(a: string, b: string): number {
 /** A word list file taken apart for editing. */
 interface ListFile {
   bom: boolean
+  /** The line ending most lines have: that of a new line, or of a last line that had none. */
   eol: string
   /** Comment and blank lines before the first word, kept on top as they are. */
   header: string[]
-  /** The words, each with its line and the comment lines just above it. */
+  /** The words, each with its lines (the comment lines just above it, then its own), their endings kept. */
   entries: Array<{word: string; lines: string[]}>
   /** Comment lines after the last word. */
   footer: string[]
 }
 
 /**
- * Take a word list file apart.
+ * Take a word list file apart. Each line keeps its own ending, so a list
+ * with mixed line endings is written back with them.
  *
  * @param text Contents of the file.
  * @returns Its parts.
@@ -249,25 +334,48 @@ interface ListFile {
 function parseListFile(text: string): ListFile {
   const bom = text.startsWith('\uFEFF')
   const body = bom ? text.slice(1) : text
-  const eol = /\r\n/.test(body) ? '\r\n' : /\r(?!\n)/.test(body) && !body.includes('\n') ? '\r' : '\n'
-  const lines = body.split(/\r\n|\r|\n/)
-  if (lines.at(-1) === '') lines.pop()
-  const list: ListFile = {bom, eol, header: [], entries: [], footer: []}
+  const lines = body.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? []
+  const list: ListFile = {bom, eol: commonestEnding(lines), header: [], entries: [], footer: []}
+  const seen = new Set<string>()
   let pending: string[] = []
   for (const line of lines) {
+    const content = line.replace(/[\r\n]+$/, '')
     // The whole line is the entry: "Hong Kong" is one phrase, however it is read back.
-    const word = line.replace(/#.*$/, '').trim()
+    const word = content.replace(/#.*$/, '').trim()
     if (!word) {
       if (list.entries.length === 0) list.header.push(line)
       // Blank lines inside the sorted list would separate nothing once sorted.
-      else if (line.trim()) pending.push(line)
+      else if (content.trim()) pending.push(line)
       continue
     }
-    if (!list.entries.some((entry) => entry.word === word)) list.entries.push({word, lines: [...pending, line]})
+    // A bare second copy of a word says nothing the first does not; one with a comment keeps it.
+    if (!seen.has(word) || pending.length > 0 || content.trim() !== word) list.entries.push({word, lines: [...pending, line]})
+    seen.add(word)
     pending = []
   }
   list.footer = pending
   return list
+}
+
+/**
+ * The line ending most lines of a list have (the first met among equals);
+ * a line feed for a list with none.
+ *
+ * @param lines The lines, with their endings.
+ * @returns The ending.
+ */
+function commonestEnding(lines: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const line of lines) {
+    const ending = /\r\n$|\r$|\n$/.exec(line)?.[0]
+    if (ending) counts.set(ending, (counts.get(ending) ?? 0) + 1)
+  }
+  let commonest = '\n'
+  let most = 0
+  for (const [ending, count] of counts) {
+    if (count > most) [commonest, most] = [ending, count]
+  }
+  return commonest
 }
 
 /**
@@ -281,7 +389,8 @@ function newList(header: readonly string[]): ListFile {
 }
 
 /**
- * Put a word list file back together, its words sorted.
+ * Put a word list file back together, its words sorted; a line without an
+ * ending (the last of the file, or a new one) gets the list's usual one.
  *
  * @param list The list.
  * @returns Contents of the file.
@@ -289,7 +398,7 @@ function newList(header: readonly string[]): ListFile {
 function formatListFile(list: ListFile): string {
   const entries = [...list.entries].sort((a, b) => compareWords(a.word, b.word))
   const lines = [...list.header, ...entries.flatMap((entry) => entry.lines), ...list.footer]
-  return (list.bom ? '\uFEFF' : '') + lines.map((line) => line + list.eol).join('')
+  return (list.bom ? '\uFEFF' : '') + lines.map((line) => (/[\r\n]$/.test(line) ? line : line + list.eol)).join('')
 }
 
 /**
@@ -323,6 +432,7 @@ export function shownPath(filePath: string, cwd: string): string {
  * @returns The reason.
  */
 function fileFailure(error: unknown, verb: 'read' | 'written'): string {
+  if (error instanceof WriteRefusal) return `cannot be ${verb}: ${error.message}`
   switch ((error as NodeJS.ErrnoException).code) {
     case 'EACCES':
     case 'EPERM':
@@ -330,6 +440,6 @@ function fileFailure(error: unknown, verb: 'read' | 'written'): string {
     case 'EISDIR':
       return 'is a folder, not a file'
     default:
-      return `cannot be ${verb}: ` + (error instanceof Error ? error.message : String(error))
+      return `cannot be ${verb}: ` + writeFailure(error)
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import {decodeInput} from '../files/decode.js'
 
 /**
  * Parse a word list: one word or name per line, case kept; blank lines and
@@ -17,13 +18,28 @@ export function parseWordList(text: string): string[] {
 }
 
 /**
- * Read a word list from disk.
+ * Read a word list from disk, in any encoding copydesk reads stories in
+ * (a desk's list saved by an old Windows editor is Windows-1252 or UTF-16).
  *
  * @param filePath Path of the list.
  * @returns The words in it.
+ * @throws {Error} When it cannot be read, or is not text in an encoding copydesk reads.
  */
 export function readWordList(filePath: string): string[] {
-  return parseWordList(fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, ''))
+  return parseWordList(wordListText(fs.readFileSync(filePath)))
+}
+
+/**
+ * The text of a word list file, without its byte order mark.
+ *
+ * @param bytes The file's contents.
+ * @returns The text.
+ * @throws {Error} When it is not text in UTF-8, UTF-16 or Windows-1252.
+ */
+export function wordListText(bytes: Uint8Array): string {
+  const decoded = decodeInput(bytes)
+  if (decoded.kind !== 'text') throw new Error('not text in UTF-8, UTF-16 or Windows-1252')
+  return decoded.value.replace(/^\uFEFF/, '')
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
-import {writeAtomically} from '../files/atomic-write.js'
+import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
 import {CopydeskError} from '../errors.js'
 import {readJsonFile} from '../files/json-file.js'
 import {portablePath} from '../portable-path.js'
@@ -77,17 +77,29 @@ export function applyBaseline(files: readonly VFile[], baseline: Baseline, folde
 
 /**
  * Record the findings of linted files as a baseline, replacing the file:
- * findings that have gone are dropped from it.
+ * findings that have gone from a linted file are dropped from it. A run
+ * with problems did not lint every story it was given (one could not be
+ * read or decoded, a config failed): the old entries of a story it did not
+ * lint and that is still there are kept, or they would come back as new
+ * findings once the story can be read again.
  *
  * @param files Linted files.
  * @param filePath Path of the baseline file.
+ * @param options `shown`: the path as the user gave it, for messages; `cwd`: the working directory; `incomplete`: whether the run had problems.
  * @returns How many findings were recorded.
+ * @throws {CopydeskError} Naming the file when it cannot be written.
  */
-export async function writeBaseline(files: readonly VFile[], filePath: string): Promise<number> {
+export async function writeBaseline(
+  files: readonly VFile[],
+  filePath: string,
+  options: {shown: string; cwd: string; incomplete: boolean}
+): Promise<number> {
   const folder = path.dirname(filePath)
   const counts = new Map<string, Baseline['findings'][number]>()
+  const linted = new Set<string>()
   for (const file of files) {
     const where = baselinePath(file, folder)
+    linted.add(where)
     for (const message of file.messages) {
       const rule = message.ruleId ?? ''
       const text = message.actual ?? ''
@@ -97,14 +109,52 @@ export async function writeBaseline(files: readonly VFile[], filePath: string): 
       else counts.set(key, {rule, file: where, text, count: 1})
     }
   }
+  if (options.incomplete) {
+    for (const entry of previousFindings(filePath)) {
+      if (linted.has(entry.file) || !exists(path.resolve(folder, entry.file))) continue
+      counts.set(findingKey(entry.rule, entry.file, entry.text), {...entry})
+    }
+  }
   // Sorted, so that a rewritten baseline differs from the old one only where findings did.
   const findings = [...counts.values()].sort(
     (a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.text, b.text)
   )
   const baseline: Baseline = {version: 1, findings}
-  const mode = fs.existsSync(filePath) ? fs.statSync(filePath).mode & 0o7777 : undefined
-  await writeAtomically(filePath, JSON.stringify(baseline, undefined, 2) + '\n', mode)
+  try {
+    await replaceFile(filePath, JSON.stringify(baseline, undefined, 2) + '\n', repositoryRoot(filePath, options.cwd))
+  } catch (error) {
+    throw new CopydeskError('baseline cannot be written: ' + writeFailure(error), {file: options.shown}, error)
+  }
   return findings.reduce((sum, finding) => sum + finding.count, 0)
+}
+
+/**
+ * The findings of the baseline a run is about to replace.
+ *
+ * @param filePath Path of the baseline file.
+ * @returns Its findings; none when it is missing or not a baseline (it is replaced whole then).
+ */
+function previousFindings(filePath: string): Baseline['findings'] {
+  try {
+    return readBaseline(filePath, filePath).findings
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Whether a path is still there, readable or not.
+ *
+ * @param filePath The path.
+ * @returns Whether it exists.
+ */
+function exists(filePath: string): boolean {
+  try {
+    fs.lstatSync(filePath)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR'
+  }
 }
 
 /**

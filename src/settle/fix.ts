@@ -3,7 +3,9 @@ import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {writeAtomically, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
+import {decodeInput} from '../files/decode.js'
+import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
 import {CopydeskError} from '../errors.js'
 import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
 import {isPlural, isTransliteration} from '../words/name-variants.js'
@@ -150,8 +152,10 @@ export function fixFile(file: VFile): FileFix | undefined {
 }
 
 /**
- * Write a fixed file, atomically and with its permissions, unless it changed
- * on disk since it was read.
+ * Write a fixed file unless it changed on disk since it was read, keeping
+ * what it is: its encoding (UTF-8, UTF-16, Windows-1252, as it was read), a symlink stays a link (and the file inside the repository it
+ * leads to is fixed), and its owner, permissions and hard links stay; a
+ * file the user cannot or should not write is refused (see `replaceFile`).
  *
  * @param fix The fix.
  * @returns Nothing.
@@ -161,23 +165,24 @@ export async function writeFix(fix: FileFix): Promise<void> {
   const filePath = path.resolve(fix.file.cwd, fix.file.path)
   const shown = fix.file.path
   let bytes: Buffer
-  let mode: number
   try {
     bytes = fs.readFileSync(filePath)
-    mode = fs.statSync(filePath).mode & 0o7777
   } catch (error) {
     throw new CopydeskError('cannot be read again to fix it', {file: shown}, error)
   }
-  let current: string
-  try {
-    current = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
-  } catch (error) {
-    // Writing back text decoded with replacement characters would lose what the user wrote.
-    throw new CopydeskError('is not UTF-8: not fixed', {file: shown}, error)
+  // Read as it was linted, in its own encoding, and written back in it: a
+  // Windows-1252 or UTF-16 story stays one, and only the fixed words' bytes change.
+  const current = decodeForRewrite(bytes)
+  if (!current || current.value !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
+  const after = encodeText(fix.after, current.encoding)
+  const again = after && decodeInput(after)
+  if (!after || again?.kind !== 'text' || again.value !== fix.after) {
+    const character = unencodableCharacter(fix.after, current.encoding)
+    const missing = character === undefined ? '' : ` (no \`${character}\`)`
+    throw new CopydeskError(`cannot be written in ${current.encoding}, its encoding${missing}: not fixed`, {file: shown})
   }
-  if (current !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
   try {
-    await writeAtomically(filePath, fix.after, mode)
+    await replaceFile(filePath, after, repositoryRoot(filePath, fix.file.cwd))
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error) + '; the file is unchanged', {file: shown}, error)
   }
