@@ -199,3 +199,38 @@ test.each([
   expect(cachedText('text-test', [new Uint8Array([1])], () => 'café')).toBe('café')
   expect(build.calls).toBe(1)
 })
+
+test('a digest kept in the cache is not used once the list is written again, though its size and time stay', async function () {
+  const list = path.join(folder, 'words.txt')
+  const installed = new Date('1985-10-26T08:15:00Z')
+  fs.writeFileSync(list, 'budget\n')
+  fs.utimesSync(list, installed, installed)
+  await new Promise((resolve) => setTimeout(resolve, 2100))
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], counted('budget')))).toBe('budget')
+  expect(fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))).toHaveLength(1)
+  fs.writeFileSync(list, 'budgett')
+  fs.utimesSync(list, installed, installed)
+  const build = counted('budgett')
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], build))).toBe('budgett')
+  expect(build.calls).toBe(1)
+  // Changed less than two seconds ago, the list was hashed, and its digest not kept.
+  expect(fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))).toHaveLength(1)
+})
+
+test('a damaged kept digest is taken again from the list, not trusted', async function () {
+  const list = path.join(folder, 'words.txt')
+  fs.writeFileSync(list, 'budget\n')
+  const written = new Date(Date.now() - 10_000)
+  fs.utimesSync(list, written, written)
+  await new Promise((resolve) => setTimeout(resolve, 2100))
+  const digest = Buffer.from(fileDigest(list))
+  const [kept = ''] = fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))
+  const bytes = fs.readFileSync(path.join(folder, 'cache', kept))
+  bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff
+  fs.writeFileSync(path.join(folder, 'cache', kept), bytes)
+  // Another process: the digests this one took are not at hand.
+  const specifier = '../src/words/disk-cache.js?another-process'
+  const {fileDigest: freshDigest} = (await import(/* @vite-ignore */ specifier)) as typeof import('../src/words/disk-cache.js')
+  expect(freshDigest).not.toBe(fileDigest)
+  expect(Buffer.from(freshDigest(list)).equals(digest)).toBe(true)
+})

@@ -280,30 +280,49 @@ function digest(key: Uint8Array, data: Uint8Array): Buffer {
   return createHash('sha256').update(key).update(data).digest()
 }
 
-/** The digests `fileDigest` has taken in this process, by path and the file's status. */
+/** The digests `fileDigest` has taken in this process, by the file's path and status. */
 const fileDigests = new Map<string, Buffer>()
 
 /**
- * A file's identity for a cache key: the SHA-256 of its contents, taken
- * once a process. Not its size and modification time, which would be
- * cheaper: npm gives every file it installs the same time, so an upgrade
- * whose list kept its size would read the entry built from the old list.
+ * How long after its last change a file's digest is kept in the cache:
+ * a file changed within the same tick of its change time as it was hashed
+ * would keep its status, as git's index knows (its "racily clean" files).
+ */
+const settledAfterMs = 2000
+
+/**
+ * A file's identity for a cache key: the SHA-256 of its contents. Not its
+ * size and modification time: npm gives every file it installs the same
+ * time, so an upgrade whose list kept its size would read the entry built
+ * from the old list.
+ *
  * Hashing every large file a hook run keys by (about 7 MB, the 3.6 MB
- * word-frequency list the largest) costs a few milliseconds. A file asked
- * for twice (the misspellings, which key two entries) is hashed once, while
- * its status is the same: its change time, which no program sets, changes
- * whenever the file is written.
+ * word-frequency list the largest) cost a hook run some 10 ms, so the
+ * digest is kept in the cache, under the file's path, device, inode, size,
+ * modification time and change time. The change time is what makes that
+ * sound: no program sets it (npm sets the modification time only), and the
+ * system sets it to the present whenever the file is written, renamed or
+ * installed anew; a file changed in the last two seconds is hashed, not
+ * kept, since a second write in the same tick would leave its status as
+ * it was. A kept digest is an entry like any other: damaged, planted or
+ * missing, the file is hashed again.
  *
  * @param file The file.
  * @returns The digest, as bytes for `cachedBytes`.
  */
 export function fileDigest(file: string): Uint8Array {
   const resolved = path.resolve(file)
-  const {dev, ino, size, mtimeMs, ctimeMs} = fs.statSync(resolved)
-  const status = `${resolved}\0${dev}\0${ino}\0${size}\0${mtimeMs}\0${ctimeMs}`
+  const stats = fs.statSync(resolved, {bigint: true})
+  const status = [resolved, stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join('\0')
   let known = fileDigests.get(status)
   if (!known) {
-    known = createHash('sha256').update(fs.readFileSync(resolved)).digest()
+    const hash = (): Buffer => createHash('sha256').update(fs.readFileSync(resolved)).digest()
+    if (Date.now() - Number(stats.ctimeMs) < settledAfterMs) known = hash()
+    else {
+      // One entry a file, named by its path: a new version replaces the old.
+      const kind = 'digest-' + createHash('sha256').update(resolved).digest('hex').slice(0, 16)
+      known = Buffer.from(cachedBytes(kind, [Buffer.from(status)], hash))
+    }
     fileDigests.set(status, known)
   }
   return known
