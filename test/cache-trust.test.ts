@@ -213,7 +213,7 @@ async function forgeBudgett(cache: string): Promise<string> {
   const folder = path.dirname(createRequire(import.meta.url).resolve('dictionary-en'))
   const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest()
   const key = createHash('sha256')
-    .update('2\0forms-3-en-US\0')
+    .update(`2\0${JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')).version}\0forms-3-en-US\0`)
     .update(sha256(await fs.readFile(path.join(folder, 'index.aff'))))
     .update(sha256(await fs.readFile(path.join(folder, 'index.dic'))))
     .digest()

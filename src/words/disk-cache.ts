@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import envPaths from 'env-paths'
+import {packageInfo} from '../package-info.js'
 
 /**
  * Bump when the layout of anything cached changes: old entries are then
@@ -101,9 +102,15 @@ export function cachedText(kind: string, inputs: readonly Uint8Array[], build: (
 const latin1Text = 1
 const utf8Text = 0
 
+/** copydesk's version, part of every key (see `entryOf`). */
+let version: string | undefined
+
 /**
  * The entry for some inputs: its file, named by the inputs' SHA-256, and
- * that SHA-256 in full.
+ * that SHA-256 in full. The key holds copydesk's version too: the code
+ * that builds an entry is among what it is built from, and an upgrade
+ * that changed it but kept the dictionaries would read entries the old
+ * code built (a kind's own number, `forms-3`, is bumped between releases).
  *
  * @param kind What is cached.
  * @param inputs Everything it is built from.
@@ -112,7 +119,8 @@ const utf8Text = 0
 function entryOf(kind: string, inputs: readonly Uint8Array[]): Entry | undefined {
   const folder = cacheFolder()
   if (!folder) return undefined
-  const hash = createHash('sha256').update(cacheFormat + '\0' + kind + '\0')
+  version ??= packageInfo().version
+  const hash = createHash('sha256').update(cacheFormat + '\0' + version + '\0' + kind + '\0')
   for (const input of inputs) hash.update(createHash('sha256').update(input).digest())
   const key = hash.digest()
   return {file: path.join(folder, `${kind}-${key.toString('hex').slice(0, 32)}.bin`), key}
