@@ -3,10 +3,11 @@
 // into one script, dist/copydesk.cjs (see scripts/bundle.js). This file
 // runs it with a V8 code cache: compiling the script is a large part
 // of a short run, and a hook runs it on every commit. The cache sits in
-// copydesk's cache folder, named by the script's path, size and time, and
-// V8 rejects one that does not fit the source or its own version; without
-// one (or on a Node 20 older than 20.12, whose vm cannot import from a
-// cached script) the script is compiled afresh.
+// copydesk's cache folder, named by the script's path and the SHA-256 of
+// its contents (see `load` for why neither its time nor V8's own checks
+// are enough); without one (or on a Node 20 older than 20.12, whose vm
+// cannot import from a cached script) the script is compiled afresh. A
+// cache that cannot be read, written or trusted only makes the run slower.
 //
 // This file is CommonJS (see bin/package.json): started as an ES module,
 // Node sets up its module loader for it, which a hook paid for on every
@@ -31,7 +32,7 @@ let compiled
 
 let source
 try {
-  source = fs.readFileSync(script, 'utf8')
+  source = fs.readFileSync(script)
 } catch (error) {
   if (error && error.code === 'ENOENT') {
     process.stderr.write('copydesk: not built yet: run `npm install` (or `npm run build`) in the copydesk folder\n')
@@ -110,7 +111,7 @@ function exitOnceWritten(status) {
  * `require` would call it.
  *
  * @param {string} file The script's path.
- * @param {string} text Its source.
+ * @param {Buffer} text Its source.
  * @returns {{main: Function}} Its exports.
  */
 function load(file, text) {
@@ -118,44 +119,114 @@ function load(file, text) {
   const run = (wrapper) => wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
   const dynamicImports = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   if (!dynamicImports) {
-    run(vm.runInThisContext(text, {filename: file}))
+    run(vm.runInThisContext(text.toString('utf8'), {filename: file}))
     return module.exports
   }
-  // Named by the script's path, then its size and time rather than a hash of its contents.
-  const {size, mtimeMs} = fs.statSync(file)
-  const sha1 = (text) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)
-  const cacheFile = path.join(process.env.COPYDESK_CACHE_DIR || cacheFolder(), `code-${sha1(file)}-${sha1(`${size}\0${mtimeMs}`)}.bin`)
-  let cachedData
-  try {
-    cachedData = fs.readFileSync(cacheFile)
-  } catch {}
-  const wrapped = new vm.Script(text, {filename: file, cachedData, importModuleDynamically: dynamicImports})
+  // V8 checks that a code cache fits its own version and flags, but of the
+  // source only its length: a cache made from another script of the same
+  // length runs that script's code. So the entry is named by the SHA-256 of
+  // the script's contents (not its time: npm gives every file it installs
+  // the same time), and starts with the SHA-256 of that digest and the
+  // cache's bytes: a few damaged bytes that V8 took made every run end in a
+  // fatal error until the folder was deleted.
+  const sourceDigest = crypto.createHash('sha256').update(text).digest()
+  const folder = cacheFolder()
+  const cacheFile = folder && path.join(folder, `code-${sha1(file)}-${sourceDigest.toString('hex').slice(0, 20)}.bin`)
+  const cachedData = cacheFile && readCodeCache(cacheFile, sourceDigest)
+  const wrapped = new vm.Script(text.toString('utf8'), {filename: file, cachedData, importModuleDynamically: dynamicImports})
   run(wrapped.runInThisContext())
-  compiled = {wrapped, cacheFile, fresh: !cachedData || wrapped.cachedDataRejected}
+  // V8 turns down a cache made by another version of Node or under other
+  // flags: it is then written afresh after the run.
+  compiled = cacheFile && {wrapped, cacheFile, sourceDigest, fresh: !cachedData || wrapped.cachedDataRejected}
   return module.exports
 }
 
 /**
- * copydesk's cache folder, where src/words/disk-cache.ts keeps its data:
- * the one env-paths gives, worked out here as env-paths does. Importing
- * the package (and the one it imports) through the ES module loader, to
- * resolve and compile them, cost every run more than the code cache's
- * own read.
+ * The first 20 hex digits of a text's SHA-1: enough to tell one
+ * installation's script from another's in a file name.
  *
- * @returns {string} The folder.
+ * @param {string} text The text.
+ * @returns {string} Its digits.
+ */
+function sha1(text) {
+  return crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)
+}
+
+/**
+ * The digest that heads a code cache entry: the SHA-256 of the script's
+ * digest and the cache's bytes.
+ *
+ * @param {Buffer} sourceDigest SHA-256 of the script.
+ * @param {Uint8Array} data The code cache.
+ * @returns {Buffer} The digest.
+ */
+function codeCacheDigest(sourceDigest, data) {
+  return crypto.createHash('sha256').update(sourceDigest).update(data).digest()
+}
+
+/**
+ * Read the code cache of a script if it is there, trusted and intact.
+ * Trusted as src/words/disk-cache.ts trusts its entries (which this
+ * CommonJS file cannot import without loading the ES module loader):
+ * a regular file, not a symbolic link, that the current user owns and
+ * that neither group nor others may write. Its digest tells a damaged
+ * cache from an intact one, but anyone who can write the file can compute
+ * the digest too, and a code cache is code this process would run.
+ *
+ * @param {string} cacheFile The entry's path.
+ * @param {Buffer} sourceDigest SHA-256 of the script.
+ * @returns {Buffer | undefined} The code cache, without its digest.
+ */
+function readCodeCache(cacheFile, sourceDigest) {
+  let fd
+  try {
+    fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0))
+  } catch {
+    return undefined
+  }
+  try {
+    const stats = fs.fstatSync(fd)
+    const uid = process.getuid?.()
+    if (!stats.isFile() || (uid !== undefined && (stats.uid !== uid || (stats.mode & 0o022) !== 0))) return undefined
+    const bytes = fs.readFileSync(fd)
+    const data = bytes.subarray(32)
+    return bytes.length > 32 && codeCacheDigest(sourceDigest, data).equals(bytes.subarray(0, 32)) ? data : undefined
+  } catch {
+    return undefined
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * copydesk's cache folder, where src/words/disk-cache.ts keeps its data:
+ * `COPYDESK_CACHE_DIR` when set, else the one env-paths gives, worked out
+ * here as env-paths does. Importing the package (and the one it imports)
+ * through the ES module loader, to resolve and compile them, cost every
+ * run more than the code cache's own read.
+ *
+ * @returns {string | undefined} The folder, or `undefined` for none: a home
+ *   or cache folder that is not an absolute path (`HOME=`) would put the
+ *   cache under the working folder, that is in the repository being linted.
  */
 function cacheFolder() {
+  if (process.env.COPYDESK_CACHE_DIR) return path.resolve(process.env.COPYDESK_CACHE_DIR)
   const home = os.homedir()
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'copydesk')
-  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'copydesk', 'Cache')
-  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'copydesk')
+  let folder
+  if (process.platform === 'darwin') folder = path.join(home, 'Library', 'Caches', 'copydesk')
+  else if (process.platform === 'win32') folder = path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'copydesk', 'Cache')
+  else folder = path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'copydesk')
+  return path.isAbsolute(folder) ? folder : undefined
 }
 
 /**
  * Write the code cache when there was none (or V8 turned it down): after
  * the run, so it holds every function the run compiled. Written to a
  * temporary file and renamed, so that a hook running beside this one never
- * reads half of it; a cache that cannot be written is only a slower start.
+ * reads half of it, and not writable by group or others whatever the
+ * umask, so that `readCodeCache` trusts it. A cache that cannot be written
+ * (no home folder, a file where the folder should be, a read-only or full
+ * disk) is only a slower start: nothing here may throw.
  */
 function saveCodeCache() {
   if (!compiled?.fresh) return
@@ -164,7 +235,8 @@ function saveCodeCache() {
   const temporary = compiled.cacheFile + '.' + process.pid + '.tmp'
   try {
     fs.mkdirSync(path.dirname(compiled.cacheFile), {recursive: true})
-    fs.writeFileSync(temporary, compiled.wrapped.createCachedData())
+    const data = compiled.wrapped.createCachedData()
+    fs.writeFileSync(temporary, Buffer.concat([codeCacheDigest(compiled.sourceDigest, data), data]), {flag: 'wx', mode: 0o644})
     fs.renameSync(temporary, compiled.cacheFile)
     // The caches of this script's earlier builds are of no more use. Those
     // of a copydesk installed elsewhere are: removing them made two
@@ -177,6 +249,8 @@ function saveCodeCache() {
       if (name !== own && name.startsWith(script) && name.endsWith('.bin')) fs.rmSync(path.join(folder, name), {force: true})
     }
   } catch {
-    fs.rmSync(temporary, {force: true})
+    try {
+      fs.rmSync(temporary, {force: true})
+    } catch {}
   }
 }

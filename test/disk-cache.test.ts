@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {afterEach, beforeEach, expect, test} from 'vitest'
-import {cachedBytes, cachedText} from '../src/words/disk-cache.js'
+import {cachedBytes, cachedText, fileDigest} from '../src/words/disk-cache.js'
 
 let folder: string
 const previous = process.env.COPYDESK_CACHE_DIR
@@ -119,4 +119,118 @@ test('a damaged text entry is rebuilt, not trusted', function () {
   fs.writeFileSync(file, bytes.subarray(0, 10))
   expect(cachedText('text-test', [input], () => (calls++, 'café'))).toBe('café')
   expect(calls).toBe(2)
+})
+
+/**
+ * The one entry in the cache folder.
+ *
+ * @returns Its path.
+ */
+function onlyEntry(): string {
+  const names = fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.endsWith('.bin'))
+  expect(names).toHaveLength(1)
+  return path.join(folder, 'cache', names[0] ?? '')
+}
+
+test('a list that changed but kept its size and time gets a new entry: npm gives every file the same time', function () {
+  const list = path.join(folder, 'words.txt')
+  const installed = new Date('1985-10-26T08:15:00Z')
+  fs.writeFileSync(list, 'budget\n')
+  fs.utimesSync(list, installed, installed)
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], counted('budget')))).toBe('budget')
+  // The upgrade: other words, the same length, the same time.
+  fs.writeFileSync(list, 'budgett')
+  fs.utimesSync(list, installed, installed)
+  const build = counted('budgett')
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], build))).toBe('budgett')
+  expect(build.calls).toBe(1)
+})
+
+test('an entry of other inputs copied under an entry’s name is rebuilt, not read', function () {
+  cachedBytes('list-test', [new TextEncoder().encode('old list')], counted('budget'))
+  const old = fs.readFileSync(onlyEntry())
+  cachedBytes('list-test', [new TextEncoder().encode('new list')], counted('budgett'))
+  fs.writeFileSync(onlyEntry(), old)
+  const build = counted('budgett')
+  expect(decode(cachedBytes('list-test', [new TextEncoder().encode('new list')], build))).toBe('budgett')
+  expect(build.calls).toBe(1)
+})
+
+test.runIf(process.platform !== 'win32')('an entry that group or others may write is not read, though its digest fits', function () {
+  const input = new Uint8Array([1])
+  cachedBytes('forms-test', [input], counted('forms'))
+  fs.chmodSync(onlyEntry(), 0o666)
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [input], build))).toBe('forms')
+  expect(build.calls).toBe(1)
+  // Written again as its own, it is read.
+  cachedBytes('forms-test', [input], build)
+  expect(build.calls).toBe(1)
+})
+
+test.runIf(process.getuid?.() === 0)('an entry another user owns is not read, though its digest fits', function () {
+  const input = new Uint8Array([1])
+  cachedBytes('forms-test', [input], counted('forms'))
+  fs.chownSync(onlyEntry(), 65_534, 65_534)
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [input], build))).toBe('forms')
+  expect(build.calls).toBe(1)
+})
+
+test.runIf(process.platform !== 'win32')('an entry that is a symbolic link is not followed', function () {
+  const input = new Uint8Array([1])
+  cachedText('text-test', [input], () => 'café')
+  const entry = onlyEntry()
+  fs.renameSync(entry, path.join(folder, 'elsewhere.bin'))
+  fs.symlinkSync(path.join(folder, 'elsewhere.bin'), entry)
+  let calls = 0
+  expect(cachedText('text-test', [input], () => (calls++, 'café'))).toBe('café')
+  expect(calls).toBe(1)
+})
+
+test.each([
+  ['/dev/null', () => '/dev/null'],
+  ['a regular file', () => (fs.writeFileSync(path.join(folder, 'file'), 'not a folder'), path.join(folder, 'file'))],
+  ['a folder under a regular file', () => (fs.writeFileSync(path.join(folder, 'file'), 'not a folder'), path.join(folder, 'file', 'cache'))]
+])('a cache path at %s costs time, not a failure', function (_, cachePath) {
+  process.env.COPYDESK_CACHE_DIR = cachePath()
+  const build = counted('forms')
+  expect(decode(cachedBytes('forms-test', [new Uint8Array([1])], build))).toBe('forms')
+  expect(cachedText('text-test', [new Uint8Array([1])], () => 'café')).toBe('café')
+  expect(build.calls).toBe(1)
+})
+
+test('a digest kept in the cache is not used once the list is written again, though its size and time stay', async function () {
+  const list = path.join(folder, 'words.txt')
+  const installed = new Date('1985-10-26T08:15:00Z')
+  fs.writeFileSync(list, 'budget\n')
+  fs.utimesSync(list, installed, installed)
+  await new Promise((resolve) => setTimeout(resolve, 2100))
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], counted('budget')))).toBe('budget')
+  expect(fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))).toHaveLength(1)
+  fs.writeFileSync(list, 'budgett')
+  fs.utimesSync(list, installed, installed)
+  const build = counted('budgett')
+  expect(decode(cachedBytes('list-test', [fileDigest(list)], build))).toBe('budgett')
+  expect(build.calls).toBe(1)
+  // Changed less than two seconds ago, the list was hashed, and its digest not kept.
+  expect(fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))).toHaveLength(1)
+})
+
+test('a damaged kept digest is taken again from the list, not trusted', async function () {
+  const list = path.join(folder, 'words.txt')
+  fs.writeFileSync(list, 'budget\n')
+  const written = new Date(Date.now() - 10_000)
+  fs.utimesSync(list, written, written)
+  await new Promise((resolve) => setTimeout(resolve, 2100))
+  const digest = Buffer.from(fileDigest(list))
+  const [kept = ''] = fs.readdirSync(path.join(folder, 'cache')).filter((name) => name.startsWith('digest-'))
+  const bytes = fs.readFileSync(path.join(folder, 'cache', kept))
+  bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff
+  fs.writeFileSync(path.join(folder, 'cache', kept), bytes)
+  // Another process: the digests this one took are not at hand.
+  const specifier = '../src/words/disk-cache.js?another-process'
+  const {fileDigest: freshDigest} = (await import(/* @vite-ignore */ specifier)) as typeof import('../src/words/disk-cache.js')
+  expect(freshDigest).not.toBe(fileDigest)
+  expect(Buffer.from(freshDigest(list)).equals(digest)).toBe(true)
 })

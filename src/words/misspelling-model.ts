@@ -1,5 +1,5 @@
 import {cachedBytes} from './disk-cache.js'
-import {misspellingEntries, misspellingsStamps} from './common-misspellings.js'
+import {misspellingEntries, misspellingsDigests} from './common-misspellings.js'
 import {isNeighbourKey} from './keyboard.js'
 
 /**
@@ -141,7 +141,7 @@ function editChance(kind: string, x: string, y: string): number {
  * @returns Counts.
  */
 function learnedCounts(): Counts {
-  const bytes = cachedBytes('misspelling-model-1', misspellingsStamps(), function () {
+  const bytes = cachedBytes('misspelling-model-1', misspellingsDigests(), function () {
     return new TextEncoder().encode(JSON.stringify(learn(misspellingEntries())))
   })
   const data = JSON.parse(new TextDecoder().decode(bytes)) as Record<keyof Counts, Array<[string, number]>>

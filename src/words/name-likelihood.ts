@@ -17,7 +17,7 @@
 import fs from 'node:fs'
 import {dictionaryFile} from '../package-info.js'
 import {withoutAccents} from './accents.js'
-import {cachedBytes, fileStamp} from './disk-cache.js'
+import {cachedBytes, fileDigest} from './disk-cache.js'
 import {bundledNames, bundledNamesIdentity} from './names-list.js'
 import {writtenUsageRank} from './written-usage.js'
 
@@ -176,7 +176,7 @@ function letterProbability(counts: LetterModel, padded: string, at: number): num
 function letterModel(): LetterModel {
   if (!model) {
     const usageFile = dictionaryFile('written-usage.txt')
-    const bytes = cachedBytes('name-letters-2', [...bundledNamesIdentity(), fileStamp(usageFile)], () => {
+    const bytes = cachedBytes('name-letters-2', [...bundledNamesIdentity(), fileDigest(usageFile)], () => {
       const counts = countLetters(trainingWords(usageFile))
       return new Uint8Array(Buffer.concat([counts.sequences, counts.totals, counts.types].map((array) => Buffer.from(array.buffer))))
     })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {packageInfo, packageRoot} from '../package-info.js'
 import {readWordList} from '../config/word-list.js'
-import {cachedBytes, fileStamp} from './disk-cache.js'
+import {cachedBytes, fileDigest} from './disk-cache.js'
 
 let names: readonly string[] | undefined
 let namesIdentity: readonly Uint8Array[] | undefined
@@ -46,17 +46,15 @@ export function bundledNames(): readonly string[] {
 
 /**
  * What the bundled names are read from, for the keys of data built from
- * them (the names themselves, the suggestion index): each list's path,
- * size and time, and copydesk's version. npm gives every file it installs
- * the same time, so an upgrade whose list kept its size would otherwise
- * read the names of the version before; and joining and hashing the
- * 20,000 names for a key, as the suggestion index did, cost every process
- * more than reading them back.
+ * them (the names themselves, the suggestion index): the digest of each
+ * list's contents, and copydesk's version. Joining and hashing the 20,000
+ * names for a key, as the suggestion index did, cost every process more
+ * than hashing the lists' bytes.
  *
  * @returns The key inputs.
  */
 export function bundledNamesIdentity(): readonly Uint8Array[] {
-  namesIdentity ??= [new TextEncoder().encode('copydesk ' + packageInfo().version), ...namesFiles().map(fileStamp)]
+  namesIdentity ??= [new TextEncoder().encode('copydesk ' + packageInfo().version), ...namesFiles().map(fileDigest)]
   return namesIdentity
 }
 

@@ -2,7 +2,7 @@ import {doubleMetaphone} from 'double-metaphone'
 import {cachedBytes} from './disk-cache.js'
 import {keyboardSlipCost, misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
-import {spokenWords, subtlexStamp} from './suggestions.js'
+import {spokenWords, subtlexDigest} from './suggestions.js'
 
 /**
  * Words that sound like a misspelling: those with its Double Metaphone code.
@@ -46,7 +46,7 @@ export function withSoundAlikes(word: string, suggestions: readonly string[], is
  * @returns The words, lowercase, the word itself left out.
  */
 function soundsLike(word: string): string[] {
-  codes ??= new TextDecoder().decode(cachedBytes('sounds-like-1', [subtlexStamp()], compileCodes))
+  codes ??= new TextDecoder().decode(cachedBytes('sounds-like-1', [subtlexDigest()], compileCodes))
   const found = new Set<string>()
   for (const code of new Set(doubleMetaphone(word))) {
     if (!code) continue

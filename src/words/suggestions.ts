@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
-import {cachedBytes, fileStamp} from './disk-cache.js'
+import {cachedBytes, fileDigest} from './disk-cache.js'
 import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
 import {writtenUsageRank} from './written-usage.js'
@@ -24,7 +24,7 @@ function wordFrequencies(): string {
   if (frequencies === undefined) {
     const file = subtlexFile()
     const compile = () => compileFrequencies(fs.readFileSync(file))
-    frequencies = new TextDecoder().decode(cachedBytes('frequencies-2', [fileStamp(file)], compile))
+    frequencies = new TextDecoder().decode(cachedBytes('frequencies-2', [fileDigest(file)], compile))
   }
   return frequencies
 }
@@ -39,12 +39,12 @@ function subtlexFile(): string {
 }
 
 /**
- * The stamp of the SUBTLEX-US data: what keys data built from its words in the disk cache.
+ * The digest of the SUBTLEX-US data: what keys data built from its words in the disk cache.
  *
- * @returns Stamp.
+ * @returns Digest.
  */
-export function subtlexStamp(): Uint8Array {
-  return fileStamp(subtlexFile())
+export function subtlexDigest(): Uint8Array {
+  return fileDigest(subtlexFile())
 }
 
 /**

@@ -5,7 +5,7 @@ import {CopydeskError} from '../errors.js'
 import {AcceptedWords} from './dictionary.js'
 import {commonMisspelling} from './common-misspellings.js'
 import {readCspellExtension} from './cspell-package.js'
-import {cachedText, fileStamp} from './disk-cache.js'
+import {cachedText, fileDigest} from './disk-cache.js'
 
 /**
  * Vocabularies of a trade that config may switch on (`vocabularies`): word
@@ -70,7 +70,7 @@ export function vocabularyLookup(names: readonly VocabularyName[]): AcceptedWord
  */
 function vocabularyWords(name: VocabularyName): string {
   const files = vocabularySources[name].flatMap((source) => listFiles(source.package, source.lists))
-  return cachedText('vocabulary-1-' + name, files.map(fileStamp), function () {
+  return cachedText('vocabulary-1-' + name, files.map(fileDigest), function () {
     const words = new Set<string>()
     // "sended", "discoverd": written once in code and kept in the lists, slips in copy.
     for (const file of files) for (const word of cspellWords(readList(file))) if (!commonMisspelling(word)) words.add(word)
