@@ -8,6 +8,8 @@
  * to slip, would bury the rarer kinds (`s ↔ sh`) under substitutions.
  */
 
+import {neighbourKeys} from '../src/words/keyboard.js'
+
 /** A kind of keyboard slip. */
 export type KeyboardSlip = 'neighbour key added' | 'letters swapped' | 'letter dropped' | 'letter doubled' | 'neighbour key hit'
 
@@ -25,15 +27,6 @@ export type NameChange =
 /** Changed forms of a word by kind of change; kinds without a change are left out. */
 export type Changes<Kind extends string> = Map<Kind, string[]>
 
-/** Rows of a US QWERTY keyboard, each with how far it starts right of the top row, in half keys. */
-const keyboardRows: ReadonlyArray<readonly [string, number]> = [
-  ['qwertyuiop', 0],
-  ['asdfghjkl', 1],
-  ['zxcvbnm', 2]
-]
-
-/** Letters next to each letter on the keyboard: the keys a finger lands on by mistake. */
-const neighbours: ReadonlyMap<string, string> = keyboardNeighbours()
 
 const vowels = /^[aeiou]$/
 const consonants = /^[bcdfgjklmnpqrstvwxz]$/
@@ -52,7 +45,7 @@ export function keyboardSlips(word: string): Changes<KeyboardSlip> {
   for (let index = 0; index <= word.length; index++) {
     // A key is caught next to the letter before the gap or the letter after it.
     for (const letter of new Set([word[index - 1], word[index]])) {
-      for (const key of neighbours.get(letter ?? '') ?? '') {
+      for (const key of neighbourKeys(letter ?? '')) {
         changes.add('neighbour key added', word.slice(0, index) + key + word.slice(index))
       }
     }
@@ -61,7 +54,7 @@ export function keyboardSlips(word: string): Changes<KeyboardSlip> {
     changes.add('letters swapped', swapAt(word, index))
     changes.add('letter dropped', word.slice(0, index) + word.slice(index + 1))
     changes.add('letter doubled', doubleAt(word, index))
-    for (const key of neighbours.get(word[index] ?? '') ?? '') {
+    for (const key of neighbourKeys(word[index] ?? '')) {
       changes.add('neighbour key hit', word.slice(0, index) + key + word.slice(index + 1))
     }
   }
@@ -81,7 +74,7 @@ export function lastLetterSlips(word: string): Changes<KeyboardSlip> {
   const changes = new ChangeList<KeyboardSlip>(word)
   const head = word.slice(0, -1)
   const last = word.at(-1) ?? ''
-  for (const key of neighbours.get(last) ?? '') {
+  for (const key of neighbourKeys(last)) {
     changes.add('neighbour key hit', head + key)
     changes.add('neighbour key added', word + key)
   }
@@ -114,7 +107,7 @@ export function nameVariants(name: string): Changes<NameChange> {
     changes.add('letters swapped', swapAt(word, index))
     changes.add('letter dropped', head + rest)
     changes.add('letter doubled or undoubled', letter === before ? head + rest : doubleAt(word, index))
-    for (const key of neighbours.get(letter) ?? '') changes.add('neighbour key hit', head + key + rest)
+    for (const key of neighbourKeys(letter)) changes.add('neighbour key hit', head + key + rest)
     // "Shevchenko" → "Sevchenko", "Kharkiv" → "Karkiv".
     if (letter === 'h' && consonants.test(before)) changes.add(before === 's' ? 's ↔ sh' : 'h added or dropped', head + rest)
     if (letter === 'i') changes.add('i ↔ y', head + 'y' + rest)
@@ -199,29 +192,3 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
-/**
- * Work out which keys touch which on a staggered QWERTY keyboard: the keys
- * left and right on the same row, and the two keys of the row above and of
- * the row below that overlap it (half a key to either side).
- *
- * @returns Neighbouring letters per letter.
- */
-function keyboardNeighbours(): Map<string, string> {
-  // Key centres in half-key units, so that the stagger of the rows is exact.
-  const keys = keyboardRows.flatMap(([row, shift], rowIndex) =>
-    [...row].map((letter, index) => ({letter, row: rowIndex, x: shift + index * 2}))
-  )
-  return new Map(
-    keys.map((key) => [
-      key.letter,
-      keys
-        .filter(
-          (other) =>
-            (other.row === key.row && Math.abs(other.x - key.x) === 2) ||
-            (Math.abs(other.row - key.row) === 1 && Math.abs(other.x - key.x) === 1)
-        )
-        .map((other) => other.letter)
-        .join('')
-    ])
-  )
-}

@@ -15,6 +15,16 @@ const rows: ReadonlyArray<readonly [letters: string, shift: number]> = [
 const neighbours: ReadonlyMap<string, string> = keyNeighbours()
 
 /**
+ * The letters on the keys next to a letter's key.
+ *
+ * @param letter Lowercase letter.
+ * @returns Its neighbours, as one string; empty for a character off the letter keys.
+ */
+export function neighbourKeys(letter: string): string {
+  return neighbours.get(letter) ?? ''
+}
+
+/**
  * Whether two letters are on neighbouring keys (beside each other in a row,
  * or touching across the stagger of two rows).
  *
