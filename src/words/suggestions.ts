@@ -109,7 +109,7 @@ function logUse(word: string): number {
 
 /**
  * How much likelier a word the story uses elsewhere is the word meant than
- * one it does not use, as a factor of e (about 7): a writer misspells the
+ * one it does not use, as a log factor: e² (about 7) times. A writer misspells the
  * words of their story, and `goverment` in a story about a government is
  * `government`.
  */
