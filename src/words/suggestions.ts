@@ -102,10 +102,23 @@ const writtenRankScale = 5_100_000
  * @returns Log count; 0 for a word neither list has.
  */
 function logUse(word: string): number {
-  const rank = writtenUsageRank(word.toLowerCase())
-  const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
-  return (Math.log(wordFrequency(word) + 1) + written) / 2
+  let use = uses.get(word)
+  if (use === undefined) {
+    const rank = writtenUsageRank(word.toLowerCase())
+    const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
+    use = (Math.log(wordFrequency(word) + 1) + written) / 2
+    // Suggestions repeat across the stories of a run; two list searches a suggestion add up over a thousand stories.
+    if (uses.size >= mostUsesKept) uses.clear()
+    uses.set(word, use)
+  }
+  return use
 }
+
+/** `logUse` of the suggestions met so far. */
+const uses = new Map<string, number>()
+
+/** Most words kept in `uses`. */
+const mostUsesKept = 100_000
 
 /**
  * How much likelier a word the story uses elsewhere is the word meant than
