@@ -12,7 +12,7 @@
  * would rewrite characters the writer cannot see.
  */
 import type {Sentence, SentenceContent} from 'nlcst'
-import {joinWord} from './words-across-markup.js'
+import {joinWordsAcross} from './words-across-markup.js'
 
 /**
  * Characters that show nothing and do not end a word: soft hyphen,
@@ -45,29 +45,7 @@ export function hasInvisibleCharacters(text: string): boolean {
  *
  * @param sentence A sentence, changed in place.
  */
-export function joinWordsAcrossInvisibles(sentence: Sentence): undefined {
-  const children = sentence.children
-  let joined: SentenceContent[] | undefined
-  let index = 0
-  while (index < children.length) {
-    const child = children[index]!
-    let end = index + 1
-    // The word may go on across more invisible characters: "a\u200Bn\u200Bd".
-    while (child.type === 'WordNode') {
-      let next = end
-      while (isInvisible(children[next])) next++
-      const after = children[next]
-      if (next === end || after?.type !== 'WordNode') break
-      // Copy the children only once a sentence has a word to join.
-      joined ??= children.slice(0, index)
-      joinWord(child, after)
-      end = next + 1
-    }
-    if (joined) joined.push(child)
-    index = end
-  }
-  if (joined) sentence.children = joined
-}
+export const joinWordsAcrossInvisibles: (sentence: Sentence) => undefined = joinWordsAcross(isInvisible, false)
 
 /**
  * Whether a node is a run of invisible characters only, as the tokenizer

@@ -7,7 +7,8 @@
  * check leaves a word with such a symbol alone: it is written that way on
  * purpose, and no dictionary spells it.
  */
-import type {Sentence, SentenceContent, Word} from 'nlcst'
+import type {Sentence, SentenceContent} from 'nlcst'
+import {joinWordsAcross} from './words-across-markup.js'
 
 /** A letter, a run of `$` or `*`, a letter: somewhere in the story a word may be written so. */
 const symbolInWord = /\p{L}(?:\$|\*+)\p{L}/u
@@ -43,30 +44,7 @@ export function isStylisedWord(text: string): boolean {
  *
  * @param sentence A sentence, changed in place.
  */
-export function joinStylisedWords(sentence: Sentence): undefined {
-  const children = sentence.children
-  let joined: SentenceContent[] | undefined
-  let index = 0
-  while (index < children.length) {
-    const child = children[index]!
-    let end = index + 1
-    // "A$AP", "f*ck*ng": the word may go on across more symbols.
-    while (child.type === 'WordNode' && isLetterSymbol(children[end]) && children[end + 1]?.type === 'WordNode') {
-      const symbol = children[end] as SentenceContent & {type: 'SymbolNode'}
-      const rest = children[end + 1] as Word
-      // Copy the children only once a sentence has a word to join.
-      joined ??= children.slice(0, index)
-      child.children.push(symbol, ...rest.children)
-      const start = child.position?.start
-      const stop = rest.position?.end
-      child.position = start && stop ? {start, end: stop} : undefined
-      end += 2
-    }
-    if (joined) joined.push(child)
-    index = end
-  }
-  if (joined) sentence.children = joined
-}
+export const joinStylisedWords: (sentence: Sentence) => undefined = joinWordsAcross(isLetterSymbol, true)
 
 /**
  * Whether a node is a symbol that stands for a letter inside a word, as the tokenizer makes one.

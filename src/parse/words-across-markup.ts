@@ -80,6 +80,45 @@ export function joinWord(word: Word, rest: Word): void {
 }
 
 /**
+ * Make a sentence plugin that joins a word, the nodes right after it that
+ * `isJoiner` takes (one or more) and the word right after them into one
+ * word, again as long as the pattern goes on (`a\u200Bn\u200Bd`,
+ * `f*ck*ng`). The joiners are kept in the word's text, or left out.
+ *
+ * @param isJoiner Whether a node joins the words on either side of it.
+ * @param keepJoiners Whether the joined word keeps the joiners (a `$` does, an invisible character does not).
+ * @returns The plugin; it changes the sentence in place.
+ */
+export function joinWordsAcross(
+  isJoiner: (node: SentenceContent | undefined) => boolean,
+  keepJoiners: boolean
+): (sentence: Sentence) => undefined {
+  return function (sentence) {
+    const children = sentence.children
+    let joined: SentenceContent[] | undefined
+    let index = 0
+    while (index < children.length) {
+      const child = children[index]!
+      let end = index + 1
+      while (child.type === 'WordNode') {
+        let next = end
+        while (isJoiner(children[next])) next++
+        const after = children[next]
+        if (next === end || after?.type !== 'WordNode') break
+        // Copy the children only once a sentence has a word to join.
+        joined ??= children.slice(0, index)
+        if (keepJoiners) for (const joiner of children.slice(end, next)) child.children.push(joiner as Word['children'][number])
+        joinWord(child, after)
+        end = next + 1
+      }
+      if (joined) joined.push(child)
+      index = end
+    }
+    if (joined) sentence.children = joined
+  }
+}
+
+/**
  * A sentence plugin for a converter that tokenizes each piece of text
  * apart (hast-util-to-nlcst): join a word to the word right before it when
  * it starts where a piece of text runs on from the text before it across
