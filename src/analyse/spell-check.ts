@@ -15,7 +15,7 @@ import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
 import {isAscii} from '../ascii.js'
 import {namesLinkDestination} from '../parse/link-names.js'
-import {isStylisedWord} from '../parse/stylised-words.js'
+import {hasStylisedWord} from '../parse/stylised-words.js'
 import {withoutAccents} from '../words/accents.js'
 import {wordSet} from '../words/word-set.js'
 import {type VocabularyName, vocabularyLookup} from '../words/vocabularies.js'
@@ -187,7 +187,7 @@ async function runSpellCheck(
       // "G7", "1990s", "MH17": codes and figures, not words to spell.
       if (offset === undefined || /\d/.test(text)) continue
       // "In$ane", "f*cking": stylised or censored on purpose, and no dictionary spells it (see stylised-words.ts).
-      if (isStylisedWord(text)) continue
+      if (hasStylisedWord(text)) continue
       // "(.docx, 185 KB)": a file extension named as such, not a word.
       if (/^\.[A-Za-z]{2,5}$/.test(text)) continue
       // "Зеленський", "و": an English dictionary has nothing to say about other scripts.

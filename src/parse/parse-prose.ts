@@ -13,7 +13,7 @@ import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-cha
 import {parseMarkdown} from './markdown.js'
 import {parsePlainText} from './plain-text.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
-import {hasStylisedWords, joinStylisedWords} from './stylised-words.js'
+import {hasStylisedWord, joinStylisedWords} from './stylised-words.js'
 import type {Span} from './template-code.js'
 import {inStage} from '../stage.js'
 
@@ -88,7 +88,7 @@ function englishParser(processor: Processor<Root>, doc: string): ParseEnglish {
   parser.tokenizeRootPlugins.unshift(...(processor.data('nlcstRootExtensions') ?? []))
   parser.tokenizeSentencePlugins.unshift(...(processor.data('nlcstSentenceExtensions') ?? []))
   // "In$ane", "f*cking": before the extensions too, and after the invisible characters.
-  if (hasStylisedWords(doc)) parser.tokenizeSentencePlugins.unshift(joinStylisedWords)
+  if (hasStylisedWord(doc)) parser.tokenizeSentencePlugins.unshift(joinStylisedWords)
   if (hasInvisibleCharacters(doc)) parser.tokenizeSentencePlugins.unshift(joinWordsAcrossInvisibles)
   useLinearBreaks(parser)
   return parser

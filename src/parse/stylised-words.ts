@@ -17,23 +17,14 @@ const symbolInWord = /\p{L}(?:\$|\*+)\p{L}/u
 const letterSymbol = /^(?:\$|\*+)$/
 
 /**
- * Whether a text has a word written with a symbol for a letter anywhere,
- * so that its parser needs `joinStylisedWords`; most stories have none.
+ * Whether a text has a symbol standing for a letter inside a word: a word
+ * stylised or censored so, or a story with one somewhere, whose parser then
+ * needs `joinStylisedWords` (most stories have none).
  *
- * @param text The source.
+ * @param text A word or a story.
  * @returns Whether it has one.
  */
-export function hasStylisedWords(text: string): boolean {
-  return symbolInWord.test(text)
-}
-
-/**
- * Whether a word's text has a symbol standing for a letter inside it.
- *
- * @param text A word.
- * @returns Whether it is stylised or censored so.
- */
-export function isStylisedWord(text: string): boolean {
+export function hasStylisedWord(text: string): boolean {
   return symbolInWord.test(text)
 }
 
