@@ -170,7 +170,7 @@ describe('spelling', () => {
   // A story that keeps to British spelling is left to dialect-consistency, which accepts it.
   test('warns about a British spelling in an American story instead of calling it a slip', async () => {
     expect(await messages('The programme was organized.')).toEqual([
-      '1:5-1:14: warning Unexpected unknown word `programme`, expected for example `programmer`, `programmed`'
+      '1:5-1:14: warning Unexpected unknown word `programme`, expected for example `programmed`, `programmer`'
     ])
   })
 
