@@ -35,7 +35,21 @@ export function main(argv: readonly string[]): number | undefined {
     return argv.includes('--help') ? 0 : 2
   }
   const connection = createConnection(ProposedFeatures.all)
+  // An editor's server must outlive any one failure: one left unhandled is
+  // logged to the client, never the end of the process.
+  process.on('unhandledRejection', (reason) => connection.console.error('copydesk: ' + describe(reason)))
+  process.on('uncaughtException', (error) => connection.console.error('copydesk: ' + describe(error)))
   startServer(connection)
   connection.listen()
   return undefined
+}
+
+/**
+ * Words for a failure, with its stack when it has one.
+ *
+ * @param failure Anything thrown.
+ * @returns Its description.
+ */
+function describe(failure: unknown): string {
+  return failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)
 }

@@ -5,6 +5,8 @@ import {
   type Connection,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind
 } from 'vscode-languageserver'
@@ -53,6 +55,18 @@ export function startServer(connection: Connection): void {
   let watchDynamically = false
   let stopped = false
 
+  /**
+   * Show the writer a message. A notification, not `window.showWarningMessage`,
+   * which is a request: a client without `window/showMessageRequest` answers
+   * it with an error, and nothing is waited for here anyway.
+   *
+   * @param type How serious it is.
+   * @param message The text.
+   */
+  function showMessage(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, {type, message})
+  }
+
   const placeOf = (document: TextDocument): DocumentPlace => documentPlace(document, indexes, fallback)
   const indexOf = (place: DocumentPlace): WorkspaceIndex | undefined => indexes.find((index) => index.root === place.cwd)
 
@@ -82,7 +96,7 @@ export function startServer(connection: Connection): void {
       } else again.add(uri)
       if (linted.problem && !told.has(linted.problem.toLine())) {
         told.add(linted.problem.toLine())
-        void connection.window.showWarningMessage('copydesk: ' + linted.problem.toLine())
+        showMessage(MessageType.Warning, 'copydesk: ' + linted.problem.toLine())
       }
       return linted
     } catch (error) {
@@ -240,7 +254,7 @@ export function startServer(connection: Connection): void {
       await savedOrChanged([pathToFileURL(filePath).href])
     } catch (error) {
       const problem = findCopydeskError(error)
-      void connection.window.showErrorMessage('copydesk: ' + (problem ? problem.toLine() : String((error as Error)?.message ?? error)))
+      showMessage(MessageType.Error, 'copydesk: ' + (problem ? problem.toLine() : String((error as Error)?.message ?? error)))
     }
   })
 
