@@ -176,6 +176,19 @@ describe('config and word list', () => {
     await session.diagnostics(second, (found) => on(second.text, found, 'Zorbulat') === undefined)
   })
 
+  test("a story the config's `ignore` leaves out gets no findings, as in the CLI", async () => {
+    const cwd = await makeTree({'.copydeskrc.json': '{"ignore": ["drafts/**"]}\n', 'drafts/note.md': 'A draft with teh slip.\n', 'note.md': 'A story with teh slip.\n'})
+    const other = new LspSession(cwd)
+    await other.initialize(cwd)
+    const draft = await other.open(path.join(cwd, 'drafts', 'note.md'), 'A draft with teh slip.\n')
+    const story = await other.open(path.join(cwd, 'note.md'), 'A story with teh slip.\n')
+    expect(on(story.text, await other.diagnostics(story), 'teh')).toBeDefined()
+    expect(await other.diagnostics(draft)).toEqual([])
+    const cli = await runCli(['--format', 'json', '.'], {cwd})
+    expect(JSON.parse(cli.stdout).map((file: {path: string}) => file.path)).toEqual(['note.md'])
+    expect(await other.close()).toBe(0)
+  })
+
   test('a config change is picked up without a restart, and a bad config is one diagnostic, never a crash', async () => {
     const text = 'The Quillimore regatta starts today.\n'
     const document = await session.open(path.join(folder, 'stories', 'regatta.md'), text)

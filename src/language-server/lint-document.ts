@@ -7,6 +7,7 @@ import type {VFileMessage} from 'vfile-message'
 import {rules} from '../../rules/index.js'
 import {acrossFiles} from '../across/across.js'
 import {latestStories} from '../across/names-index.js'
+import {StoryConfigs} from '../config/story-configs.js'
 import {isAcrossRule} from '../define-rule.js'
 import {CopydeskError, findCopydeskError} from '../errors.js'
 import {formatByExtension, type Format} from '../files/formats.js'
@@ -85,6 +86,7 @@ export function documentPlace(document: TextDocument, folders: readonly Workspac
  * names are weighed against the other stories' (`names-across-files`),
  * its own saved copy in the index replaced by its live text.
  *
+ * A story the config's `ignore` leaves out gets no findings, as in the CLI.
  * A problem (a config that cannot be read or is invalid) is one diagnostic
  * at the top of the document, never a failure of the server.
  *
@@ -96,6 +98,11 @@ export function documentPlace(document: TextDocument, folders: readonly Workspac
 export async function lintDocument(document: TextDocument, place: DocumentPlace, index: WorkspaceIndex | undefined): Promise<LintedDocument> {
   let file: VFile
   try {
+    // A story its config's `ignore` leaves out is not linted, as the CLI leaves it.
+    const configs = new StoryConfigs({cwd: place.cwd})
+    if (configs.ignores(configs.forStory(place.filePath), place.filePath)) {
+      return {document, file: undefined, findings: [], diagnostics: [], problem: undefined}
+    }
     file = await lintText(document.getText(), {path: place.filePath, cwd: place.cwd})
   } catch (error) {
     const problem = findCopydeskError(error) ?? new CopydeskError('lint failed: ' + String((error as Error)?.message ?? error), {file: place.filePath})
