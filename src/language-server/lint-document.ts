@@ -9,7 +9,8 @@ import {acrossFiles} from '../across/across.js'
 import {latestStories} from '../across/names-index.js'
 import {StoryConfigs} from '../config/story-configs.js'
 import {isAcrossRule} from '../define-rule.js'
-import {CopydeskError, findCopydeskError} from '../errors.js'
+import type {CopydeskError} from '../errors.js'
+import {problemFromFailure} from '../failures.js'
 import {formatByExtension, type Format} from '../files/formats.js'
 import {lintText} from '../lint.js'
 import {problemDiagnostic, toDiagnostic} from './diagnostics.js'
@@ -105,7 +106,8 @@ export async function lintDocument(document: TextDocument, place: DocumentPlace,
     }
     file = await lintText(document.getText(), {path: place.filePath, cwd: place.cwd})
   } catch (error) {
-    const problem = findCopydeskError(error) ?? new CopydeskError('lint failed: ' + String((error as Error)?.message ?? error), {file: place.filePath})
+    // `linting failed: reason` for what is not copydesk's own error, as the CLI says it.
+    const problem = problemFromFailure(error, place.filePath)
     return {document, file: undefined, findings: [], diagnostics: [problemDiagnostic(problem, true)], problem}
   }
   const problems: CopydeskError[] = [...(file.data.problems ?? [])]
