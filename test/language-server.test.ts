@@ -1,3 +1,4 @@
+import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -99,6 +100,24 @@ describe('one story, without a workspace folder', () => {
     )
   })
 
+  test('an HTML page gets diagnostics, and its disable marker goes on a line of its own in the line\'s indent', async () => {
+    const text = '<html>\n  <body>\n    <p>The crew said teh sea was calm.</p>\n  </body>\n</html>\n'
+    const document = await session.open(path.join(folder, 'page.html'), text, 'html')
+    const slip = on(text, await session.diagnostics(document), 'teh')
+    expect(slip?.range.start).toEqual({line: 2, character: 21})
+    const disable = (await session.codeActions(document, slip!.range)).find((action) => action.title === 'Disable `spelling` for this line')
+    await session.applyEdits(document, disable!.edit!.changes![document.uri]!)
+    expect(document.text.split('\n')[2]).toBe('    <!-- copydesk-disable-next-line spelling -->')
+    await session.diagnostics(document, (found) => on(document.text, found, 'teh') === undefined)
+  })
+
+  test('a byte order mark at the start of the text counts in the ranges', async () => {
+    const text = '\uFEFFThe crew said teh sea was calm.\n'
+    const document = await session.open(path.join(folder, 'bom.md'), text)
+    const slip = on(text, await session.diagnostics(document), 'teh')
+    expect(slip?.range).toEqual({start: {line: 0, character: 15}, end: {line: 0, character: 18}})
+  })
+
   test('plain text has no comment markers, so no "Disable" action there', async () => {
     const text = 'The crew said teh sea was calm.\n'
     const document = await session.open(path.join(folder, 'wire.txt'), text, 'plaintext')
@@ -140,6 +159,15 @@ describe('one story, without a workspace folder', () => {
     const small = await session.open(path.join(folder, 'after-huge.md'), 'A short note with teh slip.\n')
     expect(on(small.text, await session.diagnostics(small), 'teh')).toBeDefined()
   }, 120_000)
+})
+
+test('started without a transport, the server says how to start it and exits 2', async () => {
+  const bin = path.join(import.meta.dirname, '..', 'bin', 'copydesk-language-server.js')
+  const run = await new Promise<{code: number | null; stderr: string}>((resolve) => {
+    execFile(process.execPath, [bin], (error, _stdout, stderr) => resolve({code: error ? (error.code as number) : 0, stderr}))
+  })
+  expect(run.code).toBe(2)
+  expect(run.stderr).toMatch(/^Usage: copydesk-language-server --stdio/)
 })
 
 describe('config and word list', () => {
