@@ -26,7 +26,7 @@ export class WorkspaceIndex {
   private readonly stories = new Map<string, StoryNames>()
   /** Counts builds, so that a build started later stops the one before. */
   private generation = 0
-  /** Whether a build has finished since the last one started: until then findings across stories are left out. */
+  /** Whether a build has finished: until the first one, findings across stories are left out; during a later one, the last build's stories stand. */
   private complete = false
 
   /**
@@ -34,7 +34,7 @@ export class WorkspaceIndex {
    */
   constructor(readonly root: string) {}
 
-  /** Whether the index holds the whole workspace. */
+  /** Whether the index holds the whole workspace (as of its last build). */
   get ready(): boolean {
     return this.complete
   }
@@ -68,7 +68,6 @@ export class WorkspaceIndex {
    */
   async build(onProgress?: IndexProgress): Promise<boolean> {
     const generation = ++this.generation
-    this.complete = false
     const discovery = await discoverFiles(['.'], this.root)
     const state = threadState({cwd: this.root})
     const found = new Map<string, StoryNames>()
