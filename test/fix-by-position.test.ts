@@ -173,3 +173,225 @@ describe('what a fix writes', () => {
     expect(writtenAs(word, format)).toBe(written)
   })
 })
+
+/**
+ * Generated stories: the property behind the cases above. Each story has
+ * words to fix (house-style `Kiev` and `Peking`, a name's slip `Jiangshu`),
+ * each written plainly or with references for some of its letters, and
+ * other copies of the same words that must stay as they are: an exception
+ * (`Chicken Kiev`, `Peking duck`), the right spelling, a word written
+ * across markup, code, a link's address, a comment. Around them, words and
+ * what each format decodes: references (named, numeric, legacy), escapes,
+ * CRLF, inline markup, a quote's `> `. The fix must change the story at the
+ * words to fix and nowhere else, and every finding must be on its word as
+ * written.
+ */
+describe('fixing generated stories by position', () => {
+  const seed = Number(process.env.COPYDESK_FC_SEED ?? 18_2026)
+  const scale = Number(process.env.COPYDESK_FC_RUNS ?? 1)
+
+  type StoryFormat = 'markdown' | 'html' | 'text'
+
+  /** A piece of a story: its source; for a word to fix, where the word is inside it and what the fix writes. */
+  interface Part {
+    source: string
+    fix?: {from: number; to: number; value: string}
+  }
+
+  /**
+   * A word with some of its letters written as numeric references (`Ki&#101;v`, `K&#X69;ev`).
+   *
+   * @param word The word.
+   * @returns Its spellings.
+   */
+  const spelt = (word: string): fc.Arbitrary<string> =>
+    fc
+      .array(fc.constantFrom('plain', 'plain', 'plain', 'decimal', 'hex', 'HEX'), {minLength: word.length, maxLength: word.length})
+      .map((kinds) =>
+        [...word]
+          .map((letter, index) => {
+            const code = letter.codePointAt(0) ?? 0
+            const kind = kinds[index]
+            return kind === 'decimal' ? `&#${code};` : kind === 'hex' ? `&#x${code.toString(16)};` : kind === 'HEX' ? `&#X${code.toString(16).toUpperCase()};` : letter
+          })
+          .join('')
+      )
+
+  /** Words that no rule fixes. */
+  const fillers = ['the', 'council', 'said', 'on', 'that', 'officials', 'met', 'in', 'city', 'hall', 'and', 'talks', 'opened', 'a', 'new', 'office', 'late']
+
+  /**
+   * What each format reads as something else than it is written, none of it
+   * fixable. No accented words: a story with several reads as partly in
+   * another language, where a name's slip is not judged.
+   */
+  const noise: Record<StoryFormat, readonly string[]> = {
+    text: ['&amp;', '&mdash;', 'mayor&#8217;s', 'a&nbsp;b', '&bogus;', 'AT&T', '&quot;hall&quot;'],
+    markdown: ['&amp;', '&mdash;', 'mayor&#8217;s', '&nbsp;', '\\*', '\\_', '\\&', 'AT&T', '**council**', '_said_', '&amp;amp;', '~~hall~~'],
+    html: ['&amp;', '&mdash;', 'mayor&#8217;s', '&nbsp;', '&copy 2026', '&amp', 'AT&T', '</h1>', '<i>council</i>', '<br>', '&notit;', '<span>hall</span>']
+  }
+
+  /**
+   * Copies of the words to fix that must stay as they are (besides
+   * exceptions and right spellings). A Markdown comment never opens a line,
+   * where it would open a block of HTML whose bare text is not read.
+   */
+  const untouchable: Record<StoryFormat, readonly string[]> = {
+    text: ['https://example.com/Kiev', 'Kyiv', 'Beijing'],
+    markdown: ['**Ki**ev', 'Pe_king_', '`Kiev`', '[council](https://example.com/Kiev)', 'hall <!-- Kiev -->', 'Kyiv', 'Beijing'],
+    html: ['<b>Ki</b>ev', 'Pe<i>king</i>', '<code>Kiev</code>', '<a href="https://example.com/Kiev">council</a>', '<!-- Peking -->', 'Kyiv', 'Beijing']
+  }
+
+  /** Markup a whole word to fix may stand in: `**Kiev**` is fixed inside its markup. */
+  const wrappers: Record<StoryFormat, ReadonlyArray<readonly [string, string]>> = {
+    text: [['', '']],
+    markdown: [['', ''], ['', ''], ['**', '**'], ['_', '_'], ['[', '](https://example.com/x)']],
+    html: [['', ''], ['', ''], ['<b>', '</b>'], ['<a href="https://example.com/x">', '</a>'], ['<em>', '</em>']]
+  }
+
+  /**
+   * A word to fix, spelt some way, in some markup.
+   *
+   * @param format The story's format.
+   * @param word The word as the rules read it.
+   * @param expected What the fix writes.
+   * @returns Parts.
+   */
+  const target = (format: StoryFormat, word: string, expected: string): fc.Arbitrary<Part> =>
+    fc.tuple(spelt(word), fc.constantFrom(...wrappers[format])).map(([written, [open, close]]) => ({
+      source: open + written + close,
+      fix: {from: open.length, to: open.length + written.length, value: writtenAs(expected, format)}
+    }))
+
+  /**
+   * A copy that must stay: an exception or right spelling, spelt some way, or one of the format's untouchable copies.
+   *
+   * @param format The story's format.
+   * @returns Parts.
+   */
+  const keep = (format: StoryFormat): fc.Arbitrary<Part> =>
+    fc.oneof(
+      spelt('Kiev').map((written) => ({source: 'Chicken ' + written})),
+      spelt('Kiev').map((written) => ({source: 'formerly ' + written})),
+      spelt('Peking').map((written) => ({source: written + ' duck'})),
+      spelt('Jiangsu').map((written) => ({source: written})),
+      fc.constantFrom(...untouchable[format]).map((source) => ({source}))
+    )
+
+  /**
+   * A run of words and noise: never empty, so no two words of interest touch.
+   *
+   * @param format The story's format.
+   * @returns Parts.
+   */
+  const filler = (format: StoryFormat): fc.Arbitrary<Part> =>
+    fc
+      .array(fc.oneof({weight: 3, arbitrary: fc.constantFrom(...fillers)}, {weight: 2, arbitrary: fc.constantFrom(...noise[format])}), {minLength: 1, maxLength: 4})
+      .map((words) => ({source: fillers[words.length % fillers.length] + ' ' + words.join(' ')}))
+
+  /**
+   * What goes between two parts: a space or punctuation, or a line break (CRLF too), inside a quote after its `> `.
+   *
+   * @param format The story's format.
+   * @param quoted Whether the story is a Markdown quote.
+   * @returns Separators.
+   */
+  const separator = (format: StoryFormat, quoted: boolean): fc.Arbitrary<string> => {
+    const lineBreaks = quoted ? ['\n> ', '\r\n>  ', '\n>'] : format === 'markdown' ? ['\n', '\r\n', '\n   '] : ['\n', '\r\n']
+    return fc.constantFrom(' ', ' ', ' ', ', ', '. ', '; ', ...lineBreaks)
+  }
+
+  /**
+   * A story: the parts of interest (at least one word to fix; at most one
+   * slip of a name, which a second use would make a spelling on purpose),
+   * with words between them.
+   *
+   * @param format The story's format.
+   * @returns The story's parts, and separators to join them.
+   */
+  const story = (format: StoryFormat): fc.Arbitrary<{parts: Part[]; quoted: boolean}> =>
+    fc
+      .record({
+        quoted: format === 'markdown' ? fc.boolean() : fc.constant(false),
+        kiev: fc.array(target(format, 'Kiev', 'Kyiv'), {maxLength: 2}),
+        peking: fc.array(target(format, 'Peking', 'Beijing'), {maxLength: 2}),
+        slip: fc.option(target(format, 'Jiangshu', 'Jiangsu'), {nil: undefined}),
+        kept: fc.array(keep(format), {minLength: 1, maxLength: 5}),
+        order: fc.array(fc.nat(), {maxLength: 12})
+      })
+      .filter(({kiev, peking, slip}) => kiev.length + peking.length + (slip ? 1 : 0) > 0)
+      .chain(({quoted, kiev, peking, slip, kept, order}) => {
+        // The slip's right spelling is in the story: the evidence that makes its fix certain.
+        const interesting = [...kiev, ...peking, ...(slip ? [slip, {source: 'Jiangsu'}] : []), ...kept]
+        // A fixed shuffle from the generated numbers, so that shrinking keeps the order.
+        for (let index = interesting.length - 1; index > 0; index--) {
+          const other = (order[index % Math.max(order.length, 1)] ?? 0) % (index + 1)
+          ;[interesting[index], interesting[other]] = [interesting[other]!, interesting[index]!]
+        }
+        return fc.tuple(fc.array(filler(format), {minLength: interesting.length + 1, maxLength: interesting.length + 1}), fc.constant(interesting)).map(
+          ([between, parts]) => ({quoted, parts: between.flatMap((run, index) => (parts[index] ? [run, parts[index]] : [run]))})
+        )
+      })
+
+  /**
+   * Join a story's parts, and note where each word to fix stands and what the fixed story is.
+   *
+   * @param format The story's format.
+   * @param parts The parts.
+   * @param separators One separator for each seam.
+   * @param quoted Whether the story is a Markdown quote.
+   * @returns The source, the fixed source it must become, and the offsets of the words to fix.
+   */
+  const assemble = (format: StoryFormat, parts: Part[], separators: string[], quoted: boolean): {source: string; fixed: string; places: number[]} => {
+    const open = format === 'html' ? '<p>' : quoted ? '> ' : ''
+    const close = format === 'html' ? '</p>\n' : '\n'
+    let source = open
+    let fixed = open
+    const places: number[] = []
+    parts.forEach((part, index) => {
+      if (index > 0) {
+        const between = separators[index - 1] ?? ' '
+        source += between
+        fixed += between
+      }
+      if (part.fix) {
+        places.push(source.length + part.fix.from)
+        fixed += part.source.slice(0, part.fix.from) + part.fix.value + part.source.slice(part.fix.to)
+      } else {
+        fixed += part.source
+      }
+      source += part.source
+    })
+    return {source: source + close, fixed: fixed + close, places}
+  }
+
+  const fileName: Record<StoryFormat, string> = {text: 'story.txt', markdown: 'story.md', html: 'story.html'}
+
+  test.each(['markdown', 'html', 'text'] as const)('%s: the fix changes the words to fix and nothing else, and every finding spells its word', async (format) => {
+    const stories = story(format).chain(({parts, quoted}) =>
+      fc.array(separator(format, quoted), {minLength: parts.length, maxLength: parts.length}).map((separators) => assemble(format, parts, separators, quoted))
+    )
+    await fc.assert(
+      fc.asyncProperty(stories, async ({source, fixed, places}) => {
+        const file = await lintStory(source, fileName[format])
+        const where = location(source)
+        // Every finding: its line and column are its offset's, and its range holds its `actual`.
+        for (const message of file.messages) {
+          const place = message.place && 'start' in message.place ? message.place : undefined
+          const start = place?.start.offset ?? -1
+          const end = place?.end.offset ?? -1
+          expect(source.slice(start, end), `${message.ruleId} ${message.reason}`).toBe(message.actual)
+          expect(where.toPoint(start)).toEqual(place?.start)
+          expect(where.toPoint(end)).toEqual(place?.end)
+        }
+        // Each word to fix is found where it is written.
+        const fixablePlaces = file.messages.filter(isFixable).map((message) => (message.place && 'start' in message.place ? message.place.start.offset : -1))
+        expect(fixablePlaces.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(places)
+        const fix = fixFile(file)
+        expect(fix?.refused).toEqual([])
+        expect(fix?.after).toBe(fixed)
+      }),
+      {seed, numRuns: 60 * scale}
+    )
+  })
+})
