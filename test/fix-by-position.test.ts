@@ -116,6 +116,25 @@ describe('fixing by position', () => {
     expect(fixFile(file)?.after).toBe('> Talks &amp; more talks\n>  in Kyiv, by Chicken Kiev makers.\n')
   })
 
+  test('Markdown front matter: a headline field is read decoded and placed as written', async () => {
+    const doc = '---\ntitle: "Talks in Ki&#101;v &amp; Chicken Kiev"\n---\n\nBody &mdash; Kiev.\n'
+    const file = await lintStory(doc, 'story.md')
+    expect(file.messages.map((message) => `${placeOf(message)} ${message.actual}`)).toEqual(['2:18-2:27 Ki&#101;v', '5:14-5:18 Kiev'])
+    expect(fixFile(file)?.after).toBe('---\ntitle: "Talks in Kyiv &amp; Chicken Kiev"\n---\n\nBody &mdash; Kyiv.\n')
+  })
+
+  test('Markdown: block HTML in a quote and in a list item is placed line by line, past the `> ` and the indentation', async () => {
+    const doc = '> <div>\n> Talks in Ki&#101;v and Chicken Kiev.\n>  Kiev again.\n> </div>\n\n- <div>\n  Kiev &amp; Ki&#101;v.\n  </div>\n'
+    const file = await lintStory(doc, 'story.md')
+    expect(file.messages.map((message) => `${placeOf(message)} ${message.actual}`)).toEqual([
+      '2:12-2:21 Ki&#101;v',
+      '3:4-3:8 Kiev',
+      '7:3-7:7 Kiev',
+      '7:14-7:23 Ki&#101;v'
+    ])
+    expect(fixFile(file)?.after).toBe('> <div>\n> Talks in Kyiv and Chicken Kiev.\n>  Kyiv again.\n> </div>\n\n- <div>\n  Kyiv &amp; Kyiv.\n  </div>\n')
+  })
+
   test('HTML: `the</h1>the` is one word written across a stray tag, never rewritten, and the copy after it is its own', async () => {
     const doc = '<p>Talks in Ki</h1>ev and Kiev.</p>\n'
     const file = await lintStory(doc, 'story.html')
