@@ -75,39 +75,18 @@ export function alignDecoded(decoded: string, source: string, from: number, to: 
   let skipped = false
   ends[0] = from
   while (index < length && at < to) {
-    const code = source.charCodeAt(at)
-    const expected = decoded.charCodeAt(index)
-    let next = -1
-    let count = 1
-    if (code === 0x26 /* & */) {
-      const reference = referenceAt(source, at, to, reading)
-      if (reference && decoded.startsWith(reference.value, index)) {
-        next = reference.end
-        count = reference.value.length
-      }
-    }
-    if (next !== -1) {
-      // Found above.
-    } else if (code === 0x5c /* \ */ && reading === 'markdown' && at + 1 < to && source.charCodeAt(at + 1) === expected && isAsciiPunctuation(expected)) {
-      next = at + 2
-    } else if (code === expected) {
-      next = at + 1
-    } else if (code === 0x0d /* \r */ && expected === 0x0a /* \n */) {
-      next = at + 1 < to && source.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1
-    } else if (code === 0 && expected === 0xfffd) {
-      next = at + 1
-    }
-    if (next === -1) {
+    const step = writtenAt(source, at, to, decoded, index, reading)
+    if (step === undefined) {
       skipped = true
       at = reading === 'html' ? afterTag(source, at, to) : at + 1
       continue
     }
-    for (let unit = 0; unit < count; unit++) {
+    for (let unit = 0; unit < step.count; unit++) {
       starts[index + unit] = at
-      ends[index + unit + 1] = next
+      ends[index + unit + 1] = step.end
     }
-    index += count
-    at = next
+    index += step.count
+    at = step.end
   }
   const complete = index === length
   // Out of source before the text ended (a parser that moved text): the rest
@@ -127,6 +106,37 @@ export function alignDecoded(decoded: string, source: string, from: number, to: 
     complete,
     skipped
   }
+}
+
+/**
+ * Whether the source at an offset writes the next character(s) of the
+ * decoded text, and how: a reference, an escape, the character itself, a
+ * line ending read as LF, a NUL read as U+FFFD.
+ *
+ * @param source Source.
+ * @param at Offset in the source.
+ * @param to End of the range.
+ * @param decoded Decoded text.
+ * @param index Index of the next decoded character.
+ * @param reading How the source is read.
+ * @returns Where what writes them ends, and how many code units of the decoded text they are; `undefined` when the source there is something the parser dropped.
+ */
+function writtenAt(source: string, at: number, to: number, decoded: string, index: number, reading: Reading): {end: number; count: number} | undefined {
+  const code = source.charCodeAt(at)
+  const expected = decoded.charCodeAt(index)
+  if (code === 0x26 /* & */) {
+    const reference = referenceAt(source, at, to, reading)
+    if (reference && decoded.startsWith(reference.value, index)) return {end: reference.end, count: reference.value.length}
+  }
+  if (code === 0x5c /* \ */ && reading === 'markdown' && at + 1 < to && source.charCodeAt(at + 1) === expected && isAsciiPunctuation(expected)) {
+    return {end: at + 2, count: 1}
+  }
+  if (code === expected) return {end: at + 1, count: 1}
+  if (code === 0x0d /* \r */ && expected === 0x0a /* \n */) {
+    return {end: at + 1 < to && source.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1, count: 1}
+  }
+  if (code === 0 && expected === 0xfffd) return {end: at + 1, count: 1}
+  return undefined
 }
 
 /**
@@ -174,9 +184,13 @@ export interface Reference {
 /** A reference as Markdown and plain text read one: with its `;` (CommonMark's limits on digits). */
 const strictReference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/y
 
-/** Code points of the reference last decoded as HTML. */
+/**
+ * Code points of the reference last decoded as HTML: a scratch list, filled
+ * and read within one synchronous call of `htmlReferenceAt`, so no two
+ * stories ever see each other's.
+ */
 let decodedPoints: number[] = []
-/** The decoder parse5 uses, driven the same way (see `htmlReferenceAt`). */
+/** The decoder parse5 uses, driven the same way (see `htmlReferenceAt`); `startEntity` resets it for each reference. */
 const htmlDecoder = new HtmlEntityDecoder(function (point) {
   decodedPoints.push(point)
 })
