@@ -1,4 +1,4 @@
-import type {Comment, Nodes as HastNodes, Root as HastRoot} from 'hast'
+import type {Comment, ElementContent, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
@@ -51,6 +51,11 @@ export function parseHtml(
   // drops the blank before `<html>` and makes up the rest); but the root is
   // the whole source whatever is in it, and hast-util-to-nlcst needs that.
   hast.position ??= wholeOf(doc, place)
+  // hast-util-to-nlcst reads text only inside an element: a fragment's own
+  // text (`<!-- note --> The mayor said…`, `</div> said…` in a Markdown
+  // HTML block) would be dropped. In a page it is inside `<body>`; a fragment
+  // is read as if inside a `<div>`, which takes the same implied paragraphs.
+  if (options.fragment) hast.children = [{type: 'element', tagName: 'div', properties: {}, children: hast.children.filter((child): child is ElementContent => child.type !== 'doctype'), position: hast.position}]
   const linkNames: LinkNames = options.linkNames ?? new Map()
   const decodedTexts: DecodedText[] = []
   const continuations = skipNonProse(hast, source, linkNames, decodedTexts)
