@@ -154,3 +154,41 @@ describe('patterns from config are matched without runaway backtracking', () => 
     expect(file?.messages.every((message) => message.ruleId === 'house-style')).toBe(true)
   })
 })
+
+describe('markup nested deeper than copydesk reads', () => {
+  /** Two more stories, so that `--jobs 2` lints in worker threads as well as the main one. */
+  const others = {'a.md': 'The vote was close.\n', 'b.txt': 'The teh cat.\n'}
+  test.each([
+    ['HTML nested 1,800 deep', 'deep.html', '<div>'.repeat(1800) + 'The teh cat.' + '</div>'.repeat(1800) + '\n', 1],
+    ['HTML nested 1,800 deep on its third line', 'deep.html', '<p>Vote.</p>\n<p>Count.</p>\n' + '<span>'.repeat(1800) + 'teh\n', 3],
+    ['Markdown block quotes 3,000 deep', 'deep.md', 'Intro.\n\n' + '> '.repeat(3000) + 'The teh cat.\n', 3],
+    ['Markdown emphasis 3,000 deep', 'deep.md', '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', 1],
+    ['an HTML block in Markdown nested 1,800 deep', 'deep.md', '# Vote\n\nCount.\n\n' + '<div>'.repeat(1800) + 'teh' + '</div>'.repeat(1800) + '\n', 5]
+  ])('%s is one line naming the file, the same with and without worker threads', {timeout: 30_000}, async (_name, name, contents, line) => {
+    const cwd = await makeTree({[name]: contents, ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, name, 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe(`copydesk: ${name}:${line}: nested more than 1,024 levels deep: not linted\n`)
+      expect(run.code).toBe(2)
+      expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['a.md', 'b.txt'])
+    }
+    expect(runs[1]).toEqual(runs[0])
+  })
+
+  test('HTML nested 1,000 deep is linted, in the main thread as in a worker', {timeout: 30_000}, async () => {
+    const deep = '<div>'.repeat(1000) + 'The teh cat.' + '</div>'.repeat(1000) + '\n'
+    const cwd = await makeTree({'deep.html': deep, 'copy.html': deep, ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.html', 'copy.html', 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe('')
+      const report = JSON.parse(run.stdout) as JsonFile[]
+      expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
+        ['deep.html', ['teh']],
+        ['copy.html', ['teh']],
+        ['a.md', []],
+        ['b.txt', ['teh']]
+      ])
+    }
+    expect(runs[1]).toEqual(runs[0])
+  })
+})
