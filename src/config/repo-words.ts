@@ -44,7 +44,7 @@ export function readRepoWords(root: string, cwd: string, within?: string): strin
 }
 
 /** Why a word list that is not text is refused. */
-const notText = 'is not a word list: not text in UTF-8, UTF-16 or Windows-1252'
+const notText = 'is not a word list: not text in UTF-8, UTF-16, UTF-32 or Windows-1252'
 
 /**
  * Find the folder whose word list applies to files in a folder: that of the
@@ -186,7 +186,7 @@ const lockRetries = {retries: 60, factor: 1.2, minTimeout: 5, maxTimeout: 250, r
  *   file systems) is held while the list is read, changed and written, so
  *   that two runs at once cannot both read the old list and the second
  *   write away the first one's words;
- * - the encoding (UTF-8, UTF-16 with its byte order mark, Windows-1252), the
+ * - the encoding (UTF-8, UTF-16 or UTF-32 with its byte order mark, Windows-1252), the
  *   byte order mark and each line's ending: a list that would not read back
  *   as the same bytes is refused, never written (see `decodeForRewrite`);
  * - a symlink, owner, permissions and hard links, as `replaceFile` keeps them.
@@ -238,7 +238,7 @@ async function editList<Result>(
     if (bytes === undefined && !fresh) throw new CopydeskError(noListYet, {file: shown})
     const read = bytes === undefined ? {value: '', encoding: 'UTF-8' as const} : decodeForRewrite(bytes)
     if (!read) {
-      throw new CopydeskError('cannot be changed without changing its other bytes: not UTF-8, UTF-16 or Windows-1252 text', {file: shown})
+      throw new CopydeskError('cannot be changed without changing its other bytes: not UTF-8, UTF-16, UTF-32 or Windows-1252 text', {file: shown})
     }
     const list = bytes === undefined && fresh ? fresh : parseListFile(read.value)
     const {changed, result} = edit(list, read.encoding)
