@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process'
+import {execFile, execFileSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -106,6 +106,19 @@ describe('copydesk words add', () => {
     const cwd = await makeTree({})
     const run = await runCli(['words', 'add', ...words], {cwd})
     expect(run).toEqual({code: 2, stdout: '', stderr})
+  })
+
+  test.each<[string, (cwd: string) => Promise<void>, string]>([
+    ['a FIFO', async (cwd) => void execFileSync('mkfifo', [path.join(cwd, 'review.txt')]), 'word list is a FIFO (named pipe), not a file'],
+    ['a link to /dev/zero', async (cwd) => fs.symlink('/dev/zero', path.join(cwd, 'review.txt')), 'word list is a device, not a file'],
+    ['a folder', async (cwd) => fs.mkdir(path.join(cwd, 'review.txt')), 'word list is a folder, not a file'],
+    ['over 16 MB', async (cwd) => fs.writeFile(path.join(cwd, 'review.txt'), Buffer.alloc(16 * 1024 * 1024 + 1, 'a')), 'word list is too large to read: over 16 MB (17 MB)']
+  ])('a --from list that is %s is refused, never waited on or read whole', {timeout: 10_000}, async (_name, make, reason) => {
+    const cwd = await makeTree({})
+    await make(cwd)
+    const run = await runCli(['words', 'add', '--from', 'review.txt'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: `copydesk: review.txt: words add --from: ${reason}\n`})
+    await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
   })
 
   test('a list that is a folder is one line naming it, with exit code 2', async () => {
