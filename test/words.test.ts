@@ -121,6 +121,30 @@ describe('copydesk words add', () => {
     await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
   })
 
+  test.each([['list'], ['add', 'Baraka'], ['remove', 'Zuma']])('words %s refuses a list that is a FIFO, never waiting on it', {timeout: 10_000}, async (...command) => {
+    const cwd = await makeTree({'.copydesk/keep': ''})
+    execFileSync('mkfifo', [path.join(cwd, '.copydesk/words.txt')])
+    const run = await runCli(['words', ...command], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: .copydesk/words.txt: is a FIFO (named pipe), not a file\n'})
+  })
+
+  test('words add refuses a list over 16 MB, as linting does, and leaves it whole', {timeout: 20_000}, async () => {
+    const big = Buffer.alloc(16 * 1024 * 1024 + 5, 'Zuma\n')
+    const cwd = await makeTree({'.copydesk/words.txt': big})
+    const run = await runCli(['words', 'add', 'Baraka'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: .copydesk/words.txt: is too large to read: over 16 MB (17 MB)\n'})
+    expect((await fs.stat(path.join(cwd, '.copydesk/words.txt'))).size).toBe(big.length)
+  })
+
+  test('words list refuses a list that leads outside the repository', async () => {
+    const outside = await makeTree({'names.txt': 'Zuma\n'})
+    const cwd = await makeTree({'.git/HEAD': 'ref: refs/heads/main\n'})
+    await fs.mkdir(path.join(cwd, '.copydesk'))
+    await fs.symlink(path.join(outside, 'names.txt'), path.join(cwd, '.copydesk/words.txt'))
+    const run = await runCli(['words', 'list'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: `copydesk: .copydesk/words.txt: leads outside the repository, to \`${await fs.realpath(path.join(outside, 'names.txt'))}\`\n`})
+  })
+
   test('a list that is a folder is one line naming it, with exit code 2', async () => {
     const cwd = await makeTree({'.copydesk/words.txt/x': ''})
     const run = await runCli(['words', 'add', 'Zuma'], {cwd})

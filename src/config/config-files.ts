@@ -5,7 +5,7 @@ import {parseSafeYaml} from './safe-yaml.js'
 import {CopydeskError} from '../errors.js'
 import {jsonSyntaxError} from './json-syntax.js'
 import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
-import {gitTop, isInside, repositoryRoot, trustedFolder} from '../files/repository-root.js'
+import {gitTop, isInside, relativeInside, repositoryRoot, trustedFolder} from '../files/repository-root.js'
 
 /**
  * Names of config files, looked for in this order in each folder from a
@@ -191,8 +191,7 @@ export class ConfigFinder {
    * @returns It relative to the working directory, or as it is outside it.
    */
   private shown(filePath: string): string {
-    const relative = path.relative(this.cwd, filePath)
-    return relative && !relative.startsWith('..') ? relative : filePath
+    return relativeInside(this.cwd, filePath) || filePath
   }
 }
 

@@ -5,6 +5,7 @@ import {repositoryRoot, replaceFile, writeFailure, WriteRefusal, writeTarget} fr
 import {decodeInput, type Encoding} from '../files/decode.js'
 import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
 import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
+import {relativeInside, trustedFolder} from '../files/repository-root.js'
 import {CopydeskError} from '../errors.js'
 import {withoutAccents} from '../words/accents.js'
 import {acceptedWords, parseWordList, wordListText} from './word-list.js'
@@ -159,7 +160,8 @@ export async function removeWords(filePath: string, words: readonly string[], cw
  */
 export async function listWords(filePath: string, cwd: string): Promise<string[]> {
   const shown = shownPath(filePath, cwd)
-  const bytes = await readListBytes(filePath, shown)
+  // Read as linting reads it: a link out of the repository, a FIFO or a device is refused, never waited on.
+  const bytes = readListBytes(filePath, shown, trustedFolder(filePath, cwd))
   if (bytes === undefined) throw new CopydeskError(noListYet, {file: shown})
   try {
     return parseWordList(wordListText(bytes))
@@ -234,7 +236,7 @@ async function editList<Result>(
     throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
   }
   try {
-    const bytes = await readListBytes(target, shown)
+    const bytes = readListBytes(target, shown)
     if (bytes === undefined && !fresh) throw new CopydeskError(noListYet, {file: shown})
     const read = bytes === undefined ? {value: '', encoding: 'UTF-8' as const} : decodeForRewrite(bytes)
     if (!read) {
@@ -263,19 +265,22 @@ async function editList<Result>(
 }
 
 /**
- * Read a word list file's bytes.
+ * Read a word list file's bytes, as linting reads it: a regular file of at
+ * most 16 MB (`writeTarget` has checked where it leads), so that `words add`
+ * never rewrites a list that linting then refuses as too large.
  *
  * @param filePath The file.
  * @param shown The path as shown to the user.
+ * @param within Folder it must lead inside, links resolved, when that is not checked already.
  * @returns Its bytes, or `undefined` when it does not exist.
  * @throws {CopydeskError} When it cannot be read.
  */
-async function readListBytes(filePath: string, shown: string): Promise<Buffer | undefined> {
+function readListBytes(filePath: string, shown: string, within?: string): Buffer | undefined {
   try {
-    return await fs.promises.readFile(filePath)
+    return readRegularFile(filePath, shown, {within, maxBytes: maxTextBytes})
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
+    if (error instanceof FileRefused && error.message === 'no such file or folder') return undefined
+    throw error
   }
 }
 
@@ -420,8 +425,7 @@ function byCodePoint(a: string, b: string): number {
  * @returns The path to show.
  */
 export function shownPath(filePath: string, cwd: string): string {
-  const relative = path.relative(cwd, filePath)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath
+  return relativeInside(cwd, filePath) || filePath
 }
 
 /**

@@ -52,8 +52,23 @@ export function boundaryFor(named: string, root: string): string {
  * @returns Whether it is inside.
  */
 export function isInside(outer: string, inner: string): boolean {
+  return relativeInside(outer, inner) !== undefined
+}
+
+/**
+ * The path of `inner` from `outer` when it is `outer` or inside it, as
+ * paths (no link followed). Only a whole `..` part leads out: `..drafts`
+ * and `..old.txt` are names inside, which a test of the text's start
+ * (`startsWith('..')`) took for outside.
+ *
+ * @param outer Folder.
+ * @param inner Path.
+ * @returns The relative path (`''` for `outer` itself), or `undefined` when it is outside.
+ */
+export function relativeInside(outer: string, inner: string): string | undefined {
   const relative = path.relative(outer, inner)
-  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
+  if (relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative)) return undefined
+  return relative
 }
 
 /**
