@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, writeFailure} from '../files/atomic-write.js'
 import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
-import {trustedFolder} from '../files/repository-root.js'
+import {rootForFile, trustedFolder} from '../files/repository-root.js'
 import {dictionaryLookup} from '../words/dictionary.js'
 import {isCaseOnlyVariant} from '../words/letter-case.js'
 import {CopydeskError} from '../errors.js'
@@ -144,10 +144,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     from,
     wordsFile: shownPath(wordsPath, cwd),
     reviewFile: shownPath(reviewPath, cwd),
-    root: repositoryRoot(reviewPath, cwd)
+    root: rootForFile(reviewPath, cwd)
   })
   try {
-    await replaceFile(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', repositoryRoot(configPath, cwd))
+    await replaceFile(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', rootForFile(configPath, cwd))
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error), {file: shownPath(configPath, cwd)}, error)
   }

@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
-import {repositoryRoot, replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
+import {replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
 import {decodeInput, type Encoding} from '../files/decode.js'
 import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
 import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
-import {relativeInside, trustedFolder} from '../files/repository-root.js'
+import {relativeInside, rootForFile, trustedFolder} from '../files/repository-root.js'
 import {CopydeskError} from '../errors.js'
 import {withoutAccents} from '../words/accents.js'
 import {acceptedWords, parseWordList, wordListText} from './word-list.js'
@@ -207,7 +207,7 @@ async function editList<Result>(
   edit: (list: ListFile, encoding: Encoding) => {changed: boolean; result: Result}
 ): Promise<Result> {
   const shown = shownPath(filePath, cwd)
-  const root = repositoryRoot(filePath, cwd)
+  const root = rootForFile(filePath, cwd)
   let target: string
   try {
     target = await writeTarget(filePath, root)

@@ -72,6 +72,23 @@ export function relativeInside(outer: string, inner: string): string | undefined
 }
 
 /**
+ * The repository root that bounds a file copydesk writes (a story it
+ * fixes, the word list, a baseline, a names index): a symlink there is
+ * written through only when it leads inside it. The same root as for
+ * reading (`trustedFolder`), so that what copydesk may read through a link
+ * it may fix through it, and no more; for a file outside any repository
+ * and outside the working directory, its own folder.
+ *
+ * @param filePath Path of the file, absolute or relative to `cwd`.
+ * @param cwd Working directory.
+ * @returns Absolute folder.
+ */
+export function rootForFile(filePath: string, cwd: string): string {
+  const absolute = path.resolve(cwd, filePath)
+  return trustedFolder(absolute, cwd) ?? path.dirname(absolute)
+}
+
+/**
  * The folder that files found from a path (the config files above a
  * story, the word lists and house-style files a config names) must stay
  * inside, links resolved: the run's repository root when the path is in
