@@ -1,5 +1,6 @@
 // Bundle the compiled CLI (dist/src/cli/cli.js) and everything it imports into
-// one CommonJS file, dist/copydesk.cjs, which bin/copydesk.js loads.
+// one CommonJS file, dist/copydesk.cjs, which bin/copydesk.js loads; and the
+// language server likewise, dist/copydesk-language-server.cjs.
 //
 // Why: loading the CLI's 300-odd ES modules one by one cost more CPU than
 // plain retext-spell's whole run on a story. One file loads in a third of
@@ -78,6 +79,29 @@ await esbuild.build({
 })
 await writeAsciiOnly('dist/copydesk.cjs')
 await shareBuiltinNamespaces('dist/copydesk.cjs')
+
+// The language server (src/language-server/main.ts), which
+// bin/copydesk-language-server.js requires: bundled for the same reason as
+// the CLI (an editor starts it when a story is opened). A plain CommonJS
+// script: it starts once per editor session, so it goes without the CLI's
+// code cache and wrapper.
+await esbuild.build({
+  entryPoints: ['dist/src/language-server/main.js'],
+  plugins: [reporterRepairs],
+  external: ['tinypool'],
+  outfile: 'dist/copydesk-language-server.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  supported,
+  logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  define: {'import.meta.url': 'importMetaUrl'},
+  banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"}
+})
+await writeAsciiOnly('dist/copydesk-language-server.cjs')
 
 // The lint worker (src/threads/lint-worker.ts), bundled beside the CLI for the same
 // reason: every worker of a large run loads it. An ES module, since tinypool

@@ -171,7 +171,8 @@ describe('markup nested deeper than copydesk reads', () => {
     ['HTML nested 1,800 deep on its third line', 'deep.html', '<p>Vote.</p>\n<p>Count.</p>\n' + '<span>'.repeat(1800) + 'teh\n', 3],
     ['Markdown block quotes 3,000 deep', 'deep.md', 'Intro.\n\n' + '> '.repeat(3000) + 'The teh cat.\n', 3],
     ['Markdown emphasis 3,000 deep', 'deep.md', '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', 1],
-    ['an HTML block in Markdown nested 1,800 deep', 'deep.md', '# Vote\n\nCount.\n\n' + '<div>'.repeat(1800) + 'teh' + '</div>'.repeat(1800) + '\n', 5]
+    ['an HTML block in Markdown nested 1,800 deep', 'deep.md', '# Vote\n\nCount.\n\n' + '<div>'.repeat(1800) + 'teh' + '</div>'.repeat(1800) + '\n', 5],
+    ['an HTML block in a block quote nested 1,800 deep on its second line', 'deep.md', '# Vote\n\n> <div>\n> ' + '<span>'.repeat(1800) + 'teh\n> </div>\n', 4]
   ])('%s is one line naming the file, the same with and without worker threads', {timeout: 30_000}, async (_name, name, contents, line) => {
     const cwd = await makeTree({[name]: contents, ...others})
     const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, name, 'a.md', 'b.txt'], {cwd})))

@@ -74,6 +74,11 @@ describe('Markdown', () => {
     const doc = '+++\ntitle = "Teh bridge"\nslug = "teh-brige"\n+++\n\nThe bridge opened.\n'
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual(['2:10-2:13 error Teh'])
   })
+
+  test('checks the text of an HTML block outside its tags: a comment that opens the line, text after a closing tag', async () => {
+    const doc = '<!-- desk note --> The council met on teh pier.\n\n<div>The vote</div> was clsoe.\n'
+    expect(findings(await lintDoc(doc, 'pier.md'))).toEqual(['1:39-1:42 error teh', '3:25-3:30 error clsoe'])
+  })
 })
 
 describe('HTML', () => {

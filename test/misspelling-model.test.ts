@@ -22,6 +22,12 @@ describe('misspelling model', () => {
     expect(misspellingCost('jobw', 'jobs')).toBeLessThan(misspellingCost('jobw', 'job'))
   })
 
+  it('counts a letter dropped or two letters swapped as a slip of rhythm, likelier than a neighbouring key', () => {
+    // No key is chosen: `ool` is `cool` with its `c` dropped, likelier than `oil` with `o` for `i`.
+    expect(misspellingCost('ool', 'cool')).toBeLessThan(misspellingCost('ool', 'oil'))
+    expect(rankSuggestions('ool', ['oil', 'cool', 'pool'], new Set())[0]).toBe('cool')
+  })
+
   it('gives any letter, even one the list never shows, a finite cost', () => {
     expect(Number.isFinite(misspellingCost('naïve', 'naive'))).toBe(true)
     expect(Number.isFinite(misspellingCost('zqx', 'the'))).toBe(true)

@@ -170,7 +170,7 @@ describe('spelling', () => {
   // A story that keeps to British spelling is left to dialect-consistency, which accepts it.
   test('warns about a British spelling in an American story instead of calling it a slip', async () => {
     expect(await messages('The programme was organized.')).toEqual([
-      '1:5-1:14: warning Unexpected unknown word `programme`, expected for example `programmer`, `programmed`'
+      '1:5-1:14: warning Unexpected unknown word `programme`, expected for example `programmed`, `programmer`'
     ])
   })
 
@@ -341,6 +341,9 @@ describe('spelling: evidence of a slip', () => {
     ['with no commoner word one edit away, a known word of four letters after a prefix is a coinage', 'Please unmute the panel.', ['1:8-1:14 warning unmute']],
     ['a short word two edits from any dictionary word is worth a look only; a long one is a slip', 'The adtech team wrote a producement plan.', ['1:5-1:11 warning adtech', '1:25-1:36 error producement']],
     ['a short word two likely edits from one of the words typed most is still a slip', 'The minister seiad no.', ['1:14-1:19 error seiad']],
+    ['a slip two likely edits from a well-known word is a slip though it splits into known words', 'The acidants on the ring road rose.', ['1:5-1:13 error acidants']],
+    ['two known words closed up, far from any well-known word, are a coinage', 'The team kept a timebox for each task.', ['1:17-1:24 warning timebox']],
+    ['a consonant and y before -ed is no regular form: English writes -ied', 'The council satisfyed the inspectors.', ['1:13-1:22 error satisfyed']],
     ['a short fragment joined to a word by a slash or a semicolon is a code or an abbreviation', 'Dates are written d/mm/yy. The tl;dr is short.', ['1:24-1:26 warning yy', '1:32-1:34 warning tl', '1:35-1:37 warning dr']],
     ['a slip next to a slash with spaces is still a slip', 'Bring tea / teh coffee.', ['1:13-1:16 error teh']],
     ['a term written in mixed case by its owner, in lowercase, is that term', 'The cafe has wifi now.', ['1:14-1:18 warning wifi']],

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {writeFailure} from '../files/atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../settle/baseline.js'
 import {changedFiles} from '../files/changed-files.js'
@@ -12,7 +13,7 @@ import {parseCount, parseDialect, parseJobs, parseShardFlag, usageLine} from './
 import {type CliIo, exitCode} from './io.js'
 import {lintWithProgress} from './lint-with-progress.js'
 import {CopydeskError} from '../errors.js'
-import {fixDiff, fixFile, writeFix} from '../settle/fix.js'
+import {type FileFix, fixDiff, fixFile, isFixable, readAgainToFix, writeFix} from '../settle/fix.js'
 import {addRepoCommands} from './repo-commands.js'
 import {addNamesCommand} from './names-command.js'
 import type {StoryNames} from '../across/names-index.js'
@@ -215,7 +216,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIo): Promise
   }
 
   if (options.fix || options.fixDryRun) {
-    const fixedCount = await applyFixes(result.files, options.fixDryRun === true, io, result.problems)
+    const fixedCount = await applyFixes(result.files, options.fixDryRun === true, options.stdinFilename !== undefined, io, result.problems)
     if (options.fixDryRun) return exitFor(result.files, result.problems.length > 0, options, io)
     if (fixedCount > 0) io.stderr.write(`copydesk: fixed ${fixedCount} findings\n`)
   }
@@ -282,45 +283,59 @@ function exitFor(files: readonly VFile[], problems: boolean, options: CliOptions
 
 /**
  * Apply (or, for a dry run, print as a diff) the safe fixes of every file,
- * and take the fixed findings off the files.
+ * and take the fixed findings off the files. Each file is read again first,
+ * and a fix is made only where the file still holds its finding's `actual`
+ * at the finding's place; a refused fix is listed on standard error and
+ * its finding stays in the report.
  *
  * @param files Linted files.
  * @param dryRun Print a unified diff instead of writing.
+ * @param fromStdin Whether the file was read from standard input (nothing to read again).
  * @param io Process around the CLI.
- * @param problems Where a file that cannot be written is recorded.
+ * @param problems Where a file that cannot be read again or written is recorded.
  * @returns How many findings were fixed.
  */
-async function applyFixes(files: readonly VFile[], dryRun: boolean, io: CliIo, problems: CopydeskError[]): Promise<number> {
+async function applyFixes(files: readonly VFile[], dryRun: boolean, fromStdin: boolean, io: CliIo, problems: CopydeskError[]): Promise<number> {
   let count = 0
   for (const file of files) {
-    const fix = fixFile(file)
-    if (!fix) continue
-    if (dryRun) {
-      io.stdout.write(fixDiff(fix))
-    } else {
-      try {
-        await writeFix(fix)
-      } catch (error) {
-        if (!(error instanceof CopydeskError)) throw error
-        io.stderr.write('copydesk: ' + error.toLine() + '\n')
-        problems.push(error)
-        continue
+    if (!file.messages.some(isFixable)) continue
+    const name = printable(file.path)
+    let fix: FileFix | undefined
+    try {
+      fix = fixFile(file, fromStdin ? undefined : readAgainToFix(file))
+      if (!fix) continue
+      for (const {message, reason} of fix.refused) {
+        io.stderr.write(`copydesk: not fixed ${name}:${fixLine(message)}: ${printable(reason)}\n`)
       }
+      if (fix.fixed.length === 0) continue
+      if (dryRun) io.stdout.write(fixDiff(fix))
+      else await writeFix(fix)
+    } catch (error) {
+      if (!(error instanceof CopydeskError)) throw error
+      io.stderr.write('copydesk: ' + error.toLine() + '\n')
+      problems.push(error)
+      continue
     }
     const fixed = new Set(fix.fixed)
     file.messages = file.messages.filter((message) => !fixed.has(message))
     count += fix.fixed.length
     if (!dryRun) {
-      const name = printable(file.path)
       // In document order: the fixes were applied from the end.
-      for (const message of [...fix.fixed].reverse()) {
-        io.stderr.write(
-          `copydesk: fixed ${name}:${message.line}:${message.column} \`${message.actual}\` → \`${message.expected?.[0]}\` (${message.ruleId})\n`
-        )
-      }
+      for (const message of [...fix.fixed].reverse()) io.stderr.write(`copydesk: fixed ${name}:${fixLine(message)}\n`)
     }
   }
   return count
+}
+
+/**
+ * A fix as `--fix` lists it: place, the word as written, the word to
+ * write, and the rule (`2:5 \`Jiangshu\` → \`Jiangsu\` (name-consistency)`).
+ *
+ * @param message The finding.
+ * @returns The line's text after the file name.
+ */
+function fixLine(message: VFileMessage): string {
+  return printable(`${message.line}:${message.column} \`${message.actual}\` → \`${message.expected?.[0]}\` (${message.ruleId})`)
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {Command} from 'commander'
 import {type CliIo, exitCode} from './io.js'
 import {initRepository} from './init.js'
-import {addWords, checkNewWord, findWordsRoot, listWords, removeWords, repoWordsPath, shownPath} from '../config/repo-words.js'
+import {addRepoWords, findWordsRoot, listWords, removeWords, repoWordsPath, shownPath} from '../config/repo-words.js'
 import {parseWordList, wordListText} from '../config/word-list.js'
 import {CopydeskError} from '../errors.js'
 import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
@@ -81,15 +81,9 @@ async function runInit(paths: string[], force: boolean, io: CliIo): Promise<numb
  * @returns The exit code.
  */
 async function runWordsAdd(words: string[], from: string | undefined, io: CliIo): Promise<number> {
-  const checked = [...words, ...(from === undefined ? [] : readGivenList(from, io.cwd))].map(checkNewWord)
-  if (checked.length === 0) throw new CopydeskError('words add: expected words, or a word list with `--from`')
-  const root = await findWordsRoot(path.resolve(io.cwd))
-  const filePath = path.join(root, repoWordsPath)
-  const header = [
-    'Names copydesk accepts in this repository, one per line (`#` starts a comment).',
-    'Add more with `copydesk words add NAME...`; the list is kept sorted.'
-  ]
-  const {added, present} = await addWords(filePath, checked, header, io.cwd)
+  const given = [...words, ...(from === undefined ? [] : readGivenList(from, io.cwd))]
+  if (given.length === 0) throw new CopydeskError('words add: expected words, or a word list with `--from`')
+  const {added, present, filePath} = await addRepoWords(given, path.resolve(io.cwd), io.cwd)
   const shown = shownPath(filePath, io.cwd)
   if (added.length > 0) io.stdout.write(`added to ${shown}: ${added.join(', ')}\n`)
   if (present.length > 0) io.stdout.write(`already in ${shown}: ${present.join(', ')}\n`)

@@ -113,6 +113,35 @@ export async function addWords(
   })
 }
 
+/** The comment lines a new `.copydesk/words.txt` starts with. */
+const repoWordsHeader = [
+  'Names copydesk accepts in this repository, one per line (`#` starts a comment).',
+  'Add more with `copydesk words add NAME...`; the list is kept sorted.'
+]
+
+/** What `addRepoWords` did, and to which list. */
+export interface RepoAddResult extends AddResult {
+  /** Absolute path of the list written. */
+  filePath: string
+}
+
+/**
+ * Add words to the repository word list that applies to a folder (see
+ * `findWordsRoot`): what `copydesk words add` does, and the editor's "Add
+ * to the word list" quick fix, so both write the same list the same way.
+ *
+ * @param words Words as given, each checked with `checkNewWord`.
+ * @param folder Absolute path of the folder (the working directory, or the story's folder).
+ * @param cwd Working directory, for naming the file in errors.
+ * @returns What was added and what was there, and the list's path.
+ * @throws {CopydeskError} When a word cannot be in a list, a config on the way cannot be parsed, or the list cannot be read or written.
+ */
+export async function addRepoWords(words: readonly string[], folder: string, cwd: string): Promise<RepoAddResult> {
+  const checked = words.map(checkNewWord)
+  const filePath = path.join(await findWordsRoot(folder), repoWordsPath)
+  return {...(await addWords(filePath, checked, repoWordsHeader, cwd)), filePath}
+}
+
 /** What removing words from a list did. */
 export interface RemoveResult {
   /** Words that were in the list and are gone, in sorted order. */

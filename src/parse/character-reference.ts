@@ -1,21 +1,5 @@
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 
-/** A character reference, as Markdown and HTML write one (`&amp;`, `&#8217;`). */
-const characterReference = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z\d]{1,31});/iy
-
-/**
- * The end of a character reference that starts at an offset of a text, as
- * Markdown and HTML write one (`&amp;`, `&#8217;`, `&#x2019;`).
- *
- * @param text Source text.
- * @param at Offset where the reference would start.
- * @returns The offset after it, or `undefined` when none starts there.
- */
-export function characterReferenceEnd(text: string, at: number): number | undefined {
-  characterReference.lastIndex = at
-  return characterReference.test(text) ? characterReference.lastIndex : undefined
-}
-
 /** A character reference to decode: named (`&mdash;`), decimal (`&#34;`) or hexadecimal (`&#x2019;`). */
 const decodableReference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g
 
@@ -36,16 +20,6 @@ export function decodeReference(reference: string, decimal?: string, hex?: strin
   }
   const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16)
   return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference
-}
-
-/**
- * Decode every character reference of a text (`&amp;` → `&`).
- *
- * @param text The text.
- * @returns The text decoded.
- */
-export function decodeCharacterReferences(text: string): string {
-  return text.includes('&') ? text.replace(decodableReference, decodeReference) : text
 }
 
 /** A text with its character references decoded, and where each of its offsets stands in the source. */

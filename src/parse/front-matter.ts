@@ -1,11 +1,10 @@
 import type {Paragraph} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
 import {parse as parseToml} from 'smol-toml'
-import {type Location, location} from 'vfile-location'
+import type {Location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
 import {maxConfigDepth, nestsTooDeep} from '../config/config-shape.js'
-import {decodeCharacterReferences} from './character-reference.js'
-import {reanchorWords} from './reanchor.js'
+import {decodeWithSourceMap} from './character-reference.js'
 import {relocate} from './relocate.js'
 import type {Span} from './template-code.js'
 
@@ -84,11 +83,12 @@ export function parseProseSpans(
   const paragraphs: Paragraph[] = []
   for (const span of spans) {
     const raw = source.slice(span[0], span[1])
-    let text = raw.includes('<') ? raw.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length)) : raw
-    const decoded = decodeCharacterReferences(text)
-    const root = english.parse(decoded)
-    if (decoded !== text) reanchorWords(root, text, location(text))
-    relocate(root, start + span[0], place)
+    const text = raw.includes('<') ? raw.replace(/<\/?[A-Za-z][^<>\n]*>/g, (tag) => ' '.repeat(tag.length)) : raw
+    // Decoded with a map back to the source: each word at its characters as written.
+    const decoded = decodeWithSourceMap(text)
+    const root = english.parse(decoded ? decoded.text : text)
+    const sliceStart = start + span[0]
+    relocate(root, decoded ? (offset) => sliceStart + decoded.sourceOffset(offset) : sliceStart, place)
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') paragraphs.push(child)
     }

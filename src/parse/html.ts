@@ -1,4 +1,4 @@
-import type {Comment, Nodes as HastNodes, Root as HastRoot} from 'hast'
+import type {Comment, ElementContent, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
@@ -10,8 +10,9 @@ import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {addLinkNames, destinationPieces, type LinkNames, noteLinkNames} from './link-names.js'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
+import {linePoints, type PointAt} from './line-points.js'
 import {checkParse5Depth} from './nesting-limit.js'
-import {reanchorWords} from './reanchor.js'
+import {alignDecoded, placeDecoded, type SourceOffsets} from './source-offsets.js'
 import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
@@ -56,15 +57,108 @@ export function parseHtml(
   // drops the blank before `<html>` and makes up the rest); but the root is
   // the whole source whatever is in it, and hast-util-to-nlcst needs that.
   hast.position ??= wholeOf(doc, place)
+  // hast-util-to-nlcst reads text only inside an element: a fragment's own
+  // text (`<!-- note --> The mayor said…`, `</div> said…` in a Markdown
+  // HTML block) would be dropped. In a page it is inside `<body>`; a fragment
+  // is read as if inside a `<div>`, which takes the same implied paragraphs.
+  if (options.fragment) hast.children = [{type: 'element', tagName: 'div', properties: {}, children: hast.children.filter((child): child is ElementContent => child.type !== 'doctype'), position: hast.position}]
   const linkNames: LinkNames = options.linkNames ?? new Map()
-  const continuations = skipNonProse(hast, doc, linkNames)
+  const decodedTexts: DecodedText[] = []
+  const continuations = skipNonProse(hast, source, linkNames, decodedTexts)
   if (options.file) {
     addMarkers(options.file, markersIn(hast, doc, place))
     addLinkNames(options.file, linkNames)
   }
   const tree = toNlcst(hast, new VFile(source), withWordsAcrossMarkup(english, continuations))
-  reanchorWords(tree, source, place)
+  if (decodedTexts.length > 0) placeDecodedTexts(tree, decodedTexts, source)
   return tree
+}
+
+/**
+ * A text node whose value is not its source as written (`Ki&#101;v`, a
+ * CRLF, `the</h1>the` joined), and the places of its characters once asked for.
+ */
+interface DecodedText {
+  /** Where its source starts. */
+  start: number
+  /** Where its source ends. */
+  end: number
+  /** Its text, as decoded. */
+  value: string
+  /** Where each of its characters stands in the source. */
+  offsets?: SourceOffsets
+}
+
+/**
+ * Put the nodes made from decoded text where their characters stand in the
+ * source. hast-util-to-nlcst places the tokens of a text node by counting
+ * its decoded characters from the node's start, which after a character
+ * reference, a CRLF or joined markup is to the left of the source; each
+ * node's own text node knows where its characters are (see
+ * source-offsets.ts). The nodes of other text are where they belong.
+ *
+ * @param tree Natural-language tree from hast-util-to-nlcst, changed in place.
+ * @param texts The text nodes that were decoded.
+ * @param doc The source.
+ */
+function placeDecodedTexts(tree: Root, texts: DecodedText[], doc: string): void {
+  // Document order, for the search below: foster parenting (`<table>a`) puts text before where it stands.
+  texts.sort((a, b) => a.start - b.start)
+  const pointAt = linePoints(doc)
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      for (const child of sentence.children) {
+        if (child.type === 'WordNode') {
+          for (const piece of child.children) placeLeaf(piece, texts, doc, pointAt)
+          spanChildren(child)
+        } else {
+          placeLeaf(child, texts, doc, pointAt)
+        }
+      }
+      spanChildren(sentence)
+    }
+    spanChildren(paragraph)
+  }
+}
+
+/**
+ * Place one leaf of the tree where its characters stand, if it was made from a decoded text.
+ *
+ * @param node Leaf, changed in place.
+ * @param texts The decoded text nodes, in document order.
+ * @param doc The source.
+ * @param pointAt Points of `doc`.
+ */
+function placeLeaf(node: {value: string; position?: Position | undefined}, texts: DecodedText[], doc: string, pointAt: PointAt): void {
+  const start = node.position?.start.offset
+  if (start === undefined) return
+  // The last decoded text starting at or before the node.
+  let low = 0
+  let high = texts.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((texts[middle]?.start ?? 0) <= start) low = middle + 1
+    else high = middle
+  }
+  const text = texts[low - 1]
+  // hast-util-to-nlcst counts decoded characters from the text node's start, and a decoded text is never longer than its source.
+  if (!text || start >= text.start + text.value.length) return
+  text.offsets ??= alignDecoded(text.value, doc, text.start, text.end, 'html')
+  const from = start - text.start
+  placeDecoded([node], text.offsets, pointAt, from)
+}
+
+/**
+ * Make a parent span its children, after they moved.
+ *
+ * @param node Parent.
+ */
+function spanChildren(node: {children: ReadonlyArray<{position?: Position | undefined}>; position?: Position | undefined}): void {
+  const start = node.children[0]?.position?.start
+  const end = node.children.at(-1)?.position?.end
+  if (start && end) node.position = {start, end}
 }
 
 /**
@@ -95,12 +189,16 @@ function markersIn(tree: HastRoot, doc: string, place: Location): CommentMarker[
  * written across them is read as one, and the words of link text that
  * name the link's destination (`<a href="…/rdbms-subsetter">rdbms-subsetter</a>`).
  *
+ * Also notes the text nodes whose value is not their source as written, to
+ * place later (see `placeDecodedTexts`).
+ *
  * @param tree HTML tree, changed in place.
  * @param doc The HTML source.
  * @param linkNames Where to note the link names.
+ * @param decodedTexts Where to note the decoded text nodes.
  * @returns Offsets where such pieces of text start.
  */
-function skipNonProse(tree: HastRoot, doc: string, linkNames: LinkNames): Set<number> {
+function skipNonProse(tree: HastRoot, doc: string, linkNames: LinkNames, decodedTexts: DecodedText[]): Set<number> {
   const continuations = new Set<number>()
   let afterText = false
   // The pieces of the destination of the link the walk is inside, if any.
@@ -119,6 +217,11 @@ function skipNonProse(tree: HastRoot, doc: string, linkNames: LinkNames): Set<nu
       if (afterText && start !== undefined) continuations.add(start)
       afterText = true
       const end = node.position?.end.offset
+      const value = node.value
+      // A text as long as its source is placed right (one character for one: a lone CR read as LF).
+      if (start !== undefined && end !== undefined && end - start !== value.length) {
+        decodedTexts.push({start, end, value})
+      }
       if (link && start !== undefined && end !== undefined) noteLinkNames(node.value, start, end, doc, link, linkNames)
       return
     }

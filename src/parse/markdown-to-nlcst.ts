@@ -28,6 +28,7 @@ import type {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import {sentenceContentToRoot, validPoint} from './english-root.js'
 import type {PointAt} from './line-points.js'
+import {alignDecoded, placeDecoded} from './source-offsets.js'
 import {tokenizeAt} from './tokenize-at.js'
 import {isWordJoiningTag, joinWord} from './words-across-markup.js'
 
@@ -129,7 +130,7 @@ class Converter {
     const position = node.position
     let start = position?.start.offset
     if (type === 'text' && !this.sourceTypes.has(type)) {
-      this.addText(node.value, start)
+      this.addText(node.value, start, position?.end.offset)
       return
     }
     if (wordJoiningTypes.has(type) && !this.sourceTypes.has(type)) {
@@ -148,9 +149,9 @@ class Converter {
       this.all(node.children)
     } else if (type === 'image' || type === 'imageReference') {
       if (node.alt) {
-        // The alt text starts after `![`.
+        // The alt text starts after `![`; it ends before the `]`, inside the image.
         if (typeof start === 'number') start += 2
-        this.addText(node.alt, start)
+        this.addText(node.alt, start, position?.end.offset)
       }
     } else if (type === 'break') {
       this.add([{type: 'WhiteSpaceNode', value: '\n'}], start)
@@ -160,19 +161,30 @@ class Converter {
   }
 
   /**
-   * Tokenize text and add its tokens, positioned from an offset. A first
-   * word that runs on from the word before it, across markup, is joined to
-   * that word (`ser` to `u` in `u[ser interviews](…)`).
+   * Tokenize text and add its tokens, each placed where its characters
+   * stand in the file. A first word that runs on from the word before it,
+   * across markup, is joined to that word (`ser` to `u` in `u[ser interviews](…)`).
+   *
+   * Text the parser decoded (`Ki&#101;v`, `\*`, the `> ` of a quote's
+   * second line left out) is placed through the source range of its node
+   * (see source-offsets.ts): every token at its own characters, never
+   * shifted onto other text.
    *
    * @param value Text.
-   * @param offset Where it starts in the file.
+   * @param offset Where its node starts in the file.
+   * @param end Where its node ends in the file.
    */
-  private addText(value: string | undefined, offset: number | undefined): void {
+  private addText(value: string | undefined, offset: number | undefined, end: number | undefined): void {
     if (!value) return
     let tokens = offset === undefined ? undefined : tokenizeAt(this.english, value, offset, this.pointAt)
     if (!tokens) {
       tokens = this.english.tokenize(value)
       this.place(tokens, offset, this.pointAt(offset))
+    }
+    // A text as long as its source is its source (or one character for one: a NUL read as U+FFFD),
+    // and its offsets are those of the file: the common case. A parser never decodes text longer.
+    if (offset !== undefined && end !== undefined && end - offset !== value.length) {
+      placeDecoded(tokens, alignDecoded(value, this.doc, offset, end, 'markdown'), this.pointAt)
     }
     const first = tokens[0]
     const wordBefore = this.wordBefore

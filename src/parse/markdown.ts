@@ -8,11 +8,10 @@ import {parseHtml} from './html.js'
 import {addLinkNames, type LinkNames, MarkdownLinkNames} from './link-names.js'
 import {markdownToNlcstInChunks} from './markdown-chunks.js'
 import {markdownParserFor} from './markdown-parser.js'
-import {maxNestingDepth, NestedTooDeep} from './nesting-limit.js'
 import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
-import {reanchorWords} from './reanchor.js'
-import {relocate} from './relocate.js'
+import {maxNestingDepth, NestedTooDeep} from './nesting-limit.js'
+import {lineByLineOffsets, relocate} from './relocate.js'
 import type {Span} from './template-code.js'
 import {pushAll} from '../push-all.js'
 
@@ -55,7 +54,7 @@ export function parseMarkdown(
     if ((type === 'yaml' || type === 'toml') && parent === mdast) {
       pushAll(extra, frontMatterProse(node as Yaml, doc, place, english, type === 'toml' ? 'toml' : 'yaml', fields))
     } else if (node.type === 'html') {
-      pushAll(extra, htmlProse(node, place, english, links.found))
+      pushAll(extra, htmlProse(node, doc, place, english, links.found))
       const {start, end} = node.position ?? {}
       if (start?.offset !== undefined && end?.offset !== undefined) {
         pushAll(markers, markersInHtmlSource(doc, start.offset, end.offset, place))
@@ -76,8 +75,8 @@ export function parseMarkdown(
 
   // The converter reads the source from the file: give it the source as parsed.
   const parsed = doc === String(file.value) ? file : new VFile({path: file.path, value: doc})
+  // Every word is placed at its characters in the source as it is made (see markdownToNlcst).
   const root = markdownToNlcstInChunks(mdast as MdastRoot, parsed, english, {source: [urlLiteral]})
-  reanchorWords(root, doc, place)
   if (extra.length === 0) return root
   // Keep document order so that "first use" means what a reader sees first.
   const children: RootContent[] = [...root.children, ...extra]
@@ -140,25 +139,30 @@ function frontMatterProse(
  * Parse the text inside raw HTML in Markdown (`<div>…</div>` blocks).
  *
  * @param node The `html` node.
+ * @param doc The whole document.
  * @param place Location index of the whole document.
  * @param english English parser.
  * @param linkNames Where to note the words of its links' text that name their destinations, by offset in the document.
  * @returns Paragraphs of its text content.
  * @throws {NestedTooDeep} When its elements nest deeper than `maxNestingDepth`, at its place in the story.
  */
-function htmlProse(node: Html, place: ReturnType<typeof location>, english: ParseEnglish, linkNames: LinkNames): Paragraph[] {
+function htmlProse(node: Html, doc: string, place: ReturnType<typeof location>, english: ParseEnglish, linkNames: LinkNames): Paragraph[] {
   const start = node.position?.start.offset
-  if (start === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
   const names: LinkNames = new Map()
+  // In a quote or a list item, micromark gives the block's lines without the `> ` or the indentation before them.
+  const offsetOf = end - start === node.value.length ? start : lineByLineOffsets(node.value, doc, start)
   let root: Root
   try {
     root = parseHtml(node.value, english, {fragment: true, linkNames: names})
   } catch (error) {
     // Named at its place in the story, not in the block.
-    throw error instanceof NestedTooDeep ? new NestedTooDeep(start + error.offset) : error
+    if (!(error instanceof NestedTooDeep)) throw error
+    throw new NestedTooDeep(typeof offsetOf === 'number' ? offsetOf + error.offset : offsetOf(error.offset))
   }
-  for (const [offset, word] of names) linkNames.set(start + offset, word)
-  relocate(root, start, place)
+  for (const [offset, word] of names) linkNames.set(typeof offsetOf === 'number' ? offsetOf + offset : offsetOf(offset), word)
+  relocate(root, offsetOf, place)
   return root.children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
 }
 

@@ -5,7 +5,8 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
 import {decodeInput} from '../files/decode.js'
-import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
+import {decodeForRewrite, encodeText, type RoundTripText, unencodableCharacter} from '../files/encode.js'
+import {type Format, formatOf} from '../files/formats.js'
 import {CopydeskError} from '../errors.js'
 import {isCaseOnlyVariant, isMixedCase} from '../words/letter-case.js'
 import {isPlural, isTransliteration} from '../words/name-variants.js'
@@ -106,6 +107,13 @@ export function isFixable(message: VFileMessage): boolean {
   return message.fixable === true && message.expected?.length === 1
 }
 
+/** A fix `--fix` would not apply, and why. */
+export interface RefusedFix {
+  message: VFileMessage
+  /** Why, as a clause: `the file has \`Kiev\` there, not \`Ki&#101;v\``. */
+  reason: string
+}
+
 /** What fixing one file gave. */
 export interface FileFix {
   file: VFile
@@ -115,40 +123,109 @@ export interface FileFix {
   after: string
   /** The findings fixed. */
   fixed: VFileMessage[]
+  /** The fixable findings not fixed: still reported, each with why. */
+  refused: RefusedFix[]
 }
 
 /**
- * Apply a file's safe fixes to its text, from the end backwards so that
- * earlier offsets stay right; overlapping fixes after the first are left.
- * Line endings, BOM and every byte outside the fixed ranges are kept.
+ * Apply a file's safe fixes to its text, each at its finding's place, from
+ * the end backwards so that earlier offsets stay right. A fix is applied
+ * only where the text at the finding's offsets is exactly its `actual` as
+ * written (`Ki&#101;v`): a place that holds anything else is refused,
+ * never looked for elsewhere, and so is a fix overlapping one already
+ * made. Line endings, BOM and every byte outside the fixed ranges are kept.
  *
  * @param file Linted file.
+ * @param source The file's text as read again for the fix, without its BOM; its text as linted by default.
  * @returns The fix, or `undefined` when nothing in it is fixable.
  */
-export function fixFile(file: VFile): FileFix | undefined {
-  const text = String(file.value)
-  const fixes = file.messages
-    .filter(isFixable)
-    .flatMap((message) => {
-      const start = message.place && 'start' in message.place ? message.place.start.offset : undefined
-      const end = message.place && 'end' in message.place ? message.place.end.offset : undefined
-      // Only a finding whose place still covers exactly its `actual`: nothing else is touched.
-      if (start === undefined || end === undefined || text.slice(start, end) !== message.actual) return []
-      return [{message, start, end, value: message.expected?.[0] ?? ''}]
-    })
-    .sort((a, b) => b.start - a.start)
-  if (fixes.length === 0) return undefined
-  let after = text
+export function fixFile(file: VFile, source: string = String(file.value)): FileFix | undefined {
+  const fixable = file.messages.filter(isFixable)
+  if (fixable.length === 0) return undefined
+  const format = formatOf(file.path)
+  const refused: RefusedFix[] = []
+  const fixes: Array<{message: VFileMessage; start: number; end: number; value: string}> = []
+  for (const message of fixable) {
+    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined
+    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined
+    if (start === undefined || end === undefined) {
+      refused.push({message, reason: 'it has no place in the file'})
+      continue
+    }
+    const there = source.slice(start, end)
+    if (there !== message.actual) {
+      refused.push({message, reason: `the file has \`${there}\` there, not \`${message.actual ?? ''}\``})
+      continue
+    }
+    fixes.push({message, start, end, value: writtenAs(message.expected?.[0] ?? '', format)})
+  }
+  fixes.sort((a, b) => b.start - a.start)
+  let after = source
   let limit = Number.POSITIVE_INFINITY
   const fixed: VFileMessage[] = []
   for (const fix of fixes) {
-    if (fix.end > limit) continue
+    if (fix.end > limit) {
+      refused.push({message: fix.message, reason: 'it overlaps another fix'})
+      continue
+    }
     after = after.slice(0, fix.start) + fix.value + after.slice(fix.end)
     limit = fix.start
     fixed.push(fix.message)
   }
   const bom = file.data.bom ? '\uFEFF' : ''
-  return {file, before: bom + text, after: bom + after, fixed}
+  return {file, before: bom + source, after: bom + after, fixed, refused}
+}
+
+/**
+ * How a fix writes a word in a story of a format: the word itself
+ * (`Ki&#101;v` becomes `Kyiv`), with only what the format would read as
+ * markup written so that it reads as the word: in HTML `&` and `<` as
+ * references, in Markdown the characters of inline markup, and an `&` that
+ * would start a reference, escaped. A word a newsroom prefers rarely has
+ * any of them (`AT&T`).
+ *
+ * @param word The word to write.
+ * @param format The story's format.
+ * @returns Its source.
+ */
+export function writtenAs(word: string, format: Format): string {
+  if (format === 'html') return word.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
+  if (format === 'markdown') return word.replaceAll(/[\\`*_[\]<~]|&(?=#|[A-Za-z\d]+;)/g, '\\$&')
+  return word
+}
+
+/**
+ * Read a file again before fixing it, in its own encoding: the fixes are
+ * checked against the file as it is now, not as it was linted.
+ *
+ * @param file The linted file.
+ * @returns Its text without the BOM, the same as when it was linted.
+ * @throws {CopydeskError} Naming the file when it cannot be read, or changed since it was read.
+ */
+export function readAgainToFix(file: VFile): string {
+  const current = readForRewrite(file)
+  const bom = file.data.bom ? '\uFEFF' : ''
+  if (current.value !== bom + String(file.value)) throw new CopydeskError('changed since it was read: not fixed', {file: file.path})
+  return current.value.slice(bom.length)
+}
+
+/**
+ * Read a file's bytes and decode them as they will be written back.
+ *
+ * @param file The file.
+ * @returns Its text (BOM included) and encoding.
+ * @throws {CopydeskError} Naming the file when it cannot be read, or not be written back byte for byte.
+ */
+function readForRewrite(file: VFile): RoundTripText {
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(path.resolve(file.cwd, file.path))
+  } catch (error) {
+    throw new CopydeskError('cannot be read again to fix it', {file: file.path}, error)
+  }
+  const current = decodeForRewrite(bytes)
+  if (!current) throw new CopydeskError('changed since it was read: not fixed', {file: file.path})
+  return current
 }
 
 /**
@@ -164,16 +241,10 @@ export function fixFile(file: VFile): FileFix | undefined {
 export async function writeFix(fix: FileFix): Promise<void> {
   const filePath = path.resolve(fix.file.cwd, fix.file.path)
   const shown = fix.file.path
-  let bytes: Buffer
-  try {
-    bytes = fs.readFileSync(filePath)
-  } catch (error) {
-    throw new CopydeskError('cannot be read again to fix it', {file: shown}, error)
-  }
   // Read as it was linted, in its own encoding, and written back in it: a
   // Windows-1252 or UTF-16 story stays one, and only the fixed words' bytes change.
-  const current = decodeForRewrite(bytes)
-  if (!current || current.value !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
+  const current = readForRewrite(fix.file)
+  if (current.value !== fix.before) throw new CopydeskError('changed since it was read: not fixed', {file: shown})
   const after = encodeText(fix.after, current.encoding)
   const again = after && decodeInput(after)
   if (!after || again?.kind !== 'text' || again.value !== fix.after) {

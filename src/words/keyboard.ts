@@ -25,6 +25,18 @@ export function neighbourKeys(letter: string): string {
 }
 
 /**
+ * How many neighbours a letter's key has, on average over the letter keys:
+ * the choices a finger that slips to a neighbouring key has.
+ *
+ * @returns The mean count.
+ */
+export function meanNeighbourCount(): number {
+  let total = 0
+  for (const letters of neighbours.values()) total += letters.length
+  return total / neighbours.size
+}
+
+/**
  * Whether two letters are on neighbouring keys (beside each other in a row,
  * or touching across the stagger of two rows).
  *

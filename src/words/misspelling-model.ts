@@ -1,6 +1,6 @@
 import {cachedBytes} from './disk-cache.js'
 import {misspellingEntries, misspellingsDigests} from './common-misspellings.js'
-import {isNeighbourKey} from './keyboard.js'
+import {isNeighbourKey, meanNeighbourCount} from './keyboard.js'
 
 /**
  * How people misspell: the chance of each edit that turns the word meant
@@ -22,7 +22,11 @@ import {isNeighbourKey} from './keyboard.js'
  * a letter typed for its neighbour on the keyboard, a neighbouring key
  * caught with a letter (`deala` for `deals`), or a letter struck again
  * after the next (`theh`), costs at most as much as a common edit of the
- * list.
+ * list. A slip of the fingers' rhythm, as common a kind of slip but one
+ * that takes no choice of key, costs less again: a letter dropped (`ost`)
+ * or two letters swapped (`teh`). (A letter doubled takes no choice either;
+ * counted as a rhythm slip it drew `timee` to `time` rather than `times` as
+ * often as it helped, on the development set, so it stays a keyboard slip.)
  */
 
 /** Count of each edit, by kind and letters: `s` typed x for y, `i` added y after x, `d` dropped y after x, `t` swapped x y. */
@@ -40,6 +44,13 @@ const start = '^'
  * a common confusion of the list, such as a vowel for a vowel.
  */
 export const keyboardSlipCost = 4
+
+/**
+ * Most the cost of a slip of rhythm can be: that of a keyboard slip less the
+ * choice of one key among a letter's neighbours (about four), which such a
+ * slip does not make.
+ */
+const rhythmSlipCost = keyboardSlipCost - Math.log(meanNeighbourCount())
 
 /** Edits of a pair past which the pair is too far to align reliably (the list has a few rewritten words). */
 const mostEditsLearned = 2
@@ -125,25 +136,27 @@ function editCost(kind: string, x: string, y: string): number {
   let cost = costs.get(key)
   if (cost === undefined) {
     cost = -Math.log(editChance(kind, x, y))
-    if (isKeyboardSlip(kind, x, y)) cost = Math.min(cost, keyboardSlipCost)
+    cost = Math.min(cost, slipCost(kind, x, y))
     costs.set(key, cost)
   }
   return cost
 }
 
 /**
- * Whether an edit is a finger slipping on the keyboard: a neighbouring key
- * typed for a letter, or caught with (or doubling) the letter before.
+ * The most an edit costs as a slip of the fingers: a slip of rhythm (a
+ * letter dropped, two letters swapped) or of the keys (a neighbouring key
+ * typed for a letter or caught with the letter before, a letter doubled).
  *
  * @param kind Kind of edit.
  * @param x First letter.
  * @param y Second letter.
- * @returns Whether it is.
+ * @returns The cost as a slip; infinite for an edit that is none.
  */
-function isKeyboardSlip(kind: string, x: string, y: string): boolean {
-  if (kind === 's') return isNeighbourKey(x, y)
-  if (kind === 'i') return x === y || isNeighbourKey(x, y)
-  return false
+function slipCost(kind: string, x: string, y: string): number {
+  if (kind === 'd' || kind === 't') return rhythmSlipCost
+  if ((kind === 's' || kind === 'i') && isNeighbourKey(x, y)) return keyboardSlipCost
+  if (kind === 'i' && x === y) return keyboardSlipCost
+  return Number.POSITIVE_INFINITY
 }
 
 /**

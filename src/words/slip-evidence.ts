@@ -46,6 +46,13 @@ const commonUse = 20_000
 const typedMost = 5000
 
 /**
+ * SUBTLEX-US count from which a word is well known: a slip of it is likelier
+ * than a coinage that happens to look like it (`schedule` is 1,518 and
+ * `domestic` 351; `grouper`, 10).
+ */
+const wellKnown = 100
+
+/**
  * Whether an unknown ordinary word is a slip worth an error: one that
  * cspell's list of common misspellings holds (`recieved`, `youre`), however
  * often the story repeats it; else used once, one or two edits from a
@@ -124,10 +131,12 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   // of four letters after any prefix (`unmute`; `untill` never gets here,
   // `until` being one edit away) is likelier a coinage.
   return (
-    (text.length > shortForTwoEdits || neighbours.length > 0 || isLikelySlipOfTypedMost(text, message.expected ?? [])) &&
+    (text.length > shortForTwoEdits || neighbours.length > 0 || isLikelySlipOf(text, message.expected ?? [], typedMost)) &&
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
-    !isClosedCompound(text, isKnown) &&
+    // "roadmap" splits into two known words, a coinage; "differcult" and
+    // "statmeant" split too, but two likely edits make them a well-known word.
+    !(isClosedCompound(text, isKnown) && !isLikelySlipOf(text, message.expected ?? [], wellKnown)) &&
     !isPrefixedWord(text, isKnown, 4) &&
     !isCaseVariant(text, isKnown)
   )
@@ -220,19 +229,21 @@ function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[], a
 }
 
 /**
- * Whether a short word two edits from every dictionary word is still a
- * likely slip of one of the words typed most: the misspelling model finds
- * the edits between them common (`seiad` for `said`: a vowel added, two
- * letters swapped), where a coinage takes unlikely ones (`adtech` from
- * `attach`).
+ * Whether a word two edits from every dictionary word is still a likely
+ * slip of a word in use at least so often: the misspelling model finds the
+ * edits between them common. A short word takes one of the words typed
+ * most (`seiad` for `said`: a vowel added, two letters swapped), where a
+ * coinage takes unlikely edits (`adtech` from `attach`); a word that
+ * splits into known words takes a well-known one (`differcult`).
  *
  * @param text Lowercase word.
  * @param suggestions Its suggestions.
+ * @param atLeast Fewest SUBTLEX-US uses the word meant must have.
  * @returns Whether such a word is among them.
  */
-function isLikelySlipOfTypedMost(text: string, suggestions: readonly string[]): boolean {
+function isLikelySlipOf(text: string, suggestions: readonly string[], atLeast: number): boolean {
   return suggestions.some(
-    (suggestion) => wordFrequency(suggestion) >= typedMost && misspellingCost(text, suggestion) <= 2 * keyboardSlipCost
+    (suggestion) => wordFrequency(suggestion) >= atLeast && misspellingCost(text, suggestion) <= 2 * keyboardSlipCost
   )
 }
 

@@ -12,7 +12,7 @@ import {isInLargerWordList} from './dictionary.js'
  * Regular endings, and the stems each may follow by English spelling rules:
  * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
  * a consonant and `y` turn to `i` before `-ed`, `-es` and `-er` (`proxied`,
- * `juries`, `bendier`), `-s` never follows `s` or a consonant and `y`
+ * `juries`, `bendier`) and never takes `-ed` (`satisfyed`), `-s` never follows `s` or a consonant and `y`
  * (`thiss`, `injurys`), `-ly` makes adverbs of participles, `-a` plurals of
  * Greek words in `-on`.
  */
@@ -21,7 +21,7 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
   ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
   ['ers', (base) => [base, base + 'e', ...stemInY(base)]],
   ['er', (base) => [base, base + 'e', ...stemInY(base)]],
-  ['ed', (base) => (base.endsWith('e') ? [] : [base, base + 'e', ...stemInY(base)])],
+  ['ed', (base) => (base.endsWith('e') ? [] : /[^aeiou]y$/.test(base) ? [] : [base, base + 'e', ...stemInY(base)])],
   ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base))],
   ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
   // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
