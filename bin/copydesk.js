@@ -180,7 +180,8 @@ function codeCacheDigest(sourceDigest, data) {
 function readCodeCache(cacheFile, sourceDigest) {
   let fd
   try {
-    fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0))
+    // Without waiting: a FIFO planted at the entry's name fails the checks below instead of hanging every run.
+    fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0))
   } catch {
     return undefined
   }

@@ -51,6 +51,14 @@ describe('each bad input gets one line and its exit code', () => {
     ['YAML with a local tag', {'.copydeskrc.yml': 'words: !names [Oyelaran]\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml:1: invalid YAML: Unresolved tag: !names\n', 2],
     ['YAML with a key twice', {'.copydeskrc.yml': 'names: false\nnames: true\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml:2: invalid YAML: Map keys must be unique\n', 2],
     ['a YAML alias bomb', {'.copydeskrc.yml': aliasBomb.join('\n') + '\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml: invalid YAML: Excessive alias count indicates a resource exhaustion attack\n', 2],
+    ['YAML with a second document', {'.copydeskrc.yml': 'words: [Oyelaran]\n---\nnames: false\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml:2: invalid YAML: a second document (after `---`): a config file is one document\n', 2],
+    ['YAML nested a hundred deep', {'.copydeskrc.yml': 'words:\n' + '  - '.repeat(100) + 'Oyelaran\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.yml:2:255: nested more than 64 levels deep\n', 2],
+    ['a JSON config nested 5,000 deep', {'.copydeskrc.json': '{"words": ' + '['.repeat(5000) + ']'.repeat(5000) + '}\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:74: nested more than 64 levels deep\n', 2],
+    ['a JSON key given twice', {'.copydeskrc.json': '{\n  "names": false,\n  "names": true\n}\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:3:3: key `names` given twice\n', 2],
+    ['a JSON key given twice, spelt once with an escape', {'.copydeskrc.json': '{"rules": {"spelling": "off", "spe\\u006cling": "error"}}\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:31: key `spelling` given twice\n', 2],
+    ['the copydesk field of package.json given twice', {'package.json': '{"name": "desk",\n  "copydesk": {"names": false},\n  "copydesk": {"words": []}}\n', 'story.txt': clean}, [], 'copydesk: package.json:3:3: key `copydesk` given twice\n', 2],
+    ['a package.json whose own fields, not copydesk\'s, repeat a key and nest deep', {'package.json': '{"name": "desk", "name": "desk", "x": ' + '['.repeat(500) + ']'.repeat(500) + ',\n  "copydesk": {"names": false}}\n', 'story.txt': clean}, [], '', 0],
+    ['a house-style file with a second document', {'.copydeskrc.json': '{"houseStyle": "style.yml"}', 'style.yml': '- prefer: Kyiv\n  avoid: [Kiev]\n---\n- prefer: Odesa\n  avoid: [Odessa]\n', 'story.txt': clean}, [], 'copydesk: style.yml:3: invalid YAML: a second document (after `---`): a config file is one document\n', 2],
     ['a config in JavaScript, never run', {'.copydeskrc.js': 'process.exit(9)\n', 'story.txt': clean}, [], 'copydesk: .copydeskrc.js: config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`\n', 2],
     // Config that parses but is wrong.
     ['an unknown key', {'.copydeskrc.json': '{"wrods": []}', 'story.txt': clean}, [], 'copydesk: .copydeskrc.json:1:2: unknown key `wrods` (did you mean `words`?)\n', 2],
@@ -152,5 +160,62 @@ describe('patterns from config are matched without runaway backtracking', () => 
     const [file] = JSON.parse(run.stdout) as JsonFile[]
     expect(file?.messages.length).toBeGreaterThan(0)
     expect(file?.messages.every((message) => message.ruleId === 'house-style')).toBe(true)
+  })
+})
+
+describe('markup nested deeper than copydesk reads', () => {
+  /** Two more stories, so that `--jobs 2` lints in worker threads as well as the main one. */
+  const others = {'a.md': 'The vote was close.\n', 'b.txt': 'The teh cat.\n'}
+  test.each([
+    ['HTML nested 1,800 deep', 'deep.html', '<div>'.repeat(1800) + 'The teh cat.' + '</div>'.repeat(1800) + '\n', 1],
+    ['HTML nested 1,800 deep on its third line', 'deep.html', '<p>Vote.</p>\n<p>Count.</p>\n' + '<span>'.repeat(1800) + 'teh\n', 3],
+    ['Markdown block quotes 3,000 deep', 'deep.md', 'Intro.\n\n' + '> '.repeat(3000) + 'The teh cat.\n', 3],
+    ['Markdown emphasis 3,000 deep', 'deep.md', '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', 1],
+    ['an HTML block in Markdown nested 1,800 deep', 'deep.md', '# Vote\n\nCount.\n\n' + '<div>'.repeat(1800) + 'teh' + '</div>'.repeat(1800) + '\n', 5],
+    ['an HTML block in a block quote nested 1,800 deep on its second line', 'deep.md', '# Vote\n\n> <div>\n> ' + '<span>'.repeat(1800) + 'teh\n> </div>\n', 4]
+  ])('%s is one line naming the file, the same with and without worker threads', {timeout: 30_000}, async (_name, name, contents, line) => {
+    const cwd = await makeTree({[name]: contents, ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, name, 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe(`copydesk: ${name}:${line}: nested more than 1,024 levels deep: not linted\n`)
+      expect(run.code).toBe(2)
+      expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['a.md', 'b.txt'])
+    }
+    expect(runs[1]).toEqual(runs[0])
+  })
+
+  test('front matter nested 1,200 deep is read as broken front matter, in the main thread as in a worker', {timeout: 30_000}, async () => {
+    const nested = Array.from({length: 1200}, (_, depth) => ' '.repeat(depth + 1) + `k${depth}:\n`).join('') + ' '.repeat(1201) + 'v\n'
+    const story = '---\ntitle: The teh headline\nextra:\n' + nested + '---\n\nThe vote was close.\n'
+    const cwd = await makeTree({'deep.md': story, 'copy.md': story, ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.md', 'copy.md', 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe('')
+      const report = JSON.parse(run.stdout) as JsonFile[]
+      expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
+        ['deep.md', []],
+        ['copy.md', []],
+        ['a.md', []],
+        ['b.txt', ['teh']]
+      ])
+    }
+    expect(runs[1]).toEqual(runs[0])
+  })
+
+  test('HTML nested 1,000 deep is linted, in the main thread as in a worker', {timeout: 30_000}, async () => {
+    const deep = '<div>'.repeat(1000) + 'The teh cat.' + '</div>'.repeat(1000) + '\n'
+    const cwd = await makeTree({'deep.html': deep, 'copy.html': deep, ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.html', 'copy.html', 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe('')
+      const report = JSON.parse(run.stdout) as JsonFile[]
+      expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
+        ['deep.html', ['teh']],
+        ['copy.html', ['teh']],
+        ['a.md', []],
+        ['b.txt', ['teh']]
+      ])
+    }
+    expect(runs[1]).toEqual(runs[0])
   })
 })

@@ -100,6 +100,21 @@ test('flipped bytes in every cache file change neither the findings nor the exit
   }
 }, 240_000)
 
+test.runIf(process.platform !== 'win32')('a FIFO planted at every cache entry\'s name is never waited on: the same findings, and the code cache is rebuilt', async () => {
+  const {cwd, cache, first} = await warmed()
+  const names = (await fs.readdir(cache)).filter((name) => name.endsWith('.bin'))
+  expect(names.some((name) => name.startsWith('code-'))).toBe(true)
+  for (const name of names) {
+    await fs.rm(path.join(cache, name))
+    await promisify(execFile)('mkfifo', [path.join(cache, name)])
+  }
+  // A FIFO opened to read waits for a writer: a hang would end the test at its timeout.
+  const planted = await run(bin, cwd, {COPYDESK_CACHE_DIR: cache})
+  expect(planted).toEqual(first)
+  for (const name of names.filter((name) => name.startsWith('code-'))) expect((await fs.lstat(path.join(cache, name))).isFile()).toBe(true)
+  expect(await run(bin, cwd, {COPYDESK_CACHE_DIR: cache})).toEqual(first)
+}, 120_000)
+
 test('zeroed bytes in the code cache never crash a run, and the cache is rebuilt', async () => {
   const {cwd, cache, first} = await warmed()
   const [name = ''] = (await fs.readdir(cache)).filter((name) => name.startsWith('code-'))

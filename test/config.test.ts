@@ -325,10 +325,10 @@ describe('schema errors point at the line and column, as Vale does', () => {
     ],
     ['JSON indented with tabs', {'.copydeskrc.json': '{\n\t"names": "no"\n}\n'}, [], 'copydesk: .copydeskrc.json:2:11: `names`: expected a boolean\n', 2],
     [
-      'a key given twice in JSON, at the one that counts',
+      'a key given twice in JSON, refused at the second before its value is looked at',
       {'.copydeskrc.json': '{\n  "names": true,\n  "names": "no"\n}\n'},
       [],
-      'copydesk: .copydeskrc.json:3:12: `names`: expected a boolean\n',
+      'copydesk: .copydeskrc.json:3:3: key `names` given twice\n',
       2
     ],
     [

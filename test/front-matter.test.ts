@@ -36,3 +36,18 @@ describe('headline fields of simple front matter, read without the YAML parser',
     expect(simpleHeadlineSpans(source)).toBeUndefined()
   })
 })
+
+describe('front matter the YAML parser reads as broken: no headline field is read from it', () => {
+  test.each([
+    ['a second document, after `...`', 'title: Port reopens\n...\nsummary: Ferries sail again\n'],
+    ['a mapping nested a hundred deep', 'title: Port reopens\nextra:\n' + Array.from({length: 100}, (_, depth) => ' '.repeat(depth + 1) + `k${depth}:\n`).join('') + ' '.repeat(101) + 'v\n'],
+    ['lists nested a hundred deep on one line', 'title: Port reopens\nextra: ' + '['.repeat(100) + ']'.repeat(100) + '\n']
+  ])('%s', (_name, source) => {
+    expect(simpleHeadlineSpans(source) ?? headlineSpans(source)).toEqual([])
+  })
+
+  test('a mapping nested sixty deep is read', () => {
+    const source = 'title: Port reopens\nextra:\n' + Array.from({length: 60}, (_, depth) => ' '.repeat(depth + 1) + `k${depth}:\n`).join('') + ' '.repeat(61) + 'v\n'
+    expect(texts(source, headlineSpans(source))).toEqual(['Port reopens'])
+  })
+})

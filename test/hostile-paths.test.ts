@@ -6,6 +6,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {describe, expect, test} from 'vitest'
 import {discoverFiles} from '../src/files/discover.js'
+import {isInside, relativeInside} from '../src/files/repository-root.js'
 import type {JsonFile} from '../src/report/json.js'
 import {makeTree, root, runCli} from './helpers.js'
 
@@ -164,6 +165,28 @@ describe.skipIf(!unix)('--changed passes by a changed name that is not a regular
   })
 })
 
+describe('paths whose names start with two dots', () => {
+  test.each([
+    ['a file named `..old.txt`', '..old.txt', true],
+    ['a folder named `..drafts`', path.join('..drafts', 'a.md'), true],
+    ['`...`', '...', true],
+    ['the folder itself', '', true],
+    ['the folder above', '..', false],
+    ['a file beside the folder', path.join('..', 'other', 'a.md'), false]
+  ])('%s is inside or outside by whole parts of the path', (_name, relative, inside) => {
+    const folder = path.resolve('desk')
+    expect(isInside(folder, path.join(folder, relative))).toBe(inside)
+    expect(relativeInside(folder, path.join(folder, relative))).toBe(inside ? path.normalize(relative).replace(/^\.$/, '') : undefined)
+  })
+
+  test('config `ignore` leaves out a story named `..old.txt`', async () => {
+    const cwd = await repository({'.copydeskrc.json': '{"ignore": ["..old.txt"]}', '..old.txt': 'The teh cat.\n', 'story.md': 'The teh dog.\n'})
+    const run = await runCli(['--format', 'json', '..old.txt', 'story.md'], {cwd})
+    expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['story.md'])
+    expect(run.code).toBe(1)
+  })
+})
+
 describe.skipIf(!unix)('files a config names, and config files, are regular files inside the repository', () => {
   test.each<[string, Record<string, string>, (cwd: string) => Promise<void>, string[], string]>([
     ['a .copydeskrc.json -> /dev/zero', {}, (cwd) => fs.symlink('/dev/zero', path.join(cwd, '.copydeskrc.json')), [], 'copydesk: .copydeskrc.json: is a device, not a file\n'],
@@ -180,7 +203,9 @@ describe.skipIf(!unix)('files a config names, and config files, are regular file
     }, [], 'copydesk: .copydesk/words.txt: is a device, not a file\n'],
     ['--config /dev/zero', {}, async () => {}, ['--config', '/dev/zero'], 'copydesk: /dev/zero: is a device, not a file\n'],
     ['--baseline /dev/zero', {}, async () => {}, ['--no-config', '--baseline', '/dev/zero'], 'copydesk: /dev/zero: baseline is a device, not a file\n'],
-    ['--names-in a FIFO', {}, async (cwd) => void execFileSync('mkfifo', [path.join(cwd, 'names.json')]), ['--no-config', '--names-in', 'names.json', '--', 'story.md'], 'copydesk: names.json: names index is a FIFO (named pipe), not a file\n']
+    ['--names-in a FIFO', {}, async (cwd) => void execFileSync('mkfifo', [path.join(cwd, 'names.json')]), ['--no-config', '--names-in', 'names.json', '--', 'story.md'], 'copydesk: names.json: names index is a FIFO (named pipe), not a file\n'],
+    // A folder whose name starts with two dots is inside, and is named as it is, not by its absolute path.
+    ['a config that is a FIFO in a folder named `..drafts`', {'..drafts/a.md': clean}, async (cwd) => void execFileSync('mkfifo', [path.join(cwd, '..drafts/.copydeskrc.yml')]), ['..drafts/a.md'], 'copydesk: ..drafts/.copydeskrc.yml: is a FIFO (named pipe), not a file\n']
   ])('%s', {timeout: 10_000}, async (_name, files, make, args, stderr) => {
     const cwd = await repository({'story.md': clean, ...files})
     await make(cwd)

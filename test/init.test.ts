@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -163,6 +164,18 @@ describe('copydesk init', () => {
     expect(run.stderr).toBe(`copydesk: ${name}: a config is already here; run \`copydesk init --force\` to replace it\n`)
     expect(await fs.readFile(path.join(cwd, name), 'utf8')).toBe(contents)
     await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
+  })
+
+  test.each<[string, (cwd: string) => Promise<void>, string]>([
+    ['a FIFO', async (cwd) => void execFileSync('mkfifo', [path.join(cwd, 'package.json')]), 'is a FIFO (named pipe), not a file'],
+    ['a link to /dev/zero', async (cwd) => fs.symlink('/dev/zero', path.join(cwd, 'package.json')), 'is a device, not a file']
+  ])('a package.json that is %s is refused, never waited on, and nothing is written', {timeout: 10_000}, async (_name, make, reason) => {
+    const cwd = await makeTree({...newsroom})
+    await make(cwd)
+    const run = await runCli(['init'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: `copydesk: package.json: ${reason}\n`})
+    await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
+    await expect(fs.access(path.join(cwd, '.copydeskrc.json'))).rejects.toThrow()
   })
 
   test('keeps a Windows-1252 word list in Windows-1252, with its CRLF and every word', async () => {

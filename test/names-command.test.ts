@@ -1,7 +1,7 @@
 import vm from 'node:vm'
 import type {Element, Root} from 'hast'
-import rehypeParse from 'rehype-parse'
-import {unified} from 'unified'
+import {fromParse5} from 'hast-util-from-parse5'
+import {parse} from 'parse5'
 import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {buildNamesIndex, type StoryNames} from '../src/across/names-index.js'
@@ -318,7 +318,7 @@ describe('options', () => {
  * @returns Its tree.
  */
 function parseHtml(html: string): Root {
-  return unified().use(rehypeParse).parse(html)
+  return fromParse5(parse(html)) as Root
 }
 
 /**

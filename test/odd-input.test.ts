@@ -40,6 +40,23 @@ const slip = '1:5-1:8 error spelling teh'
 /** Bytes of a string in Windows-1252 (every character below U+0100 here). */
 const latin = (text: string): Buffer => Buffer.from(text, 'latin1')
 
+/**
+ * Text as UTF-32 saves it: four bytes a code point.
+ *
+ * @param text The text, a byte order mark included if it has one.
+ * @param order Little or big endian.
+ * @returns The bytes.
+ */
+function utf32(text: string, order: 'LE' | 'BE'): Buffer {
+  const points = Array.from(text, (character) => character.codePointAt(0) ?? 0)
+  const bytes = Buffer.alloc(points.length * 4)
+  for (const [index, point] of points.entries()) {
+    if (order === 'LE') bytes.writeUInt32LE(point, index * 4)
+    else bytes.writeUInt32BE(point, index * 4)
+  }
+  return bytes
+}
+
 /** The first bytes of common binary files, with a little of what follows. */
 const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)])
 const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a464946000101', 'hex'), Buffer.alloc(64)])
@@ -197,7 +214,10 @@ describe('encodings', () => {
       'UTF-16BE with a byte order mark',
       Buffer.from('\uFEFFCafé owner.\nThe teh cat.\n', 'utf16le').swap16(),
       [warning, '2:5-2:8 error spelling teh']
-    ]
+    ],
+    // Read as UTF-16, these were words between NULs, and the slip was never seen.
+    ['UTF-32LE with a byte order mark', utf32('\uFEFFCafé owner 🎉 said teh cat.\n', 'LE'), [warning, '1:20-1:23 error spelling teh']],
+    ['UTF-32BE with a byte order mark', utf32('\uFEFFCafé owner.\nThe teh cat.\n', 'BE'), [warning, '2:5-2:8 error spelling teh']]
   ])('reads %s with a warning, places findings by character', async (_, contents, expected) => {
     const name = expected[1]?.startsWith('2:8') ? 'story.html' : 'story.txt'
     const {code, found} = await lintBytes(name, contents)
@@ -220,7 +240,10 @@ describe('encodings', () => {
     ['a byte Windows-1252 leaves undefined', latin('Vote count.\nCaf\xe9 \x81 owner.\n'), 'story.txt:2: cannot be read: not UTF-8 or Windows-1252 text (byte 0x81)'],
     ['a control character', latin('Vote count.\r\n\r\nCaf\xe9\x07.\n'), 'story.txt:3: cannot be read: not UTF-8 or Windows-1252 text (byte 0x07)'],
     ['half a surrogate pair in UTF-16', Buffer.from('\uFEFFVote.\n\uD800 x', 'utf16le'), 'story.txt:2: cannot be read: not UTF-16LE text (byte 0x00)'],
-    ['an odd byte at the end of UTF-16', Buffer.concat([Buffer.from('\uFEFFVote.', 'utf16le'), Buffer.from([0x41])]), 'story.txt:1: cannot be read: not UTF-16LE text (byte 0x41)']
+    ['an odd byte at the end of UTF-16', Buffer.concat([Buffer.from('\uFEFFVote.', 'utf16le'), Buffer.from([0x41])]), 'story.txt:1: cannot be read: not UTF-16LE text (byte 0x41)'],
+    ['a code point past U+10FFFF in UTF-32', Buffer.concat([utf32('\uFEFFVote.\nCount ', 'LE'), Buffer.from([0, 0, 0x11, 0])]), 'story.txt:2: cannot be read: not UTF-32LE text (byte 0x00)'],
+    ['a surrogate in UTF-32', Buffer.concat([utf32('\uFEFFVote.\r\n', 'BE'), Buffer.from([0, 0, 0xd8, 0])]), 'story.txt:2: cannot be read: not UTF-32BE text (byte 0x00)'],
+    ['two bytes too many at the end of UTF-32', Buffer.concat([utf32('\uFEFFVote.', 'LE'), Buffer.from([0x41, 0])]), 'story.txt:1: cannot be read: not UTF-32LE text (byte 0x41)']
   ])('refuses a file with %s, naming the line, and lints the others', async (_, contents, problem) => {
     const cwd = await makeTree({'story.txt': contents, 'other.txt': 'The teh cat.\n'})
     const run = await runCli(['--no-config', 'story.txt', 'other.txt'], {cwd})
@@ -244,6 +267,15 @@ describe('encodings', () => {
     const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
     expect(run.stderr).toBe('copydesk: fixed story.txt:1:13 `Kiev` → `Kyiv` (house-style)\ncopydesk: fixed 1 findings\n')
     expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(latin('The caf\xe9 in Kyiv reopened.\n'))
+  })
+})
+
+describe('UTF-32 stories', () => {
+  test.each(['LE', 'BE'] as const)('--fix writes a UTF-32%s story back in UTF-32, changing only the fixed word', async (order) => {
+    const cwd = await makeTree({'story.txt': utf32('\uFEFFThe café 🎉 in Kiev reopened.\r\n', order)})
+    const run = await runCli(['--no-config', '--fix', 'story.txt'], {cwd})
+    expect(run.stderr).toBe('copydesk: fixed story.txt:1:16 `Kiev` → `Kyiv` (house-style)\ncopydesk: fixed 1 findings\n')
+    expect(await fs.readFile(path.join(cwd, 'story.txt'))).toEqual(utf32('\uFEFFThe café 🎉 in Kyiv reopened.\r\n', order))
   })
 })
 

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -126,6 +127,17 @@ describe('step summary', () => {
       code: 2,
       stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n',
       stderr: 'copydesk: summary: step summary (`GITHUB_STEP_SUMMARY`) cannot be written: is a folder, not a file\n'
+    })
+  })
+
+  test.runIf(process.platform !== 'win32')('a summary path that is a FIFO no one reads is refused at once, never waited on', {timeout: 10_000}, async () => {
+    const cwd = await makeTree({'a.txt': 'The budgett passed.\n'})
+    execFileSync('mkfifo', [path.join(cwd, 'summary')])
+    const run = await runCli(['--format', 'github', 'a.txt'], {cwd, env: {GITHUB_STEP_SUMMARY: 'summary'}})
+    expect(run).toEqual({
+      code: 2,
+      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n',
+      stderr: 'copydesk: summary: step summary (`GITHUB_STEP_SUMMARY`) cannot be written: not a regular file\n'
     })
   })
 

@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process'
+import {execFile, execFileSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -106,6 +106,43 @@ describe('copydesk words add', () => {
     const cwd = await makeTree({})
     const run = await runCli(['words', 'add', ...words], {cwd})
     expect(run).toEqual({code: 2, stdout: '', stderr})
+  })
+
+  test.each<[string, (cwd: string) => Promise<void>, string]>([
+    ['a FIFO', async (cwd) => void execFileSync('mkfifo', [path.join(cwd, 'review.txt')]), 'word list is a FIFO (named pipe), not a file'],
+    ['a link to /dev/zero', async (cwd) => fs.symlink('/dev/zero', path.join(cwd, 'review.txt')), 'word list is a device, not a file'],
+    ['a folder', async (cwd) => fs.mkdir(path.join(cwd, 'review.txt')), 'word list is a folder, not a file'],
+    ['over 16 MB', async (cwd) => fs.writeFile(path.join(cwd, 'review.txt'), Buffer.alloc(16 * 1024 * 1024 + 1, 'a')), 'word list is too large to read: over 16 MB (17 MB)']
+  ])('a --from list that is %s is refused, never waited on or read whole', {timeout: 10_000}, async (_name, make, reason) => {
+    const cwd = await makeTree({})
+    await make(cwd)
+    const run = await runCli(['words', 'add', '--from', 'review.txt'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: `copydesk: review.txt: words add --from: ${reason}\n`})
+    await expect(fs.access(path.join(cwd, '.copydesk'))).rejects.toThrow()
+  })
+
+  test.each([['list'], ['add', 'Baraka'], ['remove', 'Zuma']])('words %s refuses a list that is a FIFO, never waiting on it', {timeout: 10_000}, async (...command) => {
+    const cwd = await makeTree({'.copydesk/keep': ''})
+    execFileSync('mkfifo', [path.join(cwd, '.copydesk/words.txt')])
+    const run = await runCli(['words', ...command], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: .copydesk/words.txt: is a FIFO (named pipe), not a file\n'})
+  })
+
+  test('words add refuses a list over 16 MB, as linting does, and leaves it whole', {timeout: 20_000}, async () => {
+    const big = Buffer.alloc(16 * 1024 * 1024 + 5, 'Zuma\n')
+    const cwd = await makeTree({'.copydesk/words.txt': big})
+    const run = await runCli(['words', 'add', 'Baraka'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: 'copydesk: .copydesk/words.txt: is too large to read: over 16 MB (17 MB)\n'})
+    expect((await fs.stat(path.join(cwd, '.copydesk/words.txt'))).size).toBe(big.length)
+  })
+
+  test('words list refuses a list that leads outside the repository', async () => {
+    const outside = await makeTree({'names.txt': 'Zuma\n'})
+    const cwd = await makeTree({'.git/HEAD': 'ref: refs/heads/main\n'})
+    await fs.mkdir(path.join(cwd, '.copydesk'))
+    await fs.symlink(path.join(outside, 'names.txt'), path.join(cwd, '.copydesk/words.txt'))
+    const run = await runCli(['words', 'list'], {cwd})
+    expect(run).toEqual({code: 2, stdout: '', stderr: `copydesk: .copydesk/words.txt: leads outside the repository, to \`${await fs.realpath(path.join(outside, 'names.txt'))}\`\n`})
   })
 
   test('a list that is a folder is one line naming it, with exit code 2', async () => {
@@ -234,7 +271,7 @@ describe('the repository word list in linting', () => {
     const cwd = await makeTree({'.copydesk/words.txt': Buffer.from([0x5a, 0x75, 0x6d, 0x61, 0x81, 0x0a]), 'story.txt': story})
     const run = await runCli(['story.txt'], {cwd})
     expect(run.code).toBe(2)
-    expect(run.stderr).toBe('copydesk: .copydesk/words.txt: is not a word list: not text in UTF-8, UTF-16 or Windows-1252\n')
+    expect(run.stderr).toBe('copydesk: .copydesk/words.txt: is not a word list: not text in UTF-8, UTF-16, UTF-32 or Windows-1252\n')
   })
 
   test('that cannot be read is one line naming it, with exit code 2', async () => {
@@ -252,7 +289,16 @@ describe('the repository word list in linting', () => {
  * @param encoding How it is saved.
  * @returns The bytes.
  */
-function saved(text: string, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252'): Buffer {
+function saved(text: string, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | 'Windows-1252'): Buffer {
+  if (encoding === 'UTF-32LE' || encoding === 'UTF-32BE') {
+    const points = Array.from(text, (character) => character.codePointAt(0) ?? 0)
+    const bytes = Buffer.alloc(points.length * 4)
+    for (const [index, point] of points.entries()) {
+      if (encoding === 'UTF-32LE') bytes.writeUInt32LE(point, index * 4)
+      else bytes.writeUInt32BE(point, index * 4)
+    }
+    return bytes
+  }
   if (encoding === 'UTF-16LE') return Buffer.from(text, 'utf16le')
   if (encoding === 'UTF-16BE') return Buffer.from(text, 'utf16le').swap16()
   // Latin-1 and Windows-1252 agree on the letters these tests use (é, ü, ø).
@@ -264,7 +310,9 @@ describe('words add, words remove and init keep the list as they found it', () =
   test.each([
     ['Windows-1252', '# Desk names\r\nBrøndby\r\nMüller\r\n', 'Windows-1252'],
     ['UTF-16 LE with its byte order mark', '\uFEFF# Desk names\r\nBrøndby\r\nMüller\r\n', 'UTF-16LE'],
-    ['UTF-16 BE with its byte order mark', '\uFEFF# Desk names\nBrøndby\nMüller\n', 'UTF-16BE']
+    ['UTF-16 BE with its byte order mark', '\uFEFF# Desk names\nBrøndby\nMüller\n', 'UTF-16BE'],
+    ['UTF-32 LE with its byte order mark', '\uFEFF# Desk names\r\nBrøndby\r\nMüller\r\n', 'UTF-32LE'],
+    ['UTF-32 BE with its byte order mark', '\uFEFF# Desk names\nBrøndby\nMüller\n', 'UTF-32BE']
   ] as const)('words add keeps a %s list in its encoding, with its line endings', async (_, text, encoding) => {
     const cwd = await makeTree({'.copydesk/words.txt': saved(text, encoding)})
     const run = await runCli(['words', 'add', 'Lefèvre'], {cwd})
@@ -308,7 +356,7 @@ describe('words add, words remove and init keep the list as they found it', () =
 
   test.each([
     ['with a byte no encoding copydesk reads has', Buffer.from([0x5a, 0x75, 0x6d, 0x61, 0x81, 0x0a])],
-    ['in UTF-32, which reads as UTF-16 with NULs', Buffer.from('\uFEFFZuma\n'.split('').flatMap((c) => [c.charCodeAt(0), 0, 0, 0]).map((b, i) => (i === 0 ? 0xff : i === 1 ? 0xfe : b)))],
+    ['in UTF-32 with a code point past U+10FFFF', Buffer.concat([saved('\uFEFFZuma\n', 'UTF-32LE'), Buffer.from([0, 0, 0x11, 0])])],
     ['that is binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])]
   ])('refuses a list it cannot write back byte for byte: one %s', async (_, bytes) => {
     const cwd = await makeTree({'.copydesk/words.txt': bytes})
@@ -316,7 +364,7 @@ describe('words add, words remove and init keep the list as they found it', () =
       expect(await runCli(['words', ...command], {cwd})).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'copydesk: .copydesk/words.txt: cannot be changed without changing its other bytes: not UTF-8, UTF-16 or Windows-1252 text\n'
+        stderr: 'copydesk: .copydesk/words.txt: cannot be changed without changing its other bytes: not UTF-8, UTF-16, UTF-32 or Windows-1252 text\n'
       })
     }
     expect(await fs.readFile(path.join(cwd, '.copydesk/words.txt'))).toEqual(bytes)

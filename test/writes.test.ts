@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {replaceFile, repositoryRoot, writeFailure} from '../src/files/atomic-write.js'
+import {rootForFile, trustedFolder} from '../src/files/repository-root.js'
 import {canMountTmpfs, fillSource, onSmallDisk} from './full-disk.js'
 import {makeTree, root, runCli} from './helpers.js'
 
@@ -202,10 +203,19 @@ describe('every writer', () => {
     expect((await fs.stat(path.join(cwd, 'story.txt'))).mode & 0o7777).toBe(0o2664)
   })
 
-  test('the repository root is the nearest folder with .git, else the working directory', async () => {
-    const cwd = await makeTree({'repo/.git/HEAD': 'x\n', 'repo/news/a.md': '', 'loose/b.md': ''})
-    expect(repositoryRoot(path.join(cwd, 'repo/news/a.md'), cwd)).toBe(path.join(cwd, 'repo'))
-    expect(repositoryRoot(path.join(cwd, 'loose/b.md'), cwd)).toBe(cwd)
-    expect(repositoryRoot(path.join(os.tmpdir(), 'x.json'), cwd)).toBe(os.tmpdir())
+  // One root for reading and writing (see "What copydesk trusts"): what copydesk may read through a link it may write through it.
+  test('the root of a write is the one reads have: the working directory\'s repository, else the working directory', async () => {
+    const tree = await makeTree({'repo/.git/HEAD': 'x\n', 'repo/news/a.md': '', 'loose/b.md': '', 'other/.git/HEAD': 'x\n', 'other/c.md': ''})
+    const repo = path.join(tree, 'repo')
+    // From inside a repository, its top, for a file anywhere in it.
+    expect(repositoryRoot(path.join(repo, 'news/a.md'), path.join(repo, 'news'))).toBe(repo)
+    expect(rootForFile('a.md', path.join(repo, 'news'))).toBe(repo)
+    // Outside any repository, the working directory, as for reading.
+    expect(repositoryRoot(path.join(tree, 'loose/b.md'), tree)).toBe(tree)
+    expect(repositoryRoot(path.join(repo, 'news/a.md'), tree)).toBe(tree)
+    expect(rootForFile(path.join(repo, 'news/a.md'), tree)).toBe(trustedFolder(path.join(repo, 'news/a.md'), tree))
+    // A file the user names outside the working directory: its own repository, else its folder.
+    expect(repositoryRoot(path.join(tree, 'other/c.md'), repo)).toBe(path.join(tree, 'other'))
+    expect(repositoryRoot(path.join(os.tmpdir(), 'x.json'), tree)).toBe(os.tmpdir())
   })
 })

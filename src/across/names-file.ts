@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {z} from 'zod'
-import {replaceFile, repositoryRoot} from '../files/atomic-write.js'
+import {replaceFile} from '../files/atomic-write.js'
+import {rootForFile} from '../files/repository-root.js'
 import {CopydeskError} from '../errors.js'
 import {readJsonFile} from '../files/json-file.js'
 import type {StoryNames} from './names-index.js'
@@ -67,7 +68,7 @@ export async function writeNamesFile(stories: readonly StoryNames[], filePath: s
   const head: Omit<NamesFile, 'stories'> = {copydesk: 'names', version: 1}
   const lines = moved.map((story) => JSON.stringify(story))
   const text = JSON.stringify(head).slice(0, -1) + ',"stories":[' + (lines.length > 0 ? '\n' + lines.join(',\n') + '\n' : '') + ']}\n'
-  await replaceFile(filePath, text, repositoryRoot(filePath, cwd))
+  await replaceFile(filePath, text, rootForFile(filePath, cwd))
 }
 
 /**

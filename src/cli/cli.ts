@@ -6,6 +6,7 @@ import type {VFileMessage} from 'vfile-message'
 import {writeFailure} from '../files/atomic-write.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../settle/baseline.js'
 import {changedFiles} from '../files/changed-files.js'
+import {isInside} from '../files/repository-root.js'
 import type {Shard} from '../files/shard.js'
 import {type Dialect, dialects} from '../words/dictionary.js'
 import {parseCount, parseDialect, parseJobs, parseShardFlag, usageLine} from './flags.js'
@@ -347,7 +348,7 @@ function fixLine(message: VFileMessage): string {
  */
 async function changedInputs(paths: readonly string[], ref: string | undefined, io: CliIo): Promise<string[]> {
   const within = paths.map((input) => path.resolve(io.cwd, input))
-  const inside = (file: string): boolean => within.length === 0 || within.some((folder) => file === folder || file.startsWith(folder + path.sep))
+  const inside = (file: string): boolean => within.length === 0 || within.some((folder) => isInside(folder, file))
   const changed = await changedFiles(io.cwd, ref, io.env)
   for (const entry of changed.skipped) {
     if (inside(entry.path)) io.stderr.write(`copydesk: ${printable(path.relative(io.cwd, entry.path))}: ${entry.reason}: not linted\n`)

@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, writeFailure} from '../files/atomic-write.js'
+import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
+import {rootForFile, trustedFolder} from '../files/repository-root.js'
 import {dictionaryLookup} from '../words/dictionary.js'
 import {isCaseOnlyVariant} from '../words/letter-case.js'
 import {CopydeskError} from '../errors.js'
@@ -142,10 +144,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     from,
     wordsFile: shownPath(wordsPath, cwd),
     reviewFile: shownPath(reviewPath, cwd),
-    root: repositoryRoot(reviewPath, cwd)
+    root: rootForFile(reviewPath, cwd)
   })
   try {
-    await replaceFile(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', repositoryRoot(configPath, cwd))
+    await replaceFile(configPath, JSON.stringify(starterConfig, undefined, 2) + '\n', rootForFile(configPath, cwd))
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error), {file: shownPath(configPath, cwd)}, error)
   }
@@ -412,6 +414,7 @@ function crossStoryVariants(names: ReadonlyMap<string, {place: string; stories: 
  *
  * @param folder The folder.
  * @returns Its absolute path.
+ * @throws {FileRefused} When its `package.json` is there but is not a regular file inside the repository of at most 16 MB.
  */
 function existingConfig(folder: string): string | undefined {
   for (const name of configNames) {
@@ -419,11 +422,19 @@ function existingConfig(folder: string): string | undefined {
     if (fs.existsSync(candidate)) return candidate
   }
   const packagePath = path.join(folder, 'package.json')
+  let text: string
   try {
-    const data = JSON.parse(fs.readFileSync(packagePath, 'utf8')) as unknown
+    // As linting reads it: `package.json -> /dev/zero` or a FIFO is refused, not read forever.
+    text = readRegularText(packagePath, shownPath(packagePath, folder), {within: trustedFolder(packagePath, folder), maxBytes: maxTextBytes})
+  } catch (error) {
+    if (error instanceof FileRefused && error.kind === 'missing') return undefined
+    throw error
+  }
+  try {
+    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown
     if (data && typeof data === 'object' && 'copydesk' in data) return packagePath
   } catch {
-    // No package.json, or one that does not parse: not a copydesk config either way.
+    // A package.json that does not parse: not a copydesk config either way.
   }
   return undefined
 }

@@ -3,8 +3,9 @@ import type {Command} from 'commander'
 import {type CliIo, exitCode} from './io.js'
 import {initRepository} from './init.js'
 import {addRepoWords, findWordsRoot, listWords, removeWords, repoWordsPath, shownPath} from '../config/repo-words.js'
-import {readWordList} from '../config/word-list.js'
+import {parseWordList, wordListText} from '../config/word-list.js'
 import {CopydeskError} from '../errors.js'
+import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
 
 /**
  * Add the commands that set a repository up: `copydesk init [paths...]` and
@@ -98,12 +99,19 @@ async function runWordsAdd(words: string[], from: string | undefined, io: CliIo)
  * @throws {CopydeskError} Naming the file when it cannot be read.
  */
 function readGivenList(from: string, cwd: string): string[] {
+  let bytes: Buffer
   try {
-    return readWordList(path.resolve(cwd, from))
+    // A regular file of at most 16 MB, as every file copydesk reads: `--from /dev/zero` or a FIFO is refused, not read forever.
+    bytes = readRegularFile(path.resolve(cwd, from), from, {maxBytes: maxTextBytes})
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read'
+    if (!(error instanceof FileRefused)) throw error
+    const reason = error.message === 'no such file or folder' ? 'not found' : error.message
     throw new CopydeskError(`words add --from: word list ${reason}`, {file: from}, error)
+  }
+  try {
+    return parseWordList(wordListText(bytes))
+  } catch (error) {
+    throw new CopydeskError('words add --from: word list cannot be read', {file: from}, error)
   }
 }
 

@@ -25,7 +25,7 @@ export interface ReviewHeader {
   wordsFile: string
   /** The review list itself, as shown to the user. */
   reviewFile: string
-  /** The repository root, which a symlinked review list must lead inside (see `repositoryRoot`). */
+  /** The repository root, which a symlinked review list must lead inside (see `rootForFile`). */
   root: string
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {checkConfigShape} from './config-shape.js'
 import {parseSafeYaml} from './safe-yaml.js'
 import {CopydeskError} from '../errors.js'
 import {jsonSyntaxError} from './json-syntax.js'
 import {FileRefused, maxTextBytes, readRegularText} from '../files/regular-file.js'
-import {gitTop, isInside, repositoryRoot, trustedFolder} from '../files/repository-root.js'
+import {gitTop, isInside, relativeInside, repositoryRoot, trustedFolder} from '../files/repository-root.js'
 
 /**
  * Names of config files, looked for in this order in each folder from a
@@ -172,8 +173,8 @@ export class ConfigFinder {
       if (scriptNames.includes(path.basename(filePath)) || /\.[cm]?js$/i.test(filePath)) {
         return new CopydeskError('config in JavaScript is not read: write `.copydeskrc.json` or `.copydeskrc.yml`', {file: shown})
       }
-      const data = parseJsonConfig(text, shown)
       const [field] = settingsPath(filePath)
+      const data = parseJsonConfig(text, shown, field)
       if (field === undefined) return {filePath, raw: data}
       const settings = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined
       return settings === undefined ? undefined : {filePath, raw: settings}
@@ -190,26 +191,31 @@ export class ConfigFinder {
    * @returns It relative to the working directory, or as it is outside it.
    */
   private shown(filePath: string): string {
-    const relative = path.relative(this.cwd, filePath)
-    return relative && !relative.startsWith('..') ? relative : filePath
+    return relativeInside(this.cwd, filePath) || filePath
   }
 }
 
 /**
- * Parse a JSON config.
+ * Parse a JSON config, and check its shape (see `checkConfigShape`): in
+ * `package.json`, only the field that holds the settings is checked, the
+ * rest being npm's.
  *
  * @param text The file's text, without a byte order mark.
  * @param shown The file as the user would name it.
+ * @param field The field whose value holds the settings, if any.
  * @returns The value.
- * @throws {CopydeskError} `file:line: invalid JSON: reason`.
+ * @throws {CopydeskError} `file:line: invalid JSON: reason`, or a key given twice, or nesting too deep.
  */
-function parseJsonConfig(text: string, shown: string): unknown {
+function parseJsonConfig(text: string, shown: string, field: string | undefined): unknown {
+  let data: unknown
   try {
-    return JSON.parse(text) as unknown
+    data = JSON.parse(text) as unknown
   } catch (error) {
     const where = jsonSyntaxError(text)
     throw new CopydeskError('invalid JSON: ' + (where?.reason ?? 'not JSON'), {file: shown, line: where?.line}, error)
   }
+  checkConfigShape(text, shown, {field, uniqueKeys: true})
+  return data
 }
 
 /**

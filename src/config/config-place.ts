@@ -31,7 +31,7 @@ export function configPlace(filePath: string, at: readonly PropertyKey[], key?: 
     return undefined
   }
   const lineCounter = new LineCounter()
-  // Keys given twice: JSON.parse keeps the last, which `childNode` finds; in YAML they were refused already.
+  // Keys given twice were refused already (see `checkConfigShape`); were one here, `childNode` finds the last, as JSON.parse keeps it.
   const document = parseDocument(text, {schema: isYamlConfig(filePath) ? 'core' : 'json', lineCounter, uniqueKeys: false, logLevel: 'silent'})
   // A file nested thousands deep parses with errors here even though JSON.parse took it.
   if (document.errors.length > 0) return undefined

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {ConfigFinder} from './config-files.js'
-import {repositoryRoot, replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
+import {replaceFile, writeFailure, WriteRefusal, writeTarget} from '../files/atomic-write.js'
 import {decodeInput, type Encoding} from '../files/decode.js'
 import {decodeForRewrite, encodeText, unencodableCharacter} from '../files/encode.js'
 import {FileRefused, maxTextBytes, readRegularFile} from '../files/regular-file.js'
+import {relativeInside, rootForFile, trustedFolder} from '../files/repository-root.js'
 import {CopydeskError} from '../errors.js'
 import {withoutAccents} from '../words/accents.js'
 import {acceptedWords, parseWordList, wordListText} from './word-list.js'
@@ -44,7 +45,7 @@ export function readRepoWords(root: string, cwd: string, within?: string): strin
 }
 
 /** Why a word list that is not text is refused. */
-const notText = 'is not a word list: not text in UTF-8, UTF-16 or Windows-1252'
+const notText = 'is not a word list: not text in UTF-8, UTF-16, UTF-32 or Windows-1252'
 
 /**
  * Find the folder whose word list applies to files in a folder: that of the
@@ -188,7 +189,8 @@ export async function removeWords(filePath: string, words: readonly string[], cw
  */
 export async function listWords(filePath: string, cwd: string): Promise<string[]> {
   const shown = shownPath(filePath, cwd)
-  const bytes = await readListBytes(filePath, shown)
+  // Read as linting reads it: a link out of the repository, a FIFO or a device is refused, never waited on.
+  const bytes = readListBytes(filePath, shown, trustedFolder(filePath, cwd))
   if (bytes === undefined) throw new CopydeskError(noListYet, {file: shown})
   try {
     return parseWordList(wordListText(bytes))
@@ -215,7 +217,7 @@ const lockRetries = {retries: 60, factor: 1.2, minTimeout: 5, maxTimeout: 250, r
  *   file systems) is held while the list is read, changed and written, so
  *   that two runs at once cannot both read the old list and the second
  *   write away the first one's words;
- * - the encoding (UTF-8, UTF-16 with its byte order mark, Windows-1252), the
+ * - the encoding (UTF-8, UTF-16 or UTF-32 with its byte order mark, Windows-1252), the
  *   byte order mark and each line's ending: a list that would not read back
  *   as the same bytes is refused, never written (see `decodeForRewrite`);
  * - a symlink, owner, permissions and hard links, as `replaceFile` keeps them.
@@ -234,7 +236,7 @@ async function editList<Result>(
   edit: (list: ListFile, encoding: Encoding) => {changed: boolean; result: Result}
 ): Promise<Result> {
   const shown = shownPath(filePath, cwd)
-  const root = repositoryRoot(filePath, cwd)
+  const root = rootForFile(filePath, cwd)
   let target: string
   try {
     target = await writeTarget(filePath, root)
@@ -263,11 +265,11 @@ async function editList<Result>(
     throw new CopydeskError(fileFailure(error, 'written'), {file: shown}, error)
   }
   try {
-    const bytes = await readListBytes(target, shown)
+    const bytes = readListBytes(target, shown)
     if (bytes === undefined && !fresh) throw new CopydeskError(noListYet, {file: shown})
     const read = bytes === undefined ? {value: '', encoding: 'UTF-8' as const} : decodeForRewrite(bytes)
     if (!read) {
-      throw new CopydeskError('cannot be changed without changing its other bytes: not UTF-8, UTF-16 or Windows-1252 text', {file: shown})
+      throw new CopydeskError('cannot be changed without changing its other bytes: not UTF-8, UTF-16, UTF-32 or Windows-1252 text', {file: shown})
     }
     const list = bytes === undefined && fresh ? fresh : parseListFile(read.value)
     const {changed, result} = edit(list, read.encoding)
@@ -292,19 +294,22 @@ async function editList<Result>(
 }
 
 /**
- * Read a word list file's bytes.
+ * Read a word list file's bytes, as linting reads it: a regular file of at
+ * most 16 MB (`writeTarget` has checked where it leads), so that `words add`
+ * never rewrites a list that linting then refuses as too large.
  *
  * @param filePath The file.
  * @param shown The path as shown to the user.
+ * @param within Folder it must lead inside, links resolved, when that is not checked already.
  * @returns Its bytes, or `undefined` when it does not exist.
  * @throws {CopydeskError} When it cannot be read.
  */
-async function readListBytes(filePath: string, shown: string): Promise<Buffer | undefined> {
+function readListBytes(filePath: string, shown: string, within?: string): Buffer | undefined {
   try {
-    return await fs.promises.readFile(filePath)
+    return readRegularFile(filePath, shown, {within, maxBytes: maxTextBytes})
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new CopydeskError(fileFailure(error, 'read'), {file: shown}, error)
+    if (error instanceof FileRefused && error.message === 'no such file or folder') return undefined
+    throw error
   }
 }
 
@@ -449,8 +454,7 @@ function byCodePoint(a: string, b: string): number {
  * @returns The path to show.
  */
 export function shownPath(filePath: string, cwd: string): string {
-  const relative = path.relative(cwd, filePath)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath
+  return relativeInside(cwd, filePath) || filePath
 }
 
 /**

@@ -1,5 +1,6 @@
 import {type Document, LineCounter, parseDocument} from 'yaml'
 import {CopydeskError} from '../errors.js'
+import {checkConfigShape} from './config-shape.js'
 
 /** A config or style file is small and written by hand: a few aliases are fine, a billion laughs is not. */
 const maxAliasCount = 100
@@ -15,8 +16,8 @@ export interface SafeYaml {
 /**
  * Parse a YAML file a newsroom wrote (a config, a house style) safely: the
  * core schema with no custom tags (a tag YAML does not know is an error,
- * not a warning on standard error), unique keys, and a bounded number of
- * aliases.
+ * not a warning on standard error), unique keys, a bounded number of
+ * aliases, one document and a bounded depth (see `checkConfigShape`).
  *
  * @param text The file's text, without a byte order mark.
  * @param shown The file as the user would name it.
@@ -24,6 +25,8 @@ export interface SafeYaml {
  * @throws {CopydeskError} `file:line: invalid YAML: reason`.
  */
 export function parseSafeYaml(text: string, shown: string): SafeYaml {
+  // One document, not nested deeper than the composer's recursion can take in any thread.
+  checkConfigShape(text, shown, {uniqueKeys: false})
   const lineCounter = new LineCounter()
   const document = parseDocument(text, {schema: 'core', customTags: [], lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'silent'})
   const [problem] = [...document.errors, ...document.warnings]

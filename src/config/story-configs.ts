@@ -4,6 +4,7 @@ import {ConfigFinder} from './config-files.js'
 import type {Dialect} from '../words/dictionary.js'
 import {GitIgnore} from '../files/gitignore.js'
 import {caseInsensitiveFiles} from '../files/ignore-files.js'
+import {relativeInside} from '../files/repository-root.js'
 
 /** Where a run's config comes from. */
 export interface ConfigOptions {
@@ -91,8 +92,9 @@ export class StoryConfigs {
    */
   ignores(config: ResolvedConfig, storyPath: string): boolean {
     if (config.ignore.length === 0) return false
-    const relative = path.relative(config.root, path.resolve(this.options.cwd, storyPath))
-    if (relative.startsWith('..')) return false
+    // A story named `..old.txt` is inside the config's folder; one under `../` is not.
+    const relative = relativeInside(config.root, path.resolve(this.options.cwd, storyPath))
+    if (relative === undefined) return false
     let matcher = this.matchers.get(config)
     if (!matcher) this.matchers.set(config, (matcher = new GitIgnore(caseInsensitiveFiles).add(config.ignore)))
     return matcher.ignores(relative)

@@ -34,11 +34,11 @@ export function readWordList(filePath: string): string[] {
  *
  * @param bytes The file's contents.
  * @returns The text.
- * @throws {Error} When it is not text in UTF-8, UTF-16 or Windows-1252.
+ * @throws {Error} When it is not text in UTF-8, UTF-16, UTF-32 or Windows-1252.
  */
 export function wordListText(bytes: Uint8Array): string {
   const decoded = decodeInput(bytes)
-  if (decoded.kind !== 'text') throw new Error('not text in UTF-8, UTF-16 or Windows-1252')
+  if (decoded.kind !== 'text') throw new Error('not text in UTF-8, UTF-16, UTF-32 or Windows-1252')
   return decoded.value.replace(/^\uFEFF/, '')
 }
 

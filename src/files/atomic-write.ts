@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import {isInside, rootForFile} from './repository-root.js'
 
 /**
  * Why copydesk will not write a file, said in a few words for a one-line
@@ -17,24 +18,10 @@ export class WriteRefusal extends Error {
 }
 
 /**
- * The repository a file being written belongs to, whose root bounds where a
- * symlink may lead: the nearest folder above it that holds `.git`; else the
- * working directory when it holds the file; else the file's own folder.
- * Found as the ignore files' top is found (see `IgnoreFiles`).
- *
- * @param filePath Absolute path of the file.
- * @param cwd Working directory.
- * @returns Absolute folder.
+ * The repository root that bounds a file being written: `rootForFile`,
+ * under the name its first callers import.
  */
-export function repositoryRoot(filePath: string, cwd: string): string {
-  const folder = path.dirname(path.resolve(cwd, filePath))
-  for (let current = folder; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current
-    if (path.dirname(current) === current) break
-  }
-  const working = path.resolve(cwd)
-  return isInside(working, folder) ? working : folder
-}
+export const repositoryRoot = rootForFile
 
 /**
  * Replace a file's contents without losing what it was, keeping what it is.
@@ -59,7 +46,7 @@ export function repositoryRoot(filePath: string, cwd: string): string {
  *
  * @param filePath The file (absolute, or relative to the process's folder).
  * @param contents New contents: text is written as UTF-8.
- * @param root The repository root (see `repositoryRoot`).
+ * @param root The repository root (see `rootForFile`).
  * @returns Nothing.
  * @throws {WriteRefusal} When copydesk will not write the file; an error of the file system when it cannot.
  */
@@ -340,18 +327,6 @@ async function realFolder(folder: string): Promise<string> {
   } catch {
     return path.resolve(folder)
   }
-}
-
-/**
- * Whether `inner` is `outer` or inside it.
- *
- * @param outer Folder.
- * @param inner Path.
- * @returns Whether it is inside.
- */
-function isInside(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner)
-  return relative === '' || (relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative))
 }
 
 /**

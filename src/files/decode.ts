@@ -1,7 +1,7 @@
 import {isUtf8} from 'node:buffer'
 
 /** How a story's bytes were read. */
-export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE'
+export type Encoding = 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE'
 
 /** What a story's bytes are. */
 export type DecodedInput =
@@ -41,8 +41,9 @@ const sniffBytes = 8192
  * Tell a story's encoding and decode it, or tell that it is binary.
  *
  * UTF-8 first (with or without a byte order mark, which is kept in the
- * value); UTF-16 when it starts with its byte order mark (what older
- * Windows editors save as "Unicode"); binary when it looks so (see
+ * value); UTF-32 or UTF-16 when it starts with its byte order mark (what
+ * older Windows editors save as "Unicode"; read as UTF-16, UTF-32 would be
+ * a word between NULs at every other character, its slips never seen); binary when it looks so (see
  * `looksBinary`); else Windows-1252, of which Latin-1 text is a part, when
  * every byte is one that Windows-1252 text has.
  *
@@ -51,6 +52,10 @@ const sniffBytes = 8192
  */
 export function decodeInput(bytes: Uint8Array): DecodedInput {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // UTF-32LE's mark starts as UTF-16LE's does: it is looked for first, as
+  // WHATWG's and ICU's detectors do (a UTF-16 text opening with a NUL is no story).
+  if (buffer[0] === 0xff && buffer[1] === 0xfe && buffer[2] === 0 && buffer[3] === 0) return utf32(buffer, 'UTF-32LE')
+  if (buffer[0] === 0 && buffer[1] === 0 && buffer[2] === 0xfe && buffer[3] === 0xff) return utf32(buffer, 'UTF-32BE')
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return utf16(buffer, 'UTF-16LE')
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return utf16(buffer, 'UTF-16BE')
   if (looksBinary(buffer)) return {kind: 'binary'}
@@ -152,6 +157,33 @@ function utf16(bytes: Buffer, encoding: 'UTF-16LE' | 'UTF-16BE'): DecodedInput {
 }
 
 /**
+ * Decode UTF-32 that starts with its byte order mark, keeping the mark in
+ * the value as UTF-8 reading does. Node has no UTF-32 decoder: each four
+ * bytes are one code point, which must be a Unicode scalar value (not a
+ * surrogate, not past U+10FFFF).
+ *
+ * @param bytes The file's contents.
+ * @param encoding Which byte order.
+ * @returns The text, or where it stops being UTF-32.
+ */
+function utf32(bytes: Buffer, encoding: 'UTF-32LE' | 'UTF-32BE'): DecodedInput {
+  // A length that is not a multiple of four ends in part of a character.
+  const whole = bytes.length - (bytes.length % 4)
+  const pieces: string[] = []
+  // Code points a chunk at a time: `String.fromCodePoint` takes a bounded number of arguments.
+  const chunk: number[] = []
+  for (let offset = 0; offset < whole; offset += 4) {
+    const point = encoding === 'UTF-32LE' ? bytes.readUInt32LE(offset) : bytes.readUInt32BE(offset)
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undecodable(bytes, offset, encoding)
+    chunk.push(point)
+    if (chunk.length === 8192) pieces.push(String.fromCodePoint(...chunk.splice(0)))
+  }
+  if (whole !== bytes.length) return undecodable(bytes, whole, encoding)
+  pieces.push(String.fromCodePoint(...chunk))
+  return {kind: 'text', value: pieces.join(''), encoding}
+}
+
+/**
  * Say where decoding fails.
  *
  * @param bytes The file's contents.
@@ -161,7 +193,15 @@ function utf16(bytes: Buffer, encoding: 'UTF-16LE' | 'UTF-16BE'): DecodedInput {
  */
 function undecodable(bytes: Buffer, offset: number, encoding: Encoding): DecodedInput {
   let before: string
-  if (encoding === 'UTF-16LE' || encoding === 'UTF-16BE') {
+  if (encoding === 'UTF-32LE' || encoding === 'UTF-32BE') {
+    // Only line breaks count here: every other character stands as a space.
+    const units: number[] = []
+    for (let at = 0; at + 4 <= offset; at += 4) {
+      const point = encoding === 'UTF-32LE' ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at)
+      units.push(point === 0x0a || point === 0x0d ? point : 0x20)
+    }
+    before = Buffer.from(units).toString('latin1')
+  } else if (encoding === 'UTF-16LE' || encoding === 'UTF-16BE') {
     const prefix = Buffer.from(bytes.subarray(0, offset - (offset % 2)))
     if (encoding === 'UTF-16BE') prefix.swap16()
     before = prefix.toString('utf16le')

@@ -24,6 +24,17 @@ export function encodeText(value: string, encoding: Encoding): Buffer | undefine
       return Buffer.from(value, 'utf16le')
     case 'UTF-16BE':
       return Buffer.from(value, 'utf16le').swap16()
+    case 'UTF-32LE':
+    case 'UTF-32BE': {
+      if (unencodableCharacter(value, encoding) !== undefined) return undefined
+      const points = Array.from(value, (character) => character.codePointAt(0) ?? 0)
+      const bytes = Buffer.alloc(points.length * 4)
+      for (const [index, point] of points.entries()) {
+        if (encoding === 'UTF-32LE') bytes.writeUInt32LE(point, index * 4)
+        else bytes.writeUInt32BE(point, index * 4)
+      }
+      return bytes
+    }
     case 'Windows-1252': {
       const bytes = Buffer.alloc(value.length)
       for (let index = 0; index < value.length; index++) {
@@ -44,6 +55,8 @@ export function encodeText(value: string, encoding: Encoding): Buffer | undefine
  * @returns The character (a whole surrogate pair), or `undefined` when it can write them all.
  */
 export function unencodableCharacter(value: string, encoding: Encoding): string | undefined {
+  // UTF-32 holds every scalar value: only half of a surrogate pair, alone, has no code point to write.
+  if (encoding === 'UTF-32LE' || encoding === 'UTF-32BE') return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(value)?.[0]
   if (encoding !== 'Windows-1252') return undefined
   for (const character of value) if (!windows1252Bytes.has(character)) return character
   return undefined
@@ -60,8 +73,8 @@ export interface RoundTripText {
 /**
  * Decode a text file that copydesk will change and write back, and make
  * sure it can: decoding then encoding must give its very bytes back, and
- * it must be text (a NUL is never in a word list: a UTF-32 file read as
- * UTF-16 has them).
+ * it must be text (a NUL is never in a word list or a story: text in an
+ * encoding read wrongly has them).
  *
  * @param bytes The file's contents.
  * @returns The text and its encoding, or `undefined` when it cannot be written back unchanged.

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import {GitIgnore} from './gitignore.js'
 import {maxTextBytes, readRegularText} from './regular-file.js'
@@ -107,15 +106,9 @@ export class IgnoreFiles {
   private topFor(folder: string, floor: string): string {
     const cached = this.tops.get(folder)
     if (cached) return cached
-    let top = path.resolve(floor)
-    for (let current = folder; ; current = path.dirname(current)) {
-      if (fs.existsSync(path.join(current, '.git'))) {
-        top = current
-        break
-      }
-      if (current === this.cwd) top = current
-      if (path.dirname(current) === current) break
-    }
+    // The nearest `.git` above, not the run's root: a repository inside another (a
+    // submodule) is its own, with its own ignore files, as git reads them.
+    let top = gitTop(folder) ?? (isInside(this.cwd, folder) ? this.cwd : path.resolve(floor))
     if (!isInside(top, folder)) top = folder
     this.tops.set(folder, top)
     return top

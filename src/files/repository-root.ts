@@ -52,8 +52,40 @@ export function boundaryFor(named: string, root: string): string {
  * @returns Whether it is inside.
  */
 export function isInside(outer: string, inner: string): boolean {
+  return relativeInside(outer, inner) !== undefined
+}
+
+/**
+ * The path of `inner` from `outer` when it is `outer` or inside it, as
+ * paths (no link followed). Only a whole `..` part leads out: `..drafts`
+ * and `..old.txt` are names inside, which a test of the text's start
+ * (`startsWith('..')`) took for outside.
+ *
+ * @param outer Folder.
+ * @param inner Path.
+ * @returns The relative path (`''` for `outer` itself), or `undefined` when it is outside.
+ */
+export function relativeInside(outer: string, inner: string): string | undefined {
   const relative = path.relative(outer, inner)
-  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
+  if (relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative)) return undefined
+  return relative
+}
+
+/**
+ * The repository root that bounds a file copydesk writes (a story it
+ * fixes, the word list, a baseline, a names index): a symlink there is
+ * written through only when it leads inside it. The same root as for
+ * reading (`trustedFolder`), so that what copydesk may read through a link
+ * it may fix through it, and no more; for a file outside any repository
+ * and outside the working directory, its own folder.
+ *
+ * @param filePath Path of the file, absolute or relative to `cwd`.
+ * @param cwd Working directory.
+ * @returns Absolute folder.
+ */
+export function rootForFile(filePath: string, cwd: string): string {
+  const absolute = path.resolve(cwd, filePath)
+  return trustedFolder(absolute, cwd) ?? path.dirname(absolute)
 }
 
 /**

@@ -3,6 +3,7 @@ import type {ParseEnglish} from 'parse-english'
 import {parse as parseToml} from 'smol-toml'
 import type {Location} from 'vfile-location'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
+import {maxConfigDepth, nestsTooDeep} from '../config/config-shape.js'
 import {decodeWithSourceMap} from './character-reference.js'
 import {relocate} from './relocate.js'
 import type {Span} from './template-code.js'
@@ -275,6 +276,9 @@ function balancedArray(value: string): boolean {
  * @returns Start and end offsets of each value's text, in order.
  */
 export function headlineSpans(yamlSource: string, fields: ReadonlySet<string> = headlineKeys): Span[] {
+  // Nested deeper than YAML's composer takes in the main thread, it would be read in a
+  // worker and not in the main thread: broken, in both (see `maxConfigDepth`).
+  if (mayNestDeep(yamlSource) && nestsTooDeep(yamlSource)) return []
   const document = parseDocument(yamlSource, {keepSourceTokens: false})
   // Broken front matter is the site generator's to report; there is no prose to find in it.
   if (document.errors.length > 0 || !isMap(document.contents)) return []
@@ -286,6 +290,24 @@ export function headlineSpans(yamlSource: string, fields: ReadonlySet<string> = 
     if (span) spans.push(span)
   }
   return spans
+}
+
+/**
+ * Whether YAML has enough indicators (`:`, `-`, `?`, `[`, `{`) to nest
+ * deeper than `maxConfigDepth`: each level takes one, and front matter
+ * mostly has a few dozen, so the depth is rarely worth checking.
+ *
+ * @param yamlSource YAML.
+ * @returns Whether it may.
+ */
+function mayNestDeep(yamlSource: string): boolean {
+  let indicators = 0
+  for (let index = 0; index < yamlSource.length; index++) {
+    const code = yamlSource.charCodeAt(index)
+    // `:` `-` `?` `[` `{`
+    if ((code === 0x3a || code === 0x2d || code === 0x3f || code === 0x5b || code === 0x7b) && ++indicators > maxConfigDepth) return true
+  }
+  return false
 }
 
 /**

@@ -1,9 +1,9 @@
 import type {Comment, ElementContent, Nodes as HastNodes, Root as HastRoot} from 'hast'
+import {fromParse5} from 'hast-util-from-parse5'
 import {toNlcst} from 'hast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import type {ParseEnglish} from 'parse-english'
-import rehypeParse from 'rehype-parse'
-import {unified} from 'unified'
+import {parse, parseFragment} from 'parse5'
 import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
@@ -11,14 +11,15 @@ import {type Location, location} from 'vfile-location'
 import {addLinkNames, destinationPieces, type LinkNames, noteLinkNames} from './link-names.js'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
 import {linePoints, type PointAt} from './line-points.js'
+import {checkParse5Depth} from './nesting-limit.js'
 import {alignDecoded, placeDecoded, type SourceOffsets} from './source-offsets.js'
 import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
 
 /** Elements whose text is not prose: program code, styles, preformatted blocks. */
 const notProse = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'template'])
 
-const documentParser = unified().use(rehypeParse).freeze()
-const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
+/** parse5's settings as rehype-parse gives them: places kept, `<noscript>` content read as markup. */
+const parse5Options = {sourceCodeLocationInfo: true, scriptingEnabled: false} as const
 
 /**
  * Parse an HTML page and keep the prose of its text content.
@@ -33,6 +34,7 @@ const fragmentParser = unified().use(rehypeParse, {fragment: true}).freeze()
  *   link names on; else where to note the link names (see `noteLinkNames`),
  *   by offset in `doc`.
  * @returns Its natural-language tree, positioned in `doc`.
+ * @throws {NestedTooDeep} When its elements nest deeper than `maxNestingDepth`.
  */
 export function parseHtml(
   doc: string,
@@ -44,7 +46,11 @@ export function parseHtml(
   // U+FFFD, the character Markdown puts for it, it stays one character that
   // is not part of a word, and places stay those of `doc`.
   const source = doc.includes('\0') ? doc.replaceAll('\0', '\uFFFD') : doc
-  const hast = (options.fragment ? fragmentParser : documentParser).parse(source)
+  // parse5 builds its tree without recursion, hast-util-from-parse5 walks it
+  // by recursion: the depth is checked in between (see `maxNestingDepth`).
+  const page = options.fragment ? parseFragment(source, parse5Options) : parse(source, parse5Options)
+  checkParse5Depth(page)
+  const hast = fromParse5(page, {file: new VFile(source)}) as HastRoot
   const place = location(doc)
   // hast-util-from-parse5 places the root only once some node in it has a
   // place, and in an empty or blank page none has ("", "  \n": parse5

@@ -10,6 +10,7 @@ import {markdownToNlcstInChunks} from './markdown-chunks.js'
 import {markdownParserFor} from './markdown-parser.js'
 import {parseMarkdownInPieces} from './markdown-pieces.js'
 import {addMarkers, type CommentMarker, markersInHtmlSource} from './markers.js'
+import {maxNestingDepth, NestedTooDeep} from './nesting-limit.js'
 import {lineByLineOffsets, relocate} from './relocate.js'
 import type {Span} from './template-code.js'
 import {pushAll} from '../push-all.js'
@@ -31,6 +32,7 @@ const urlLiteral = 'urlLiteral'
  * @param fields Front-matter fields that are headline copy, in lower case.
  * @param codeSpans Where given, the spans of code (fenced, indented, inline) are added to it.
  * @returns Its natural-language tree, positioned in `doc`.
+ * @throws {NestedTooDeep} When its markup nests deeper than `maxNestingDepth`.
  */
 export function parseMarkdown(
   doc: string,
@@ -89,14 +91,21 @@ export function parseMarkdown(
  * `unist-util-visit` names a function for every node it enters, for stack
  * traces: 1% of a run over the Markdown repos of ../shared.
  *
+ * It is the first walk of the tree by recursion, so it is where the depth
+ * is checked (see `maxNestingDepth`): the converter to the English tree
+ * walks it by recursion too.
+ *
  * @param node The tree.
  * @param call The function.
  * @param parent The node's parent.
+ * @param depth The node's depth (the root's is 0).
+ * @throws {NestedTooDeep} When a node is deeper than `maxNestingDepth`.
  */
-function eachMarkdownNode(node: Nodes, call: (node: Nodes, parent: Parents | undefined) => void, parent?: Parents): void {
+function eachMarkdownNode(node: Nodes, call: (node: Nodes, parent: Parents | undefined) => void, parent?: Parents, depth = 0): void {
+  if (depth > maxNestingDepth) throw new NestedTooDeep(node.position?.start.offset ?? 0)
   call(node, parent)
   if (!('children' in node)) return
-  for (const child of node.children) eachMarkdownNode(child, call, node)
+  for (const child of node.children) eachMarkdownNode(child, call, node, depth + 1)
 }
 
 /**
@@ -135,15 +144,23 @@ function frontMatterProse(
  * @param english English parser.
  * @param linkNames Where to note the words of its links' text that name their destinations, by offset in the document.
  * @returns Paragraphs of its text content.
+ * @throws {NestedTooDeep} When its elements nest deeper than `maxNestingDepth`, at its place in the story.
  */
 function htmlProse(node: Html, doc: string, place: ReturnType<typeof location>, english: ParseEnglish, linkNames: LinkNames): Paragraph[] {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined || !/>[^<]*[^\s<]/.test(node.value)) return []
   const names: LinkNames = new Map()
-  const root = parseHtml(node.value, english, {fragment: true, linkNames: names})
   // In a quote or a list item, micromark gives the block's lines without the `> ` or the indentation before them.
   const offsetOf = end - start === node.value.length ? start : lineByLineOffsets(node.value, doc, start)
+  let root: Root
+  try {
+    root = parseHtml(node.value, english, {fragment: true, linkNames: names})
+  } catch (error) {
+    // Named at its place in the story, not in the block.
+    if (!(error instanceof NestedTooDeep)) throw error
+    throw new NestedTooDeep(typeof offsetOf === 'number' ? offsetOf + error.offset : offsetOf(error.offset))
+  }
   for (const [offset, word] of names) linkNames.set(typeof offsetOf === 'number' ? offsetOf + offset : offsetOf(offset), word)
   relocate(root, offsetOf, place)
   return root.children.filter((child): child is Paragraph => child.type === 'ParagraphNode')

@@ -5,12 +5,14 @@ import type {} from 'retext-english'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {CopydeskError} from '../errors.js'
 import {formatOf} from '../files/formats.js'
 import {useLinearBreaks} from './break-sentences.js'
 import {parseFrontMatterHeadlines, parseProseSpans} from './front-matter.js'
 import {parseHtml} from './html.js'
 import {hasInvisibleCharacters, joinWordsAcrossInvisibles} from './invisible-characters.js'
 import {parseMarkdown} from './markdown.js'
+import {maxNestingDepth, NestedTooDeep} from './nesting-limit.js'
 import {parsePlainText} from './plain-text.js'
 import {defaultSiteReading, siteSource, withParagraphs} from './site-reading.js'
 import {hasStylisedWord, joinStylisedWords} from './stylised-words.js'
@@ -45,15 +47,22 @@ const parseProse: Plugin<[], string, Root> = function () {
       let root: Root
       // A tag shown in a code sample ("`{{< figure caption=\"…\" >}}`") is code, its caption too.
       const codeSpans: Span[] | undefined = site.prose.length > 0 ? [] : undefined
-      switch (format) {
-        case 'markdown':
-          root = parseMarkdown(site.source, file, english, reading.frontMatterFields, codeSpans)
-          break
-        case 'html':
-          root = parseHtml(site.source, english, {file})
-          break
-        default:
-          root = parsePlainText(site.source, english)
+      try {
+        switch (format) {
+          case 'markdown':
+            root = parseMarkdown(site.source, file, english, reading.frontMatterFields, codeSpans)
+            break
+          case 'html':
+            root = parseHtml(site.source, english, {file})
+            break
+          default:
+            root = parsePlainText(site.source, english)
+        }
+      } catch (error) {
+        if (!(error instanceof NestedTooDeep)) throw error
+        // A limit of copydesk's, the same in every thread: one line naming the file and line, not a crash.
+        const line = location(doc).toPoint(error.offset)?.line
+        throw new CopydeskError(`nested more than ${maxNestingDepth.toLocaleString('en-US')} levels deep: not linted`, {file: file.path, line}, error)
       }
       if (site.prose.length === 0 && site.frontMatter === undefined) return root
       const place = location(doc)

@@ -1,3 +1,4 @@
+import {constants} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
@@ -49,20 +50,32 @@ export function githubReport(files: readonly VFile[], cwd: string): string {
  * @returns Nothing; throws a `CopydeskError` when the file cannot be written.
  */
 export async function appendGithubSummary(files: readonly VFile[], cwd: string, summaryPath: string): Promise<void> {
+  const text = githubSummary(collect(files, cwd), files.length)
+  let reason: string | undefined
   try {
-    await fs.appendFile(path.resolve(cwd, summaryPath), githubSummary(collect(files, cwd), files.length))
+    // Opened without waiting: a FIFO with no reader fails at once (ENXIO) rather than hanging the run.
+    const handle = await fs.open(path.resolve(cwd, summaryPath), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666)
+    try {
+      if ((await handle.stat()).isFile()) await handle.appendFile(text)
+      else reason = 'not a regular file'
+    } finally {
+      await handle.close()
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason =
+    reason =
       code === 'EACCES' || code === 'EPERM'
         ? 'permission denied'
         : code === 'EISDIR'
           ? 'is a folder, not a file'
-          : error instanceof Error
-            ? error.message
-            : String(error)
+          : code === 'ENXIO'
+            ? 'not a regular file'
+            : error instanceof Error
+              ? error.message
+              : String(error)
     throw new CopydeskError('step summary (`GITHUB_STEP_SUMMARY`) cannot be written: ' + reason, {file: summaryPath}, error)
   }
+  if (reason) throw new CopydeskError('step summary (`GITHUB_STEP_SUMMARY`) cannot be written: ' + reason, {file: summaryPath})
 }
 
 /**

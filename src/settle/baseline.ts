@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
-import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, writeFailure} from '../files/atomic-write.js'
+import {rootForFile} from '../files/repository-root.js'
 import {CopydeskError} from '../errors.js'
 import {readJsonFile} from '../files/json-file.js'
 import {portablePath} from '../portable-path.js'
@@ -121,7 +122,7 @@ export async function writeBaseline(
   )
   const baseline: Baseline = {version: 1, findings}
   try {
-    await replaceFile(filePath, JSON.stringify(baseline, undefined, 2) + '\n', repositoryRoot(filePath, options.cwd))
+    await replaceFile(filePath, JSON.stringify(baseline, undefined, 2) + '\n', rootForFile(filePath, options.cwd))
   } catch (error) {
     throw new CopydeskError('baseline cannot be written: ' + writeFailure(error), {file: options.shown}, error)
   }

@@ -174,7 +174,7 @@ function removeOtherEntries(file: string, kind: string): void {
  * entry tells a damaged entry from an intact one, but anyone who can
  * write the file can compute it too: a cache folder that others can
  * write (a shared /tmp) must not let them choose this user's results.
- * A symbolic link is not followed.
+ * A symbolic link is not followed, and a FIFO is not waited on.
  *
  * @param file The entry's path.
  * @returns The open file and its size, or `undefined`.
@@ -182,7 +182,8 @@ function removeOtherEntries(file: string, kind: string): void {
 function openTrusted(file: string): {fd: number; size: number} | undefined {
   let fd: number
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+    // Without waiting: a FIFO planted at the entry's name is then not a regular file, not a hang.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0))
   } catch {
     return undefined
   }
