@@ -143,7 +143,7 @@ describe('dialect-consistency without a dialect set', () => {
     const file = await lintIn('The colour scheme was organized and the color of the programme was organized too.')
     expect(lines(file)).toEqual([
       '1:5-1:11 warning dialect-consistency: Unexpected `colour`, expected `color` as in most of this story (US spelling, 1 to 1)',
-      '1:54-1:63 warning spelling: Unexpected unknown word `programme`, expected for example `programmer`, `programmed`'
+      '1:54-1:63 warning spelling: Unexpected unknown word `programme`, expected for example `programmed`, `programmer`'
     ])
   })
 
