@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {replaceFile, repositoryRoot, writeFailure} from '../src/files/atomic-write.js'
+import {replaceFile, writeFailure} from '../src/files/atomic-write.js'
 import {rootForFile, trustedFolder} from '../src/files/repository-root.js'
 import {canMountTmpfs, fillSource, onSmallDisk} from './full-disk.js'
 import {makeTree, root, runCli} from './helpers.js'
@@ -151,7 +151,7 @@ describe('every writer', () => {
     const cwd = await makeTree({'.git/HEAD': 'ref: refs/heads/main\n'})
     await fs.symlink(path.join(outside, 'secret.txt'), path.join(cwd, 'baseline.json'))
     const filePath = path.join(cwd, 'baseline.json')
-    expect(await replaceOutcome(filePath, '{}\n', repositoryRoot(filePath, cwd))).toBe('a symlink to a file outside the repository')
+    expect(await replaceOutcome(filePath, '{}\n', rootForFile(filePath, cwd))).toBe('a symlink to a file outside the repository')
     expect(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe('not for copydesk\n')
   })
 
@@ -160,7 +160,7 @@ describe('every writer', () => {
     const cwd = await makeTree({'.git/HEAD': 'ref: refs/heads/main\n'})
     await fs.symlink(outside, path.join(cwd, '.copydesk'))
     const filePath = path.join(cwd, '.copydesk/words.txt')
-    expect(await replaceOutcome(filePath, 'Zuma\n', repositoryRoot(filePath, cwd))).toBe('in a symlinked folder that leads outside the repository')
+    expect(await replaceOutcome(filePath, 'Zuma\n', rootForFile(filePath, cwd))).toBe('in a symlinked folder that leads outside the repository')
     expect(await fs.readdir(outside)).toEqual([])
   })
 
@@ -208,14 +208,14 @@ describe('every writer', () => {
     const tree = await makeTree({'repo/.git/HEAD': 'x\n', 'repo/news/a.md': '', 'loose/b.md': '', 'other/.git/HEAD': 'x\n', 'other/c.md': ''})
     const repo = path.join(tree, 'repo')
     // From inside a repository, its top, for a file anywhere in it.
-    expect(repositoryRoot(path.join(repo, 'news/a.md'), path.join(repo, 'news'))).toBe(repo)
+    expect(rootForFile(path.join(repo, 'news/a.md'), path.join(repo, 'news'))).toBe(repo)
     expect(rootForFile('a.md', path.join(repo, 'news'))).toBe(repo)
     // Outside any repository, the working directory, as for reading.
-    expect(repositoryRoot(path.join(tree, 'loose/b.md'), tree)).toBe(tree)
-    expect(repositoryRoot(path.join(repo, 'news/a.md'), tree)).toBe(tree)
+    expect(rootForFile(path.join(tree, 'loose/b.md'), tree)).toBe(tree)
+    expect(rootForFile(path.join(repo, 'news/a.md'), tree)).toBe(tree)
     expect(rootForFile(path.join(repo, 'news/a.md'), tree)).toBe(trustedFolder(path.join(repo, 'news/a.md'), tree))
     // A file the user names outside the working directory: its own repository, else its folder.
-    expect(repositoryRoot(path.join(tree, 'other/c.md'), repo)).toBe(path.join(tree, 'other'))
-    expect(repositoryRoot(path.join(os.tmpdir(), 'x.json'), tree)).toBe(os.tmpdir())
+    expect(rootForFile(path.join(tree, 'other/c.md'), repo)).toBe(path.join(tree, 'other'))
+    expect(rootForFile(path.join(os.tmpdir(), 'x.json'), tree)).toBe(os.tmpdir())
   })
 })

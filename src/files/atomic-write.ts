@@ -18,12 +18,6 @@ export class WriteRefusal extends Error {
 }
 
 /**
- * The repository root that bounds a file being written: `rootForFile`,
- * under the name its first callers import.
- */
-export const repositoryRoot = rootForFile
-
-/**
  * Replace a file's contents without losing what it was, keeping what it is.
  *
  * - A symlink stays a link: the file it leads to is written, when that is

@@ -3,7 +3,8 @@ import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {replaceFile, repositoryRoot, writeFailure} from '../files/atomic-write.js'
+import {replaceFile, writeFailure} from '../files/atomic-write.js'
+import {rootForFile} from '../files/repository-root.js'
 import {decodeInput} from '../files/decode.js'
 import {decodeForRewrite, encodeText, type RoundTripText, unencodableCharacter} from '../files/encode.js'
 import {type Format, formatOf} from '../files/formats.js'
@@ -253,7 +254,7 @@ export async function writeFix(fix: FileFix): Promise<void> {
     throw new CopydeskError(`cannot be written in ${current.encoding}, its encoding${missing}: not fixed`, {file: shown})
   }
   try {
-    await replaceFile(filePath, after, repositoryRoot(filePath, fix.file.cwd))
+    await replaceFile(filePath, after, rootForFile(filePath, fix.file.cwd))
   } catch (error) {
     throw new CopydeskError('cannot be written: ' + writeFailure(error) + '; the file is unchanged', {file: shown}, error)
   }
