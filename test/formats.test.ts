@@ -75,6 +75,11 @@ describe('Markdown', () => {
     expect(findings(await lintDoc(doc, 'story.md'))).toEqual(['2:10-2:13 error Teh'])
   })
 
+  test('checks the headline fields of front matter whose quoted excerpt goes on at the margin, as site generators read it', async () => {
+    const doc = '---\ntitle: "Ferries sail agian"\nexcerpt: "The port reopened,\nsaid teh mayor."\n---\n\nThe port reopened.\n'
+    expect(findings(await lintDoc(doc, 'port.md'))).toEqual(['2:22-2:27 error agian', '4:6-4:9 error teh'])
+  })
+
   test('checks the text of an HTML block outside its tags: a comment that opens the line, text after a closing tag', async () => {
     const doc = '<!-- desk note --> The council met on teh pier.\n\n<div>The vote</div> was clsoe.\n'
     expect(findings(await lintDoc(doc, 'pier.md'))).toEqual(['1:39-1:42 error teh', '3:25-3:30 error clsoe'])

@@ -333,11 +333,18 @@ const simpleValue = /^(?:([^-?:,[\]{}#&*!|>'"%@`\s](?:[^:#]|:(?! |$)|(?<! )#)*?)
 /** The start of a double-quoted value that goes on to the next lines: no closing quote on its line. */
 const openQuote = /^"(?:[^"\\]|\\["\\/nt])*$/
 
-/** A line that goes on with a double-quoted value: indented, and not blank. */
-const quoteGoesOn = /^ +(?:[^"\\\s]|\\["\\/nt])(?:[^"\\]|\\["\\/nt])*$/
+/**
+ * A line that goes on with a double-quoted value: not blank, and indented or
+ * not. YAML 1.2 wants it indented, and the YAML parser reports one that is
+ * not as an error; YAML 1.1 readers such as PyYAML take it, and so did the
+ * site generator of a real blog where a tenth of the stories have it
+ * (`excerpt: "At the agency,\ncyber security…"`): those headlines are
+ * published, so they are read.
+ */
+const quoteGoesOn = /^ *(?:[^"\\\s]|\\["\\/nt])(?:[^"\\]|\\["\\/nt])*$/
 
-/** The line that ends a double-quoted value: indented, up to the closing quote, then at most a comment. */
-const quoteEnds = /^( +)((?:[^"\\]|\\["\\/nt])*)"(?: *| +#.*)$/
+/** The line that ends a double-quoted value: indented or not, up to the closing quote, then at most a comment. */
+const quoteEnds = /^( *)((?:[^"\\]|\\["\\/nt])*)"(?: *| +#.*)$/
 
 /**
  * A plain value YAML's core schema may read as something other than a
