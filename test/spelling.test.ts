@@ -343,6 +343,7 @@ describe('spelling: evidence of a slip', () => {
     ['a short word two likely edits from one of the words typed most is still a slip', 'The minister seiad no.', ['1:14-1:19 error seiad']],
     ['a slip two likely edits from a well-known word is a slip though it splits into known words', 'The acidants on the ring road rose.', ['1:5-1:13 error acidants']],
     ['two known words closed up, far from any well-known word, are a coinage', 'The team kept a timebox for each task.', ['1:17-1:24 warning timebox']],
+    ['a known verb and -able is a word, and worth no error; one that needs its e back is a slip', 'The forms are fillable, the delays expectable, and the fees changable.', ['1:15-1:23 warning fillable', '1:36-1:46 info expectable', '1:61-1:70 error changable']],
     ['a consonant and y before -ed is no regular form: English writes -ied', 'The council satisfyed the inspectors.', ['1:13-1:22 error satisfyed']],
     ['a short fragment joined to a word by a slash or a semicolon is a code or an abbreviation', 'Dates are written d/mm/yy. The tl;dr is short.', ['1:24-1:26 warning yy', '1:32-1:34 warning tl', '1:35-1:37 warning dr']],
     ['a slip next to a slash with spaces is still a slip', 'Bring tea / teh coffee.', ['1:13-1:16 error teh']],

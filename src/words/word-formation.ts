@@ -143,8 +143,8 @@ function wordPrefixes(): readonly string[] {
  * `-y` an informal adjective (`techy`), `-or` and `-ors` an agent
  * (`requestor`), `-ly` an adverb of an adjective in `-al`, `-ful`, `-ing`,
  * `-ive`, `-ous`, `-less`, `-ent` or `-ant` (`familially`, `smashingly`),
- * `-ably` and `-ily` of adjectives in `-able` and `-y` (`valuably`,
- * `geekily`).
+ * `-able` what can be done to (`fillable`, `expectable`), `-ably` and `-ily`
+ * of adjectives in `-able` and `-y` (`valuably`, `geekily`).
  */
 const derivingEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[], shortestStem: number]> = [
   ['ees', (base) => (base.endsWith('e') ? [] : [base]), 5],
@@ -154,6 +154,8 @@ const derivingEndings: ReadonlyArray<[ending: string, stems: (base: string) => s
   ['or', (base) => [base, base + 'e'], 6],
   ['ily', (base) => [base + 'y'], 4],
   ['ably', (base) => [base + 'able'], 4],
+  // Never with an `e` put back: `changable` is a slip of `changeable`.
+  ['able', (base) => [base], 4],
   // Not `-ic`: its adverb is `-ically`, and `basicly` a slip.
   ['ly', (base) => (/(?:al|ful|ing|ive|ous|less|ent|ant)$/.test(base) ? [base] : []), 5],
   ['y', (base) => (/[aeiouy]$/.test(base) ? [] : [base]), 4]
