@@ -49,14 +49,13 @@ const reporterRepairs = {
   }
 }
 
-await esbuild.build({
-  entryPoints: ['dist/src/cli/cli.js'],
+/** What both bundles are built with. */
+const common = {
   plugins: [reporterRepairs],
   // tinypool starts its threads from its own entry/worker.js, found beside its
   // module: bundled, it would look for it beside this bundle. src/threads/parallel.ts
   // imports it only when a run uses workers.
   external: ['tinypool'],
-  outfile: 'dist/copydesk.cjs',
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -70,7 +69,13 @@ await esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
   // The code finds its data files from its own URL: give CommonJS one.
-  define: {'import.meta.url': 'importMetaUrl'},
+  define: {'import.meta.url': 'importMetaUrl'}
+}
+
+await esbuild.build({
+  ...common,
+  entryPoints: ['dist/src/cli/cli.js'],
+  outfile: 'dist/copydesk.cjs',
   // The script is the function Node's `require` would wrap it in, so that
   // bin/copydesk.js compiles the file's text as it is: wrapping it there
   // made a second copy of the whole source.
@@ -86,19 +91,9 @@ await shareBuiltinNamespaces('dist/copydesk.cjs')
 // script: it starts once per editor session, so it goes without the CLI's
 // code cache and wrapper.
 await esbuild.build({
+  ...common,
   entryPoints: ['dist/src/language-server/main.js'],
-  plugins: [reporterRepairs],
-  external: ['tinypool'],
   outfile: 'dist/copydesk-language-server.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  supported,
-  logLevel: 'warning',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  define: {'import.meta.url': 'importMetaUrl'},
   banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"}
 })
 await writeAsciiOnly('dist/copydesk-language-server.cjs')
