@@ -149,6 +149,23 @@ describe('huge Markdown', () => {
   }, 120_000)
 })
 
+describe('Markdown crowded with emphasis marks', () => {
+  const crowded = 'Port ' + 'a*'.repeat(3000) + ' crews cheered teh *decision*.\n\nThe *council* voted.\n'
+
+  test('a piece with a block of more than 2,048 marks is parsed without emphasis, as characters, which moves no word', () => {
+    const tree = markdownParserFor(crowded).parse(crowded)
+    expect(JSON.stringify(tree)).not.toContain('"emphasis"')
+    // A piece of ordinary emphasis is parsed as ever.
+    const ordinary = 'The *council* voted.\n'
+    expect(JSON.stringify(markdownParserFor(ordinary).parse(ordinary))).toContain('"emphasis"')
+  })
+
+  test('its slips are reported at their places', async () => {
+    const file = await lintDoc(crowded, 'story.md')
+    expect(findings(file).filter((finding) => finding.endsWith('teh'))).toEqual(['1:6021-1:6024 error teh'])
+  })
+})
+
 describe('inputs that grow an array past what a spread call takes', () => {
   test('a word list of 200,000 words is accepted', async () => {
     // Made-up words, so that the story's one slip is the only finding.

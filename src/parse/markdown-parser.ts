@@ -29,6 +29,42 @@ const droppable = [
 const parsers = new Map<string, MarkdownParser>()
 
 /**
+ * Emphasis marks (`*`, `_`, `~`) one block may hold before its emphasis is
+ * left unparsed. micromark matches each run of marks against the runs
+ * before it in the paragraph, a time that grows with the square of their
+ * count: a 40 KB paragraph of `a*a*a…` took 7 s, one of 80 KB 35 s, so a
+ * story anyone can commit could stall a CI run. Prose holds a few dozen;
+ * a results table a few hundred. Past this many, the marks of the piece
+ * are read as the characters they are, which moves no word: `*Jiangshu*` is
+ * still `Jiangshu` between two symbols, at its place.
+ */
+const mostEmphasisMarks = 2048
+
+/** Blank lines, which end a paragraph. */
+const blankLine = /^\n[ \t]*(?:\r?\n|$)/
+
+/**
+ * Whether any block of a piece, between blank lines, holds more than
+ * `mostEmphasisMarks` emphasis marks.
+ *
+ * @param source Markdown.
+ * @returns Whether one does.
+ */
+function hasCrowdedEmphasis(source: string): boolean {
+  let marks = 0
+  for (let at = 0; at < source.length; at++) {
+    const code = source.charCodeAt(at)
+    // `*`, `_`, `~`
+    if (code === 0x2a || code === 0x5f || code === 0x7e) {
+      if (++marks > mostEmphasisMarks) return true
+    } else if (code === 0x0a && blankLine.test(source.slice(at, at + 80))) {
+      marks = 0
+    }
+  }
+  return false
+}
+
+/**
  * The Markdown parser for a piece of source: remark-parse with front matter
  * and GFM, without the GFM constructs the piece cannot hold. It builds the
  * same tree as the full parser: a construct left out would have failed at
@@ -38,20 +74,29 @@ const parsers = new Map<string, MarkdownParser>()
  * @returns The parser.
  */
 export function markdownParserFor(source: string): MarkdownParser {
-  const left = droppable.filter((construct) => !construct.needed(source)).map((construct) => construct.name)
-  const key = left.join(',')
+  const left: string[] = droppable.filter((construct) => !construct.needed(source)).map((construct) => construct.name)
+  const crowded = hasCrowdedEmphasis(source)
+  if (crowded) left.push('strikethrough')
+  const key = left.join(',') + (crowded ? ';attention' : '')
   let parser = parsers.get(key)
   if (!parser) {
-    parser = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(remarkGfm)
-      .use(withoutConstructs, left)
-      .use(autolinkLiteralsWhereAddresses)
-      .freeze() as unknown as MarkdownParser
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(withoutConstructs, left)
+    // Not `.use(withoutEmphasis, crowded)`: unified reads a boolean as turning a plugin on or off.
+    if (crowded) processor.use(withoutEmphasis)
+    parser = processor.use(autolinkLiteralsWhereAddresses).freeze() as unknown as MarkdownParser
     parsers.set(key, parser)
   }
   return parser
+}
+
+/**
+ * unified plugin: leave CommonMark's emphasis (`attention`) out of the
+ * parse, through micromark's own switch for its constructs (see
+ * `mostEmphasisMarks`).
+ */
+const withoutEmphasis: Plugin<[]> = function () {
+  const data = this.data()
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), {disable: {null: ['attention']}}]
 }
 
 /**
