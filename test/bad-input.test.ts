@@ -170,7 +170,6 @@ describe('markup nested deeper than copydesk reads', () => {
     ['HTML nested 1,800 deep', 'deep.html', '<div>'.repeat(1800) + 'The teh cat.' + '</div>'.repeat(1800) + '\n', 1],
     ['HTML nested 1,800 deep on its third line', 'deep.html', '<p>Vote.</p>\n<p>Count.</p>\n' + '<span>'.repeat(1800) + 'teh\n', 3],
     ['Markdown block quotes 3,000 deep', 'deep.md', 'Intro.\n\n' + '> '.repeat(3000) + 'The teh cat.\n', 3],
-    ['Markdown emphasis 3,000 deep', 'deep.md', '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', 1],
     ['an HTML block in Markdown nested 1,800 deep', 'deep.md', '# Vote\n\nCount.\n\n' + '<div>'.repeat(1800) + 'teh' + '</div>'.repeat(1800) + '\n', 5],
     ['an HTML block in a block quote nested 1,800 deep on its second line', 'deep.md', '# Vote\n\n> <div>\n> ' + '<span>'.repeat(1800) + 'teh\n> </div>\n', 4]
   ])('%s is one line naming the file, the same with and without worker threads', {timeout: 30_000}, async (_name, name, contents, line) => {
@@ -180,6 +179,17 @@ describe('markup nested deeper than copydesk reads', () => {
       expect(run.stderr).toBe(`copydesk: ${name}:${line}: nested more than 1,024 levels deep: not linted\n`)
       expect(run.code).toBe(2)
       expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['a.md', 'b.txt'])
+    }
+    expect(runs[1]).toEqual(runs[0])
+  })
+
+  test('Markdown emphasis 3,000 deep is read with its marks as characters (too many to parse as emphasis): its slip is found, the same with and without worker threads', {timeout: 30_000}, async () => {
+    const cwd = await makeTree({'deep.md': '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', ...others})
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.md', 'a.md', 'b.txt'], {cwd})))
+    for (const run of runs) {
+      expect(run.stderr).toBe('')
+      const [deep] = JSON.parse(run.stdout) as JsonFile[]
+      expect(deep?.messages.map((message) => `${message.line}:${message.column} ${message.actual}`)).toEqual(['1:3001 teh'])
     }
     expect(runs[1]).toEqual(runs[0])
   })
