@@ -10,7 +10,7 @@ import {VFile} from 'vfile'
 import {type Location, location} from 'vfile-location'
 import {addLinkNames, destinationPieces, type LinkNames, noteLinkNames} from './link-names.js'
 import {addMarkers, type CommentMarker, commentMarker} from './markers.js'
-import {linePoints, type PointAt} from './line-points.js'
+import {lastAtOrBefore, linePoints, type PointAt} from './line-points.js'
 import {checkParse5Depth} from './nesting-limit.js'
 import {alignDecoded, placeDecoded, type SourceOffsets} from './source-offsets.js'
 import {joinsWordsAcross, joinWordsAt} from './words-across-markup.js'
@@ -104,6 +104,12 @@ interface DecodedText {
 function placeDecodedTexts(tree: Root, texts: DecodedText[], doc: string): void {
   // Document order, for the search below: foster parenting (`<table>a`) puts text before where it stands.
   texts.sort((a, b) => a.start - b.start)
+  const starts = texts.map((text) => text.start)
+  /** The last decoded text starting at or before an offset. */
+  const textAt = (offset: number): DecodedText | undefined => {
+    const index = lastAtOrBefore(starts, offset)
+    return (starts[index] ?? Infinity) <= offset ? texts[index] : undefined
+  }
   const pointAt = linePoints(doc)
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
@@ -111,10 +117,10 @@ function placeDecodedTexts(tree: Root, texts: DecodedText[], doc: string): void 
       if (sentence.type !== 'SentenceNode') continue
       for (const child of sentence.children) {
         if (child.type === 'WordNode') {
-          for (const piece of child.children) placeLeaf(piece, texts, doc, pointAt)
+          for (const piece of child.children) placeLeaf(piece, textAt, doc, pointAt)
           spanChildren(child)
         } else {
-          placeLeaf(child, texts, doc, pointAt)
+          placeLeaf(child, textAt, doc, pointAt)
         }
       }
       spanChildren(sentence)
@@ -127,22 +133,19 @@ function placeDecodedTexts(tree: Root, texts: DecodedText[], doc: string): void 
  * Place one leaf of the tree where its characters stand, if it was made from a decoded text.
  *
  * @param node Leaf, changed in place.
- * @param texts The decoded text nodes, in document order.
+ * @param textAt The decoded text node an offset may be in: the last starting at or before it.
  * @param doc The source.
  * @param pointAt Points of `doc`.
  */
-function placeLeaf(node: {value: string; position?: Position | undefined}, texts: DecodedText[], doc: string, pointAt: PointAt): void {
+function placeLeaf(
+  node: {value: string; position?: Position | undefined},
+  textAt: (offset: number) => DecodedText | undefined,
+  doc: string,
+  pointAt: PointAt
+): void {
   const start = node.position?.start.offset
   if (start === undefined) return
-  // The last decoded text starting at or before the node.
-  let low = 0
-  let high = texts.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((texts[middle]?.start ?? 0) <= start) low = middle + 1
-    else high = middle
-  }
-  const text = texts[low - 1]
+  const text = textAt(start)
   // hast-util-to-nlcst counts decoded characters from the text node's start, and a decoded text is never longer than its source.
   if (!text || start >= text.start + text.value.length) return
   text.offsets ??= alignDecoded(text.value, doc, text.start, text.end, 'html')

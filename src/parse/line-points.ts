@@ -25,7 +25,7 @@ export function linePoints(doc: string): PointAt {
   return function (offset) {
     if (offset === undefined || !(offset > -1) || offset > doc.length) return undefined
     if (offset < lineStart || offset >= nextStart) {
-      line = lineOf(starts, offset)
+      line = lastAtOrBefore(starts, offset)
       lineStart = starts[line] ?? 0
       nextStart = line < lastLine ? (starts[line + 1] ?? Infinity) : Infinity
     }
@@ -54,13 +54,14 @@ function lineStarts(doc: string): number[] {
 }
 
 /**
- * The line (0-based) an offset is on: the last line starting at or before it.
+ * The last of ascending offsets at or before an offset: of line starts, the
+ * line (0-based) the offset is on.
  *
- * @param starts Offsets of line starts.
- * @param offset Offset in the document.
- * @returns The line.
+ * @param starts Ascending offsets.
+ * @param offset Offset.
+ * @returns Its index; 0 when none is at or before the offset.
  */
-function lineOf(starts: readonly number[], offset: number): number {
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0
   let high = starts.length - 1
   while (low < high) {

@@ -1,6 +1,7 @@
 import type {Node} from 'unist'
 import type {Location} from 'vfile-location'
 import {eachNode} from '../analyse/each-node.js'
+import {lastAtOrBefore} from './line-points.js'
 
 /**
  * Move the positions of a tree parsed from a slice of a document to where the
@@ -60,14 +61,5 @@ export function lineByLineOffsets(slice: string, doc: string, start: number): (o
     sliceLine = sliceEnd + breakLength
     docLine = docEnd + (doc.startsWith('\r\n', docEnd) ? 2 : 1)
   }
-  return function (offset) {
-    let low = 0
-    let high = sliceStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((sliceStarts[middle] ?? 0) <= offset) low = middle
-      else high = middle - 1
-    }
-    return offset + (shifts[low] ?? 0)
-  }
+  return (offset) => offset + (shifts[lastAtOrBefore(sliceStarts, offset)] ?? 0)
 }
