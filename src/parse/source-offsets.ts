@@ -16,6 +16,7 @@
  */
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {DecodingMode, HtmlEntityDecoder} from 'entities/decode'
+import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {Point} from 'unist'
 import type {PointAt} from './line-points.js'
 
@@ -241,34 +242,9 @@ function strictReferenceAt(source: string, at: number): Reference | undefined {
   if (!match) return undefined
   const [whole, decimal, hex, name] = match
   let value: string | false
-  if (name === undefined) value = numericCharacter(decimal === undefined ? Number.parseInt(hex ?? '', 16) : Number.parseInt(decimal, 10))
+  if (name === undefined) value = decimal === undefined ? decodeNumericCharacterReference(hex ?? '', 16) : decodeNumericCharacterReference(decimal, 10)
   else value = decodeNamedCharacterReference(name)
   return value === false ? undefined : {end: at + whole.length, value}
-}
-
-/**
- * The character a numeric reference stands for in Markdown: as
- * micromark-util-decode-numeric-character-reference decodes it, U+FFFD for
- * controls, surrogates, noncharacters and code points past Unicode.
- *
- * @param code The code point written.
- * @returns The character.
- */
-function numericCharacter(code: number): string {
-  if (
-    code < 9 ||
-    code === 11 ||
-    (code > 13 && code < 32) ||
-    (code > 126 && code < 160) ||
-    (code > 55_295 && code < 57_344) ||
-    (code > 64_975 && code < 65_008) ||
-    (code & 65_535) === 65_535 ||
-    (code & 65_535) === 65_534 ||
-    code > 1_114_111
-  ) {
-    return '\uFFFD'
-  }
-  return String.fromCodePoint(code)
 }
 
 /** A node of the English tree as placed here: a leaf with a value, or a parent of such. */
