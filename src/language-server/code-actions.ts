@@ -1,8 +1,9 @@
 import {type CodeAction, CodeActionKind, type Range, type TextEdit} from 'vscode-languageserver'
-import {fixFile} from '../settle/fix.js'
+import {formatOf} from '../files/formats.js'
+import {fixFile, writtenAs} from '../settle/fix.js'
 import {disableLineEdit} from './disable-line.js'
 import type {DocumentPlace, LintedDocument} from './lint-document.js'
-import {documentOffsets, rangesMeet} from './ranges.js'
+import {documentOffsets, documentRange, rangesMeet} from './ranges.js'
 
 /** The command that adds a word to the repository word list: arguments, the document's URI and the word. */
 export const addWordCommand = 'copydesk.addWord'
@@ -47,7 +48,7 @@ export function codeActions(linted: LintedDocument, place: DocumentPlace, range:
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: index === 0,
-          edit: {changes: {[uri]: [{range: diagnostic.range, newText: expected}]}}
+          edit: {changes: {[uri]: [{range: diagnostic.range, newText: writtenAs(expected, formatOf(file.path))}]}}
         })
       }
       if (message.ruleId && wordListRules.has(message.ruleId) && message.actual && !/[#\r\n]/.test(message.actual)) {
@@ -83,10 +84,11 @@ export function fixAllEdits(linted: LintedDocument): TextEdit[] {
   const {document, file} = linted
   const fix = file && fixFile(file)
   if (!file || !fix) return []
+  const format = formatOf(file.path)
   return fix.fixed.flatMap(function (message): TextEdit[] {
-    const offsets = documentOffsets(message.place, file)
+    const range = documentRange(message.place, file, document)
     const expected = message.expected?.[0]
-    if (!offsets || expected === undefined) return []
-    return [{range: {start: document.positionAt(offsets.start), end: document.positionAt(offsets.end)}, newText: expected}]
+    // Written as `--fix` writes it: `AT&T` is `AT&amp;T` in HTML.
+    return range && expected !== undefined ? [{range, newText: writtenAs(expected, format)}] : []
   })
 }
