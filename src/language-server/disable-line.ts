@@ -1,6 +1,7 @@
 import type {TextEdit} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Format} from '../files/formats.js'
+import {ownFrontMatter} from '../parse/front-matter.js'
 
 /**
  * The edit that turns a rule off for one line of a story with the comment
@@ -37,7 +38,7 @@ export function disableLineEdit(document: TextDocument, line: number, ruleId: st
   const text = document.getText()
   const lines = text.split(/\r\n|\r|\n/)
   const current = lines[line]
-  if (current === undefined || (format === 'markdown' && inFrontMatter(lines, line))) return undefined
+  if (current === undefined || (format === 'markdown' && document.offsetAt({line, character: 0}) < frontMatterEnd(text))) return undefined
   const marker = `<!-- copydesk-disable-next-line ${ruleId} -->`
   const eol = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) && !/\n/.test(text) ? '\r' : '\n'
   const above = line > 0 ? lines[line - 1] : undefined
@@ -55,16 +56,17 @@ export function disableLineEdit(document: TextDocument, line: number, ruleId: st
 }
 
 /**
- * Whether a line is in the YAML front matter at the top of a Markdown story.
+ * Where a Markdown story's front matter ends, as copydesk reads it: YAML or
+ * TOML fenced at the very start (remark-frontmatter's), or after blank
+ * lines, or a JSON object (Hugo's: see `ownFrontMatter`, which finds the
+ * fences after at least one line break, so the story is given one more).
  *
- * @param lines The story's lines.
- * @param line A 0-based line.
- * @returns Whether it is between the opening `---` and the closing one.
+ * @param text The story.
+ * @returns The offset after the front matter; 0 without one.
  */
-function inFrontMatter(lines: readonly string[], line: number): boolean {
-  if (lines[0]?.trimEnd() !== '---') return false
-  for (let index = 1; index < lines.length; index++) {
-    if (/^(?:---|\.\.\.)\s*$/.test(lines[index] ?? '')) return line <= index
-  }
-  return false
+function frontMatterEnd(text: string): number {
+  const own = ownFrontMatter(text)
+  if (own) return own.end
+  const atStart = ownFrontMatter('\n' + text)
+  return atStart ? atStart.end - 1 : 0
 }
