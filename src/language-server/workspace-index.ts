@@ -3,6 +3,7 @@ import {setImmediate as nextTurn} from 'node:timers/promises'
 import type {StoryNames} from '../across/names-index.js'
 import {CopydeskError} from '../errors.js'
 import {discoverFiles} from '../files/discover.js'
+import {relativeInside} from '../files/repository-root.js'
 import {readInputFile} from '../files/read-input.js'
 import {threadState} from '../pipeline.js'
 import {portablePath} from '../portable-path.js'
@@ -55,8 +56,7 @@ export class WorkspaceIndex {
    * @returns Whether it is inside.
    */
   contains(filePath: string): boolean {
-    const relative = path.relative(this.root, filePath)
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+    return Boolean(relativeInside(this.root, filePath))
   }
 
   /**
