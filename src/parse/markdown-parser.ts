@@ -41,7 +41,7 @@ const parsers = new Map<string, MarkdownParser>()
 const mostEmphasisMarks = 2048
 
 /** Blank lines, which end a paragraph. */
-const blankLine = /^\n[ \t]*(?:\r?\n|$)/
+const blankLine = /\n[ \t]*(?:\r?\n|$)/y
 
 /**
  * Whether any block of a piece, between blank lines, holds more than
@@ -57,8 +57,9 @@ function hasCrowdedEmphasis(source: string): boolean {
     // `*`, `_`, `~`
     if (code === 0x2a || code === 0x5f || code === 0x7e) {
       if (++marks > mostEmphasisMarks) return true
-    } else if (code === 0x0a && blankLine.test(source.slice(at, at + 80))) {
-      marks = 0
+    } else if (code === 0x0a) {
+      blankLine.lastIndex = at
+      if (blankLine.test(source)) marks = 0
     }
   }
   return false
