@@ -61,7 +61,8 @@ export function checkConfigShape(text: string, shown: string, checks: ShapeCheck
     }
     if (!top) return
   }
-  checkNesting(top, checks.uniqueKeys, shown, lines)
+  const problem = nestingProblem(top, checks.uniqueKeys, shown, lines)
+  if (problem) throw problem
 }
 
 /**
@@ -79,20 +80,6 @@ export function nestsTooDeep(text: string): boolean {
     if (nestingProblem(token.value, false, '', lines)) return true
   }
   return false
-}
-
-/**
- * Walk a value's tokens without recursion, checking its depth and keys.
- *
- * @param top The value's token.
- * @param uniqueKeys Whether a key given twice in one mapping is refused.
- * @param shown The file as the user would name it.
- * @param lines The file's line counter.
- * @throws {CopydeskError} When it nests too deep or gives a key twice.
- */
-function checkNesting(top: Token, uniqueKeys: boolean, shown: string, lines: LineCounter): void {
-  const problem = nestingProblem(top, uniqueKeys, shown, lines)
-  if (problem) throw problem
 }
 
 /**
