@@ -118,7 +118,7 @@ export default defineRule<SpellingOptions>(
               isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown) && !isShorthand(unknown)
             setSeverity(message, slip ? 'error' : 'warning')
             // A slip spelt by ear (`gurment`) may be far in letters from its word.
-            if (slip) check.suggestByEar(unknown)
+            if (slip) check.suggestFarther(unknown)
           }
         } else if (/\p{Ll}/u.test(text)) {
           // "the Obamas", "the Kennedys": the plural of a name the dictionary knows is that name, not a slip.

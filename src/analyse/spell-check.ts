@@ -7,7 +7,7 @@ import {dictionarySlice} from './dictionary-slice.js'
 import {type SpellCandidates, spellCandidates} from './spell-candidates.js'
 import {knownCasings, suggest} from '../words/suggester.js'
 import {suggestionIndexes} from '../words/suggestion-indexes.js'
-import {withSoundAlikes} from '../words/sounds-like.js'
+import {withFarSuggestions} from '../words/far-suggestions.js'
 import {withListedCorrections} from '../words/common-misspellings.js'
 import {rankSuggestions} from '../words/suggestions.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
@@ -65,13 +65,14 @@ export interface SpellCheck {
    */
   suggest(unknown: UnknownWord, farthest?: 1 | 2): readonly string[]
   /**
-   * For a word reported as a slip, add the words that sound like it
-   * (`gurment`, `government`) when no suggestion is a likely slip of it
-   * (see `sounds-like.ts`), and rank them all again. Not for other unknown
-   * words: sound-alikes of a word that is not a slip (`rainforest`,
+   * For a word reported as a slip, look farther than two edits when no
+   * suggestion is a likely slip of it: the words that sound like it
+   * (`gurment`, `government`) and the story's own words (see
+   * `far-suggestions.ts`), and rank them all again. Not for other unknown
+   * words: far words for a word that is not a slip (`rainforest`,
    * `reinforced`) are noise.
    */
-  suggestByEar(unknown: UnknownWord): readonly string[]
+  suggestFarther(unknown: UnknownWord): readonly string[]
   /**
    * The known spellings of a word in other cases (`GitHub` for `Github`):
    * in the dictionary, the names lists or the word lists.
@@ -218,9 +219,9 @@ async function runSpellCheck(
       }
       return message.expected ?? []
     },
-    suggestByEar({text, message}) {
+    suggestFarther({text, message}) {
       const near = suggest(text, 2)
-      const all = withSoundAlikes(text, near, (word) => known.correct(word))
+      const all = withFarSuggestions(text, near, storyWords, (word) => known.correct(word))
       if (all !== near) {
         suggested.set(message, 2)
         rankMessage(message, text, all, storyWords)

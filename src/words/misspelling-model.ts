@@ -46,6 +46,23 @@ const start = '^'
 export const keyboardSlipCost = 4
 
 /**
+ * Cost up to which a word is a likely slip of another: two common edits
+ * (`wer` of `were`, `seiad` of `said`).
+ */
+export const likelySlipCost = 2 * keyboardSlipCost
+
+/**
+ * Whether a suggestion is a likely slip of the word typed (see `likelySlipCost`).
+ *
+ * @param typed The word as typed.
+ * @param suggestions Its suggestions.
+ * @returns Whether one of them is.
+ */
+export function hasLikelySuggestion(typed: string, suggestions: readonly string[]): boolean {
+  return suggestions.some((suggestion) => misspellingCost(typed, suggestion) <= likelySlipCost)
+}
+
+/**
  * Most the cost of a slip of rhythm can be: that of a keyboard slip less the
  * choice of one key among a letter's neighbours (about four), which such a
  * slip does not make.

@@ -11,7 +11,9 @@ import {editDistance} from './edit-distance.js'
 import {wordFrequency} from './suggestions.js'
 import {upperFirst} from './letter-case.js'
 import {commonMisspelling} from './common-misspellings.js'
-import {keyboardSlipCost, misspellingCost} from './misspelling-model.js'
+import {likelySlipCost, misspellingCost} from './misspelling-model.js'
+import {farthestFarSlip} from './far-suggestions.js'
+import {soundsLike} from './sounds-like.js'
 import {writtenUsageRank} from './written-usage.js'
 import {isClosedCompound, isDerivedWord, isPrefixedWord, isRegularForm} from './word-formation.js'
 
@@ -60,7 +62,8 @@ const wellKnown = 100
  * copy, American in British copy), a regular form of a known word
  * (`beheadings`), a less common word a larger word list has (`predation`,
  * `titer`) unless it is one edit from a word typed far more (`tody` for
- * `today`), or two known words run together.
+ * `today`), or two known words run together; or, written in lowercase and
+ * used once, spelt by ear (`usfull` for `useful`: see `isSpeltByEar`).
  *
  * @param message retext-spell's message.
  * @param count How often the story uses the word.
@@ -77,6 +80,7 @@ export function isSlip(
   const text = (message.actual ?? '').toLowerCase()
   if (isOtherDialectSpelling(text, dialect)) return false
   if (count < deliberateUses && isOneOffSlip(text, message, isKnown)) return true
+  if (count < deliberateUses && message.actual === text && isSpeltByEar(text, isKnown)) return true
   // A slip people make again and again is a slip in every story, used once
   // or twice. Asked last: a story whose unknown words are plain slips never
   // reads the list.
@@ -166,7 +170,7 @@ export function isLikelySlip(
   const written = message.actual ?? ''
   const actual = written.toLowerCase()
   if (!/\p{L}/u.test(actual)) return false
-  const limit = actual.length > 4 && actual.length < longWord ? reach : 1
+  const limit = actual.length >= fewestLettersForTwoEdits && actual.length < longWord ? reach : 1
   return (message.expected ?? []).some(function (suggestion) {
     const lowercase = suggestion.toLowerCase()
     const distance = editDistance(actual, lowercase, limit)
@@ -243,7 +247,49 @@ function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[], a
  */
 function isLikelySlipOf(text: string, suggestions: readonly string[], atLeast: number): boolean {
   return suggestions.some(
-    (suggestion) => wordFrequency(suggestion) >= atLeast && misspellingCost(text, suggestion) <= 2 * keyboardSlipCost
+    (suggestion) => wordFrequency(suggestion) >= atLeast && misspellingCost(text, suggestion) <= likelySlipCost
+  )
+}
+
+/**
+ * Letters from which two edits count as evidence of a slip: in a shorter
+ * word they change too much of it.
+ */
+const fewestLettersForTwoEdits = 5
+
+/**
+ * Whether a lowercase word is a slip spelt by ear: it sounds like a
+ * well-known word (the same Double Metaphone code, see `sounds-like.ts`)
+ * that likely edits make of it, within `farthestFarSlip` edits: `usfull`
+ * for `useful`, `hevey` for `heavy`, `engein` for `engine`. Such a slip
+ * is often more than two edits from its word, or two edits in a short
+ * word, so `isOneOffSlip` finds no word it is likely a slip of.
+ *
+ * Nothing else may account for the word: a coinage, a regular form, a
+ * word of a larger word list, or one written English uses (`legos`,
+ * `siloing`) sounds like some common word as often as a slip does.
+ *
+ * @param text Lowercase word, used once.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to report it as an error.
+ */
+function isSpeltByEar(text: string, isKnown: (word: string) => boolean): boolean {
+  if (text.length < fewestLettersForTwoEdits || !/^[a-z]+$/.test(text) || writtenUsageRank(text) !== undefined) return false
+  const soundsLikeWellKnownWord = soundsLike(text).some(
+    (word) =>
+      isKnown(word) &&
+      wordFrequency(word) >= wellKnown &&
+      editDistance(text, word, farthestFarSlip) <= farthestFarSlip &&
+      misspellingCost(text, word) <= likelySlipCost
+  )
+  return (
+    soundsLikeWellKnownWord &&
+    !isInLargerWordList(text) &&
+    !isRegularForm(text, isKnown) &&
+    !isPrefixedWord(text, isKnown, 4) &&
+    !isDerivedWord(text, isKnown) &&
+    !isClosedCompound(text, isKnown) &&
+    !isCaseVariant(text, isKnown)
   )
 }
 

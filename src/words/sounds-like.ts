@@ -1,6 +1,5 @@
 import {doubleMetaphone} from 'double-metaphone'
 import {cachedBytes} from './disk-cache.js'
-import {keyboardSlipCost, misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
 import {spokenWords, subtlexDigest} from './suggestions.js'
 
@@ -11,32 +10,13 @@ import {spokenWords, subtlexDigest} from './suggestions.js'
  * (`gurment` for `government`, `beleve` for `believe`, `ofen` for
  * `often`), beyond the two edits the suggester walks. Among the words
  * people use (SUBTLEX-US), those that sound the same are few enough to
- * offer, and the misspelling model ranks them with the rest.
+ * offer (`far-suggestions.ts`), and the misspelling model ranks them with
+ * the rest; and a word that sounds like a well-known word is evidence of a
+ * slip (`slip-evidence.ts`).
  */
 
-/**
- * Cost past which no suggestion is a likely slip: two common edits. Only
- * then are words that sound alike looked for; a nearer word is likelier
- * (`wer` is `were`, whatever sounds like it).
- */
-const likelyCost = 2 * keyboardSlipCost
-
+/** The code table: sorted `code<TAB>word word …` lines, read on first use. */
 let codes: string | undefined
-
-/**
- * Add the words that sound like an ordinary lowercase word to its
- * suggestions when none of them is a likely slip of it.
- *
- * @param word The unknown word.
- * @param suggestions Its suggestions within two edits.
- * @param isKnown Whether the dictionary of the copy knows a word.
- * @returns The suggestions, with any such words after them.
- */
-export function withSoundAlikes(word: string, suggestions: readonly string[], isKnown: (word: string) => boolean): readonly string[] {
-  if (!/^[a-z]+$/.test(word) || suggestions.some((suggestion) => misspellingCost(word, suggestion) <= likelyCost)) return suggestions
-  const added = soundsLike(word).filter((match) => isKnown(match) && !suggestions.includes(match))
-  return added.length === 0 ? suggestions : [...suggestions, ...added]
-}
 
 /**
  * Words people use whose Double Metaphone code (either of its two) is one
@@ -45,7 +25,7 @@ export function withSoundAlikes(word: string, suggestions: readonly string[], is
  * @param word A lowercase word.
  * @returns The words, lowercase, the word itself left out.
  */
-function soundsLike(word: string): string[] {
+export function soundsLike(word: string): string[] {
   codes ??= new TextDecoder().decode(cachedBytes('sounds-like-1', [subtlexDigest()], compileCodes))
   const found = new Set<string>()
   for (const code of new Set(doubleMetaphone(word))) {

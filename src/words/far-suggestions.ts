@@ -1,0 +1,69 @@
+import {editDistance} from './edit-distance.js'
+import {hasLikelySuggestion} from './misspelling-model.js'
+import {soundsLike} from './sounds-like.js'
+
+/**
+ * Suggestions for a slip far from its word. The suggester walks two edits,
+ * and most slips are that near; a real misspelling often is not
+ * (`gurment` for `government`, `seperatly` for `separately`), and when no
+ * word within two edits is a likely slip of it, the word meant is looked
+ * for farther:
+ *
+ * - among the words that sound like it (`sounds-like.ts`);
+ * - among the words the story uses elsewhere, within `farthestFarSlip`
+ *   edits: a writer misspells the words of their story, and spells them
+ *   right as often (`goverment` once in a story about the government).
+ *
+ * The misspelling model ranks them with the rest.
+ */
+
+/**
+ * Most edits between a slip and its word when it is looked for farther
+ * than the suggester walks: one past its two, with the sound of the word,
+ * or its use in the story, as the evidence for the third.
+ */
+export const farthestFarSlip = 3
+
+/** Fewest letters of a word of the story offered for a far slip: shorter words are within three edits of too much. */
+const shortestStoryWord = 3
+
+/**
+ * Add words farther than two edits to an ordinary lowercase word's
+ * suggestions when none of them is a likely slip of it.
+ *
+ * @param word The unknown word.
+ * @param suggestions Its suggestions within two edits.
+ * @param storyWords Words the story uses.
+ * @param isKnown Whether the dictionary of the copy knows a word.
+ * @returns The suggestions, with any such words after them.
+ */
+export function withFarSuggestions(
+  word: string,
+  suggestions: readonly string[],
+  storyWords: ReadonlySet<string>,
+  isKnown: (word: string) => boolean
+): readonly string[] {
+  if (!/^[a-z]+$/.test(word) || hasLikelySuggestion(word, suggestions)) return suggestions
+  const added = new Set<string>()
+  for (const match of soundsLike(word)) if (isKnown(match)) added.add(match)
+  for (const used of storyWords) if (isStoryWordNear(word, used, isKnown)) added.add(used)
+  for (const suggestion of suggestions) added.delete(suggestion)
+  added.delete(word)
+  return added.size === 0 ? suggestions : [...suggestions, ...added]
+}
+
+/**
+ * Whether a word of the story may be the word a far slip meant: an ordinary
+ * known word within `farthestFarSlip` edits, and within half the slip's
+ * letters, so that a short slip does not take any short word.
+ *
+ * @param word The slip.
+ * @param used A word of the story.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether to offer it.
+ */
+function isStoryWordNear(word: string, used: string, isKnown: (word: string) => boolean): boolean {
+  if (used.length < shortestStoryWord || !/^[a-z]+$/.test(used)) return false
+  const farthest = Math.min(farthestFarSlip, Math.ceil(word.length / 2))
+  return editDistance(word, used, farthest) <= farthest && isKnown(used)
+}
