@@ -39,6 +39,7 @@ import {lintFiles} from '../src/lint.js'
 import {severities} from '../src/severity.js'
 import {bundledNames} from '../src/words/names-list.js'
 import {commonMisspelling} from '../src/words/common-misspellings.js'
+import {editDistance} from '../src/words/edit-distance.js'
 import {acrossFilesPairs, splitAcrossFiles} from './across-files.js'
 import {corporaFolder, developmentSet, startArticlesBenchmark} from './articles.js'
 import {plainRetextSpell} from './baseline.js'
@@ -51,6 +52,7 @@ import {
   countBySeverity,
   type Finding,
   findingsOf,
+  type InjectionOutcome,
   matchInjections,
   perThousandWords,
   score,
@@ -255,7 +257,8 @@ async function measureSet(
         other: errors.other.length,
         firstOther: errors.other.slice(0, newErrorsListed)
       },
-      byChange: perKind((kind) => tallyBy(byKind.get(kind) ?? [], (outcome) => outcome.origin, 'error'))
+      byChange: perKind((kind) => tallyBy(byKind.get(kind) ?? [], (outcome) => outcome.origin, 'error')),
+      misspellingsByEdits: tallyBy(byKind.get('misspelling') ?? [], (outcome) => [editsLabel(outcome)], 'error')
     },
     acrossFiles: {
       clean: cleanAcrossFiles.acrossFiles.length,
@@ -326,6 +329,18 @@ function injectSet(
     injections.push(...article.injections)
   }
   return {texts, injections}
+}
+
+/**
+ * How far an injected misspelling is from its word, as a group: 1, 2, 3, or
+ * 4 or more edits.
+ *
+ * @param outcome The injection's outcome.
+ * @returns Label.
+ */
+function editsLabel(outcome: InjectionOutcome): string {
+  const edits = editDistance(outcome.injected, outcome.original, 4)
+  return edits >= 4 ? '4+ edits' : edits === 1 ? '1 edit' : `${edits} edits`
 }
 
 /**

@@ -86,6 +86,8 @@ export interface Tally {
   detected: number
   /** Found, with the original word as the first suggestion. */
   top1: number
+  /** Found, with the original word among the suggestions: what perfect ranking would make `top1`. */
+  offered: number
 }
 
 /** Where the findings of the modified run at one threshold come from. */
@@ -287,7 +289,13 @@ export function tallyBy(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(function ([group, list]): Tally {
       const found = list.filter((outcome) => isFound(outcome, threshold))
-      return {group, injected: list.length, detected: found.length, top1: found.filter(hasOriginalFirst).length}
+      return {
+        group,
+        injected: list.length,
+        detected: found.length,
+        top1: found.filter(hasOriginalFirst).length,
+        offered: found.filter((outcome) => outcome.suggestions.includes(outcome.original)).length
+      }
     })
 }
 

@@ -78,6 +78,8 @@ export interface SetResult {
     errors: {onInjected: number; sameAsClean: number; other: number; firstOther: Finding[]}
     /** Detection at `error` per kind of change (slip, or misspelling list). */
     byChange: Record<InjectionKind, Tally[]>
+    /** Detection at `error` of real misspellings by how many edits they are from their word. */
+    misspellingsByEdits: Tally[]
   }
   /**
    * Findings of `names-across-files`, taken out of every figure above: it
@@ -383,6 +385,10 @@ function scoreSection(number: number, set: SetResult, development: SetResult | u
       indent(tallyTable(copydesk.byChange[kind])),
       ''
     ]),
+    '  real misspellings by edits from their word, at error (the suggester walks two edits; farther words',
+    '  come only by sound or from the story: "right word offered" bounds what ranking alone can reach)',
+    indent(tallyTable(copydesk.misspellingsByEdits)),
+    '',
     `  errors on the modified copy: ${count(copydesk.errors.onInjected)} on injected words,` +
       ` ${count(copydesk.errors.sameAsClean)} as on the clean copy, ${count(copydesk.errors.other)} new`,
     ...findingList(
@@ -482,15 +488,16 @@ function wordTable(words: readonly WordCount[]): string {
 function tallyTable(rows: readonly Tally[]): string {
   return table(
     [
-      ['change', 'injected', 'found', '1st suggestion right'],
+      ['change', 'injected', 'found', '1st suggestion right', 'right word offered'],
       ...rows.map((row) => [
         row.group,
         count(row.injected),
         percent(row.detected, row.injected),
-        percent(row.top1, row.detected)
+        percent(row.top1, row.detected),
+        percent(row.offered, row.detected)
       ])
     ],
-    'lrrr'
+    'lrrrr'
   )
 }
 
