@@ -4,6 +4,7 @@ import {defineRule} from '../src/define-rule.js'
 import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
+import {isItemAmongNames} from '../src/analyse/list-items.js'
 import {resultsLineSentences} from '../src/analyse/results-lines.js'
 import {areVariants} from '../src/words/name-variants.js'
 import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
@@ -309,9 +310,11 @@ function isPossessiveOf(suggestion: string, text: string): boolean {
  * word that is three letters or fewer (`survival-ish`, `de-energisation`),
  * that written English uses (`year-olds`, `differently-abled`) or that ends
  * an X-a-Y coinage (`design-a-thons`), a fragment of three letters or fewer
- * joined to another word by a slash or a semicolon (`d/mm/yy`, `tl;dr`), or
+ * joined to another word by a slash or a semicolon (`d/mm/yy`, `tl;dr`),
  * the species in a scientific name after a genus the dictionary lacks
- * (`Spheniscus magellanicus`). Such a word is worth a look, not an error.
+ * (`Spheniscus magellanicus`), or a user name in a list of names
+ * (`Nick Schonning, cathrowe, Juliette Cezzar`). Such a word is worth a
+ * look, not an error.
  *
  * @param unknown The word.
  * @param isKnown Dictionary lookup.
@@ -333,6 +336,7 @@ function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean):
   const before = neighbour(-1)
   // "Spheniscus magellanicus", "Caudipteryx zoui": a species after its genus.
   if (/^\p{Lu}\p{Ll}+$/u.test(before) && !isKnown(before) && text.length >= 5 && latinSpecies.test(text)) return true
+  if (isItemAmongNames(word, sentence, isKnown)) return true
   return isForeignFunctionWord(text) && /^\p{Lu}/u.test(before) && /\p{Lu}/u.test(neighbour(1))
 }
 

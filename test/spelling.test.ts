@@ -301,6 +301,8 @@ describe('spelling: evidence of a slip', () => {
     ['a quotation runs to its last word', 'The judge wrote that the law, dijo el juez, aplica a la misma.', ['1:31-1:35 info dijo', '1:36-1:38 info el', '1:39-1:43 info juez', '1:45-1:51 info aplica', '1:57-1:62 info misma']],
     ['a slip a few words after a quotation is still a slip', 'Its motto, pamoja tutashinda daima or "together we win always," begane in May.', ['1:12-1:18 info pamoja', '1:19-1:29 info tutashinda', '1:30-1:35 info daima', '1:65-1:71 error begane']],
     ['three unknown words alone make a run of their middle word only', 'The budgett rose and the taxx fell and the levvy stayed.', ['1:5-1:12 error budgett', '1:26-1:30 info taxx', '1:44-1:49 error levvy']],
+    ['a lowercase user name in a list of names is a name', 'Thanks to Ana Ruiz, codey, qx7, Lee Tran and others.', ['1:21-1:26 warning codey']],
+    ['a lowercase slip in a list of ordinary words is still a slip', 'We bought bread, chese, milk and eggs.', ['1:18-1:23 error chese']],
     ['a species after its genus is part of a scientific name', 'Penguins of the species Spheniscus magellanicus nested.', ['1:25-1:35 info Spheniscus', '1:36-1:48 warning magellanicus']],
     ['an adverb of a participle is a word', 'She steered the ferry two-handedly.', ['1:27-1:35 warning handedly']],
     ['an adverb of a plain adjective is still a slip', 'The plan was basicly sound.', ['1:14-1:21 error basicly']],
