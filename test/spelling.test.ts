@@ -292,6 +292,7 @@ describe('spelling: evidence of a slip', () => {
     ['a known word after a prefix is a coinage', 'The cofounder of the ferry firm spoke.', ['1:5-1:14 warning cofounder']],
     ['a prefix before a short word is still a slip', 'The port stays shut untill Monday.', ['1:21-1:27 error untill']],
     ['a regular form of a known word is not a slip of a commoner neighbour', 'The gamers queued outside.', ['1:5-1:11 warning gamers']],
+    ['-s after a word that is neither noun nor verb is no regular form', 'The two crews worked togethers on the bridge.', ['1:22-1:31 error togethers']],
     ['a short fragment joined by a hyphen is worth a look only', 'It was a survival-ish plan.', ['1:19-1:22 warning ish']],
     ['a lowercase part of a capitalised compound is part of a name', 'Crews worked in Seongbuk-gu overnight.', ['1:17-1:25 info Seongbuk', '1:26-1:28 warning gu']],
     ['a foreign function word between two names is a name particle', 'Captain Jose dela Cruz spoke.', ['1:14-1:18 warning dela']],

@@ -6,15 +6,17 @@
  */
 import {dictionaryFile} from '../package-info.js'
 import {readWordList} from '../config/word-list.js'
-import {isInLargerWordList} from './dictionary.js'
+import {defaultDialect, isInLargerWordList, publishedDictionary} from './dictionary.js'
 
 /**
  * Regular endings, and the stems each may follow by English spelling rules:
  * `rebasing` is `rebase` without its `e`, `-es` follows a hiss (`taxes`),
  * a consonant and `y` turn to `i` before `-ed`, `-es` and `-er` (`proxied`,
  * `juries`, `bendier`) and never takes `-ed` (`satisfyed`), `-s` never follows `s` or a consonant and `y`
- * (`thiss`, `injurys`), `-ly` makes adverbs of participles, `-a` plurals of
- * Greek words in `-on`.
+ * (`thiss`, `injurys`), `-s` and `-es` make plurals of nouns and the third
+ * person of verbs, so never follow a word that is neither (`togethers`:
+ * see `isNeitherNounNorVerb`), `-ly` makes adverbs of participles, `-a`
+ * plurals of Greek words in `-on`.
  */
 const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
   ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
@@ -22,13 +24,54 @@ const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => st
   ['ers', (base) => [base, base + 'e', ...stemInY(base)]],
   ['er', (base) => [base, base + 'e', ...stemInY(base)]],
   ['ed', (base) => (base.endsWith('e') ? [] : /[^aeiou]y$/.test(base) ? [] : [base, base + 'e', ...stemInY(base)])],
-  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base))],
-  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base)).filter((stem) => !isNeitherNounNorVerb(stem))],
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) || isNeitherNounNorVerb(base) ? [] : [base])],
   // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
   ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
   // "automata": the Greek plural of a word in -on.
   ['a', (base) => [base + 'on']]
 ]
+
+/** Affix flags of dictionary-en's nouns (`M` possessive, `S` plural) and verbs (`S`, `D` past, `G` -ing). */
+const nounOrVerbFlags = /[MSDG]/
+
+let adjectivesAndAdverbs: ReadonlySet<string> | undefined
+
+/**
+ * Whether the dictionary knows a word only as an adjective or adverb
+ * (`together`, `often`, `abrupt`): every line of it carries affix flags,
+ * and none of them a noun's or a verb's. Such a word takes no `-s`.
+ * A word with a line of no flags may be anything, and counts as a noun.
+ *
+ * The flags are those of dictionary-en; the other dialects' dictionaries
+ * give the same words the same flags.
+ *
+ * @param word Lowercase word.
+ * @returns Whether it is neither a noun nor a verb.
+ */
+function isNeitherNounNorVerb(word: string): boolean {
+  adjectivesAndAdverbs ??= readAdjectivesAndAdverbs()
+  return adjectivesAndAdverbs.has(word)
+}
+
+/**
+ * Read the words dictionary-en flags as neither nouns nor verbs (see `isNeitherNounNorVerb`).
+ *
+ * @returns The words, lowercase.
+ */
+function readAdjectivesAndAdverbs(): ReadonlySet<string> {
+  const words = new Set<string>()
+  const others = new Set<string>()
+  for (const line of new TextDecoder().decode(publishedDictionary(defaultDialect).dic).split('\n')) {
+    const slash = line.indexOf('/')
+    const word = (slash < 0 ? line : line.slice(0, slash)).trim()
+    if (word !== word.toLowerCase()) continue
+    if (slash < 0 || nounOrVerbFlags.test(line.slice(slash + 1))) others.add(word)
+    else words.add(word)
+  }
+  for (const word of others) words.delete(word)
+  return words
+}
 
 /**
  * The stem in `y` of a base that ends in a consonant and `i`, as English
