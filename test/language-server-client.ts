@@ -90,7 +90,7 @@ export class LspSession {
       workspaceFolders: folderUri ? [{uri: folderUri, name: path.basename(folder ?? '')}] : null,
       capabilities: {
         window: {workDoneProgress: true},
-        workspace: {didChangeWatchedFiles: {dynamicRegistration: true}},
+        workspace: {didChangeWatchedFiles: {dynamicRegistration: true}, workspaceFolders: true},
         textDocument: {publishDiagnostics: {relatedInformation: true, versionSupport: true, codeDescriptionSupport: true}}
       }
     }

@@ -278,4 +278,30 @@ describe('names across the stories of a workspace', () => {
     await session.diagnostics(document, (found) => !found.some((diagnostic) => diagnostic.code === 'names-across-files'))
     expect(await session.close()).toBe(0)
   })
+
+  test('a folder added to the workspace while the server runs is indexed, and one removed leaves', async () => {
+    const first = await makeTree({'.copydeskrc.json': '{}\n', 'a.md': 'The ferry left at noon.\n'})
+    const added = await makeTree({
+      '.copydeskrc.json': '{}\n',
+      'a.md': 'The board met Tomasz Wierzbicki on Tuesday. Wierzbicki said the plan would pass.\n',
+      'b.md': 'Tomasz Wierzbicki signed the lease, the port said.\n',
+      'c.md': 'Later, Tomasz Wierzbiki thanked the crews.\n'
+    })
+    const session = new LspSession(first)
+    await session.initialize(first)
+    const text = await fs.readFile(path.join(added, 'c.md'), 'utf8')
+    const document = await session.open(path.join(added, 'c.md'), text)
+    // Outside every folder of the workspace, the story has no index to be weighed against.
+    const alone = await session.diagnostics(document)
+    expect(alone.some((diagnostic) => diagnostic.code === 'names-across-files')).toBe(false)
+
+    const folder = {uri: pathToFileURL(added).href, name: path.basename(added)}
+    await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', {event: {added: [folder], removed: []}})
+    const across = await session.diagnostics(document, (found) => found.some((diagnostic) => diagnostic.code === 'names-across-files'))
+    expect(on(text, across, 'Wierzbiki')?.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(path.join(added, 'a.md')).href)
+
+    await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', {event: {added: [], removed: [folder]}})
+    await session.diagnostics(document, (found) => !found.some((diagnostic) => diagnostic.code === 'names-across-files'))
+    expect(await session.close()).toBe(0)
+  })
 })

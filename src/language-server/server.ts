@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
   const open = new OpenDocuments(connection, new TextDocuments(TextDocument), workspace)
   const {documents} = open
   let watchDynamically = false
+  let foldersChange = false
 
   /**
    * After files changed on disk: the indexes brought up to date, the open
@@ -59,9 +60,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(function (params): InitializeResult {
     workspace.open(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []))
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
+        workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
         codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, fixAllKind]},
         executeCommandProvider: {commands: [addWordCommand]}
       },
@@ -75,6 +78,18 @@ export function startServer(connection: Connection): void {
     }
     // In the background: the documents opened meanwhile are linted at once, without findings across stories.
     void workspace.build(() => open.relintAll())
+    // A folder added to the workspace (or removed) while the server runs: its
+    // stories are placed in it from now on, and its names are indexed.
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders(function ({added, removed}) {
+        const fresh = workspace.changeFolders(
+          added.map((folder) => folder.uri),
+          removed.map((folder) => folder.uri)
+        )
+        open.relintAll()
+        void workspace.build(() => open.relintAll(), fresh)
+      })
+    }
   })
 
   documents.onDidChangeContent((change) => open.schedule(change.document.uri))

@@ -32,6 +32,32 @@ export class Workspace {
   }
 
   /**
+   * Take folders the editor added to the workspace or removed from it while
+   * the server runs (a folder added to a multi-root workspace): a removed
+   * folder's index stops building and goes; an added one gets its own.
+   *
+   * @param addedUris URIs of the folders added; those not on disk, or already open, are left out.
+   * @param removedUris URIs of the folders removed.
+   * @returns The indexes of the folders added, to build.
+   */
+  changeFolders(addedUris: readonly string[], removedUris: readonly string[]): WorkspaceIndex[] {
+    const removed = new Set(removedUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)))
+    for (const index of this.indexes) if (removed.has(index.root)) index.stop()
+    this.indexes = this.indexes.filter((index) => !removed.has(index.root))
+    const added: WorkspaceIndex[] = []
+    for (const uri of addedUris) {
+      if (!uri.startsWith('file:')) continue
+      const root = fileURLToPath(uri)
+      if (this.indexes.some((index) => index.root === root)) continue
+      const index = new WorkspaceIndex(root)
+      this.indexes.push(index)
+      added.push(index)
+    }
+    this.fallback = this.indexes[0]?.root ?? process.cwd()
+    return added
+  }
+
+  /**
    * Where a document stands: its path, its folder, its format.
    *
    * @param document The document.
@@ -55,9 +81,10 @@ export class Workspace {
    * Build each folder's names index, with progress shown.
    *
    * @param whenBuilt Called each time an index is built whole: the open documents' findings across stories may change.
+   * @param indexes The indexes to build: every folder's, by default.
    */
-  async build(whenBuilt: () => void): Promise<void> {
-    for (const index of this.indexes) {
+  async build(whenBuilt: () => void, indexes: readonly WorkspaceIndex[] = this.indexes): Promise<void> {
+    for (const index of indexes) {
       const progress = await this.connection.window.createWorkDoneProgress()
       progress.begin('copydesk', 0, 'Indexing names in ' + index.root, false)
       let shown = -1
