@@ -10,9 +10,12 @@ import {soundsLike} from './sounds-like.js'
  * for farther:
  *
  * - among the words that sound like it (`sounds-like.ts`);
- * - among the words the story uses elsewhere, within `farthestFarSlip`
- *   edits: a writer misspells the words of their story, and spells them
- *   right as often (`goverment` once in a story about the government).
+ * - among the words the story uses elsewhere that start with the same
+ *   letter, within `farthestFarSlip` edits: a writer misspells the words
+ *   of their story, and spells them right as often (`goverment` once in a
+ *   story about the government), and a misspelling nearly always keeps
+ *   its word's first letter (which also keeps the search to a few of the
+ *   story's words, for each of its slips).
  *
  * The misspelling model ranks them with the rest.
  */
@@ -46,10 +49,35 @@ export function withFarSuggestions(
   if (!/^[a-z]+$/.test(word) || hasLikelySuggestion(word, suggestions)) return suggestions
   const added = new Set<string>()
   for (const match of soundsLike(word)) if (isKnown(match)) added.add(match)
-  for (const used of storyWords) if (isStoryWordNear(word, used, isKnown)) added.add(used)
+  for (const used of storyWordsByInitial(storyWords).get(word[0]!) ?? []) if (isStoryWordNear(word, used, isKnown)) added.add(used)
   for (const suggestion of suggestions) added.delete(suggestion)
   added.delete(word)
   return added.size === 0 ? suggestions : [...suggestions, ...added]
+}
+
+/** The story's ordinary words by first letter, made once for each story: a story may have thousands of slips. */
+const initials = new WeakMap<ReadonlySet<string>, Map<string, string[]>>()
+
+/**
+ * The story's ordinary lowercase words of `shortestStoryWord` letters or
+ * more, by their first letter.
+ *
+ * @param storyWords Words the story uses.
+ * @returns The words, by first letter.
+ */
+function storyWordsByInitial(storyWords: ReadonlySet<string>): Map<string, string[]> {
+  let byInitial = initials.get(storyWords)
+  if (!byInitial) {
+    byInitial = new Map()
+    for (const used of storyWords) {
+      if (used.length < shortestStoryWord || !/^[a-z]+$/.test(used)) continue
+      const words = byInitial.get(used[0]!)
+      if (words) words.push(used)
+      else byInitial.set(used[0]!, [used])
+    }
+    initials.set(storyWords, byInitial)
+  }
+  return byInitial
 }
 
 /**
@@ -63,7 +91,6 @@ export function withFarSuggestions(
  * @returns Whether to offer it.
  */
 function isStoryWordNear(word: string, used: string, isKnown: (word: string) => boolean): boolean {
-  if (used.length < shortestStoryWord || !/^[a-z]+$/.test(used)) return false
   const farthest = Math.min(farthestFarSlip, Math.ceil(word.length / 2))
   return editDistance(word, used, farthest) <= farthest && isKnown(used)
 }
