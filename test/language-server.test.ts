@@ -246,13 +246,25 @@ describe('config and word list', () => {
 })
 
 describe('names across the stories of a workspace', () => {
-  test('the index is built in the background with progress, and a saved change updates it', async () => {
-    const folder = await makeTree({
+  /**
+   * A folder of three stories: two spell a name one way, `c.md` another.
+   *
+   * @param first The person's first name.
+   * @param name The name as two stories spell it.
+   * @param variant The name as `c.md` spells it.
+   * @returns The folder.
+   */
+  async function storiesOfOneName(first: string, name: string, variant: string): Promise<string> {
+    return makeTree({
       '.copydeskrc.json': '{}\n',
-      'a.md': 'The board met Marta Kowalczyk on Tuesday. Kowalczyk said the plan would pass.\n',
-      'b.md': 'Marta Kowalczyk signed the lease, the port said.\n',
-      'c.md': 'Later, Marta Kowalczik thanked the crews.\n'
+      'a.md': `The board met ${first} ${name} on Tuesday. ${name} said the plan would pass.\n`,
+      'b.md': `${first} ${name} signed the lease, the port said.\n`,
+      'c.md': `Later, ${first} ${variant} thanked the crews.\n`
     })
+  }
+
+  test('the index is built in the background with progress, and a saved change updates it', async () => {
+    const folder = await storiesOfOneName('Marta', 'Kowalczyk', 'Kowalczik')
     const session = new LspSession(folder)
     await session.initialize(folder)
     const text = await fs.readFile(path.join(folder, 'c.md'), 'utf8')
@@ -281,12 +293,7 @@ describe('names across the stories of a workspace', () => {
 
   test('a folder added to the workspace while the server runs is indexed, and one removed leaves', async () => {
     const first = await makeTree({'.copydeskrc.json': '{}\n', 'a.md': 'The ferry left at noon.\n'})
-    const added = await makeTree({
-      '.copydeskrc.json': '{}\n',
-      'a.md': 'The board met Tomasz Wierzbicki on Tuesday. Wierzbicki said the plan would pass.\n',
-      'b.md': 'Tomasz Wierzbicki signed the lease, the port said.\n',
-      'c.md': 'Later, Tomasz Wierzbiki thanked the crews.\n'
-    })
+    const added = await storiesOfOneName('Tomasz', 'Wierzbicki', 'Wierzbiki')
     const session = new LspSession(first)
     await session.initialize(first)
     const text = await fs.readFile(path.join(added, 'c.md'), 'utf8')
