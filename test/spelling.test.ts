@@ -291,6 +291,8 @@ describe('spelling: evidence of a slip', () => {
   test.each([
     ['a known word after a prefix is a coinage', 'The cofounder of the ferry firm spoke.', ['1:5-1:14 warning cofounder']],
     ['a prefix before a short word is still a slip', 'The port stays shut untill Monday.', ['1:21-1:27 error untill']],
+    ['a prefix before a known word is still a slip one edit from a well-known, far commoner word', 'Crews worked to preevent a flood.', ['1:17-1:25 error preevent']],
+    ['a prefixed word written English uses stays a coinage, though one edit from a far commoner word', 'Critics urged defunding the agency.', ['1:15-1:24 warning defunding']],
     ['a regular form of a known word is not a slip of a commoner neighbour', 'The gamers queued outside.', ['1:5-1:11 warning gamers']],
     ['-s after a word that is neither noun nor verb is no regular form', 'The two crews worked togethers on the bridge.', ['1:22-1:31 error togethers']],
     ['a short fragment joined by a hyphen is worth a look only', 'It was a survival-ish plan.', ['1:19-1:22 warning ish']],

@@ -97,15 +97,21 @@ export function isSlip(
  */
 function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: string) => boolean): boolean {
   if (!isLikelySlip(message)) return false
-  // "gamers", "smoothers": a regular form of a known word of five letters or
-  // more is a word, however much commoner its neighbour (`games`) is; so is
-  // a known word after a prefix (`cofounder`, `defunding`) or with a suffix
-  // that makes new words (`detailee`, `techy`).
-  if (isRegularForm(text, isKnown, {shortestStem: 5, largerList: false}) || isPrefixedWord(text, isKnown) || isDerivedWord(text, isKnown)) {
-    return false
-  }
   const neighbours = oneEditNeighbours(text, message.expected ?? [])
   const rank = writtenUsageRank(text)
+  // "gamers", "smoothers": a regular form of a known word of five letters or
+  // more is a word, however much commoner its neighbour (`games`) is; so is
+  // a known word with a suffix that makes new words (`detailee`, `techy`),
+  // and one after a prefix (`cofounder`, `defunding`), unless written
+  // English never uses it and it is one edit from a well-known word far
+  // commoner (`interrests` is inter + rests, but `interests` mistyped).
+  if (
+    isRegularForm(text, isKnown, {shortestStem: 5, largerList: false}) ||
+    (isPrefixedWord(text, isKnown) && (rank !== undefined || !hasMuchCommonerNeighbour(text, neighbours, wellKnown))) ||
+    isDerivedWord(text, isKnown)
+  ) {
+    return false
+  }
   if (rank !== undefined) {
     // "sortable", "skillset": a word written English uses about as often as
     // its nearest dictionary words is one the dictionary has not caught up
