@@ -7,6 +7,7 @@
 import {dictionaryFile} from '../package-info.js'
 import {readWordList} from '../config/word-list.js'
 import {defaultDialect, isInLargerWordList, publishedDictionary} from './dictionary.js'
+import {cachedText} from './disk-cache.js'
 
 /**
  * Regular endings, and the stems each may follow by English spelling rules:
@@ -16,16 +17,17 @@ import {defaultDialect, isInLargerWordList, publishedDictionary} from './diction
  * (`thiss`, `injurys`), `-s` and `-es` make plurals of nouns and the third
  * person of verbs, so never follow a word that is neither (`togethers`:
  * see `isNeitherNounNorVerb`), `-ly` makes adverbs of participles, `-a`
- * plurals of Greek words in `-on`.
+ * plurals of Greek words in `-on`. The third column says whether the stem
+ * must be a noun or a verb.
  */
-const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[]]> = [
+const regularEndings: ReadonlyArray<[ending: string, stems: (base: string) => string[], nounOrVerb?: boolean]> = [
   ['ings', (base) => (base.endsWith('e') ? [] : [base, base + 'e'])],
   ['ing', (base) => (base.endsWith('e') ? [] : base.endsWith('y') ? [base, base + 'e', base.slice(0, -1) + 'ie'] : [base, base + 'e'])],
   ['ers', (base) => [base, base + 'e', ...stemInY(base)]],
   ['er', (base) => [base, base + 'e', ...stemInY(base)]],
   ['ed', (base) => (base.endsWith('e') ? [] : /[^aeiou]y$/.test(base) ? [] : [base, base + 'e', ...stemInY(base)])],
-  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base)).filter((stem) => !isNeitherNounNorVerb(stem))],
-  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) || isNeitherNounNorVerb(base) ? [] : [base])],
+  ['es', (base) => (/(?:s|x|z|ch|sh)$/.test(base) ? [base] : stemInY(base)), true],
+  ['s', (base) => (/(?:s|[^aeiou]y)$/.test(base) ? [] : [base]), true],
   // "handedly", "markedly": adverbs of participles (`basicly` is still a slip).
   ['ly', (base) => (base.endsWith('ed') ? [base] : [])],
   // "automata": the Greek plural of a word in -on.
@@ -50,16 +52,19 @@ let adjectivesAndAdverbs: ReadonlySet<string> | undefined
  * @returns Whether it is neither a noun nor a verb.
  */
 function isNeitherNounNorVerb(word: string): boolean {
-  adjectivesAndAdverbs ??= readAdjectivesAndAdverbs()
+  // Read through the disk cache: reading the word file's 50,000 lines took some 30 ms of a hook's run.
+  adjectivesAndAdverbs ??= new Set(
+    cachedText('adjectives-adverbs-1', [publishedDictionary(defaultDialect).dic], readAdjectivesAndAdverbs).split('\n')
+  )
   return adjectivesAndAdverbs.has(word)
 }
 
 /**
  * Read the words dictionary-en flags as neither nouns nor verbs (see `isNeitherNounNorVerb`).
  *
- * @returns The words, lowercase.
+ * @returns The words, lowercase, one a line.
  */
-function readAdjectivesAndAdverbs(): ReadonlySet<string> {
+function readAdjectivesAndAdverbs(): string {
   const words = new Set<string>()
   const others = new Set<string>()
   for (const line of new TextDecoder().decode(publishedDictionary(defaultDialect).dic).split('\n')) {
@@ -70,7 +75,7 @@ function readAdjectivesAndAdverbs(): ReadonlySet<string> {
     else words.add(word)
   }
   for (const word of others) words.delete(word)
-  return words
+  return [...words].join('\n')
 }
 
 /**
@@ -101,12 +106,18 @@ export function isRegularForm(
   isKnown: (word: string) => boolean,
   {shortestStem = 4, largerList = true, shortestBase = 0}: RegularFormOptions = {}
 ): boolean {
-  return regularEndings.some(function ([ending, stems]) {
+  return regularEndings.some(function ([ending, stems, nounOrVerb]) {
     const base = text.slice(0, -ending.length)
     return (
       text.endsWith(ending) &&
       base.length >= shortestBase &&
-      stems(base).some((stem) => stem.length >= shortestStem && (isKnown(stem) || (largerList && isInLargerWordList(stem))))
+      stems(base).some(
+        (stem) =>
+          stem.length >= shortestStem &&
+          (isKnown(stem) || (largerList && isInLargerWordList(stem))) &&
+          // Asked last, of a known stem only: most runs never read the flags.
+          !(nounOrVerb && isNeitherNounNorVerb(stem))
+      )
     )
   })
 }
