@@ -5,6 +5,7 @@ import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dicti
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
 import {isItemAmongNames} from '../src/analyse/list-items.js'
+import {nextNonSpace} from '../src/analyse/each-sentence.js'
 import {resultsLineSentences} from '../src/analyse/results-lines.js'
 import {areVariants} from '../src/words/name-variants.js'
 import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
@@ -350,9 +351,7 @@ function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean):
  */
 function neighbourWord({word, sentence}: UnknownWord, step: -1 | 1): string {
   if (!sentence) return ''
-  let at = sentence.children.indexOf(word) + step
-  while (sentence.children[at]?.type === 'WhiteSpaceNode') at += step
-  const node = sentence.children[at]
+  const node = sentence.children[nextNonSpace(sentence.children, sentence.children.indexOf(word), step)]
   return node?.type === 'WordNode' ? toString(node) : ''
 }
 

@@ -1,4 +1,4 @@
-import type {Sentence} from 'nlcst'
+import type {Sentence, SentenceContent} from 'nlcst'
 import type {Node} from 'unist'
 
 /**
@@ -20,4 +20,19 @@ export function eachSentence(tree: Node, call: (sentence: Sentence) => void): vo
   const children = (tree as {children?: unknown}).children
   if (!Array.isArray(children)) return
   for (const child of children as Node[]) eachSentence(child, call)
+}
+
+/**
+ * The position of the next child of a sentence that is not white space:
+ * the word or punctuation beside another.
+ *
+ * @param children A sentence's children.
+ * @param from Where to start (not itself looked at).
+ * @param step -1 to go back, 1 to go on.
+ * @returns Its position; out of range when there is none.
+ */
+export function nextNonSpace(children: readonly SentenceContent[], from: number, step: -1 | 1): number {
+  let at = from + step
+  while (children[at]?.type === 'WhiteSpaceNode') at += step
+  return at
 }

@@ -1,5 +1,6 @@
 import type {Sentence, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import {nextNonSpace} from './each-sentence.js'
 
 /**
  * Whether a word is a whole item of a comma-separated list of names: the
@@ -25,20 +26,6 @@ export function isItemAmongNames(word: Word, sentence: Sentence, isKnown: (word:
   const itemBefore = sentence.children[nextNonSpace(sentence.children, before, -1)]
   const itemAfter = sentence.children[nextNonSpace(sentence.children, after, 1)]
   return isNameLike(itemBefore, isKnown) && isNameLike(itemAfter, isKnown)
-}
-
-/**
- * The position of the next child that is not white space.
- *
- * @param children A sentence's children.
- * @param from Where to start (not itself looked at).
- * @param step -1 to go back, 1 to go on.
- * @returns Its position; out of range when there is none.
- */
-function nextNonSpace(children: readonly SentenceContent[], from: number, step: -1 | 1): number {
-  let at = from + step
-  while (children[at]?.type === 'WhiteSpaceNode') at += step
-  return at
 }
 
 /**
