@@ -13,8 +13,10 @@ import {WorkspaceIndex} from './workspace-index.js'
  */
 export class Workspace {
   private indexes: WorkspaceIndex[] = []
-  /** Where a document outside every folder (an untitled one) is placed. */
-  private fallback = process.cwd()
+  /** Where a document outside every folder (an untitled one) is placed: the first folder, else the server's. */
+  private get fallback(): string {
+    return this.indexes[0]?.root ?? process.cwd()
+  }
 
   /**
    * @param connection The connection progress and failures are reported on.
@@ -28,7 +30,6 @@ export class Workspace {
    */
   open(folderUris: readonly string[]): void {
     this.indexes = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => new WorkspaceIndex(fileURLToPath(uri)))
-    this.fallback = this.indexes[0]?.root ?? process.cwd()
   }
 
   /**
@@ -53,7 +54,6 @@ export class Workspace {
       this.indexes.push(index)
       added.push(index)
     }
-    this.fallback = this.indexes[0]?.root ?? process.cwd()
     return added
   }
 
