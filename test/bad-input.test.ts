@@ -3,7 +3,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
-import {makeTree, runCli} from './helpers.js'
+import {type CliRun, makeTree, runCli} from './helpers.js'
 
 /** A story with nothing to report. */
 const clean = 'The mayor opened the new bridge on Friday.\n'
@@ -166,6 +166,20 @@ describe('patterns from config are matched without runaway backtracking', () => 
 describe('markup nested deeper than copydesk reads', () => {
   /** Two more stories, so that `--jobs 2` lints in worker threads as well as the main one. */
   const others = {'a.md': 'The vote was close.\n', 'b.txt': 'The teh cat.\n'}
+
+  /**
+   * Lint stories as JSON on one thread and on two: the runs must be the same.
+   *
+   * @param cwd The folder.
+   * @param files The stories.
+   * @returns The run (either: they are equal).
+   */
+  async function onOneAndTwoThreads(cwd: string, files: readonly string[]): Promise<CliRun> {
+    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, ...files], {cwd})))
+    expect(runs[1]).toEqual(runs[0])
+    return runs[0]!
+  }
+
   test.each([
     ['HTML nested 1,800 deep', 'deep.html', '<div>'.repeat(1800) + 'The teh cat.' + '</div>'.repeat(1800) + '\n', 1],
     ['HTML nested 1,800 deep on its third line', 'deep.html', '<p>Vote.</p>\n<p>Count.</p>\n' + '<span>'.repeat(1800) + 'teh\n', 3],
@@ -174,58 +188,46 @@ describe('markup nested deeper than copydesk reads', () => {
     ['an HTML block in a block quote nested 1,800 deep on its second line', 'deep.md', '# Vote\n\n> <div>\n> ' + '<span>'.repeat(1800) + 'teh\n> </div>\n', 4]
   ])('%s is one line naming the file, the same with and without worker threads', {timeout: 30_000}, async (_name, name, contents, line) => {
     const cwd = await makeTree({[name]: contents, ...others})
-    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, name, 'a.md', 'b.txt'], {cwd})))
-    for (const run of runs) {
-      expect(run.stderr).toBe(`copydesk: ${name}:${line}: nested more than 1,024 levels deep: not linted\n`)
-      expect(run.code).toBe(2)
-      expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['a.md', 'b.txt'])
-    }
-    expect(runs[1]).toEqual(runs[0])
+    const run = await onOneAndTwoThreads(cwd, [name, 'a.md', 'b.txt'])
+    expect(run.stderr).toBe(`copydesk: ${name}:${line}: nested more than 1,024 levels deep: not linted\n`)
+    expect(run.code).toBe(2)
+    expect((JSON.parse(run.stdout) as JsonFile[]).map((file) => file.path)).toEqual(['a.md', 'b.txt'])
   })
 
   test('Markdown emphasis 3,000 deep is read with its marks as characters (too many to parse as emphasis): its slip is found, the same with and without worker threads', {timeout: 30_000}, async () => {
     const cwd = await makeTree({'deep.md': '*'.repeat(3000) + 'teh' + '*'.repeat(3000) + '\n', ...others})
-    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.md', 'a.md', 'b.txt'], {cwd})))
-    for (const run of runs) {
-      expect(run.stderr).toBe('')
-      const [deep] = JSON.parse(run.stdout) as JsonFile[]
-      expect(deep?.messages.map((message) => `${message.line}:${message.column} ${message.actual}`)).toEqual(['1:3001 teh'])
-    }
-    expect(runs[1]).toEqual(runs[0])
+    const run = await onOneAndTwoThreads(cwd, ['deep.md', 'a.md', 'b.txt'])
+    expect(run.stderr).toBe('')
+    const [deep] = JSON.parse(run.stdout) as JsonFile[]
+    expect(deep?.messages.map((message) => `${message.line}:${message.column} ${message.actual}`)).toEqual(['1:3001 teh'])
   })
 
   test('front matter nested 1,200 deep is read as broken front matter, in the main thread as in a worker', {timeout: 30_000}, async () => {
     const nested = Array.from({length: 1200}, (_, depth) => ' '.repeat(depth + 1) + `k${depth}:\n`).join('') + ' '.repeat(1201) + 'v\n'
     const story = '---\ntitle: The teh headline\nextra:\n' + nested + '---\n\nThe vote was close.\n'
     const cwd = await makeTree({'deep.md': story, 'copy.md': story, ...others})
-    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.md', 'copy.md', 'a.md', 'b.txt'], {cwd})))
-    for (const run of runs) {
-      expect(run.stderr).toBe('')
-      const report = JSON.parse(run.stdout) as JsonFile[]
-      expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
-        ['deep.md', []],
-        ['copy.md', []],
-        ['a.md', []],
-        ['b.txt', ['teh']]
-      ])
-    }
-    expect(runs[1]).toEqual(runs[0])
+    const run = await onOneAndTwoThreads(cwd, ['deep.md', 'copy.md', 'a.md', 'b.txt'])
+    expect(run.stderr).toBe('')
+    const report = JSON.parse(run.stdout) as JsonFile[]
+    expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
+      ['deep.md', []],
+      ['copy.md', []],
+      ['a.md', []],
+      ['b.txt', ['teh']]
+    ])
   })
 
   test('HTML nested 1,000 deep is linted, in the main thread as in a worker', {timeout: 30_000}, async () => {
     const deep = '<div>'.repeat(1000) + 'The teh cat.' + '</div>'.repeat(1000) + '\n'
     const cwd = await makeTree({'deep.html': deep, 'copy.html': deep, ...others})
-    const runs = await Promise.all(['1', '2'].map((jobs) => runCli(['--format', 'json', '--jobs', jobs, 'deep.html', 'copy.html', 'a.md', 'b.txt'], {cwd})))
-    for (const run of runs) {
-      expect(run.stderr).toBe('')
-      const report = JSON.parse(run.stdout) as JsonFile[]
-      expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
-        ['deep.html', ['teh']],
-        ['copy.html', ['teh']],
-        ['a.md', []],
-        ['b.txt', ['teh']]
-      ])
-    }
-    expect(runs[1]).toEqual(runs[0])
+    const run = await onOneAndTwoThreads(cwd, ['deep.html', 'copy.html', 'a.md', 'b.txt'])
+    expect(run.stderr).toBe('')
+    const report = JSON.parse(run.stdout) as JsonFile[]
+    expect(report.map((file) => [file.path, file.messages.map((message) => message.actual)])).toEqual([
+      ['deep.html', ['teh']],
+      ['copy.html', ['teh']],
+      ['a.md', []],
+      ['b.txt', ['teh']]
+    ])
   })
 })
