@@ -275,3 +275,21 @@ export function wordsOf(doc: string, filePath: string): string[] {
   })
   return words
 }
+
+/**
+ * Text as UTF-32 saves it, four bytes a code point: written here rather than
+ * by copydesk's own encoder, which the tests check.
+ *
+ * @param text The text, a byte order mark included if it has one.
+ * @param order Little or big endian.
+ * @returns The bytes.
+ */
+export function utf32(text: string, order: 'LE' | 'BE'): Buffer {
+  const points = Array.from(text, (character) => character.codePointAt(0) ?? 0)
+  const bytes = Buffer.alloc(points.length * 4)
+  for (const [index, point] of points.entries()) {
+    if (order === 'LE') bytes.writeUInt32LE(point, index * 4)
+    else bytes.writeUInt32BE(point, index * 4)
+  }
+  return bytes
+}

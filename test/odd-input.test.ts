@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {decodeInput, decodeWindows1252} from '../src/files/decode.js'
 import type {JsonFile} from '../src/report/json.js'
-import {makeTree, runCli} from './helpers.js'
+import {makeTree, runCli, utf32} from './helpers.js'
 
 /**
  * Lint one file through the CLI and list its findings as
@@ -39,23 +39,6 @@ const slip = '1:5-1:8 error spelling teh'
 
 /** Bytes of a string in Windows-1252 (every character below U+0100 here). */
 const latin = (text: string): Buffer => Buffer.from(text, 'latin1')
-
-/**
- * Text as UTF-32 saves it: four bytes a code point.
- *
- * @param text The text, a byte order mark included if it has one.
- * @param order Little or big endian.
- * @returns The bytes.
- */
-function utf32(text: string, order: 'LE' | 'BE'): Buffer {
-  const points = Array.from(text, (character) => character.codePointAt(0) ?? 0)
-  const bytes = Buffer.alloc(points.length * 4)
-  for (const [index, point] of points.entries()) {
-    if (order === 'LE') bytes.writeUInt32LE(point, index * 4)
-    else bytes.writeUInt32BE(point, index * 4)
-  }
-  return bytes
-}
 
 /** The first bytes of common binary files, with a little of what follows. */
 const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)])

@@ -5,7 +5,7 @@ import {promisify} from 'node:util'
 import {describe, expect, test} from 'vitest'
 import type {JsonFile} from '../src/report/json.js'
 import {compareWords} from '../src/config/repo-words.js'
-import {makeTree, root, runCli} from './helpers.js'
+import {makeTree, root, runCli, utf32} from './helpers.js'
 
 const story = 'Mayor Wierzbiki met Krnovice officials and teh press.\n'
 
@@ -290,15 +290,7 @@ describe('the repository word list in linting', () => {
  * @returns The bytes.
  */
 function saved(text: string, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | 'Windows-1252'): Buffer {
-  if (encoding === 'UTF-32LE' || encoding === 'UTF-32BE') {
-    const points = Array.from(text, (character) => character.codePointAt(0) ?? 0)
-    const bytes = Buffer.alloc(points.length * 4)
-    for (const [index, point] of points.entries()) {
-      if (encoding === 'UTF-32LE') bytes.writeUInt32LE(point, index * 4)
-      else bytes.writeUInt32BE(point, index * 4)
-    }
-    return bytes
-  }
+  if (encoding === 'UTF-32LE' || encoding === 'UTF-32BE') return utf32(text, encoding === 'UTF-32LE' ? 'LE' : 'BE')
   if (encoding === 'UTF-16LE') return Buffer.from(text, 'utf16le')
   if (encoding === 'UTF-16BE') return Buffer.from(text, 'utf16le').swap16()
   // Latin-1 and Windows-1252 agree on the letters these tests use (é, ü, ø).
