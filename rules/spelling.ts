@@ -5,7 +5,7 @@ import {type Dialect, defaultDialect, dictionaryLookup} from '../src/words/dicti
 import {editDistance} from '../src/words/edit-distance.js'
 import {foreignWords, isForeignFunctionWord} from '../src/analyse/foreign-runs.js'
 import {isItemAmongNames} from '../src/analyse/list-items.js'
-import {nextNonSpace} from '../src/analyse/each-sentence.js'
+import {neighbourWord} from '../src/analyse/each-sentence.js'
 import {resultsLineSentences} from '../src/analyse/results-lines.js'
 import {areVariants} from '../src/words/name-variants.js'
 import {isAcronymPlural, isCaseOnlyVariant, isMixedCase} from '../src/words/letter-case.js'
@@ -120,7 +120,7 @@ export default defineRule<SpellingOptions>(
               isSlip(message, count, check.isKnown, check.dialect) && !standsInName(unknown, check.isKnown) && !isShorthand(unknown)
             setSeverity(message, slip ? 'error' : 'warning')
             // A slip spelt by ear (`gurment`) may be far in letters from its word.
-            if (slip) check.suggestFarther(unknown)
+            if (slip) check.suggestForSlip(unknown)
           }
         } else if (/\p{Ll}/u.test(text)) {
           // "the Obamas", "the Kennedys": the plural of a name the dictionary knows is that name, not a slip.
@@ -333,26 +333,12 @@ function standsInName(unknown: UnknownWord, isKnown: (word: string) => boolean):
   if (!sentence) return false
   // "d/mm/yy", "tl;dr": a short fragment joined to another word by a slash or a semicolon is an abbreviation or a code.
   if (text.length <= 3 && joinedToWord(unknown)) return true
-  const neighbour = (step: -1 | 1): string => neighbourWord(unknown, step)
+  const neighbour = (step: -1 | 1): string => neighbourWord(word, sentence, step)
   const before = neighbour(-1)
   // "Spheniscus magellanicus", "Caudipteryx zoui": a species after its genus.
   if (/^\p{Lu}\p{Ll}+$/u.test(before) && !isKnown(before) && text.length >= 5 && latinSpecies.test(text)) return true
   if (isItemAmongNames(word, sentence, isKnown)) return true
   return isForeignFunctionWord(text) && /^\p{Lu}/u.test(before) && /\p{Lu}/u.test(neighbour(1))
-}
-
-/**
- * The text of the word next to an unknown word in its sentence, across white
- * space only.
- *
- * @param unknown The word.
- * @param step -1 for the word before, 1 for the word after.
- * @returns Its text, or `''` when punctuation or the sentence's edge comes first.
- */
-function neighbourWord({word, sentence}: UnknownWord, step: -1 | 1): string {
-  if (!sentence) return ''
-  const node = sentence.children[nextNonSpace(sentence.children, sentence.children.indexOf(word), step)]
-  return node?.type === 'WordNode' ? toString(node) : ''
 }
 
 /**

@@ -107,8 +107,25 @@ describe('--format sarif', () => {
         ruleId: 'spelling',
         ruleIndex: ruleIds.indexOf('spelling'),
         level: 'error',
-        message: {text: 'Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'},
-        locations: location(12, 19)
+        message: {text: 'Unexpected unknown word `budgett`, expected for example `budget`'},
+        locations: location(12, 19),
+        // One suggestion, every other far less likely: offered as a fix to review (`--fix` never applies it).
+        fixes: [
+          {
+            description: {text: 'Replace with `budget`'},
+            artifactChanges: [
+              {
+                artifactLocation: {uri: 'desk/late%20edition.txt'},
+                replacements: [
+                  {
+                    deletedRegion: {startLine: 1, startColumn: 12, endLine: 1, endColumn: 19},
+                    insertedContent: {text: 'budget'}
+                  }
+                ]
+              }
+            ]
+          }
+        ]
       },
       {
         ruleId: 'spelling',

@@ -49,6 +49,12 @@ describe('suggest on a small list', () => {
     expect(suggest([desk], 'budgt')).toEqual(['budget'])
   })
 
+  test('gives every word within two edits when asked for every tier', () => {
+    expect(suggest([desk], 'budgt', undefined, 2, true)).toEqual(['budget', 'budgets'])
+    // Still nearest first, and still nothing beyond two edits.
+    expect(suggest([desk], 'acmodte', undefined, 2, true)).toEqual([])
+  })
+
   test('gives nothing when every word is more than two edits away', () => {
     expect(suggest([desk], 'acmodte')).toEqual([])
   })

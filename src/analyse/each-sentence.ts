@@ -1,4 +1,5 @@
-import type {Sentence, SentenceContent} from 'nlcst'
+import type {Sentence, SentenceContent, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import type {Node} from 'unist'
 
 /**
@@ -35,4 +36,18 @@ export function nextNonSpace(children: readonly SentenceContent[], from: number,
   let at = from + step
   while (children[at]?.type === 'WhiteSpaceNode') at += step
   return at
+}
+
+/**
+ * The text of the word next to a word in its sentence, across white space
+ * only.
+ *
+ * @param word The word.
+ * @param sentence Its sentence.
+ * @param step -1 for the word before, 1 for the word after.
+ * @returns Its text, or `''` when punctuation or the sentence's edge comes first.
+ */
+export function neighbourWord(word: Word, sentence: Sentence, step: -1 | 1): string {
+  const node = sentence.children[nextNonSpace(sentence.children, sentence.children.indexOf(word), step)]
+  return node?.type === 'WordNode' ? toString(node) : ''
 }

@@ -10,9 +10,11 @@ import {suggestionIndexes} from '../words/suggestion-indexes.js'
 import {withFarSuggestions} from '../words/far-suggestions.js'
 import {withListedCorrections} from '../words/common-misspellings.js'
 import {rankSuggestions} from '../words/suggestions.js'
+import type {WordContext} from '../words/word-pairs.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
+import {neighbourWord} from './each-sentence.js'
 import {isAscii} from '../ascii.js'
 import {namesLinkDestination} from '../parse/link-names.js'
 import {hasStylisedWord} from '../parse/stylised-words.js'
@@ -65,14 +67,16 @@ export interface SpellCheck {
    */
   suggest(unknown: UnknownWord, farthest?: 1 | 2): readonly string[]
   /**
-   * For a word reported as a slip, look farther than two edits when no
-   * suggestion is a likely slip of it: the words that sound like it
-   * (`gurment`, `government`) and the story's own words (see
-   * `far-suggestions.ts`), and rank them all again. Not for other unknown
-   * words: far words for a word that is not a slip (`rainforest`,
-   * `reinforced`) are noise.
+   * Suggest for a word reported as a slip, which is worth more than the
+   * nearest words: every word within two edits, not only those one edit
+   * away (`teach` for `reech` is two); when none is a likely slip
+   * of it, the words that sound like it (`gurment`, `government`) and the
+   * story's own words (see `far-suggestions.ts`); all ranked with the words
+   * beside it (`word-pairs.ts`: "the wether would" is `weather`). Not for other
+   * unknown words: far words for a word that is not a slip (`rainforest`,
+   * `reinforced`) are noise, and the wider walk costs ten times the nearest.
    */
-  suggestFarther(unknown: UnknownWord): readonly string[]
+  suggestForSlip(unknown: UnknownWord): readonly string[]
   /**
    * The known spellings of a word in other cases (`GitHub` for `Github`):
    * in the dictionary, the names lists or the word lists.
@@ -87,9 +91,15 @@ type SpellTransform = (tree: Root, file: VFile, next: (error?: Error) => void) =
 /** Runs retext-spell over a tree and gives back what it reported. */
 type Speller = (tree: Root, filePath?: string) => Promise<VFileMessage[]>
 
+/**
+ * How far to look for suggestions: one edit, the nearest words within two
+ * (as spell checkers do), or every word within two (see `suggest`'s `everyTier`).
+ */
+type Reach = 1 | 2 | 'every'
+
 /** Suggestions for an unknown word, unranked, made once per word (and reach) in a run. */
 interface Suggest {
-  (word: string, farthest: 1 | 2): readonly string[]
+  (word: string, reach: Reach): readonly string[]
   /** The known forms of a word in other cases (see `knownCasings`). */
   casings(word: string): readonly string[]
 }
@@ -219,13 +229,11 @@ async function runSpellCheck(
       }
       return message.expected ?? []
     },
-    suggestFarther({text, message}) {
-      const near = suggest(text, 2)
-      const all = withFarSuggestions(text, near, storyWords, (word) => known.correct(word))
-      if (all !== near) {
-        suggested.set(message, 2)
-        rankMessage(message, text, all, storyWords)
-      }
+    suggestForSlip(unknown) {
+      const {text, message} = unknown
+      const all = withFarSuggestions(text, suggest(text, 'every'), storyWords, (word) => known.correct(word))
+      suggested.set(message, 2)
+      rankMessage(message, text, all, storyWords, {context: wordContext(unknown)})
       return message.expected ?? []
     },
     casings: (text) => suggest.casings(text),
@@ -240,19 +248,35 @@ async function runSpellCheck(
  * @param text The unknown word.
  * @param suggestions Suggestions, unranked.
  * @param storyWords Words the story uses.
+ * @param slip For a word reported as a slip: the words beside it (see `rankSuggestions`).
  */
 function rankMessage(
   message: VFileMessage,
   text: string,
   suggestions: readonly string[],
-  storyWords: ReadonlySet<string>
+  storyWords: ReadonlySet<string>,
+  slip?: {context: WordContext}
 ): void {
-  const expected = rankSuggestions(text, suggestions, storyWords)
+  const expected = rankSuggestions(text, suggestions, storyWords, slip)
   message.expected = expected
   // vfile-reporter shows `message`, the JSON report `reason`: keep them one text.
   message.reason = message.message =
     `Unexpected unknown word \`${text}\`` +
     (expected.length > 0 ? ', expected for example ' + expected.map((value) => '`' + value + '`').join(', ') : '')
+}
+
+/**
+ * The words beside an unknown word, to rank its suggestions by: only for a
+ * whole word, lowercase, across white space (a part of `well-know` has its
+ * compound beside it, not the sentence's words).
+ *
+ * @param unknown The word.
+ * @returns Its context; empty for a part of a word or a word outside a sentence.
+ */
+function wordContext({part, word, sentence}: UnknownWord): WordContext {
+  if (!sentence || part.afterHyphen || part.beforeHyphen) return {}
+  const beside = (step: -1 | 1): string | undefined => neighbourWord(word, sentence, step).toLowerCase() || undefined
+  return {before: beside(-1), after: beside(1)}
 }
 
 /**
@@ -362,14 +386,15 @@ function suggester(dialect: Dialect, words: readonly string[], personal: string)
   let cached = byPersonal.get(personal)
   if (!cached) {
     const indexes = suggestionIndexes(dialect, words)
-    const caches = {1: new Map<string, readonly string[]>(), 2: new Map<string, readonly string[]>()}
+    const caches = {1: new Map<string, readonly string[]>(), 2: new Map<string, readonly string[]>(), every: new Map<string, readonly string[]>()}
     const casings = new Map<string, readonly string[]>()
     cached = Object.assign(
-      function (word: string, farthest: 1 | 2): readonly string[] {
-        const cache = caches[farthest]
+      function (word: string, reach: Reach): readonly string[] {
+        const cache = caches[reach]
         let suggestions = cache.get(word)
         if (!suggestions) {
-          suggestions = withListedCorrections(word, suggest(indexes, word, undefined, farthest))
+          const found = reach === 'every' ? suggest(indexes, word, undefined, 2, true) : suggest(indexes, word, undefined, reach)
+          suggestions = withListedCorrections(word, found)
           cache.set(word, suggestions)
         }
         return suggestions

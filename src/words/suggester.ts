@@ -568,13 +568,18 @@ const decoder = new TextDecoder()
  * @param word The unknown word.
  * @param limit Most candidates to give; they are cut in distance order, so leave it out when they are to be ranked.
  * @param farthest Most edits to look (1 or 2): 1 skips the costly two-edit walk when only near words matter.
+ * @param everyTier Give the words two edits away even when some are one
+ *   edit away: for a word known to be a slip, whose suggestions are ranked
+ *   by more than edits (see `SpellCheck.suggestForSlip`). The walk costs
+ *   ten times the nearest tier's.
  * @returns Candidates, nearest first (alphabetical within a distance).
  */
 export function suggest(
   indexes: readonly SuggestionIndex[],
   word: string,
   limit = Number.POSITIVE_INFINITY,
-  farthest = maxDistance
+  farthest = maxDistance,
+  everyTier = false
 ): string[] {
   const input = word.trim().normalize('NFC')
   const query = codePointsOf(keyOf(input))
@@ -584,7 +589,7 @@ export function suggest(
   const curly = input.includes('’') && !input.includes("'")
   const candidates: Array<{text: string; distance: number; key: string}> = []
   // One edit first: most slips are one edit away, and that walk prunes far sooner than a two-edit one.
-  for (const reach of farthest < maxDistance ? [1] : [1, maxDistance]) {
+  for (const reach of farthest < maxDistance ? [1] : everyTier ? [maxDistance] : [1, maxDistance]) {
     const matches = new Map<string, Match>()
     for (const index of indexes) collect(index, query, reach, matches)
     for (const [key, {distance, forms}] of matches) {

@@ -4,6 +4,7 @@ import {cachedBytes, fileDigest} from './disk-cache.js'
 import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
 import {writtenUsageRank} from './written-usage.js'
+import {contextFit, type WordContext} from './word-pairs.js'
 
 /** Most suggestions kept for one word, after ranking. */
 export const suggestionLimit = 10
@@ -129,6 +130,25 @@ const mostUsesKept = 100_000
 const storyUseWeight = 2
 
 /**
+ * How much the words beside a slip weigh against its edits and how common
+ * each suggestion is: three quarters of their log factor (see
+ * `contextFit`). Set on the development set: 0.5 ranked real misspellings
+ * worse, a whole one ranked slips on inflected words worse.
+ */
+const contextWeight = 0.75
+
+/**
+ * How much less likely than the first a suggestion may be and still be
+ * offered, as a log factor: e⁵, about 150 times. Looking two edits away
+ * for a slip finds words no editor would mean (`vagina` for `agian`,
+ * `duchess` for `sucess`); a list that offers them reads as a machine's
+ * guess. A word a tenth as likely as the first (`teach` for `reech`) stays,
+ * and so does a phrase (`a lot` for `alot`): the usage lists count words,
+ * so a phrase's likelihood is understated.
+ */
+const mostLessLikely = 5
+
+/**
  * Rank a misspelt word's suggestions by how likely each is the word meant,
  * instead of the spell checker's order, and keep the best few.
  *
@@ -142,19 +162,28 @@ const storyUseWeight = 2
  *   speech and writing (`logUse`), and
  *   more so when the story uses it elsewhere. So `casex` is `cases` (`x`
  *   is next to `s`) before `case`, and `wer` is `were` before `we`.
+ * - For a word reported as a slip (`slip`), when lowercase, how well each
+ *   fits between the words beside it (`contextFit`): in "the wether
+ *   would", `weather` before the commoner `whether`. And a suggestion far less
+ *   likely than the first is left out (`mostLessLikely`): a slip's list is
+ *   what the editor picks from. Other unknown words keep every near word,
+ *   as whether they are slips at all is judged on them.
  *
  * @param word The unknown word.
  * @param suggestions Suggestions, in the spell checker's order.
  * @param storyWords Words the story uses.
+ * @param slip For a word reported as a slip: the words beside it.
  * @returns The suggestions, best first, at most `suggestionLimit`.
  */
 export function rankSuggestions(
   word: string,
   suggestions: readonly string[],
-  storyWords: ReadonlySet<string>
+  storyWords: ReadonlySet<string>,
+  slip?: {context: WordContext}
 ): string[] {
   if (suggestions.length < 2) return [...suggestions]
   const lowercase = word === word.toLowerCase()
+  const context = lowercase ? slip?.context : undefined
   const scored = suggestions.map((suggestion, index) => ({
     suggestion,
     index,
@@ -163,7 +192,10 @@ export function rankSuggestions(
     letter: suggestion.length === 1 ? 1 : 0,
     unused: lowercase || storyWords.has(suggestion) ? 0 : 1,
     likelihood:
-      logUse(suggestion) - misspellingCost(word, suggestion) + (storyWords.has(suggestion) ? storyUseWeight : 0)
+      logUse(suggestion) -
+      misspellingCost(word, suggestion) +
+      (storyWords.has(suggestion) ? storyUseWeight : 0) +
+      (context ? contextWeight * contextFit(suggestion, context) : 0)
   }))
   scored.sort(
     (a, b) =>
@@ -173,5 +205,9 @@ export function rankSuggestions(
       b.likelihood - a.likelihood ||
       a.index - b.index
   )
-  return scored.slice(0, suggestionLimit).map((entry) => entry.suggestion)
+  const least = slip ? (scored[0]?.likelihood ?? 0) - mostLessLikely : Number.NEGATIVE_INFINITY
+  return scored
+    .filter((entry) => entry.likelihood >= least || entry.suggestion.includes(' '))
+    .slice(0, suggestionLimit)
+    .map((entry) => entry.suggestion)
 }

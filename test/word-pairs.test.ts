@@ -1,0 +1,89 @@
+import {describe, expect, test} from 'vitest'
+import {clauseWords, contextFit} from '../src/words/word-pairs.js'
+import {rankSuggestions} from '../src/words/suggestions.js'
+
+describe('clauseWords', () => {
+  test('splits at stops, commas, quotation marks, dashes and brackets, lowercase', () => {
+    expect(clauseWords('The mayor said, “It’s late.” Then -- at last (we hope) the vote')).toEqual([
+      ['the', 'mayor', 'said'],
+      ["it's", 'late'],
+      ['then'],
+      ['at', 'last'],
+      ['we', 'hope'],
+      ['the', 'vote']
+    ])
+  })
+
+  test('gives nothing for text without words', () => {
+    expect(clauseWords('— 42, 17; ...')).toEqual([])
+  })
+})
+
+describe('contextFit', () => {
+  test('is above 0 for a word that often follows the word before it, below for one that does not', () => {
+    expect(contextFit('has', {before: 'he'})).toBeGreaterThan(0)
+    expect(contextFit('hose', {before: 'he'})).toBeLessThan(0)
+  })
+
+  test('weighs the word after as well as the word before', () => {
+    // "the off" is rare and "off off" rarer: the word after sinks `off` further.
+    expect(contextFit('off', {before: 'the', after: 'off'})).toBeLessThan(contextFit('off', {before: 'the'}))
+    expect(contextFit('roof', {before: 'the', after: 'off'})).toBeGreaterThan(contextFit('off', {before: 'the', after: 'off'}))
+  })
+
+  test('is 0 with no words beside it', () => {
+    expect(contextFit('roof', {})).toBe(0)
+  })
+
+  test('says less against a word than for one: a pair the speeches never use may still be English', () => {
+    expect(contextFit('qwzx', {before: 'the'})).toBeGreaterThanOrEqual(-1)
+    expect(contextFit('qwzx', {before: 'the'})).toBeLessThan(0)
+  })
+
+  test('lets no one neighbour say more than a bounded amount', () => {
+    // A word the speeches never use, and a strong pair of them.
+    const sides = [
+      contextFit('qwzx', {before: 'the'}),
+      contextFit('qwzx', {after: 'the'}),
+      contextFit('fire', {before: 'set'}),
+      contextFit('the', {before: 'of'})
+    ]
+    for (const fit of sides) expect(Math.abs(fit)).toBeLessThanOrEqual(2)
+    expect(Math.abs(contextFit('qwzx', {before: 'the', after: 'the'}))).toBeLessThanOrEqual(4)
+  })
+
+  test('reads curly apostrophes and capitals as the list counts them', () => {
+    expect(contextFit('It’s', {after: 'time'})).toBe(contextFit("it's", {after: 'time'}))
+  })
+})
+
+describe('suggestions ranked with the words beside them', () => {
+  const none = new Set<string>()
+
+  test('put first the word that fits between them', () => {
+    const suggestions = ['whether', 'weather', 'wither', 'ether']
+    expect(rankSuggestions('wether', suggestions, none)[0]).toBe('whether')
+    expect(rankSuggestions('wether', suggestions, none, {context: {before: 'the', after: 'would'}})[0]).toBe('weather')
+    expect(rankSuggestions('deap', ['deal', 'deep', 'dead'], none)[0]).toBe('deal')
+    expect(rankSuggestions('deap', ['deal', 'deep', 'dead'], none, {context: {before: 'in', after: 'water'}})[0]).toBe('deep')
+  })
+
+  test('leave a capitalised word to the names it may be', () => {
+    const suggestions = ['Whether', 'Weather']
+    expect(rankSuggestions('Wether', suggestions, none, {context: {before: 'the', after: 'would'}})).toEqual(
+      rankSuggestions('Wether', suggestions, none)
+    )
+  })
+
+  test('leave out words far less likely than the first, for a slip only', () => {
+    // `agian`: `again` is one swap away and common; `vagina` two edits and no editor's meaning.
+    const suggestions = ['again', 'vagina', 'avian']
+    expect(rankSuggestions('agian', suggestions, none, {context: {before: 'late'}})).toEqual(['again'])
+    // Whether a word is a slip is judged on every near word.
+    expect(rankSuggestions('agian', suggestions, none)).toHaveLength(3)
+  })
+
+  test('keep a phrase, which the usage lists cannot count', () => {
+    expect(rankSuggestions('alot', ['allot', 'alto', 'a lot'], none, {context: {}})).toContain('a lot')
+  })
+})
