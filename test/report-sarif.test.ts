@@ -77,6 +77,17 @@ describe('--format sarif', () => {
         }
       }
     ]
+    const fix = (startColumn: number, endColumn: number, text: string) => [
+      {
+        description: {text: 'Replace with `' + text + '`'},
+        artifactChanges: [
+          {
+            artifactLocation: {uri: 'desk/late%20edition.txt'},
+            replacements: [{deletedRegion: {startLine: 1, startColumn, endLine: 1, endColumn}, insertedContent: {text}}]
+          }
+        ]
+      }
+    ]
     expect(resultsOf(log).map(({partialFingerprints: _, ...result}) => result)).toEqual([
       {
         ruleId: 'house-style',
@@ -86,22 +97,7 @@ describe('--format sarif', () => {
           text: 'Unexpected `Kiev`, expected `Kyiv` (house style): the Ukrainian spelling, in AP, BBC and Guardian style since 2019'
         },
         locations: location(1, 5),
-        fixes: [
-          {
-            description: {text: 'Replace with `Kyiv`'},
-            artifactChanges: [
-              {
-                artifactLocation: {uri: 'desk/late%20edition.txt'},
-                replacements: [
-                  {
-                    deletedRegion: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 5},
-                    insertedContent: {text: 'Kyiv'}
-                  }
-                ]
-              }
-            ]
-          }
-        ]
+        fixes: fix(1, 5, 'Kyiv')
       },
       {
         ruleId: 'spelling',
@@ -110,22 +106,7 @@ describe('--format sarif', () => {
         message: {text: 'Unexpected unknown word `budgett`, expected for example `budget`'},
         locations: location(12, 19),
         // One suggestion, every other far less likely: offered as a fix to review (`--fix` never applies it).
-        fixes: [
-          {
-            description: {text: 'Replace with `budget`'},
-            artifactChanges: [
-              {
-                artifactLocation: {uri: 'desk/late%20edition.txt'},
-                replacements: [
-                  {
-                    deletedRegion: {startLine: 1, startColumn: 12, endLine: 1, endColumn: 19},
-                    insertedContent: {text: 'budget'}
-                  }
-                ]
-              }
-            ]
-          }
-        ]
+        fixes: fix(12, 19, 'budget')
       },
       {
         ruleId: 'spelling',
