@@ -49,6 +49,18 @@ describe('suggestion ranking', () => {
     expect(rankSuggestions('fnd', suggestions, new Set(['fond', 'memories']))[0]).toBe('fond')
   })
 
+  it('puts a contraction of `not` as high as speech uses it', () => {
+    // SUBTLEX counts `isn't` as `isn` and `t`; the written list has no contractions.
+    expect(rankSuggestions('isnt', ['inst', 'int', "isn't", 'it', 'is'], none)[0]).toBe("isn't")
+  })
+
+  it('for a slip, puts a word one edit away before a commoner one two edits away', () => {
+    // Ranked as a slip (with no words beside it), each edit beyond the nearest costs.
+    expect(rankSuggestions('endx', ['and', 'end', 'ends'], none)[0]).toBe('and')
+    expect(rankSuggestions('endx', ['and', 'end', 'ends'], none, {context: {}})[0]).toBe('end')
+    expect(rankSuggestions('ftests', ['forests', 'tests', 'fests'], none, {context: {}})[0]).toBe('tests')
+  })
+
   it('keeps ordinary words before proper nouns for a lowercase word', () => {
     expect(rankSuggestions('paris', ['Paris', 'parish'], none)[0]).toBe('parish')
   })

@@ -83,7 +83,8 @@ describe('suggestions ranked with the words beside them', () => {
     expect(rankSuggestions('agian', suggestions, none)).toHaveLength(3)
   })
 
-  test('keep a phrase, which the usage lists cannot count', () => {
+  test('keep a phrase and a contraction, which the usage lists cannot count', () => {
     expect(rankSuggestions('alot', ['allot', 'alto', 'a lot'], none, {context: {}})).toContain('a lot')
+    expect(rankSuggestions('youre', ['your', 'yours', 'you', "you're"], none, {context: {after: 'not'}})).toContain("you're")
   })
 })

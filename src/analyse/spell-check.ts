@@ -69,7 +69,7 @@ export interface SpellCheck {
   /**
    * Suggest for a word reported as a slip, which is worth more than the
    * nearest words: every word within two edits, not only those one edit
-   * away (`teach` for `reech` is two); when none is a likely slip
+   * away (`years` for `yeat` is two); when none is a likely slip
    * of it, the words that sound like it (`gurment`, `government`) and the
    * story's own words (see `far-suggestions.ts`); all ranked with the words
    * beside it (`word-pairs.ts`: "the wether would" is `weather`). Not for other

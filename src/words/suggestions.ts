@@ -5,6 +5,7 @@ import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
 import {writtenUsageRank} from './written-usage.js'
 import {contextFit, type WordContext} from './word-pairs.js'
+import {editDistance} from './edit-distance.js'
 
 /** Most suggestions kept for one word, after ranking. */
 export const suggestionLimit = 10
@@ -105,9 +106,19 @@ const writtenRankScale = 5_100_000
 function logUse(word: string): number {
   let use = uses.get(word)
   if (use === undefined) {
-    const rank = writtenUsageRank(word.toLowerCase())
-    const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
-    use = (Math.log(wordFrequency(word) + 1) + written) / 2
+    // SUBTLEX splits a contraction at its apostrophe (`isn` and `t`), and the
+    // written list has none: `isn't` is as common as the `isn` of speech.
+    const negation = /^([a-z]+n)['’]t$/i.exec(word)
+    if (word.includes(' ')) {
+      // A phrase (`a lot`, `in fact`) is at most as common as its rarer word; the lists count words only.
+      use = Math.min(...word.split(' ').map((part) => logUse(part)))
+    } else if (negation) {
+      use = Math.log(wordFrequency(negation[1] ?? '') + 1)
+    } else {
+      const rank = writtenUsageRank(word.toLowerCase())
+      const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
+      use = (Math.log(wordFrequency(word) + 1) + written) / 2
+    }
     // Suggestions repeat across the stories of a run; two list searches a suggestion add up over a thousand stories.
     if (uses.size >= mostUsesKept) uses.clear()
     uses.set(word, use)
@@ -142,11 +153,33 @@ const contextWeight = 0.75
  * offered, as a log factor: e⁵, about 150 times. Looking two edits away
  * for a slip finds words no editor would mean (`vagina` for `agian`,
  * `duchess` for `sucess`); a list that offers them reads as a machine's
- * guess. A word a tenth as likely as the first (`teach` for `reech`) stays,
- * and so does a phrase (`a lot` for `alot`): the usage lists count words,
- * so a phrase's likelihood is understated.
+ * guess. A word a tenth as likely as the first (`were` for `wierd`) stays,
+ * and so does the word with its apostrophe or space put back (`isJoinedUp`).
  */
 const mostLessLikely = 5
+
+/**
+ * Whether a suggestion is the word with its apostrophe or space put back
+ * (`you're` for `youre`, `a lot` for `alot`): the usage lists count plain
+ * words, so they understate such a suggestion, which is a likely slip.
+ *
+ * @param word The unknown word.
+ * @param suggestion A suggestion.
+ * @returns Whether it is.
+ */
+function isJoinedUp(word: string, suggestion: string): boolean {
+  return /[ '’]/.test(suggestion) && suggestion.replaceAll(/[ '’]/g, '').toLowerCase() === word.toLowerCase()
+}
+
+/**
+ * What each edit beyond the nearest suggestion's costs a slip's suggestion,
+ * as a log factor, on top of what the misspelling model charges for it.
+ * The model learned from misspellings by ear, where two vowels confused
+ * cost little; but most slips are one edit from their word (keyboard
+ * slips nearly all), so `endx` is `end` before the commoner `and`. Set
+ * on the development set, where 2 cost real misspellings more.
+ */
+const fartherEditCost = 1
 
 /**
  * Rank a misspelt word's suggestions by how likely each is the word meant,
@@ -162,12 +195,14 @@ const mostLessLikely = 5
  *   speech and writing (`logUse`), and
  *   more so when the story uses it elsewhere. So `casex` is `cases` (`x`
  *   is next to `s`) before `case`, and `wer` is `were` before `we`.
- * - For a word reported as a slip (`slip`), when lowercase, how well each
- *   fits between the words beside it (`contextFit`): in "the wether
- *   would", `weather` before the commoner `whether`. And a suggestion far less
- *   likely than the first is left out (`mostLessLikely`): a slip's list is
- *   what the editor picks from. Other unknown words keep every near word,
- *   as whether they are slips at all is judged on them.
+ * - For a word reported as a slip (`slip`), which has every word within
+ *   two edits to choose from: each edit beyond the nearest suggestion's
+ *   (`fartherEditCost`), and, when lowercase, how well each fits between
+ *   the words beside it (`contextFit`): in "the wether would", `weather`
+ *   before the commoner `whether`. A suggestion far less likely than the
+ *   first is left out (`mostLessLikely`): a slip's list is what the editor
+ *   picks from. Other unknown words keep every near word, as whether they
+ *   are slips at all is judged on them.
  *
  * @param word The unknown word.
  * @param suggestions Suggestions, in the spell checker's order.
@@ -184,6 +219,11 @@ export function rankSuggestions(
   if (suggestions.length < 2) return [...suggestions]
   const lowercase = word === word.toLowerCase()
   const context = lowercase ? slip?.context : undefined
+  // Counted up to two: a word farther away came by sound or from the story (`far-suggestions.ts`), not by keys.
+  const edits = slip
+    ? suggestions.map((suggestion) => Math.min(editDistance(word.toLowerCase(), suggestion.toLowerCase(), 2), 2))
+    : []
+  const nearest = Math.min(...edits)
   const scored = suggestions.map((suggestion, index) => ({
     suggestion,
     index,
@@ -195,7 +235,8 @@ export function rankSuggestions(
       logUse(suggestion) -
       misspellingCost(word, suggestion) +
       (storyWords.has(suggestion) ? storyUseWeight : 0) +
-      (context ? contextWeight * contextFit(suggestion, context) : 0)
+      (context ? contextWeight * contextFit(suggestion, context) : 0) -
+      (slip ? fartherEditCost * ((edits[index] ?? nearest) - nearest) : 0)
   }))
   scored.sort(
     (a, b) =>
@@ -207,7 +248,7 @@ export function rankSuggestions(
   )
   const least = slip ? (scored[0]?.likelihood ?? 0) - mostLessLikely : Number.NEGATIVE_INFINITY
   return scored
-    .filter((entry) => entry.likelihood >= least || entry.suggestion.includes(' '))
+    .filter((entry) => entry.likelihood >= least || isJoinedUp(word, entry.suggestion))
     .slice(0, suggestionLimit)
     .map((entry) => entry.suggestion)
 }
