@@ -4,7 +4,7 @@ import {cachedBytes, fileDigest} from './disk-cache.js'
 import {misspellingCost} from './misspelling-model.js'
 import {findSortedLine} from './sorted-lines.js'
 import {writtenUsageRank} from './written-usage.js'
-import {contextFit, type WordContext} from './word-pairs.js'
+import {fitsBeside, type WordContext} from './word-pairs.js'
 import {editDistance} from './edit-distance.js'
 
 /** Most suggestions kept for one word, after ranking. */
@@ -198,7 +198,7 @@ const fartherEditCost = 1
  * - For a word reported as a slip (`slip`), which has every word within
  *   two edits to choose from: each edit beyond the nearest suggestion's
  *   (`fartherEditCost`), and, when lowercase, how well each fits between
- *   the words beside it (`contextFit`): in "the wether would", `weather`
+ *   the words beside it (`fitsBeside`): in "the wether would", `weather`
  *   before the commoner `whether`. A suggestion far less likely than the
  *   first is left out (`mostLessLikely`): a slip's list is what the editor
  *   picks from. Other unknown words keep every near word, as whether they
@@ -218,7 +218,7 @@ export function rankSuggestions(
 ): string[] {
   if (suggestions.length < 2) return [...suggestions]
   const lowercase = word === word.toLowerCase()
-  const context = lowercase ? slip?.context : undefined
+  const fit = lowercase && slip ? fitsBeside(slip.context) : undefined
   // Counted up to two: a word farther away came by sound or from the story (`far-suggestions.ts`), not by keys.
   const edits = slip
     ? suggestions.map((suggestion) => Math.min(editDistance(word.toLowerCase(), suggestion.toLowerCase(), 2), 2))
@@ -235,7 +235,7 @@ export function rankSuggestions(
       logUse(suggestion) -
       misspellingCost(word, suggestion) +
       (storyWords.has(suggestion) ? storyUseWeight : 0) +
-      (context ? contextWeight * contextFit(suggestion, context) : 0) -
+      (fit ? contextWeight * fit(suggestion) : 0) -
       (slip ? fartherEditCost * ((edits[index] ?? nearest) - nearest) : 0)
   }))
   scored.sort(

@@ -101,14 +101,15 @@ const discount = 0.75
  * out.
  *
  * @param word Lowercase word.
+ * @param first Its counts.
  * @param next Lowercase word after it.
+ * @param then The counts of the word after it.
  * @returns Log factor: above 0 when the pair is commoner than chance.
  */
-function pairFit(word: string, next: string): number {
-  const {words, vocabulary} = pairList()
-  const share = (countOf(next).count + 0.5) / (words + 0.5 * vocabulary)
-  const first = countOf(word)
+function pairFit(word: string, first: Counted, next: string, then: Counted): number {
   if (first.followed === 0) return 0
+  const {words, vocabulary} = pairList()
+  const share = (then.count + 0.5) / (words + 0.5 * vocabulary)
   const seen = Math.max(countOf(word + ' ' + next).count - discount, 0)
   const given = (seen + discount * first.followers * share) / first.followed
   return Math.log(given / share)
@@ -146,10 +147,26 @@ export interface WordContext {
  * @returns Log factor; 0 with no words beside it.
  */
 export function contextFit(word: string, context: WordContext): number {
-  const lowercase = word.toLowerCase().replaceAll('\u2019', "'")
+  return fitsBeside(context)(word)
+}
+
+/**
+ * `contextFit` for many words in one context: the words beside are looked
+ * up once, not once a word (a short slip has hundreds of suggestions).
+ *
+ * @param context The words beside.
+ * @returns How well a word fits between them, as `contextFit` says.
+ */
+export function fitsBeside({before, after}: WordContext): (word: string) => number {
+  const beforeCounts = before ? countOf(before) : undefined
+  const afterCounts = after ? countOf(after) : undefined
   const bounded = (fit: number): number => Math.max(-mostAgainst, Math.min(mostFor, fit))
-  return (
-    (context.before ? bounded(pairFit(context.before, lowercase)) : 0) +
-    (context.after ? bounded(pairFit(lowercase, context.after)) : 0)
-  )
+  return function (word) {
+    const lowercase = word.toLowerCase().replaceAll('\u2019', "'")
+    const counts = countOf(lowercase)
+    return (
+      (before && beforeCounts ? bounded(pairFit(before, beforeCounts, lowercase, counts)) : 0) +
+      (after && afterCounts ? bounded(pairFit(lowercase, counts, after, afterCounts)) : 0)
+    )
+  }
 }
