@@ -22,6 +22,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {packageRoot} from '../src/package-info.js'
+import {sortedLines} from '../src/words/sorted-lines.js'
 import {clauseWords} from '../src/words/word-pairs.js'
 
 const target = path.join(packageRoot(), 'dictionaries', 'word-pairs.txt')
@@ -43,7 +44,7 @@ for (const name of addresses) {
   }
 }
 
-const keys = [...counts.keys()].sort(compare)
+const keys = [...counts.keys()]
 const pairs = keys.filter((key) => key.includes(' ')).length
 // How many different words follow each word (how much of its share the estimate keeps for pairs never seen),
 // and how many times any word follows it (not every use: a clause's last word has none after it).
@@ -65,7 +66,12 @@ const header = [
   `# words: ${words}`,
   `# distinct words: ${keys.length - pairs}`
 ]
-fs.writeFileSync(target, header.join('\n') + '\n' + keys.map((key) => `${key}\t${counts.get(key)}` + (key.includes(' ') ? '' : `\t${followers.get(key)?.different ?? 0}\t${followers.get(key)?.uses ?? 0}`)).join('\n') + '\n')
+const lines = keys.map(function (key) {
+  const followed = followers.get(key)
+  return `${key}\t${counts.get(key)}` + (key.includes(' ') ? '' : `\t${followed?.different ?? 0}\t${followed?.uses ?? 0}`)
+})
+// A key is never a prefix of another followed by a tab's code or less: the lines sort as their keys do.
+fs.writeFileSync(target, header.join('\n') + '\n' + sortedLines(lines))
 
 console.log(`${path.relative(packageRoot(), target)}: ${addresses.length} addresses, ${words} words, ${keys.length - pairs} words, ${pairs} pairs`)
 for (const key of ['he has', 'the weather', 'weather would', 'have been']) console.log(`  ${key}: ${counts.get(key) ?? 0}`)
@@ -77,15 +83,4 @@ for (const key of ['he has', 'the weather', 'weather would', 'have been']) conso
  */
 function add(key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1)
-}
-
-/**
- * Compare two strings in code-unit order, as `findSortedLine` searches.
- *
- * @param a A string.
- * @param b Another.
- * @returns Negative, zero or positive.
- */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
