@@ -49,6 +49,14 @@ describe('suggestion ranking', () => {
     expect(rankSuggestions('fnd', suggestions, new Set(['fond', 'memories']))[0]).toBe('fond')
   })
 
+  it('raises a rare word of the story far more than a common one', () => {
+    // A story about a cache of rifles: `cache` is rare in English, so the story says much; `each` and `catch` are common.
+    const suggestions = ['catch', 'coach', 'cache', 'cash', 'each']
+    const story = new Set(['police', 'found', 'a', 'cache', 'of', 'rifles', 'in', 'the', 'barn', 'each'])
+    expect(rankSuggestions('cach', suggestions, none)[0]).not.toBe('cache')
+    expect(rankSuggestions('cach', suggestions, story)[0]).toBe('cache')
+  })
+
   it('puts a contraction of `not` as high as speech uses it', () => {
     // SUBTLEX counts `isn't` as `isn` and `t`; the written list has no contractions.
     expect(rankSuggestions('isnt', ['inst', 'int', "isn't", 'it', 'is'], none)[0]).toBe("isn't")

@@ -132,13 +132,37 @@ const uses = new Map<string, number>()
 /** Most words kept in `uses`. */
 const mostUsesKept = 100_000
 
+/** Words of SUBTLEX-US, on whose scale `logUse` counts: 51 million words of film subtitles. */
+const usageListWords = 51_000_000
+
 /**
- * How much likelier a word the story uses elsewhere is the word meant than
- * one it does not use, as a log factor: e² (about 7) times. A writer misspells the
- * words of their story, and `goverment` in a story about a government is
+ * How much of a word's chance comes from the story rather than from
+ * English at large (a cache model, after Kuhn and De Mori): a tenth, the
+ * textbook value, not set on our sets. A writer misspells the words of
+ * their story, so `goverment` in a story about a government is
  * `government`.
  */
-const storyUseWeight = 2
+const storyShare = 0.1
+
+/**
+ * How much likelier the story makes a word it uses elsewhere, as a log
+ * factor: the chance of a word mixed from the story (where each word it
+ * uses has about one in as many as it uses) and from English at large
+ * (`logUse`), over English's alone. A rare word of the story gains much
+ * (`conscience`, in a story of 300 words that writes it, about e³·⁵), a
+ * word every story uses nothing (`the`). The flat e² this replaced raised
+ * `from` and `for` alike, and was too little for a rare word against the
+ * words beside a slip.
+ *
+ * @param word A word the story uses.
+ * @param storyWords Words the story uses.
+ * @returns Log factor, 0 or above for all but the commonest words.
+ */
+function storyFactor(word: string, storyWords: ReadonlySet<string>): number {
+  const inEnglish = Math.exp(logUse(word)) / usageListWords
+  const inStory = 1 / Math.max(storyWords.size, 1)
+  return Math.log(1 - storyShare + (storyShare * inStory) / inEnglish)
+}
 
 /**
  * How much the words beside a slip weigh against its edits and how common
@@ -234,7 +258,7 @@ export function rankSuggestions(
     likelihood:
       logUse(suggestion) -
       misspellingCost(word, suggestion) +
-      (storyWords.has(suggestion) ? storyUseWeight : 0) +
+      (storyWords.has(suggestion) ? storyFactor(suggestion, storyWords) : 0) +
       (fit ? contextWeight * fit(suggestion) : 0) -
       (slip ? fartherEditCost * ((edits[index] ?? nearest) - nearest) : 0)
   }))
