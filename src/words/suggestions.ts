@@ -165,20 +165,14 @@ function storyFactor(word: string, storyWords: ReadonlySet<string>): number {
 }
 
 /**
- * How much the words beside a slip weigh against its edits and how common
- * each suggestion is: three quarters of their log factor (see
- * `contextFit`). Set on the development set: 0.5 ranked real misspellings
- * worse, a whole one ranked slips on inflected words worse.
- */
-const contextWeight = 0.75
-
-/**
  * How much less likely than the first a suggestion may be and still be
  * offered, as a log factor: e⁵, about 150 times. Looking two edits away
  * for a slip finds words no editor would mean (`vagina` for `agian`,
  * `duchess` for `sucess`); a list that offers them reads as a machine's
  * guess. A word a tenth as likely as the first (`were` for `wierd`) stays,
  * and so does the word with its apostrophe or space put back (`isJoinedUp`).
+ * The words beside a slip count too: `budgets` is not offered for
+ * `budgett` after "a".
  */
 const mostLessLikely = 5
 
@@ -259,7 +253,7 @@ export function rankSuggestions(
       logUse(suggestion) -
       misspellingCost(word, suggestion) +
       (storyWords.has(suggestion) ? storyFactor(suggestion, storyWords) : 0) +
-      (fit ? contextWeight * fit(suggestion) : 0) -
+      (fit ? fit(suggestion) : 0) -
       (slip ? fartherEditCost * ((edits[index] ?? nearest) - nearest) : 0)
   }))
   scored.sort(

@@ -115,23 +115,6 @@ function pairFit(word: string, first: Counted, next: string, then: Counted): num
   return Math.log(given / share)
 }
 
-/**
- * The most one neighbour can say for a word, as a log factor (e², about 7
- * times). A strong pair of the speeches (`set fire`, 40 times likelier than
- * chance) would otherwise outweigh the keyboard's evidence that `firew` is
- * `fires`. Set on the development set, where 2 kept slips on inflected
- * words as they were ranked without context.
- */
-const mostFor = 2
-
-/**
- * The most one neighbour can say against a word (e, about 3 times): half
- * what it can say for one. A pair the speeches never use may still be
- * everyday news English ("was close", "her conscience"); a pair they use
- * is English.
- */
-const mostAgainst = 1
-
 /** The words beside a word in its sentence, lowercase; absent across punctuation. */
 export interface WordContext {
   before?: string
@@ -141,6 +124,13 @@ export interface WordContext {
 /**
  * How well a word fits its context: how much likelier it is after the word
  * before it and before the word after it than anywhere, as a log factor.
+ * Added to the log of how common the word is, it makes a bigram model of
+ * the word between its neighbours: log P(word | before) + log P(after |
+ * word) / P(after). Nothing caps it. The discounting already weighs a pair
+ * seen once as weak evidence, and a pair the speeches use 268 times
+ * (`years ago`) is strong evidence that `ogo` after `years` is `ago`, not
+ * the far commoner `of`. (Capping each neighbour at e², as copydesk did,
+ * ranked real misspellings worse on the development set.)
  *
  * @param word The word.
  * @param context The words beside it.
@@ -160,13 +150,12 @@ export function contextFit(word: string, context: WordContext): number {
 export function fitsBeside({before, after}: WordContext): (word: string) => number {
   const beforeCounts = before ? countOf(before) : undefined
   const afterCounts = after ? countOf(after) : undefined
-  const bounded = (fit: number): number => Math.max(-mostAgainst, Math.min(mostFor, fit))
   return function (word) {
     const lowercase = word.toLowerCase().replaceAll('\u2019', "'")
     const counts = countOf(lowercase)
     return (
-      (before && beforeCounts ? bounded(pairFit(before, beforeCounts, lowercase, counts)) : 0) +
-      (after && afterCounts ? bounded(pairFit(lowercase, counts, after, afterCounts)) : 0)
+      (before && beforeCounts ? pairFit(before, beforeCounts, lowercase, counts) : 0) +
+      (after && afterCounts ? pairFit(lowercase, counts, after, afterCounts) : 0)
     )
   }
 }
