@@ -62,6 +62,12 @@ describe('suggestion ranking', () => {
     expect(rankSuggestions('isnt', ['inst', 'int', "isn't", 'it', 'is'], none)[0]).toBe("isn't")
   })
 
+  it('puts a contraction such as `you\'re` as high as its word and its ending allow', () => {
+    // SUBTLEX counts `you're` as `you` and `re`: the lesser is about how often it is said.
+    expect(rankSuggestions('youre', ['your', 'you', 'yore', "you're"], none)[0]).toBe("you're")
+    expect(rankSuggestions('theyre', ['there', 'they', "they're"], none)[0]).toBe("they're")
+  })
+
   it('for a slip, puts a word one edit away before a commoner one two edits away', () => {
     // Ranked as a slip (with no words beside it), each edit beyond the nearest costs.
     expect(rankSuggestions('endx', ['and', 'end', 'ends'], none)[0]).toBe('and')

@@ -106,14 +106,20 @@ const writtenRankScale = 5_100_000
 function logUse(word: string): number {
   let use = uses.get(word)
   if (use === undefined) {
-    // SUBTLEX splits a contraction at its apostrophe (`isn` and `t`), and the
-    // written list has none: `isn't` is as common as the `isn` of speech.
+    // SUBTLEX splits a contraction at its apostrophe (`isn` and `t`, `you`
+    // and `re`), and the written list has none: `isn't` is as common as the
+    // `isn` of speech; `you're` at most as common as `you`, and as the `re`
+    // of every `'re`. (Not `'s` or `'d`: SUBTLEX's `s` counts every
+    // possessive too, and `party's` would rank with `parties`.)
     const negation = /^([a-z]+n)['’]t$/i.exec(word)
+    const contraction = /^([a-z]+)['’](re|ll|ve|m)$/i.exec(word)
     if (word.includes(' ')) {
       // A phrase (`a lot`, `in fact`) is at most as common as its rarer word; the lists count words only.
       use = Math.min(...word.split(' ').map((part) => logUse(part)))
     } else if (negation) {
       use = Math.log(wordFrequency(negation[1] ?? '') + 1)
+    } else if (contraction) {
+      use = Math.log(Math.min(wordFrequency(contraction[1] ?? ''), wordFrequency(contraction[2] ?? '')) + 1)
     } else {
       const rank = writtenUsageRank(word.toLowerCase())
       const written = rank === undefined ? 0 : Math.log(writtenRankScale / rank + 1)
