@@ -216,7 +216,7 @@ describe('spelling', () => {
 
   test('still checks words next to a bracketed insertion', async () => {
     expect(await messages('He said "[the] budgett stands".')).toEqual([
-      '1:16-1:23: error Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'
+      '1:16-1:23: error Unexpected unknown word `budgett`, expected for example `budget`'
     ])
   })
 

@@ -186,7 +186,7 @@ describe('a marker with an unknown rule id or keyword', () => {
     const file = await lintDoc('<!-- copydesk-disable speling -->\n\nThe budgett rose.', 'story.md')
     expect(file.messages.map((message) => `${rangeOf(message)} ${severityOf(message)} ${message.ruleId}: ${message.reason}`).sort()).toEqual([
       '1:23-1:30 error marker: Unexpected unknown rule `speling` in `copydesk-disable`, expected `spelling`',
-      '3:5-3:12 error spelling: Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'
+      '3:5-3:12 error spelling: Unexpected unknown word `budgett`, expected for example `budget`'
     ])
     expect(file.messages.find((message) => message.ruleId === 'marker')?.expected).toEqual(['spelling'])
   })

@@ -41,10 +41,19 @@ describe('contextFit', () => {
     expect(contextFit('ago', {before: 'years'})).toBeGreaterThan(contextFit('of', {before: 'years'}) + 2)
   })
 
+  test('weighs a pair the speeches never wrote by what its words are: a verb after "could", not a noun', () => {
+    // Neither "could fly" nor "could film" is in the speeches; a verb follows a modal, a noun seldom does.
+    expect(contextFit('fly', {before: 'could'})).toBeGreaterThan(contextFit('film', {before: 'could'}) + 2)
+  })
+
   test('weighs a word never seen after a common word as unlikely there, not impossible', () => {
     const fit = contextFit('qwzx', {before: 'the'})
     expect(fit).toBeLessThan(0)
     expect(Number.isFinite(fit)).toBe(true)
+    // Nor is any part of speech ruled out after another.
+    for (const [word, before] of [['the', 'the'], ['of', 'could'], ['could', 'the']] as const) {
+      expect(Number.isFinite(contextFit(word, {before}))).toBe(true)
+    }
   })
 
   test('reads curly apostrophes and capitals as the list counts them', () => {
@@ -76,6 +85,12 @@ describe('suggestions ranked with the words beside them', () => {
     expect(rankSuggestions('agian', suggestions, none, {context: {before: 'late'}})).toEqual(['again'])
     // Whether a word is a slip is judged on every near word.
     expect(rankSuggestions('agian', suggestions, none)).toHaveLength(3)
+  })
+
+  test('put first the verb an infinitive calls for', () => {
+    // Police tried to tacke down the banner.
+    const suggestions = ['track', 'take', 'tackle', 'face']
+    expect(rankSuggestions('tacke', suggestions, none, {context: {before: 'to', after: 'down'}})[0]).toBe('take')
   })
 
   test('put a common word second to the one its neighbour calls for', () => {

@@ -7,7 +7,9 @@
  * how common each word is (`rankSuggestions`), which puts the commoner
  * `whether` before `weather` for `wether`, and `deal` before `deep` for
  * `deap`. The words beside the slip can choose: "the wether would" is
- * `weather`, "sank in deap water" is `deep`.
+ * `weather`, "sank in deap water" is `deep`; and where the speeches never
+ * wrote a pair, the parts of speech the list gives each word do ("could
+ * fly", not "could film").
  */
 import fs from 'node:fs'
 import {dictionaryFile} from '../package-info.js'
@@ -20,6 +22,10 @@ interface PairList {
   words: number
   /** Distinct words counted: the add-half smoothing of an unseen word's share. */
   vocabulary: number
+  /** Uses of each part of speech. */
+  classUses: Map<string, number>
+  /** For each part of speech, the chance of each one after it. */
+  classNext: Map<string, Map<string, number>>
 }
 
 let pairs: PairList | undefined
@@ -34,14 +40,32 @@ function pairList(): PairList {
     const text = fs.readFileSync(dictionaryFile('word-pairs.txt'), 'utf8')
     let from = 0
     const totals = new Map<string, number>()
+    const classUses = new Map<string, number>()
+    const classPairs = new Map<string, Map<string, number>>()
     while (text.startsWith('#', from)) {
       const end = text.indexOf('\n', from)
-      // `# words: 1788991`, `# distinct words: 24095`
-      const total = /^# ([a-z ]+): (\d+)$/.exec(text.slice(from, end))
+      const line = text.slice(from, end)
+      // `# words: 1788991`, `# distinct words: 24095`, `# class: Modal 9190`, `# class pair: Modal Infinitive 6612`
+      const total = /^# ([a-z ]+): (\d+)$/.exec(line)
+      const uses = /^# class: (\w+) (\d+)$/.exec(line)
+      const pair = /^# class pair: (\w+) (\w+) (\d+)$/.exec(line)
       if (total) totals.set(total[1] ?? '', Number(total[2]))
+      if (uses) classUses.set(uses[1] ?? '', Number(uses[2]))
+      if (pair) {
+        const after = classPairs.get(pair[1] ?? '') ?? new Map<string, number>()
+        after.set(pair[2] ?? '', Number(pair[3]))
+        classPairs.set(pair[1] ?? '', after)
+      }
       from = end + 1
     }
-    pairs = {text, from, words: totals.get('words') ?? 0, vocabulary: totals.get('distinct words') ?? 0}
+    pairs = {
+      text,
+      from,
+      words: totals.get('words') ?? 0,
+      vocabulary: totals.get('distinct words') ?? 0,
+      classUses,
+      classNext: new Map([...classUses.keys()].map((name) => [name, afterShares(classPairs.get(name), classUses)]))
+    }
   }
   return pairs
 }
@@ -62,11 +86,13 @@ export function clauseWords(text: string): string[][] {
     .filter((clause) => clause.length > 0)
 }
 
-/** A word's count, how many different words follow it and how many times one does; for a pair, its count only. */
+/** A word's count, how many different words follow it and how many times one does, and its parts of speech; for a pair, its count only. */
 interface Counted {
   count: number
   followers: number
   followed: number
+  /** The chance of each part of speech it is used as; empty when the tagger gave it none. */
+  classes: Map<string, number>
 }
 
 /**
@@ -78,9 +104,76 @@ interface Counted {
 function countOf(key: string): Counted {
   const {text, from} = pairList()
   const line = findSortedLine(text, from, key, '\t')
-  if (line === undefined) return {count: 0, followers: 0, followed: 0}
-  const [, count, followers, followed] = line.split('\t')
-  return {count: Number(count), followers: Number(followers ?? 0), followed: Number(followed ?? 0)}
+  if (line === undefined) return {count: 0, followers: 0, followed: 0, classes: new Map()}
+  const [, count, followers, followed, classes = ''] = line.split('\t')
+  return {count: Number(count), followers: Number(followers ?? 0), followed: Number(followed ?? 0), classes: shares(classCounts(classes))}
+}
+
+/**
+ * Read a word's parts of speech as the list writes them.
+ *
+ * @param column `Modal:1181 Noun:2`; empty for none.
+ * @returns Uses by part of speech.
+ */
+function classCounts(column: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const entry of column.split(' ')) {
+    const colon = entry.indexOf(':')
+    if (colon > 0) counts.set(entry.slice(0, colon), Number(entry.slice(colon + 1)))
+  }
+  return counts
+}
+
+/**
+ * The chance of each part of speech after one, by how often each followed
+ * it, add-half smoothed: no two parts of speech are never side by side,
+ * though the speeches may not show them.
+ *
+ * @param after Uses of each part of speech after it.
+ * @param classUses Every part of speech.
+ * @returns Chance of each part of speech after it.
+ */
+function afterShares(after: ReadonlyMap<string, number> | undefined, classUses: ReadonlyMap<string, number>): Map<string, number> {
+  let sum = 0
+  for (const count of after?.values() ?? []) sum += count
+  return new Map([...classUses.keys()].map((name) => [name, ((after?.get(name) ?? 0) + 0.5) / (sum + 0.5 * classUses.size)]))
+}
+
+/**
+ * Counts as shares of their sum.
+ *
+ * @param counts Counts by name.
+ * @returns Shares by name; empty for no counts.
+ */
+function shares(counts: ReadonlyMap<string, number>): Map<string, number> {
+  let sum = 0
+  for (const count of counts.values()) sum += count
+  return new Map([...counts].map(([name, count]) => [name, count / sum]))
+}
+
+/**
+ * The chance of a word after another by what they are, not which they
+ * are: the chance of each part of speech of the next after each of the
+ * word's, times the next word's share of its part of speech (a class-based
+ * bigram model). It knows that a verb follows `could`, where the speeches
+ * never wrote the pair.
+ *
+ * @param first The word's counts.
+ * @param then The next word's counts.
+ * @returns The chance; `undefined` when either word has no part of speech.
+ */
+function classChance(first: Counted, then: Counted): number | undefined {
+  if (first.classes.size === 0 || then.classes.size === 0) return undefined
+  const {classUses, classNext} = pairList()
+  let chance = 0
+  for (const [name, share] of first.classes) {
+    const after = classNext.get(name)
+    if (!after) continue
+    for (const [nextName, nextShare] of then.classes) {
+      chance += share * (after.get(nextName) ?? 0) * ((nextShare * then.count) / (classUses.get(nextName) ?? Number.POSITIVE_INFINITY))
+    }
+  }
+  return chance
 }
 
 /**
@@ -95,10 +188,12 @@ const discount = 0.75
 /**
  * How much likelier a word is after another than anywhere, as a log factor
  * (pointwise: log P(next | word) / P(next)), with the pair's count
- * discounted and what was taken shared among all words by their share of
- * the list (interpolated absolute discounting). A word never seen stands at
- * its add-half share of the list, so an unseen pair is weighed, not ruled
- * out.
+ * discounted and what was taken shared among all words by how likely each
+ * is after the word by its part of speech (`classChance`; by its share of
+ * the list when the tagger gave either word none): interpolated absolute
+ * discounting, with a class-based model below it. A word never seen stands
+ * at its add-half share of the list, so an unseen pair is weighed, not
+ * ruled out.
  *
  * @param word Lowercase word.
  * @param first Its counts.
@@ -111,7 +206,7 @@ function pairFit(word: string, first: Counted, next: string, then: Counted): num
   const {words, vocabulary} = pairList()
   const share = (then.count + 0.5) / (words + 0.5 * vocabulary)
   const seen = Math.max(countOf(word + ' ' + next).count - discount, 0)
-  const given = (seen + discount * first.followers * share) / first.followed
+  const given = (seen + discount * first.followers * (classChance(first, then) ?? share)) / first.followed
   return Math.log(given / share)
 }
 
