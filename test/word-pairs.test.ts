@@ -58,6 +58,7 @@ describe('contextFit', () => {
 
   test('reads curly apostrophes and capitals as the list counts them', () => {
     expect(contextFit('It’s', {after: 'time'})).toBe(contextFit("it's", {after: 'time'}))
+    expect(contextFit('going', {before: 'It’s'})).toBe(contextFit('going', {before: "it's"}))
   })
 })
 

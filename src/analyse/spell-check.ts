@@ -267,7 +267,7 @@ function rankMessage(
 
 /**
  * The words beside an unknown word, to rank its suggestions by: only for a
- * whole word, lowercase, across white space (a part of `well-know` has its
+ * whole word, as written, across white space (a part of `well-know` has its
  * compound beside it, not the sentence's words).
  *
  * @param unknown The word.
@@ -275,7 +275,7 @@ function rankMessage(
  */
 function wordContext({part, word, sentence}: UnknownWord): WordContext {
   if (!sentence || part.afterHyphen || part.beforeHyphen) return {}
-  const beside = (step: -1 | 1): string | undefined => neighbourWord(word, sentence, step).toLowerCase() || undefined
+  const beside = (step: -1 | 1): string | undefined => neighbourWord(word, sentence, step) || undefined
   return {before: beside(-1), after: beside(1)}
 }
 

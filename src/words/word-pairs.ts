@@ -71,6 +71,17 @@ function pairList(): PairList {
 }
 
 /**
+ * Text as the list counts it: lowercase, with straight apostrophes (`It’s`
+ * is `it's`).
+ *
+ * @param text A word or prose.
+ * @returns The text as counted.
+ */
+function asCounted(text: string): string {
+  return text.toLowerCase().replaceAll('\u2019', "'")
+}
+
+/**
  * Split prose into clauses of lowercase words, as the pairs are counted:
  * no pair spans a stop, a comma, a dash, a bracket or a quotation mark.
  *
@@ -78,9 +89,7 @@ function pairList(): PairList {
  * @returns Its clauses, each a list of words.
  */
 export function clauseWords(text: string): string[][] {
-  return text
-    .toLowerCase()
-    .replaceAll('\u2019', "'")
+  return asCounted(text)
     .split(/[.;:!?,"()\u201C\u201D\u2014\u2013]+|--/)
     .map((clause) => clause.match(/[a-z]+(?:'[a-z]+)?/g) ?? [])
     .filter((clause) => clause.length > 0)
@@ -210,7 +219,7 @@ function pairFit(word: string, first: Counted, next: string, then: Counted): num
   return Math.log(given / share)
 }
 
-/** The words beside a word in its sentence, lowercase; absent across punctuation. */
+/** The words beside a word in its sentence, in any case; absent across punctuation. */
 export interface WordContext {
   before?: string
   after?: string
@@ -242,15 +251,18 @@ export function contextFit(word: string, context: WordContext): number {
  * @param context The words beside.
  * @returns How well a word fits between them, as `contextFit` says.
  */
-export function fitsBeside({before, after}: WordContext): (word: string) => number {
+export function fitsBeside(context: WordContext): (word: string) => number {
+  // The neighbours as the list counts them too: news copy writes `it’s` curly.
+  const before = context.before === undefined ? undefined : asCounted(context.before)
+  const after = context.after === undefined ? undefined : asCounted(context.after)
   const beforeCounts = before ? countOf(before) : undefined
   const afterCounts = after ? countOf(after) : undefined
   return function (word) {
-    const lowercase = word.toLowerCase().replaceAll('\u2019', "'")
-    const counts = countOf(lowercase)
+    const counted = asCounted(word)
+    const counts = countOf(counted)
     return (
-      (before && beforeCounts ? pairFit(before, beforeCounts, lowercase, counts) : 0) +
-      (after && afterCounts ? pairFit(lowercase, counts, after, afterCounts) : 0)
+      (before && beforeCounts ? pairFit(before, beforeCounts, counted, counts) : 0) +
+      (after && afterCounts ? pairFit(counted, counts, after, afterCounts) : 0)
     )
   }
 }
