@@ -110,7 +110,7 @@ const header = [
   `# words: ${words}`,
   `# distinct words: ${keys.length - pairs}`,
   ...classTotalLines(),
-  ...[...classPairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pair, count]) => `# class pair: ${pair} ${count}`)
+  ...[...classPairs].map(([pair, count]) => `# class pair: ${pair} ${count}`).sort()
 ]
 const lines = keys.map(function (key) {
   if (key.includes(' ')) return `${key}\t${counts.get(key)}`
@@ -154,12 +154,12 @@ function tagClasses(text: string): void {
 /**
  * The uses of each class, as header lines.
  *
- * @returns `# class: Name uses` lines, by name.
+ * @returns `# class: Name uses` lines, by name (a name is a word of letters: the lines sort as the names do).
  */
 function classTotalLines(): string[] {
   const totals = new Map<string, number>()
   for (const classes of wordClasses.values()) for (const [name, uses] of classes) totals.set(name, (totals.get(name) ?? 0) + uses)
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, uses]) => `# class: ${name} ${uses}`)
+  return [...totals].map(([name, uses]) => `# class: ${name} ${uses}`).sort()
 }
 
 /**
