@@ -28,6 +28,13 @@ describe('misspelling model', () => {
     expect(rankSuggestions('ool', ['oil', 'cool', 'pool'], new Set())[0]).toBe('cool')
   })
 
+  it('learns rewrites of several letters that people make as one habit', () => {
+    // Two edits each, but one habit: `ys` for `ies`, `f` for `ph`. They cost less than one edit of an unrelated kind.
+    expect(misspellingCost('citys', 'cities')).toBeLessThan(misspellingCost('citys', 'city'))
+    expect(misspellingCost('fone', 'phone')).toBeLessThan(misspellingCost('fone', 'fine'))
+    expect(rankSuggestions('citys', ['city', "city's", 'cities'], new Set())[0]).toBe('cities')
+  })
+
   it('gives any letter, even one the list never shows, a finite cost', () => {
     expect(Number.isFinite(misspellingCost('naïve', 'naive'))).toBe(true)
     expect(Number.isFinite(misspellingCost('zqx', 'the'))).toBe(true)

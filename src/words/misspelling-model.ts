@@ -18,6 +18,15 @@ import {isNeighbourKey, meanNeighbourCount} from './keyboard.js'
  * the same edit in any context, so an edit the list never shows is
  * unlikely but possible.
  *
+ * Many misspellings are one habit that takes several letters, as Brill and
+ * Moore observed: `ys` for `ies` (`citys`), `f` for `ph` (`fone`), `ane`
+ * for `ain`. As single edits these cost two unrelated edits each; the list
+ * shows them again and again. So each run of edits of each pair is also
+ * counted as a rewrite of letters, with a letter or two of context on
+ * either side (the ends of the word count as letters), and its chance is
+ * how often the list makes it over how often the list's words have its
+ * letters. A rewrite the single edits already make as likely is dropped.
+ *
  * Keyboard slips are the other way words go wrong, and the list holds few:
  * a letter typed for its neighbour on the keyboard, a neighbouring key
  * caught with a letter (`deala` for `deals`), or a letter struck again
@@ -34,10 +43,27 @@ interface Counts {
   edits: Map<string, number>
   letters: Map<string, number>
   pairs: Map<string, number>
+  /** Cost of each rewrite of letters the list shows, by the letters meant and then the letters typed. */
+  rewrites: Map<string, Map<string, number>>
 }
 
 /** The start of a word, as a letter of context: a letter added or dropped at the start follows it. */
 const start = '^'
+
+/** The end of a word, as a letter of context for the list's rewrites (`ys` at the end for `ies`). */
+const end = '$'
+
+/** Most letters a rewrite of the list takes or writes. */
+const mostRewritten = 4
+
+/**
+ * Fewest times the list must show a rewrite for it to count, and how many
+ * more uses of its letters its chance is taken over: a rewrite seen twice
+ * in letters the list spells three times is chance, not a habit. Both
+ * set on the development set (2 and 5 did worse than 3; 1 and 30 than 10).
+ */
+const fewestRewrites = 3
+const rewritePrior = 10
 
 /**
  * Most the cost of a keyboard slip can be: about the chance (1 in 55) of
@@ -113,30 +139,42 @@ export function misspellingCost(typed: string, intended: string): number {
  * @returns The cost.
  */
 function alignmentCost(typed: string, intended: string): number {
-  const a = start + intended.toLowerCase()
-  const b = start + typed.toLowerCase()
-  const width = b.length
-  // Optimal string alignment, with each edit at its cost rather than 1.
-  const table = new Float64Array(a.length * width).fill(Number.POSITIVE_INFINITY)
+  const {rewrites} = (counts ??= learnedCounts())
+  const a = start + intended.toLowerCase() + end
+  const b = start + typed.toLowerCase() + end
+  const width = b.length + 1
+  // Optimal string alignment over prefixes, with each edit at its cost rather than 1, and the list's rewrites of letters.
+  const table = new Float64Array((a.length + 1) * width).fill(Number.POSITIVE_INFINITY)
   table[0] = 0
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < width; j++) {
-      if (i === 0 && j === 0) continue
-      let best = Number.POSITIVE_INFINITY
-      if (i > 0 && j > 0) best = table[(i - 1) * width + j - 1]! + (a[i] === b[j] ? 0 : editCost('s', b[j]!, a[i]!))
-      if (i > 0) best = Math.min(best, table[(i - 1) * width + j]! + editCost('d', a[i - 1]!, a[i]!))
-      if (j > 0) {
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const x = a[i - 1]!
+      const y = b[j - 1]!
+      let best = x === y ? table[(i - 1) * width + j - 1]! : Number.POSITIVE_INFINITY
+      const xLetter = x !== start && x !== end
+      const yLetter = y !== start && y !== end
+      if (xLetter && yLetter && x !== y) best = Math.min(best, table[(i - 1) * width + j - 1]! + editCost('s', y, x))
+      if (xLetter && i > 1) best = Math.min(best, table[(i - 1) * width + j]! + editCost('d', a[i - 2]!, x))
+      if (yLetter && x !== end) {
         // A letter echoed after the next (`theh`: the `h` of `th` struck again) is a slip of the fingers' rhythm.
-        const added = i > 1 && a[i - 1] === b[j] ? Math.min(keyboardSlipCost, editCost('i', a[i]!, b[j]!)) : editCost('i', a[i]!, b[j]!)
+        const added = i > 2 && a[i - 2] === y ? Math.min(keyboardSlipCost, editCost('i', x, y)) : editCost('i', x, y)
         best = Math.min(best, table[i * width + j - 1]! + added)
       }
-      if (i > 1 && j > 1 && a[i] === b[j - 1] && a[i - 1] === b[j] && a[i] !== a[i - 1]) {
-        best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost('t', a[i - 1]!, a[i]!))
+      if (i > 2 && j > 2 && xLetter && yLetter && x === b[j - 2] && a[i - 2] === y && x !== y) {
+        best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost('t', a[i - 2]!, x))
+      }
+      for (let meant = 1; meant <= Math.min(mostRewritten, i); meant++) {
+        const typedAs = rewrites.get(a.slice(i - meant, i))
+        if (!typedAs) continue
+        for (let written = 0; written <= Math.min(mostRewritten, j); written++) {
+          const cost = typedAs.get(b.slice(j - written, j))
+          if (cost !== undefined) best = Math.min(best, table[(i - meant) * width + j - written]! + cost)
+        }
       }
       table[i * width + j] = best
     }
   }
-  return table[a.length * width - 1]!
+  return table[a.length * width + b.length]!
 }
 
 /**
@@ -194,17 +232,34 @@ function editChance(kind: string, x: string, y: string): number {
 }
 
 /**
- * The counts, from the disk cache (learning them aligns 94,000 pairs:
- * about a second, once per installed version of the list).
+ * The counts, from the disk cache (learning them aligns 94,000 pairs and
+ * weighs each rewrite of letters against the single edits: about a
+ * second, once per installed version of the list).
  *
  * @returns Counts.
  */
 function learnedCounts(): Counts {
-  const bytes = cachedBytes('misspelling-model-1', misspellingsDigests(), function () {
+  const bytes = cachedBytes('misspelling-model-2', misspellingsDigests(), function () {
     return new TextEncoder().encode(JSON.stringify(learn(misspellingEntries())))
   })
-  const data = JSON.parse(new TextDecoder().decode(bytes)) as Record<keyof Counts, Array<[string, number]>>
-  return {edits: new Map(data.edits), letters: new Map(data.letters), pairs: new Map(data.pairs)}
+  const data = JSON.parse(new TextDecoder().decode(bytes)) as Learned
+  return {edits: new Map(data.edits), letters: new Map(data.letters), pairs: new Map(data.pairs), rewrites: rewritesByMeant(data.rewrites)}
+}
+
+/**
+ * Rewrites by the letters meant, then the letters typed, for the alignment to look up.
+ *
+ * @param rewrites Rewrites as [meant, typed, cost].
+ * @returns Their costs.
+ */
+function rewritesByMeant(rewrites: Learned['rewrites']): Counts['rewrites'] {
+  const byMeant = new Map<string, Map<string, number>>()
+  for (const [meant, typed, cost] of rewrites) {
+    let typedAs = byMeant.get(meant)
+    if (!typedAs) byMeant.set(meant, (typedAs = new Map()))
+    typedAs.set(typed, cost)
+  }
+  return byMeant
 }
 
 /**
@@ -214,7 +269,9 @@ function learnedCounts(): Counts {
  * @param entries Misspellings and their corrections.
  * @returns The counts, as entry lists.
  */
-function learn(entries: ReadonlyArray<readonly [string, string]>): Record<keyof Counts, Array<[string, number]>> {
+function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
+  const rewriteCounts = new Map<string, number>()
+  const meantCounts = new Map<string, number>()
   const edits = new Map<string, number>()
   const letters = new Map<string, number>()
   const pairs = new Map<string, number>()
@@ -229,6 +286,11 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Record<keyof 
       add(letters, word[index]!)
       if (index + 1 < word.length) add(pairs, word.slice(index, index + 2))
     }
+    const whole = start + intended + end
+    for (let from = 0; from < whole.length; from++) {
+      for (let to = from + 1; to <= Math.min(whole.length, from + mostRewritten); to++) add(meantCounts, whole.slice(from, to))
+    }
+    for (const rewrite of rewritesOf(typed, intended)) add(rewriteCounts, rewrite)
     const found = alignedEdits(typed, intended)
     if (found.length > mostEditsLearned) continue
     for (const edit of found) {
@@ -236,7 +298,111 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Record<keyof 
       add(edits, edit[0] + '*' + edit[2])
     }
   }
-  return {edits: [...edits], letters: [...letters], pairs: [...pairs]}
+  const learned: Learned = {edits: [...edits], letters: [...letters], pairs: [...pairs], rewrites: []}
+  // The single edits alone, to weigh each rewrite against.
+  counts = {edits, letters, pairs, rewrites: new Map()}
+  try {
+    for (const [rewrite, count] of rewriteCounts) {
+      if (count < fewestRewrites) continue
+      const [meant = '', typed = ''] = rewrite.split('\t')
+      const cost = -Math.log(count / ((meantCounts.get(meant) ?? 0) + rewritePrior))
+      // A rewrite the single edits already make as likely adds nothing but time to every alignment.
+      if (cost < alignmentCost(typed.replaceAll(/[$^]/g, ''), meant.replaceAll(/[$^]/g, ''))) learned.rewrites.push([meant, typed, cost])
+    }
+  } finally {
+    counts = undefined
+    costs.clear()
+    pairCosts.clear()
+  }
+  return learned
+}
+
+/** The counts as the disk cache keeps them. */
+interface Learned {
+  edits: Array<[string, number]>
+  letters: Array<[string, number]>
+  pairs: Array<[string, number]>
+  rewrites: Array<[string, string, number]>
+}
+
+/**
+ * The rewrites of letters a pair shows, in the manner of Brill and Moore:
+ * each run of edits of a fewest-edits alignment, with up to two letters
+ * on either side as context, as letters meant and letters typed (`ies` as
+ * `ys`, `ph` as `f`).
+ *
+ * @param typed The word as typed.
+ * @param intended The word meant.
+ * @returns Rewrites as `meant\ttyped` keys.
+ */
+function rewritesOf(typed: string, intended: string): string[] {
+  const steps = alignedSteps(start + typed + end, start + intended + end)
+  const found: string[] = []
+  let index = 0
+  while (index < steps.length) {
+    if (steps[index]![0] === steps[index]![1]) {
+      index++
+      continue
+    }
+    let last = index
+    while (last + 1 < steps.length && steps[last + 1]![0] !== steps[last + 1]![1]) last++
+    for (let before = 0; before <= 2; before++) {
+      for (let after = 0; after <= 2; after++) {
+        const from = index - before
+        const to = last + after
+        if (from < 0 || to >= steps.length) continue
+        // One letter for another is already an edit in the context of a letter; as a rewrite it is one in a letter's context on each side.
+        if (last === index && (before === 0 || after === 0)) continue
+        const span = steps.slice(from, to + 1)
+        const meant = span.map((step) => step[0]).join('')
+        const written = span.map((step) => step[1]).join('')
+        if (meant.length > 0 && meant.length <= mostRewritten && written.length <= mostRewritten) found.push(meant + '\t' + written)
+      }
+    }
+    index = last + 1
+  }
+  return found
+}
+
+/**
+ * A fewest-edits alignment of two words as steps of letters meant and
+ * letters typed: a letter kept (`e`, `e`), typed for another (`a`, `e`),
+ * dropped (`e`, ``) or added (``, `e`).
+ *
+ * @param typed The word as typed.
+ * @param intended The word meant.
+ * @returns Steps, in order, each as [meant, typed].
+ */
+function alignedSteps(typed: string, intended: string): Array<[string, string]> {
+  const a = intended
+  const b = typed
+  const width = b.length + 1
+  const table = new Int32Array((a.length + 1) * width)
+  for (let i = 0; i <= a.length; i++) table[i * width] = i
+  for (let j = 0; j <= b.length; j++) table[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      table[i * width + j] = Math.min(table[(i - 1) * width + j]! + 1, table[i * width + j - 1]! + 1, table[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+  }
+  const steps: Array<[string, string]> = []
+  let i = a.length
+  let j = b.length
+  while (i > 0 || j > 0) {
+    const here = table[i * width + j]!
+    if (i > 0 && j > 0 && here === table[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {
+      steps.push([a[i - 1]!, b[j - 1]!])
+      i--
+      j--
+    } else if (i > 0 && here === table[(i - 1) * width + j]! + 1) {
+      steps.push([a[i - 1]!, ''])
+      i--
+    } else {
+      steps.push(['', b[j - 1]!])
+      j--
+    }
+  }
+  return steps.reverse()
 }
 
 /**
