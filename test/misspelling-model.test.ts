@@ -1,4 +1,7 @@
-import {describe, expect, it, test} from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, it, test, vi} from 'vitest'
 import {withListedCorrections} from '../src/words/common-misspellings.js'
 import {misspellingCost} from '../src/words/misspelling-model.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
@@ -34,6 +37,28 @@ describe('misspelling model', () => {
     expect(misspellingCost('fone', 'phone')).toBeLessThan(misspellingCost('fone', 'fine'))
     expect(rankSuggestions('citys', ['city', "city's", 'cities'], new Set())[0]).toBe('cities')
   })
+
+  it('costs the same in the run that learns the model as in a run that reads it from the disk cache', async () => {
+    // Learning weighs each rewrite with the single edits alone; nothing of that may stay behind.
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-model-'))
+    // `ies` as `ys` is also one of the rewrites weighed while learning.
+    const pairs = [['citys', 'cities'], ['ys', 'ies'], ['fone', 'phone'], ['endx', 'and'], ['theh', 'the']] as const
+    const costsInAFreshRun = async () => {
+      vi.resetModules()
+      const model = await import('../src/words/misspelling-model.js')
+      return pairs.map(([typed, intended]) => model.misspellingCost(typed, intended))
+    }
+    vi.stubEnv('COPYDESK_CACHE_DIR', cache)
+    try {
+      const learning = await costsInAFreshRun()
+      expect(fs.readdirSync(cache).some((name) => name.startsWith('misspelling-model-'))).toBe(true)
+      expect(await costsInAFreshRun()).toEqual(learning)
+      expect(learning).toEqual(pairs.map(([typed, intended]) => misspellingCost(typed, intended)))
+    } finally {
+      vi.unstubAllEnvs()
+      fs.rmSync(cache, {recursive: true, force: true})
+    }
+  }, 30_000)
 
   it('gives any letter, even one the list never shows, a finite cost', () => {
     expect(Number.isFinite(misspellingCost('naïve', 'naive'))).toBe(true)

@@ -1,6 +1,7 @@
 import {cachedBytes} from './disk-cache.js'
 import {misspellingEntries, misspellingsDigests} from './common-misspellings.js'
 import {isNeighbourKey, meanNeighbourCount} from './keyboard.js'
+import {sortedLines} from './sorted-lines.js'
 
 /**
  * How people misspell: the chance of each edit that turns the word meant
@@ -43,8 +44,8 @@ interface Counts {
   edits: Map<string, number>
   letters: Map<string, number>
   pairs: Map<string, number>
-  /** Cost of each rewrite of letters the list shows, by the letters meant and then the letters typed. */
-  rewrites: Map<string, Map<string, number>>
+  /** Cost of each rewrite of letters the list shows from some letters meant, by the letters typed. */
+  rewrites: (meant: string) => Map<string, number> | undefined
 }
 
 /** The start of a word, as a letter of context: a letter added or dropped at the start follows it. */
@@ -143,6 +144,8 @@ function alignmentCost(typed: string, intended: string): number {
   const a = start + intended.toLowerCase() + end
   const b = start + typed.toLowerCase() + end
   const width = b.length + 1
+  const rewritesEnding = rewritesEndingIn(a, rewrites)
+  const typedEnding = lettersEndingIn(b)
   // Optimal string alignment over prefixes, with each edit at its cost rather than 1, and the list's rewrites of letters.
   const table = new Float64Array((a.length + 1) * width).fill(Number.POSITIVE_INFINITY)
   table[0] = 0
@@ -163,18 +166,70 @@ function alignmentCost(typed: string, intended: string): number {
       if (i > 2 && j > 2 && xLetter && yLetter && x === b[j - 2] && a[i - 2] === y && x !== y) {
         best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost('t', a[i - 2]!, x))
       }
-      for (let meant = 1; meant <= Math.min(mostRewritten, i); meant++) {
-        const typedAs = rewrites.get(a.slice(i - meant, i))
+      const meantEnding = rewritesEnding[i]!
+      const written = typedEnding[j]!
+      for (let meant = 0; meant < meantEnding.length; meant++) {
+        const typedAs = meantEnding[meant]
         if (!typedAs) continue
-        for (let written = 0; written <= Math.min(mostRewritten, j); written++) {
-          const cost = typedAs.get(b.slice(j - written, j))
-          if (cost !== undefined) best = Math.min(best, table[(i - meant) * width + j - written]! + cost)
+        for (let length = 0; length < written.length; length++) {
+          const cost = typedAs.get(written[length]!)
+          if (cost !== undefined) best = Math.min(best, table[(i - meant - 1) * width + j - length]! + cost)
         }
       }
       table[i * width + j] = best
     }
   }
   return table[a.length * width + b.length]!
+}
+
+/** A word's letters meant and the rewrites that end at each, for `rewritesEndingIn`. */
+const endingRewrites = new Map<string, Array<Array<Map<string, number> | undefined>>>()
+
+/**
+ * The rewrites that end at each letter of a word meant, by how many
+ * letters they take. Found once for each word, not in every cell of
+ * every alignment: a run ranks the same suggestions for many slips.
+ *
+ * @param word The word meant, with its start and end.
+ * @param rewrites The rewrites.
+ * @returns For each place, the rewrites of the one, two … letters before it.
+ */
+function rewritesEndingIn(word: string, rewrites: Counts['rewrites']): Array<Array<Map<string, number> | undefined>> {
+  let found = endingRewrites.get(word)
+  if (!found) {
+    if (endingRewrites.size >= mostPairsKept) endingRewrites.clear()
+    found = []
+    for (let index = 0; index <= word.length; index++) {
+      const ending: Array<Map<string, number> | undefined> = []
+      for (let length = 1; length <= Math.min(mostRewritten, index); length++) ending.push(rewrites(word.slice(index - length, index)))
+      found.push(ending)
+    }
+    endingRewrites.set(word, found)
+  }
+  return found
+}
+
+/** The last word typed and its letters ending at each place: each typed word is aligned with all its suggestions in turn. */
+let lastTyped: {word: string; ending: string[][]} | undefined
+
+/**
+ * The letters that end at each place of a word typed, none to
+ * `mostRewritten`, to look rewrites up by.
+ *
+ * @param word The word typed, with its start and end.
+ * @returns For each place, the zero, one … letters before it.
+ */
+function lettersEndingIn(word: string): string[][] {
+  if (lastTyped?.word !== word) {
+    const ending: string[][] = []
+    for (let index = 0; index <= word.length; index++) {
+      const letters: string[] = []
+      for (let length = 0; length <= Math.min(mostRewritten, index); length++) letters.push(word.slice(index - length, index))
+      ending.push(letters)
+    }
+    lastTyped = {word, ending}
+  }
+  return lastTyped.ending
 }
 
 /**
@@ -239,27 +294,42 @@ function editChance(kind: string, x: string, y: string): number {
  * @returns Counts.
  */
 function learnedCounts(): Counts {
-  const bytes = cachedBytes('misspelling-model-2', misspellingsDigests(), function () {
+  const bytes = cachedBytes('misspelling-model-3', misspellingsDigests(), function () {
     return new TextEncoder().encode(JSON.stringify(learn(misspellingEntries())))
   })
   const data = JSON.parse(new TextDecoder().decode(bytes)) as Learned
-  return {edits: new Map(data.edits), letters: new Map(data.letters), pairs: new Map(data.pairs), rewrites: rewritesByMeant(data.rewrites)}
+  return {edits: new Map(data.edits), letters: new Map(data.letters), pairs: new Map(data.pairs), rewrites: rewritesFrom(data.rewrites)}
 }
 
 /**
- * Rewrites by the letters meant, then the letters typed, for the alignment to look up.
+ * Look up rewrites by the letters meant. Each line's rewrites are read
+ * from it the first time they are asked for: building a table of all
+ * 17,000 took longer than the rest of a hook run on a story, which meets
+ * a few hundred.
  *
- * @param rewrites Rewrites as [meant, typed, cost].
- * @returns Their costs.
+ * @param lines Lines of `meant\ttyped=cost,typed=cost`.
+ * @returns The rewrites from some letters meant, by the letters typed.
  */
-function rewritesByMeant(rewrites: Learned['rewrites']): Counts['rewrites'] {
-  const byMeant = new Map<string, Map<string, number>>()
-  for (const [meant, typed, cost] of rewrites) {
-    let typedAs = byMeant.get(meant)
-    if (!typedAs) byMeant.set(meant, (typedAs = new Map()))
-    typedAs.set(typed, cost)
+function rewritesFrom(lines: string): Counts['rewrites'] {
+  const unread = new Map<string, string>()
+  for (const line of lines.split('\n')) {
+    const tab = line.indexOf('\t')
+    if (tab > 0) unread.set(line.slice(0, tab), line.slice(tab + 1))
   }
-  return byMeant
+  const read = new Map<string, Map<string, number>>()
+  return function (meant) {
+    let typedAs = read.get(meant)
+    if (typedAs) return typedAs
+    const rewrites = unread.get(meant)
+    if (rewrites === undefined) return undefined
+    typedAs = new Map()
+    for (const rewrite of rewrites.split(',')) {
+      const [typed = '', cost = ''] = rewrite.split('=')
+      typedAs.set(typed, Number(cost))
+    }
+    read.set(meant, typedAs)
+    return typedAs
+  }
 }
 
 /**
@@ -298,23 +368,29 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
       add(edits, edit[0] + '*' + edit[2])
     }
   }
-  const learned: Learned = {edits: [...edits], letters: [...letters], pairs: [...pairs], rewrites: []}
+  const kept = new Map<string, string[]>()
   // The single edits alone, to weigh each rewrite against.
-  counts = {edits, letters, pairs, rewrites: new Map()}
+  counts = {edits, letters, pairs, rewrites: () => undefined}
   try {
     for (const [rewrite, count] of rewriteCounts) {
       if (count < fewestRewrites) continue
       const [meant = '', typed = ''] = rewrite.split('\t')
       const cost = -Math.log(count / ((meantCounts.get(meant) ?? 0) + rewritePrior))
       // A rewrite the single edits already make as likely adds nothing but time to every alignment.
-      if (cost < alignmentCost(typed.replaceAll(/[$^]/g, ''), meant.replaceAll(/[$^]/g, ''))) learned.rewrites.push([meant, typed, cost])
+      if (cost >= alignmentCost(typed.replaceAll(/[$^]/g, ''), meant.replaceAll(/[$^]/g, ''))) continue
+      const typedAs = kept.get(meant)
+      if (typedAs) typedAs.push(`${typed}=${cost.toFixed(3)}`)
+      else kept.set(meant, [`${typed}=${cost.toFixed(3)}`])
     }
   } finally {
+    // What was found with the single edits alone is not what the model finds.
     counts = undefined
     costs.clear()
     pairCosts.clear()
+    endingRewrites.clear()
   }
-  return learned
+  const rewrites = sortedLines([...kept].map(([meant, typedAs]) => `${meant}\t${typedAs.join(',')}`))
+  return {edits: [...edits], letters: [...letters], pairs: [...pairs], rewrites}
 }
 
 /** The counts as the disk cache keeps them. */
@@ -322,7 +398,8 @@ interface Learned {
   edits: Array<[string, number]>
   letters: Array<[string, number]>
   pairs: Array<[string, number]>
-  rewrites: Array<[string, string, number]>
+  /** Sorted lines of `meant\ttyped=cost,typed=cost` (see `rewritesFrom`). */
+  rewrites: string
 }
 
 /**
