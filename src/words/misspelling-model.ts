@@ -24,9 +24,11 @@ import {sortedLines} from './sorted-lines.js'
  * for `ain`. As single edits these cost two unrelated edits each; the list
  * shows them again and again. So each run of edits of each pair is also
  * counted as a rewrite of letters, with a letter or two of context on
- * either side (the ends of the word count as letters), and its chance is
- * how often the list makes it over how often the list's words have its
- * letters. A rewrite the single edits already make as likely is dropped.
+ * either side (the ends of the word count as letters; a lone letter
+ * changed counts only with context on both sides, as a single edit is
+ * already counted after a letter), and its chance is how often the list
+ * makes it over how often the list's words have its letters. A rewrite
+ * the single edits already make as likely is dropped.
  *
  * Keyboard slips are the other way words go wrong, and the list holds few:
  * a letter typed for its neighbour on the keyboard, a neighbouring key
@@ -54,7 +56,7 @@ const start = '^'
 /** The end of a word, as a letter of context for the list's rewrites (`ys` at the end for `ies`). */
 const end = '$'
 
-/** Most letters a rewrite of the list takes or writes. */
+/** Most letters a rewrite of the list takes or writes (3 and 5 did no better on the development set). */
 const mostRewritten = 4
 
 /**
