@@ -332,7 +332,7 @@ function editChance(kind: string, x: string, y: string): number {
  * @returns Counts.
  */
 function learnedCounts(): Counts {
-  const bytes = cachedBytes('misspelling-model-3', misspellingsDigests(), function () {
+  const bytes = cachedBytes('misspelling-model-4', misspellingsDigests(), function () {
     return new TextEncoder().encode(JSON.stringify(learn(misspellingEntries())))
   })
   const data = JSON.parse(new TextDecoder().decode(bytes)) as Learned
@@ -399,8 +399,9 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
     for (let from = 0; from < whole.length; from++) {
       for (let to = from + 1; to <= Math.min(whole.length, from + mostRewritten); to++) add(meantCounts, whole.slice(from, to))
     }
-    for (const rewrite of rewritesOf(typed, intended)) add(rewriteCounts, rewrite)
-    const found = alignedEdits(typed, intended)
+    const steps = alignedSteps(start + typed + end, start + intended + end)
+    for (const rewrite of rewritesOf(steps)) add(rewriteCounts, rewrite)
+    const found = editsOf(steps)
     if (found.length > mostEditsLearned) continue
     for (const edit of found) {
       add(edits, edit)
@@ -443,16 +444,14 @@ interface Learned {
 
 /**
  * The rewrites of letters a pair shows, in the manner of Brill and Moore:
- * each run of edits of a fewest-edits alignment, with up to two letters
- * on either side as context, as letters meant and letters typed (`ies` as
- * `ys`, `ph` as `f`).
+ * each run of edits of its alignment, with up to two letters on either
+ * side as context, as letters meant and letters typed (`ies` as `ys`,
+ * `ph` as `f`).
  *
- * @param typed The word as typed.
- * @param intended The word meant.
+ * @param steps The pair's alignment (see `alignedSteps`), with the word's start and end.
  * @returns Rewrites as `meant\ttyped` keys.
  */
-function rewritesOf(typed: string, intended: string): string[] {
-  const steps = alignedSteps(start + typed + end, start + intended + end)
+function rewritesOf(steps: ReadonlyArray<readonly [string, string]>): string[] {
   const found: string[] = []
   let index = 0
   while (index < steps.length) {
@@ -462,13 +461,14 @@ function rewritesOf(typed: string, intended: string): string[] {
     }
     let last = index
     while (last + 1 < steps.length && steps[last + 1]![0] !== steps[last + 1]![1]) last++
+    // One letter for another (or dropped, or added) is already an edit in the context of a letter; as a rewrite it is one in a letter's context on each side.
+    const [meant = '', typed = ''] = steps[index]!
+    const oneLetter = last === index && meant.length + typed.length <= 2
     for (let before = 0; before <= 2; before++) {
       for (let after = 0; after <= 2; after++) {
         const from = index - before
         const to = last + after
-        if (from < 0 || to >= steps.length) continue
-        // One letter for another is already an edit in the context of a letter; as a rewrite it is one in a letter's context on each side.
-        if (last === index && (before === 0 || after === 0)) continue
+        if (from < 0 || to >= steps.length || (oneLetter && (before === 0 || after === 0))) continue
         const span = steps.slice(from, to + 1)
         const meant = span.map((step) => step[0]).join('')
         const written = span.map((step) => step[1]).join('')
@@ -481,9 +481,35 @@ function rewritesOf(typed: string, intended: string): string[] {
 }
 
 /**
- * A fewest-edits alignment of two words as steps of letters meant and
- * letters typed: a letter kept (`e`, `e`), typed for another (`a`, `e`),
- * dropped (`e`, ``) or added (``, `e`).
+ * The edits of a pair's alignment, each in the letter context it is
+ * counted in (see `Counts`).
+ *
+ * @param steps The pair's alignment (see `alignedSteps`), from the word's start.
+ * @returns Edits as `kind x y` keys.
+ */
+function editsOf(steps: ReadonlyArray<readonly [string, string]>): string[] {
+  const found: string[] = []
+  // The last letter meant so far: a letter is added or dropped after it.
+  let before = ''
+  for (const [meant, typed] of steps) {
+    if (meant === typed) {
+      // Kept.
+    } else if (meant.length === 2) found.push('t' + meant)
+    else if (typed === '') found.push('d' + before + meant)
+    else if (meant === '') found.push('i' + before + typed)
+    else found.push('s' + typed + meant)
+    if (meant) before = meant.at(-1)!
+  }
+  return found
+}
+
+/**
+ * A fewest-edits alignment of two words (optimal string alignment: two
+ * neighbouring letters swapped count as one edit), as steps of letters
+ * meant and letters typed: a letter kept (`e`, `e`), typed for another
+ * (`e`, `a`), dropped (`e`, ``), added (``, `e`), or two swapped (`ie`,
+ * `ei`). Of equally few edits, a kept letter is taken first, then a swap,
+ * a letter typed for another, dropped, added.
  *
  * @param typed The word as typed.
  * @param intended The word meant.
@@ -493,12 +519,15 @@ function alignedSteps(typed: string, intended: string): Array<[string, string]> 
   const a = intended
   const b = typed
   const width = b.length + 1
+  const isSwap = (i: number, j: number) => i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && a[i - 1] !== a[i - 2]
   const table = new Int32Array((a.length + 1) * width)
   for (let i = 0; i <= a.length; i++) table[i * width] = i
   for (let j = 0; j <= b.length; j++) table[j] = j
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      table[i * width + j] = Math.min(table[(i - 1) * width + j]! + 1, table[i * width + j - 1]! + 1, table[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      let best = Math.min(table[(i - 1) * width + j]! + 1, table[i * width + j - 1]! + 1, table[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (isSwap(i, j)) best = Math.min(best, table[(i - 2) * width + j - 2]! + 1)
+      table[i * width + j] = best
     }
   }
   const steps: Array<[string, string]> = []
@@ -506,7 +535,15 @@ function alignedSteps(typed: string, intended: string): Array<[string, string]> 
   let j = b.length
   while (i > 0 || j > 0) {
     const here = table[i * width + j]!
-    if (i > 0 && j > 0 && here === table[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && here === table[(i - 1) * width + j - 1]) {
+      steps.push([a[i - 1]!, b[j - 1]!])
+      i--
+      j--
+    } else if (isSwap(i, j) && here === table[(i - 2) * width + j - 2]! + 1) {
+      steps.push([a.slice(i - 2, i), b.slice(j - 2, j)])
+      i -= 2
+      j -= 2
+    } else if (i > 0 && j > 0 && here === table[(i - 1) * width + j - 1]! + 1) {
       steps.push([a[i - 1]!, b[j - 1]!])
       i--
       j--
@@ -519,53 +556,4 @@ function alignedSteps(typed: string, intended: string): Array<[string, string]> 
     }
   }
   return steps.reverse()
-}
-
-/**
- * The edits of a fewest-edits alignment of two words (optimal string
- * alignment, counting a swap of neighbours as one edit).
- *
- * @param typed The word as typed.
- * @param intended The word meant.
- * @returns Edits as `kind x y` keys (see `Counts`).
- */
-function alignedEdits(typed: string, intended: string): string[] {
-  const a = start + intended
-  const b = start + typed
-  const width = b.length
-  const table = new Int32Array(a.length * width)
-  for (let i = 0; i < a.length; i++) table[i * width] = i
-  for (let j = 0; j < width; j++) table[j] = j
-  for (let i = 1; i < a.length; i++) {
-    for (let j = 1; j < width; j++) {
-      let best = Math.min(table[(i - 1) * width + j]! + 1, table[i * width + j - 1]! + 1, table[(i - 1) * width + j - 1]! + (a[i] === b[j] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i] === b[j - 1] && a[i - 1] === b[j] && a[i] !== a[i - 1]) best = Math.min(best, table[(i - 2) * width + j - 2]! + 1)
-      table[i * width + j] = best
-    }
-  }
-  const found: string[] = []
-  let i = a.length - 1
-  let j = width - 1
-  while (i > 0 || j > 0) {
-    const here = table[i * width + j]!
-    if (i > 0 && j > 0 && a[i] === b[j] && here === table[(i - 1) * width + j - 1]) {
-      i--
-      j--
-    } else if (i > 1 && j > 1 && a[i] === b[j - 1] && a[i - 1] === b[j] && here === table[(i - 2) * width + j - 2]! + 1) {
-      found.push('t' + a[i - 1] + a[i])
-      i -= 2
-      j -= 2
-    } else if (i > 0 && j > 0 && here === table[(i - 1) * width + j - 1]! + 1) {
-      found.push('s' + b[j] + a[i])
-      i--
-      j--
-    } else if (i > 0 && here === table[(i - 1) * width + j]! + 1) {
-      found.push('d' + a[i - 1] + a[i])
-      i--
-    } else {
-      found.push('i' + a[i] + b[j])
-      j--
-    }
-  }
-  return found
 }
