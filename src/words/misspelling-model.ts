@@ -193,8 +193,6 @@ function alignmentCost(typed: string, intended: string): number {
   return table[a.length * width + b.length]!
 }
 
-/** A word's letters meant and the rewrites that end at each, for `rewritesEndingIn`. */
-const endingRewrites = new Map<string, Array<Array<Rewrites | undefined>>>()
 
 /**
  * Up to `mostRewritten` letters of a word as one number, to look rewrites
@@ -222,27 +220,23 @@ function lettersKey(word: string, from: number, to: number): number {
 
 /**
  * The rewrites that end at each letter of a word meant, by how many
- * letters they take. Found once for each word, not in every cell of
- * every alignment: a run ranks the same suggestions for many slips.
+ * letters they take: found once for the word, not in every cell of its
+ * alignment. (Kept for each word of a run, they took 9 MB over the
+ * Wikinews folder and saved no time that showed.)
  *
  * @param word The word meant, with its start and end.
  * @param rewrites The rewrites.
  * @returns For each place, the rewrites of the one, two … letters before it.
  */
 function rewritesEndingIn(word: string, rewrites: Counts['rewrites']): Array<Array<Rewrites | undefined>> {
-  let found = endingRewrites.get(word)
-  if (!found) {
-    if (endingRewrites.size >= mostPairsKept) endingRewrites.clear()
-    found = []
-    for (let index = 0; index <= word.length; index++) {
-      const ending: Array<Rewrites | undefined> = []
-      for (let length = 1; length <= Math.min(mostRewritten, index); length++) {
-        const key = lettersKey(word, index - length, index)
-        ending.push(key < 0 ? undefined : rewrites(key))
-      }
-      found.push(ending)
+  const found: Array<Array<Rewrites | undefined>> = []
+  for (let index = 0; index <= word.length; index++) {
+    const ending: Array<Rewrites | undefined> = []
+    for (let length = 1; length <= Math.min(mostRewritten, index); length++) {
+      const key = lettersKey(word, index - length, index)
+      ending.push(key < 0 ? undefined : rewrites(key))
     }
-    endingRewrites.set(word, found)
+    found.push(ending)
   }
   return found
 }
@@ -427,7 +421,6 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
     counts = undefined
     costs.clear()
     pairCosts.clear()
-    endingRewrites.clear()
   }
   const rewrites = sortedLines([...kept].map(([meant, typedAs]) => `${meant}\t${typedAs.join(',')}`))
   return {edits: [...edits], letters: [...letters], pairs: [...pairs], rewrites}
