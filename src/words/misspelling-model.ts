@@ -193,7 +193,6 @@ function alignmentCost(typed: string, intended: string): number {
   return table[a.length * width + b.length]!
 }
 
-
 /**
  * Up to `mostRewritten` letters of a word as one number, to look rewrites
  * up by without making a string for each (a third less time ranking a
@@ -241,9 +240,6 @@ function rewritesEndingIn(word: string, rewrites: Counts['rewrites']): Array<Arr
   return found
 }
 
-/** The last word typed and its letters ending at each place: each typed word is aligned with all its suggestions in turn. */
-let lastTyped: {word: string; ending: number[][]} | undefined
-
 /**
  * The letters that end at each place of a word typed, none to
  * `mostRewritten`, as keys to look rewrites up by (see `lettersKey`).
@@ -252,16 +248,13 @@ let lastTyped: {word: string; ending: number[][]} | undefined
  * @returns For each place, the keys of the zero, one … letters before it.
  */
 function lettersEndingIn(word: string): number[][] {
-  if (lastTyped?.word !== word) {
-    const ending: number[][] = []
-    for (let index = 0; index <= word.length; index++) {
-      const letters: number[] = []
-      for (let length = 0; length <= Math.min(mostRewritten, index); length++) letters.push(lettersKey(word, index - length, index))
-      ending.push(letters)
-    }
-    lastTyped = {word, ending}
+  const ending: number[][] = []
+  for (let index = 0; index <= word.length; index++) {
+    const letters: number[] = []
+    for (let length = 0; length <= Math.min(mostRewritten, index); length++) letters.push(lettersKey(word, index - length, index))
+    ending.push(letters)
   }
-  return lastTyped.ending
+  return ending
 }
 
 /**
@@ -455,8 +448,8 @@ function rewritesOf(steps: ReadonlyArray<readonly [string, string]>): string[] {
     let last = index
     while (last + 1 < steps.length && steps[last + 1]![0] !== steps[last + 1]![1]) last++
     // One letter for another (or dropped, or added) is already an edit in the context of a letter; as a rewrite it is one in a letter's context on each side.
-    const [meant = '', typed = ''] = steps[index]!
-    const oneLetter = last === index && meant.length + typed.length <= 2
+    const [first = '', firstTyped = ''] = steps[index]!
+    const oneLetter = last === index && first.length + firstTyped.length <= 2
     for (let before = 0; before <= 2; before++) {
       for (let after = 0; after <= 2; after++) {
         const from = index - before
