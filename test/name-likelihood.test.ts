@@ -19,6 +19,15 @@ describe('likelierSpelling', function () {
     expect(likelierSpelling(slip, name)).toEqual({spelling: name, evidence: 'letters'})
   })
 
+  test('weighs the kind of edit: a letter is dropped more often than added, unless it doubles one', function () {
+    // The letters alone fall short of deciding: `Orbeline` is likelier by less than the margin.
+    expect(letterScore('orbeline') - letterScore('orbline')).toBeLessThan(3)
+    expect(likelierSpelling('Orbline', 'Orbeline')).toEqual({spelling: 'Orbeline', evidence: 'letters'})
+    // The letters alone would take `Szalvetti`; but a letter doubled is added far more often than another.
+    expect(letterScore('szalvetti') - letterScore('szalveti')).toBeGreaterThan(3)
+    expect(likelierSpelling('Szalveti', 'Szalvetti')).toBeUndefined()
+  })
+
   test('has no answer for two spellings as likely as each other', function () {
     expect(likelierSpelling('Brannock', 'Brennock')).toBeUndefined()
     // Two names both in written use, neither far commoner: two people as likely as one slip.
