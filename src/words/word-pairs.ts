@@ -1,14 +1,15 @@
 /**
  * How well a word fits between the words around it, by how often written
  * English puts them side by side (`dictionaries/word-pairs.txt`, built by
- * `npm run build:pairs` from the State of the Union addresses).
+ * `npm run build:pairs` from the State of the Union addresses and the
+ * glosses of WordNet).
  *
  * A slip's suggestions are ranked by the edits that make the slip and by
  * how common each word is (`rankSuggestions`), which puts the commoner
  * `whether` before `weather` for `wether`, and `deal` before `deep` for
  * `deap`. The words beside the slip can choose: "the wether would" is
- * `weather`, "sank in deap water" is `deep`; and where the speeches never
- * wrote a pair, the parts of speech the list gives each word do ("could
+ * `weather`, "sank in deap water" is `deep`; and where the list lacks
+ * a pair, the parts of speech the list gives each word do ("could
  * fly", not "could film").
  */
 import fs from 'node:fs'
@@ -136,7 +137,7 @@ function classCounts(column: string): Map<string, number> {
 /**
  * The chance of each part of speech after one, by how often each followed
  * it, add-half smoothed: no two parts of speech are never side by side,
- * though the speeches may not show them.
+ * though the list may not show them.
  *
  * @param after Uses of each part of speech after it.
  * @param classUses Every part of speech.
@@ -164,8 +165,8 @@ function shares(counts: ReadonlyMap<string, number>): Map<string, number> {
  * The chance of a word after another by what they are, not which they
  * are: the chance of each part of speech of the next after each of the
  * word's, times the next word's share of its part of speech (a class-based
- * bigram model). It knows that a verb follows `could`, where the speeches
- * never wrote the pair.
+ * bigram model). It knows that a verb follows `could`, where the list
+ * lacks the pair.
  *
  * @param first The word's counts.
  * @param then The next word's counts.
@@ -188,7 +189,7 @@ function classChance(first: Counted, then: Counted): number | undefined {
 /**
  * How much is taken from each pair's count for the pairs never seen
  * (absolute discounting, with the value of the language-model literature,
- * not set on our sets): a pair seen once in 1.8 million words is weak
+ * not set on our sets): a pair seen once in 3.3 million words is weak
  * evidence, and "her consent" seen once must not outweigh a story that
  * writes "her conscience".
  */
@@ -231,7 +232,7 @@ export interface WordContext {
  * Added to the log of how common the word is, it makes a bigram model of
  * the word between its neighbours: log P(word | before) + log P(after |
  * word) / P(after). Nothing caps it. The discounting already weighs a pair
- * seen once as weak evidence, and a pair the speeches use 268 times
+ * seen once as weak evidence, and a pair the list has 324 times
  * (`years ago`) is strong evidence that `ogo` after `years` is `ago`, not
  * the far commoner `of`. (Capping each neighbour at e², as copydesk did,
  * ranked real misspellings worse on the development set.)
