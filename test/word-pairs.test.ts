@@ -25,6 +25,12 @@ describe('contextFit', () => {
     expect(contextFit('hose', {before: 'he'})).toBeLessThan(0)
   })
 
+  test('knows present-day pairs two centuries of addresses never wrote, from WordNet', () => {
+    expect(contextFit('team', {before: 'the'})).toBeGreaterThan(contextFit('term', {before: 'the'}))
+    expect(contextFit('tool', {before: 'this'})).toBeGreaterThan(0)
+    expect(contextFit('feel', {after: 'free'})).toBeGreaterThan(contextFit('real', {after: 'free'}))
+  })
+
   test('weighs the word after as well as the word before', () => {
     // "the off" is rare and "off off" rarer: the word after sinks `off` further.
     expect(contextFit('off', {before: 'the', after: 'off'})).toBeLessThan(contextFit('off', {before: 'the'}))
