@@ -31,7 +31,7 @@ describe('--format github', () => {
     const cwd = await makeTree({'notes, 9:30.txt': 'The budgett passed.\n'})
     const run = await runCli(['--format', 'github', 'notes, 9:30.txt'], {cwd})
     expect(run.stdout).toBe(
-      '::error file=notes%2C 9%3A30.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgettOrPlural + '\n'
+      '::error file=notes%2C 9%3A30.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n'
     )
   })
 
@@ -127,7 +127,7 @@ describe('step summary', () => {
     const run = await runCli(['--format', 'github', 'a.txt'], {cwd, env: {GITHUB_STEP_SUMMARY: 'summary'}})
     expect(run).toEqual({
       code: 2,
-      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgettOrPlural + '\n',
+      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n',
       stderr: 'copydesk: summary: step summary (`GITHUB_STEP_SUMMARY`) cannot be written: is a folder, not a file\n'
     })
   })
@@ -138,7 +138,7 @@ describe('step summary', () => {
     const run = await runCli(['--format', 'github', 'a.txt'], {cwd, env: {GITHUB_STEP_SUMMARY: 'summary'}})
     expect(run).toEqual({
       code: 2,
-      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgettOrPlural + '\n',
+      stdout: '::error file=a.txt,line=1,col=5,endLine=1,endColumn=12,title=spelling::' + budgett + '\n',
       stderr: 'copydesk: summary: step summary (`GITHUB_STEP_SUMMARY`) cannot be written: not a regular file\n'
     })
   })
