@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
+import {dictionaryFile} from '../src/package-info.js'
 import {clauseWords, contextFit} from '../src/words/word-pairs.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
 
@@ -109,5 +111,13 @@ describe('suggestions ranked with the words beside them', () => {
   test('keep a phrase and a contraction, which the usage lists cannot count', () => {
     expect(rankSuggestions('alot', ['allot', 'alto', 'a lot'], none, {context: {}})).toContain('a lot')
     expect(rankSuggestions('youre', ['your', 'yours', 'you', "you're"], none, {context: {after: 'not'}})).toContain("you're")
+  })
+})
+
+describe('lists read as Latin-1', () => {
+  // Decoding Latin-1 is quicker than UTF-8, and gives the same text only while a list is ASCII.
+  test.each(['word-pairs.txt', 'written-usage.txt'])('%s is ASCII', (name) => {
+    const bytes = fs.readFileSync(dictionaryFile(name))
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1)
   })
 })
