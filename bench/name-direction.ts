@@ -13,12 +13,17 @@
  * would point at the slip), or neither (no answer: the finding says it
  * cannot tell), by the evidence that settled it.
  *
+ * It also measures again, on cspell's list of common misspellings, the
+ * odds against a letter added that `likelierSpelling` uses
+ * (`addedLetterCost`).
+ *
  * Run with `npm run bench:direction`. A benchmark, not a test: it reads
  * `../shared` in place and skips when it is absent.
  */
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
+import {misspellingEntries} from '../src/words/common-misspellings.js'
 import {defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
 import {likelierSpelling} from '../src/words/name-likelihood.js'
 import {corporaFolder, developmentSet, readArticles} from './articles.js'
@@ -66,6 +71,7 @@ for (const set of sets) {
       ].join(' ')
   )
 }
+lines.push('', ...addedLetterOdds())
 process.stdout.write(lines.join('\n') + '\n')
 
 /**
@@ -93,4 +99,60 @@ function weigh(set: CorpusSet): {names: number; tally: Tally} {
     }
   }
   return {names: names.length, tally}
+}
+
+/**
+ * The odds against a letter added, beyond one dropped, in cspell's list of
+ * common misspellings: of its pairs one letter apart, how many drop a
+ * letter of the word meant and how many add one, doubling a letter beside
+ * it or not, each over how many letters could have been added so at that
+ * place (about two that double a neighbour, the other 24).
+ *
+ * @returns Lines for the report.
+ */
+function addedLetterOdds(): string[] {
+  let dropped = 0
+  const added = {doubled: 0, other: 0}
+  let doublingLetters = 0
+  for (const [typed, corrections] of misspellingEntries()) {
+    for (const correction of corrections.split(',')) {
+      const written = typed.toLowerCase()
+      const meant = correction.trim().toLowerCase()
+      if (!/^[a-z]+$/.test(written) || !/^[a-z]+$/.test(meant)) continue
+      const insertion = addedLetter(written, meant)
+      if (insertion) {
+        added[insertion.doubled ? 'doubled' : 'other']++
+        // The letters that would double one beside them there, in the word meant.
+        doublingLetters += new Set([meant.charAt(insertion.at - 1), meant.charAt(insertion.at)].filter(Boolean)).size
+      } else if (addedLetter(meant, written)) {
+        dropped++
+      }
+    }
+  }
+  const insertions = added.doubled + added.other
+  const doubling = doublingLetters / insertions
+  const cost = (count: number, letters: number): string => Math.log((dropped * letters) / count).toFixed(2)
+  return [
+    "Odds against a letter added, in cspell's list of common misspellings (addedLetterCost in name-likelihood.ts)",
+    `  ${dropped} letters dropped; ${added.doubled} added doubling a letter beside them (${doubling.toFixed(2)} such letters at each place), ${added.other} added otherwise`,
+    `  natural-log units beyond a letter dropped: doubled ${cost(added.doubled, doubling)}, other ${cost(added.other, 26 - doubling)}`
+  ]
+}
+
+/**
+ * Where a word has one letter more than another, if it has.
+ *
+ * @param longer Lowercase letters.
+ * @param shorter Lowercase letters.
+ * @returns The place of the letter added (one that doubles a letter beside it, where several could be), or `undefined`.
+ */
+function addedLetter(longer: string, shorter: string): {at: number; doubled: boolean} | undefined {
+  if (longer.length !== shorter.length + 1) return undefined
+  let found: {at: number; doubled: boolean} | undefined
+  for (let at = 0; at < longer.length; at++) {
+    if (longer.slice(0, at) + longer.slice(at + 1) !== shorter) continue
+    const doubled = longer.charAt(at) === longer.charAt(at - 1) || longer.charAt(at) === longer.charAt(at + 1)
+    if (!found || (doubled && !found.doubled)) found = {at, doubled}
+  }
+  return found
 }
