@@ -25,7 +25,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {misspellingEntries} from '../src/words/common-misspellings.js'
 import {defaultDialect, dictionaryLookup} from '../src/words/dictionary.js'
-import {likelierSpelling} from '../src/words/name-likelihood.js'
+import {addedLetter, likelierSpelling} from '../src/words/name-likelihood.js'
 import {corporaFolder, developmentSet, readArticles} from './articles.js'
 import type {CorpusSet} from './corpus-set.js'
 import {readSiteStories} from './site-stories.js'
@@ -137,22 +137,4 @@ function addedLetterOdds(): string[] {
     `  ${dropped} letters dropped; ${added.doubled} added doubling a letter beside them (${doubling.toFixed(2)} such letters at each place), ${added.other} added otherwise`,
     `  natural-log units beyond a letter dropped: doubled ${cost(added.doubled, doubling)}, other ${cost(added.other, 26 - doubling)}`
   ]
-}
-
-/**
- * Where a word has one letter more than another, if it has.
- *
- * @param longer Lowercase letters.
- * @param shorter Lowercase letters.
- * @returns The place of the letter added (one that doubles a letter beside it, where several could be), or `undefined`.
- */
-function addedLetter(longer: string, shorter: string): {at: number; doubled: boolean} | undefined {
-  if (longer.length !== shorter.length + 1) return undefined
-  let found: {at: number; doubled: boolean} | undefined
-  for (let at = 0; at < longer.length; at++) {
-    if (longer.slice(0, at) + longer.slice(at + 1) !== shorter) continue
-    const doubled = longer.charAt(at) === longer.charAt(at - 1) || longer.charAt(at) === longer.charAt(at + 1)
-    if (!found || (doubled && !found.doubled)) found = {at, doubled}
-  }
-  return found
 }

@@ -125,15 +125,28 @@ export function letterScore(word: string): number {
  * @returns Natural-log units for `longer`; 0 unless it is `shorter` with one letter more.
  */
 function addedLetterEvidence(longer: string, shorter: string): number {
-  if (longer.length !== shorter.length + 1) return 0
-  let cost: number | undefined
+  const added = addedLetter(longer, shorter)
+  return added ? (added.doubled ? addedLetterCost.doubled : addedLetterCost.other) - letterAllowance : 0
+}
+
+/**
+ * Where a word has one letter more than another, if it has, and whether
+ * that letter doubles one beside it. Where several letters may be the one
+ * added, one that doubles is taken (`Caarter`: either `a`).
+ *
+ * @param longer Lowercase letters.
+ * @param shorter Lowercase letters.
+ * @returns The place of the letter added, or `undefined` when `longer` is not `shorter` with a letter more.
+ */
+export function addedLetter(longer: string, shorter: string): {at: number; doubled: boolean} | undefined {
+  if (longer.length !== shorter.length + 1) return undefined
+  let found: {at: number; doubled: boolean} | undefined
   for (let at = 0; at < longer.length; at++) {
     if (longer.slice(0, at) + longer.slice(at + 1) !== shorter) continue
-    // "Caarter": either `a` may be the one added, and both double the other.
     const doubled = longer.charAt(at) === longer.charAt(at - 1) || longer.charAt(at) === longer.charAt(at + 1)
-    cost = Math.min(cost ?? Infinity, doubled ? addedLetterCost.doubled : addedLetterCost.other)
+    if (!found || (doubled && !found.doubled)) found = {at, doubled}
   }
-  return cost === undefined ? 0 : cost - letterAllowance
+  return found
 }
 
 /**
