@@ -109,9 +109,14 @@ const rhythmSlipCost = keyboardSlipCost - Math.log(meanNeighbourCount())
 /** Edits of a pair past which the pair is too far to align reliably (the list has a few rewritten words). */
 const mostEditsLearned = 2
 
-let counts: Counts | undefined
-/** Costs of the edits met so far, by kind and letters as one number (see `editKey`). */
-const costs = new Map<number, number>()
+/** A model to align with: its counts, and the costs of the edits met so far, by kind and letters as one number (see `editCost`). */
+interface Model {
+  counts: Counts
+  costs: Map<number, number>
+}
+
+/** The model learnt from the list, made on first use. */
+let model: Model | undefined
 
 /**
  * Costs of the pairs ranked so far. A run meets the same unknown words and
@@ -137,7 +142,8 @@ export function misspellingCost(typed: string, intended: string): number {
   let cost = pairCosts.get(pair)
   if (cost === undefined) {
     if (pairCosts.size >= mostPairsKept) pairCosts.clear()
-    pairCosts.set(pair, (cost = alignmentCost(typed, intended)))
+    model ??= {counts: learnedCounts(), costs: new Map()}
+    pairCosts.set(pair, (cost = alignmentCost(typed, intended, model)))
   }
   return cost
 }
@@ -147,10 +153,11 @@ export function misspellingCost(typed: string, intended: string): number {
  *
  * @param typed The word as typed.
  * @param intended A word it may have meant.
+ * @param model The model to align with: the one learnt, or while learning, its single edits alone.
  * @returns The cost.
  */
-function alignmentCost(typed: string, intended: string): number {
-  const {rewrites} = (counts ??= learnedCounts())
+function alignmentCost(typed: string, intended: string, {counts, costs}: Model): number {
+  const {rewrites} = counts
   const a = start + intended.toLowerCase() + end
   const b = start + typed.toLowerCase() + end
   const width = b.length + 1
@@ -166,15 +173,15 @@ function alignmentCost(typed: string, intended: string): number {
       let best = x === y ? table[(i - 1) * width + j - 1]! : Number.POSITIVE_INFINITY
       const xLetter = x !== start && x !== end
       const yLetter = y !== start && y !== end
-      if (xLetter && yLetter && x !== y) best = Math.min(best, table[(i - 1) * width + j - 1]! + editCost('s', y, x))
-      if (xLetter && i > 1) best = Math.min(best, table[(i - 1) * width + j]! + editCost('d', a[i - 2]!, x))
+      if (xLetter && yLetter && x !== y) best = Math.min(best, table[(i - 1) * width + j - 1]! + editCost(counts, costs, 's', y, x))
+      if (xLetter && i > 1) best = Math.min(best, table[(i - 1) * width + j]! + editCost(counts, costs, 'd', a[i - 2]!, x))
       if (yLetter && x !== end) {
         // A letter echoed after the next (`theh`: the `h` of `th` struck again) is a slip of the fingers' rhythm.
-        const added = i > 2 && a[i - 2] === y ? Math.min(keyboardSlipCost, editCost('i', x, y)) : editCost('i', x, y)
+        const added = i > 2 && a[i - 2] === y ? Math.min(keyboardSlipCost, editCost(counts, costs, 'i', x, y)) : editCost(counts, costs, 'i', x, y)
         best = Math.min(best, table[i * width + j - 1]! + added)
       }
       if (i > 2 && j > 2 && xLetter && yLetter && x === b[j - 2] && a[i - 2] === y && x !== y) {
-        best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost('t', a[i - 2]!, x))
+        best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost(counts, costs, 't', a[i - 2]!, x))
       }
       const meantEnding = rewritesEnding[i]!
       const written = typedEnding[j]!
@@ -260,17 +267,19 @@ function lettersEndingIn(word: string): number[][] {
 /**
  * The cost of one edit in its context.
  *
+ * @param counts The model's counts.
+ * @param costs Its costs of the edits met so far.
  * @param kind `s`, `i`, `d` or `t` (see `Counts`).
  * @param x First letter.
  * @param y Second letter.
  * @returns Its cost.
  */
-function editCost(kind: string, x: string, y: string): number {
+function editCost(counts: Counts, costs: Map<number, number>, kind: string, x: string, y: string): number {
   // A number, not `kind + x + y`: a string made for every cell of every alignment showed in a profile of the CI case.
   const key = (kind.charCodeAt(0) * 0x10000 + x.charCodeAt(0)) * 0x10000 + y.charCodeAt(0)
   let cost = costs.get(key)
   if (cost === undefined) {
-    cost = -Math.log(editChance(kind, x, y))
+    cost = -Math.log(editChance(counts, kind, x, y))
     cost = Math.min(cost, slipCost(kind, x, y))
     costs.set(key, cost)
   }
@@ -298,13 +307,13 @@ function slipCost(kind: string, x: string, y: string): number {
  * The chance of an edit in its context, smoothed toward the chance of the
  * same edit of `y` in any context.
  *
+ * @param counts The model's counts.
  * @param kind Kind of edit.
  * @param x First letter.
  * @param y Second letter.
  * @returns Its chance, above 0.
  */
-function editChance(kind: string, x: string, y: string): number {
-  const {edits, letters, pairs} = (counts ??= learnedCounts())
+function editChance({edits, letters, pairs}: Counts, kind: string, x: string, y: string): number {
   // How often the context occurs in the words meant: the letter typed over, the letter added after, the pair.
   const context = kind === 's' ? (letters.get(y) ?? 0) : kind === 'i' ? (letters.get(x) ?? 0) : (pairs.get(x + y) ?? 0)
   const anyContext = ((edits.get(kind + '*' + y) ?? 0) + 0.5) / ((letters.get(y) ?? 0) + 50)
@@ -397,23 +406,16 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
   }
   const kept = new Map<string, string[]>()
   // The single edits alone, to weigh each rewrite against.
-  counts = {edits, letters, pairs, rewrites: () => undefined}
-  try {
-    for (const [rewrite, count] of rewriteCounts) {
-      if (count < fewestRewrites) continue
-      const [meant = '', typed = ''] = rewrite.split('\t')
-      const cost = -Math.log(count / ((meantCounts.get(meant) ?? 0) + rewritePrior))
-      // A rewrite the single edits already make as likely adds nothing but time to every alignment.
-      if (cost >= alignmentCost(typed.replaceAll(/[$^]/g, ''), meant.replaceAll(/[$^]/g, ''))) continue
-      const typedAs = kept.get(meant)
-      if (typedAs) typedAs.push(`${typed}=${cost.toFixed(3)}`)
-      else kept.set(meant, [`${typed}=${cost.toFixed(3)}`])
-    }
-  } finally {
-    // What was found with the single edits alone is not what the model finds.
-    counts = undefined
-    costs.clear()
-    pairCosts.clear()
+  const singleEdits: Model = {counts: {edits, letters, pairs, rewrites: () => undefined}, costs: new Map()}
+  for (const [rewrite, count] of rewriteCounts) {
+    if (count < fewestRewrites) continue
+    const [meant = '', typed = ''] = rewrite.split('\t')
+    const cost = -Math.log(count / ((meantCounts.get(meant) ?? 0) + rewritePrior))
+    // A rewrite the single edits already make as likely adds nothing but time to every alignment.
+    if (cost >= alignmentCost(typed.replaceAll(/[$^]/g, ''), meant.replaceAll(/[$^]/g, ''), singleEdits)) continue
+    const typedAs = kept.get(meant)
+    if (typedAs) typedAs.push(`${typed}=${cost.toFixed(3)}`)
+    else kept.set(meant, [`${typed}=${cost.toFixed(3)}`])
   }
   const rewrites = sortedLines([...kept].map(([meant, typedAs]) => `${meant}\t${typedAs.join(',')}`))
   return {edits: [...edits], letters: [...letters], pairs: [...pairs], rewrites}
