@@ -259,6 +259,12 @@ describe('spelling', () => {
     expect(deep?.expected?.[0]).toBe('deep')
   })
 
+  test('ranks by the pairs of everyday English, not speeches and definitions alone', async () => {
+    // "was training to" and "was trying to" both read; people write the second far more, as the mail of the pairs list shows.
+    const [trying] = (await lintDoc('She was trining to decide which route to cover.')).messages
+    expect(trying?.expected?.[0]).toBe('trying')
+  })
+
   test('offers a contraction first when it is the word meant', async () => {
     const [message] = (await lintDoc('It isnt clear who will pay.')).messages
     expect(message?.expected?.[0]).toBe("isn't")

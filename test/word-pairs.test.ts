@@ -33,6 +33,11 @@ describe('contextFit', () => {
     expect(contextFit('feel', {after: 'free'})).toBeGreaterThan(contextFit('real', {after: 'free'}))
   })
 
+  test('knows how people write about their work, from mail', () => {
+    // Neither the addresses nor WordNet's glosses write "a key part" more than "a keen part".
+    expect(contextFit('key', {after: 'part'})).toBeGreaterThan(contextFit('keen', {after: 'part'}))
+  })
+
   test('weighs the word after as well as the word before', () => {
     // "the off" is rare and "off off" rarer: the word after sinks `off` further.
     expect(contextFit('off', {before: 'the', after: 'off'})).toBeLessThan(contextFit('off', {before: 'the'}))

@@ -1,8 +1,8 @@
 /**
  * How well a word fits between the words around it, by how often written
  * English puts them side by side (`dictionaries/word-pairs.txt`, built by
- * `npm run build:pairs` from the State of the Union addresses and the
- * glosses of WordNet).
+ * `npm run build:pairs` from the State of the Union addresses, the
+ * glosses of WordNet and the mail of the SpamAssassin corpus).
  *
  * A slip's suggestions are ranked by the edits that make the slip and by
  * how common each word is (`rankSuggestions`), which puts the commoner
@@ -192,7 +192,7 @@ function classChance(first: Counted, then: Counted): number | undefined {
 /**
  * How much is taken from each pair's count for the pairs never seen
  * (absolute discounting, with the value of the language-model literature,
- * not set on our sets): a pair seen once in 3.3 million words is weak
+ * not set on our sets): a pair seen once in 3.6 million words is weak
  * evidence, and "her consent" seen once must not outweigh a story that
  * writes "her conscience".
  */
