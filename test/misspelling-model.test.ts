@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it, test, vi} from 'vitest'
 import {withListedCorrections} from '../src/words/common-misspellings.js'
-import {misspellingCost} from '../src/words/misspelling-model.js'
+import {misspellingCost, wordsNear} from '../src/words/misspelling-model.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
 
 describe('misspelling model', () => {
@@ -123,5 +123,19 @@ describe('corrections of the list of common misspellings', () => {
   test('leave the suggestions of an unlisted word as they are', () => {
     const suggestions = ['budget', 'budgets']
     expect(withListedCorrections('budgett', suggestions)).toBe(suggestions)
+  })
+})
+
+describe('wordsNear', () => {
+  test('finds exactly the words of a sorted list within a cost, as misspellingCost weighs them', () => {
+    const words = ['cab', 'cable', 'cables', 'cabling', 'conscience', 'conscious', 'consent', 'consensus', 'content', 'context', 'scene'].sort()
+    for (const typed of ['conssene', 'cabel', 'contnet']) {
+      for (const budget of [4, 8, 12]) {
+        const expected = words.filter((word) => misspellingCost(typed, word) <= budget)
+        const found = wordsNear(typed, words, budget)
+        expect(found.map(({word}) => word)).toEqual(expected)
+        for (const {word, cost} of found) expect(cost).toBeCloseTo(misspellingCost(typed, word), 10)
+      }
+    }
   })
 })

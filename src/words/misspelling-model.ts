@@ -109,10 +109,32 @@ const rhythmSlipCost = keyboardSlipCost - Math.log(meanNeighbourCount())
 /** Edits of a pair past which the pair is too far to align reliably (the list has a few rewritten words). */
 const mostEditsLearned = 2
 
-/** A model to align with: its counts, and the costs of the edits met so far, by kind and letters as one number (see `editCost`). */
+/** A model to align with: its counts, and the costs of the edits met so far (see `editCost`). */
 interface Model {
   counts: Counts
-  costs: Map<number, number>
+  costs: EditCosts
+}
+
+/**
+ * The costs of the edits met so far: of ASCII letters in a table by kind
+ * and letters, each 0 until met (an edit that costs nothing is only worked
+ * out again each time); of others by kind and letters as one number.
+ */
+interface EditCosts {
+  ascii: Float64Array
+  other: Map<number, number>
+}
+
+/** The kinds of edit, as `EditCosts` numbers their tables. */
+const editKinds = 'sidt'
+
+/**
+ * Costs of no edits yet.
+ *
+ * @returns Empty costs.
+ */
+function noCosts(): EditCosts {
+  return {ascii: new Float64Array(editKinds.length * 128 * 128), other: new Map()}
 }
 
 /** The model learnt from the list, made on first use. */
@@ -142,7 +164,7 @@ export function misspellingCost(typed: string, intended: string): number {
   let cost = pairCosts.get(pair)
   if (cost === undefined) {
     if (pairCosts.size >= mostPairsKept) pairCosts.clear()
-    model ??= {counts: learnedCounts(), costs: new Map()}
+    model ??= {counts: learnedCounts(), costs: noCosts()}
     pairCosts.set(pair, (cost = alignmentCost(typed, intended, model)))
   }
   return cost
@@ -156,48 +178,134 @@ export function misspellingCost(typed: string, intended: string): number {
  * @param model The model to align with: the one learnt, or while learning, its single edits alone.
  * @returns The cost.
  */
-function alignmentCost(typed: string, intended: string, {counts, costs}: Model): number {
-  const {rewrites} = counts
+function alignmentCost(typed: string, intended: string, model: Model): number {
   const a = start + intended.toLowerCase() + end
+  const alignment = newAlignment(typed, a.length)
+  for (let i = 1; i <= a.length; i++) fillRow(alignment, a, i, model)
+  return alignment.table[a.length * alignment.width + alignment.typed.length]!
+}
+
+/** An alignment of some word meant with a word typed, filled a row (a letter meant) at a time. */
+interface Alignment {
+  /** The word typed, with its start and end. */
+  typed: string
+  /** The letters that end at each place of it (see `lettersEndingIn`). */
+  typedEnding: number[][]
+  /** Cost of aligning each prefix meant with each prefix typed, a row a prefix meant. */
+  table: Float64Array
+  width: number
+}
+
+/**
+ * An empty alignment with a word typed.
+ *
+ * @param typed The word as typed.
+ * @param rows Most letters meant, with the start and end, it will align.
+ * @returns The alignment: only the empty prefixes aligned, at no cost.
+ */
+function newAlignment(typed: string, rows: number): Alignment {
   const b = start + typed.toLowerCase() + end
   const width = b.length + 1
-  const rewritesEnding = rewritesEndingIn(a, rewrites)
-  const typedEnding = lettersEndingIn(b)
-  // Optimal string alignment over prefixes, with each edit at its cost rather than 1, and the list's rewrites of letters.
-  const table = new Float64Array((a.length + 1) * width).fill(Number.POSITIVE_INFINITY)
+  const table = new Float64Array((rows + 1) * width).fill(Number.POSITIVE_INFINITY)
   table[0] = 0
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const x = a[i - 1]!
-      const y = b[j - 1]!
-      let best = x === y ? table[(i - 1) * width + j - 1]! : Number.POSITIVE_INFINITY
-      const xLetter = x !== start && x !== end
-      const yLetter = y !== start && y !== end
-      if (xLetter && yLetter && x !== y) best = Math.min(best, table[(i - 1) * width + j - 1]! + editCost(counts, costs, 's', y, x))
-      if (xLetter && i > 1) best = Math.min(best, table[(i - 1) * width + j]! + editCost(counts, costs, 'd', a[i - 2]!, x))
-      if (yLetter && x !== end) {
-        // A letter echoed after the next (`theh`: the `h` of `th` struck again) is a slip of the fingers' rhythm.
-        const added = i > 2 && a[i - 2] === y ? Math.min(keyboardSlipCost, editCost(counts, costs, 'i', x, y)) : editCost(counts, costs, 'i', x, y)
-        best = Math.min(best, table[i * width + j - 1]! + added)
-      }
-      if (i > 2 && j > 2 && xLetter && yLetter && x === b[j - 2] && a[i - 2] === y && x !== y) {
-        best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost(counts, costs, 't', a[i - 2]!, x))
-      }
-      const meantEnding = rewritesEnding[i]!
-      const written = typedEnding[j]!
-      for (let meant = 0; meant < meantEnding.length; meant++) {
-        const typedAs = meantEnding[meant]
-        if (!typedAs) continue
-        for (let index = 0; index < typedAs.lengths.length; index++) {
-          const length = typedAs.lengths[index]!
-          const cost = length < written.length ? typedAs.costs.get(written[length]!) : undefined
-          if (cost !== undefined) best = Math.min(best, table[(i - meant - 1) * width + j - length]! + cost)
-        }
-      }
-      table[i * width + j] = best
+  return {typed: b, typedEnding: lettersEndingIn(b), table, width}
+}
+
+/**
+ * Align one more letter meant: the row of the prefix of `a` that ends at
+ * letter `i`, from the rows before it, as optimal string alignment does,
+ * with each edit at its cost rather than 1, and the list's rewrites of
+ * letters. A row depends only on the letters meant up to its own, so words
+ * meant that share a prefix share its rows (`wordsNear`).
+ *
+ * @param alignment The alignment, its rows before `i` filled.
+ * @param a The word meant, with its start (and end, for its last row).
+ * @param i The row: how many letters of `a` it has aligned.
+ * @param model The model to align with.
+ * @returns The least cost in the row: no longer word meant with this prefix costs less.
+ */
+function fillRow({typed: b, typedEnding, table, width}: Alignment, a: string, i: number, {counts, costs}: Model): number {
+  const rewritesEnding = rewritesEndingAt(a, i, counts.rewrites)
+  const x = a[i - 1]!
+  const xLetter = x !== start && x !== end
+  let least = Number.POSITIVE_INFINITY
+  table[i * width] = Number.POSITIVE_INFINITY
+  for (let j = 1; j <= b.length; j++) {
+    const y = b[j - 1]!
+    let best = x === y ? table[(i - 1) * width + j - 1]! : Number.POSITIVE_INFINITY
+    const yLetter = y !== start && y !== end
+    if (xLetter && yLetter && x !== y) best = Math.min(best, table[(i - 1) * width + j - 1]! + editCost(counts, costs, 's', y, x))
+    if (xLetter && i > 1) best = Math.min(best, table[(i - 1) * width + j]! + editCost(counts, costs, 'd', a[i - 2]!, x))
+    if (yLetter && x !== end) {
+      // A letter echoed after the next (`theh`: the `h` of `th` struck again) is a slip of the fingers' rhythm.
+      const added = i > 2 && a[i - 2] === y ? Math.min(keyboardSlipCost, editCost(counts, costs, 'i', x, y)) : editCost(counts, costs, 'i', x, y)
+      best = Math.min(best, table[i * width + j - 1]! + added)
     }
+    if (i > 2 && j > 2 && xLetter && yLetter && x === b[j - 2] && a[i - 2] === y && x !== y) {
+      best = Math.min(best, table[(i - 2) * width + j - 2]! + editCost(counts, costs, 't', a[i - 2]!, x))
+    }
+    const written = typedEnding[j]!
+    for (let meant = 0; meant < rewritesEnding.length; meant++) {
+      const typedAs = rewritesEnding[meant]
+      if (!typedAs) continue
+      for (let index = 0; index < typedAs.lengths.length; index++) {
+        const length = typedAs.lengths[index]!
+        const cost = length < written.length ? typedAs.costs.get(written[length]!) : undefined
+        if (cost !== undefined) best = Math.min(best, table[(i - meant - 1) * width + j - length]! + cost)
+      }
+    }
+    table[i * width + j] = best
+    if (best < least) least = best
   }
-  return table[a.length * width + b.length]!
+  return least
+}
+
+/**
+ * The words of a sorted list that someone meaning them may have typed as
+ * `typed` at a cost within `budget`: a walk down the list as down a trie,
+ * each word aligned from the rows of the prefix it shares with the word
+ * before, and every word skipped whose prefix already costs more.
+ *
+ * @param typed The word as typed.
+ * @param words Lowercase words, sorted.
+ * @param budget Most cost.
+ * @returns The words within it, with their costs.
+ */
+export function wordsNear(typed: string, words: readonly string[], budget: number): Array<{word: string; cost: number}> {
+  model ??= {counts: learnedCounts(), costs: noCosts()}
+  const longest = words.reduce((most, word) => Math.max(most, word.length), 0)
+  const alignment = newAlignment(typed, longest + 2)
+  const found: Array<{word: string; cost: number}> = []
+  let previous = ''
+  // Rows filled, as letters meant with the start: row 1 is the start alone.
+  let filled = 1
+  fillRow(alignment, start, 1, model)
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!
+    let shared = 0
+    while (shared < previous.length && shared < word.length && previous[shared] === word[shared]) shared++
+    filled = Math.min(filled, shared + 1)
+    previous = word
+    const a = start + word + end
+    let tooFar = false
+    for (; filled <= word.length; filled++) {
+      if (fillRow(alignment, a, filled + 1, model) > budget) {
+        tooFar = true
+        break
+      }
+    }
+    if (tooFar) {
+      // Every word after it with the prefix that costs too much costs too much.
+      const prefix = word.slice(0, filled)
+      while (index + 1 < words.length && words[index + 1]!.startsWith(prefix)) index++
+      previous = prefix
+      continue
+    }
+    fillRow(alignment, a, word.length + 2, model)
+    const cost = alignment.table[(word.length + 2) * alignment.width + alignment.typed.length]!
+    if (cost <= budget) found.push({word, cost})
+  }
+  return found
 }
 
 /**
@@ -225,26 +333,21 @@ function lettersKey(word: string, from: number, to: number): number {
 }
 
 /**
- * The rewrites that end at each letter of a word meant, by how many
- * letters they take: found once for the word, not in every cell of its
- * alignment. (Kept for each word of a run, they took 9 MB over the
- * Wikinews folder and saved no time that showed.)
+ * The rewrites that end at one letter of a word meant, by how many letters
+ * they take.
  *
  * @param word The word meant, with its start and end.
+ * @param index The place they end at.
  * @param rewrites The rewrites.
- * @returns For each place, the rewrites of the one, two … letters before it.
+ * @returns The rewrites of the one, two … letters before it.
  */
-function rewritesEndingIn(word: string, rewrites: Counts['rewrites']): Array<Array<Rewrites | undefined>> {
-  const found: Array<Array<Rewrites | undefined>> = []
-  for (let index = 0; index <= word.length; index++) {
-    const ending: Array<Rewrites | undefined> = []
-    for (let length = 1; length <= Math.min(mostRewritten, index); length++) {
-      const key = lettersKey(word, index - length, index)
-      ending.push(key < 0 ? undefined : rewrites(key))
-    }
-    found.push(ending)
+function rewritesEndingAt(word: string, index: number, rewrites: Counts['rewrites']): Array<Rewrites | undefined> {
+  const ending: Array<Rewrites | undefined> = []
+  for (let length = 1; length <= Math.min(mostRewritten, index); length++) {
+    const key = lettersKey(word, index - length, index)
+    ending.push(key < 0 ? undefined : rewrites(key))
   }
-  return found
+  return ending
 }
 
 /**
@@ -269,21 +372,41 @@ function lettersEndingIn(word: string): number[][] {
  *
  * @param counts The model's counts.
  * @param costs Its costs of the edits met so far.
- * @param kind `s`, `i`, `d` or `t` (see `Counts`).
+ * @param kind `s`, `i`, `d` or `t` (see `Counts`, `editKinds`).
  * @param x First letter.
  * @param y Second letter.
  * @returns Its cost.
  */
-function editCost(counts: Counts, costs: Map<number, number>, kind: string, x: string, y: string): number {
-  // A number, not `kind + x + y`: a string made for every cell of every alignment showed in a profile of the CI case.
-  const key = (kind.charCodeAt(0) * 0x10000 + x.charCodeAt(0)) * 0x10000 + y.charCodeAt(0)
-  let cost = costs.get(key)
-  if (cost === undefined) {
-    cost = -Math.log(editChance(counts, kind, x, y))
-    cost = Math.min(cost, slipCost(kind, x, y))
-    costs.set(key, cost)
+function editCost(counts: Counts, costs: EditCosts, kind: string, x: string, y: string): number {
+  // Numbers, not `kind + x + y`: a string made for every cell of every
+  // alignment showed in a profile of the CI case; and a table, not a map,
+  // for the letters of nearly every cell: the search for far words
+  // (`wordsNear`) aligns thousands of rows a slip.
+  const xCode = x.charCodeAt(0)
+  const yCode = y.charCodeAt(0)
+  if (xCode < 128 && yCode < 128) {
+    const index = (editKinds.indexOf(kind) * 128 + xCode) * 128 + yCode
+    let cost = costs.ascii[index]!
+    if (cost === 0) costs.ascii[index] = cost = newEditCost(counts, kind, x, y)
+    return cost
   }
+  const key = (kind.charCodeAt(0) * 0x10000 + xCode) * 0x10000 + yCode
+  let cost = costs.other.get(key)
+  if (cost === undefined) costs.other.set(key, (cost = newEditCost(counts, kind, x, y)))
   return cost
+}
+
+/**
+ * The cost of an edit not met before: as the list has it, or as a slip of the fingers, whichever is less.
+ *
+ * @param counts The model's counts.
+ * @param kind Kind of edit.
+ * @param x First letter.
+ * @param y Second letter.
+ * @returns Its cost, above 0.
+ */
+function newEditCost(counts: Counts, kind: string, x: string, y: string): number {
+  return Math.min(-Math.log(editChance(counts, kind, x, y)), slipCost(kind, x, y))
 }
 
 /**
@@ -406,7 +529,7 @@ function learn(entries: ReadonlyArray<readonly [string, string]>): Learned {
   }
   const kept = new Map<string, string[]>()
   // The single edits alone, to weigh each rewrite against.
-  const singleEdits: Model = {counts: {edits, letters, pairs, rewrites: () => undefined}, costs: new Map()}
+  const singleEdits: Model = {counts: {edits, letters, pairs, rewrites: () => undefined}, costs: noCosts()}
   for (const [rewrite, count] of rewriteCounts) {
     if (count < fewestRewrites) continue
     const [meant = '', typed = ''] = rewrite.split('\t')
