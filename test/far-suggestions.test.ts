@@ -13,7 +13,7 @@ describe('suggestions farther than two edits', () => {
     expect(message?.expected?.[0]).toBe('certainly')
   })
 
-  test('are added only when no suggestion is a likely slip of the word', () => {
+  test('that sound like it are added only when no suggestion is a likely slip of the word', () => {
     expect(withFarSuggestions('sirtenly', ['sisterly'], noStory, known)).toEqual(['sisterly', 'certainly'])
     // `were` is one common edit from `wer`: nothing is added.
     expect(withFarSuggestions('wer', ['were', 'wear'], noStory, known)).toEqual(['were', 'wear'])
@@ -46,13 +46,35 @@ describe('suggestions farther than two edits', () => {
   })
 
   test('a far slip of a word the story spells right elsewhere gets that word first', async () => {
-    const alone = await lintDoc('The senator said her conssene was clear before the vote.')
-    // Three edits from `conscience`, which neither sounds like it nor is within two edits.
-    expect(alone.messages.find((found) => found.actual === 'conssene')?.expected?.[0]).not.toBe('conscience')
-    const file = await lintDoc('The senator said her conssene was clear before the vote, and that her conscience would guide her.')
-    const message = file.messages.find((found) => found.actual === 'conssene')
+    // Three edits from `ombudsman`, a word too rare in speech for the
+    // misspelling model's search; alone, the plural two edits away is first.
+    const alone = await lintDoc('The city named an ombutsmenn to hear complaints.')
+    expect(alone.messages.find((found) => found.actual === 'ombutsmenn')?.expected?.[0]).toBe('ombudsmen')
+    const file = await lintDoc('The city named an ombutsmenn to hear complaints, and the ombudsman began work in May.')
+    const message = file.messages.find((found) => found.actual === 'ombutsmenn')
     expect(message?.fatal).toBe(true)
-    expect(message?.expected?.[0]).toBe('conscience')
+    expect(message?.expected?.[0]).toBe('ombudsman')
+  })
+
+  test('a real misspelling gets the common word the misspelling model makes it of, however many edits away', async () => {
+    // `conssene` is three edits from `conscience` (a dropped `c` and `i`,
+    // `e` for `ie`), `frandely` three from `friendly` (`a` for `ie`, an `e`
+    // moved): edits people make by ear, which cost less than the one or two
+    // that make `consent` or `frankly`.
+    const conscience = (await lintDoc('The senator said her conssene was clear before the vote.')).messages
+    expect(conscience.find((found) => found.actual === 'conssene')?.expected?.[0]).toBe('conscience')
+    const friendly = (await lintDoc('She was very frandely with the new reporters.')).messages
+    expect(friendly.find((found) => found.actual === 'frandely')?.expected?.[0]).toBe('friendly')
+  })
+
+  test("adds the model's words beside a likely slip, not beside one common edit, for a slip of four letters or more", () => {
+    const common = (word: string): boolean => ['experiment', 'experience', 'one', 'not'].includes(word)
+    // `experiment` is a likely slip of `experent` (two common edits), so nothing that sounds like it is looked for; `experience` is within four common edits.
+    expect(withFarSuggestions('experent', ['experiment'], noStory, common)).toEqual(['experiment', 'experience'])
+    // `experince` is `experience` with one common edit (an `e` dropped): nothing is added, though `experiment` is within four.
+    expect(withFarSuggestions('experince', ['experience'], noStory, common)).toEqual(['experience'])
+    // `ont` is one edit from both `one` and `not`: a slip of three letters is near too many words to search.
+    expect(withFarSuggestions('ont', ['on'], noStory, common)).toEqual(['on'])
   })
 })
 

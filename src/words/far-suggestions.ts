@@ -1,13 +1,22 @@
 import {editDistance} from './edit-distance.js'
-import {hasLikelySuggestion} from './misspelling-model.js'
+import {hasLikelySuggestion, keyboardSlipCost, misspellingCost, wordsNear} from './misspelling-model.js'
 import {soundsLike} from './sounds-like.js'
+import {spokenWordsUsed} from './suggestions.js'
 
 /**
  * Suggestions for a slip far from its word. The suggester walks two edits,
  * and most slips are that near; a real misspelling often is not
- * (`gurment` for `government`, `seperatly` for `separately`), and when no
- * word within two edits is a likely slip of it, the word meant is looked
- * for farther:
+ * (`gurment` for `government`, `seperatly` for `separately`, `frandely`
+ * for `friendly`). So the word meant is looked for farther:
+ *
+ * - when no word within two edits is one common edit from it (a keyboard
+ *   slip always is), among the common words the misspelling model makes
+ *   the slip of at no more than the cost of four common edits, whatever
+ *   their count of edits: the edits people make by ear cost little (`a`
+ *   for `ie`), and a word the spell checker finds nearer in letters
+ *   (`frankly`) is not always the likelier;
+ *
+ * and when no word within two edits is a likely slip of it (two common edits):
  *
  * - among the words that sound like it (`sounds-like.ts`);
  * - among the words the story uses elsewhere that start with the same
@@ -27,12 +36,34 @@ import {soundsLike} from './sounds-like.js'
  */
 export const farthestFarSlip = 3
 
+/**
+ * Most a word the misspelling model finds may cost: four common edits.
+ * Set on the development set, where three and three and a half found
+ * fewer right words first, and five no more.
+ */
+const farthestModelCost = 4 * keyboardSlipCost
+
+/**
+ * Fewest letters of a slip the model's words are looked for: a shorter slip
+ * is within four common edits of hundreds of words.
+ */
+const shortestModelSlip = 4
+
+/**
+ * Fewest uses in SUBTLEX-US's 51 million words of a word the model may
+ * find: a word meant is a well-known word (as `wellKnown` is in
+ * `slip-evidence.ts`). Fewer, down to 1, found no more right words first
+ * on the development set, and took up to twice the time.
+ */
+const fewestModelUses = 100
+
 /** Fewest letters of a word of the story offered for a far slip: shorter words are within three edits of too much. */
 const shortestStoryWord = 3
 
 /**
  * Add words farther than two edits to an ordinary lowercase word's
- * suggestions when none of them is a likely slip of it.
+ * suggestions: the model's when none of them is one common edit from it,
+ * the others when none is a likely slip of it.
  *
  * @param word The unknown word.
  * @param suggestions Its suggestions within two edits.
@@ -46,13 +77,41 @@ export function withFarSuggestions(
   storyWords: ReadonlySet<string>,
   isKnown: (word: string) => boolean
 ): readonly string[] {
-  if (!/^[a-z]+$/.test(word) || hasLikelySuggestion(word, suggestions)) return suggestions
+  if (!/^[a-z]+$/.test(word)) return suggestions
   const added = new Set<string>()
-  for (const match of soundsLike(word)) if (isKnown(match)) added.add(match)
-  for (const used of storyWordsByInitial(storyWords).get(word[0]!) ?? []) if (isStoryWordNear(word, used, isKnown)) added.add(used)
+  if (word.length >= shortestModelSlip && !suggestions.some((suggestion) => misspellingCost(word, suggestion) <= keyboardSlipCost)) {
+    for (const {word: near} of wordsNear(word, commonWordsByInitial().get(word[0]!) ?? [], farthestModelCost)) if (isKnown(near)) added.add(near)
+  }
+  if (!hasLikelySuggestion(word, suggestions)) {
+    for (const match of soundsLike(word)) if (isKnown(match)) added.add(match)
+    for (const used of storyWordsByInitial(storyWords).get(word[0]!) ?? []) if (isStoryWordNear(word, used, isKnown)) added.add(used)
+  }
   for (const suggestion of suggestions) added.delete(suggestion)
   added.delete(word)
   return added.size === 0 ? suggestions : [...suggestions, ...added]
+}
+
+/** `commonWordsByInitial`, made on first use. */
+let commonWords: Map<string, string[]> | undefined
+
+/**
+ * The lowercase words of SUBTLEX-US used `fewestModelUses` times or more,
+ * sorted, by their first letter: a misspelling nearly always keeps its
+ * word's first letter, which keeps the model's search to a tenth of them.
+ *
+ * @returns The words, by first letter.
+ */
+function commonWordsByInitial(): Map<string, string[]> {
+  if (!commonWords) {
+    commonWords = new Map()
+    for (const word of spokenWordsUsed(fewestModelUses)) {
+      if (!/^[a-z]+$/.test(word)) continue
+      const words = commonWords.get(word[0]!)
+      if (words) words.push(word)
+      else commonWords.set(word[0]!, [word])
+    }
+  }
+  return commonWords
 }
 
 /** The story's ordinary words by first letter, made once for each story: a story may have thousands of slips. */
