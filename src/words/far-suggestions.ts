@@ -1,5 +1,5 @@
 import {editDistance} from './edit-distance.js'
-import {hasLikelySuggestion, keyboardSlipCost, misspellingCost, wordsNear} from './misspelling-model.js'
+import {keyboardSlipCost, likelySlipCost, misspellingCost, wordsNear} from './misspelling-model.js'
 import {soundsLike} from './sounds-like.js'
 import {spokenWordsUsed} from './suggestions.js'
 
@@ -81,11 +81,13 @@ export function withFarSuggestions(
   isKnown: (word: string) => boolean
 ): readonly string[] {
   if (!/^[a-z]+$/.test(word)) return suggestions
+  // How near the likeliest suggestion is: what decides how far to look.
+  const nearest = Math.min(...suggestions.map((suggestion) => misspellingCost(word, suggestion)))
   const added = new Set<string>()
-  if (word.length >= shortestModelSlip && !suggestions.some((suggestion) => misspellingCost(word, suggestion) <= keyboardSlipCost)) {
+  if (word.length >= shortestModelSlip && nearest > keyboardSlipCost) {
     for (const {word: near} of wordsNear(word, commonWordsByInitial().get(word[0]!) ?? [], farthestModelCost)) if (isKnown(near)) added.add(near)
   }
-  if (!hasLikelySuggestion(word, suggestions)) {
+  if (nearest > likelySlipCost) {
     for (const match of soundsLike(word)) if (isKnown(match)) added.add(match)
     for (const used of storyWordsByInitial(storyWords).get(word[0]!) ?? []) if (isStoryWordNear(word, used, isKnown)) added.add(used)
   }
@@ -105,15 +107,7 @@ let commonWords: Map<string, string[]> | undefined
  * @returns The words, by first letter.
  */
 function commonWordsByInitial(): Map<string, string[]> {
-  if (!commonWords) {
-    commonWords = new Map()
-    for (const word of spokenWordsUsed(fewestModelUses)) {
-      if (!/^[a-z]+$/.test(word)) continue
-      const words = commonWords.get(word[0]!)
-      if (words) words.push(word)
-      else commonWords.set(word[0]!, [word])
-    }
-  }
+  commonWords ??= byInitial(spokenWordsUsed(fewestModelUses).filter((word) => /^[a-z]+$/.test(word)))
   return commonWords
 }
 
@@ -128,18 +122,28 @@ const initials = new WeakMap<ReadonlySet<string>, Map<string, string[]>>()
  * @returns The words, by first letter.
  */
 function storyWordsByInitial(storyWords: ReadonlySet<string>): Map<string, string[]> {
-  let byInitial = initials.get(storyWords)
-  if (!byInitial) {
-    byInitial = new Map()
-    for (const used of storyWords) {
-      if (used.length < shortestStoryWord || !/^[a-z]+$/.test(used)) continue
-      const words = byInitial.get(used[0]!)
-      if (words) words.push(used)
-      else byInitial.set(used[0]!, [used])
-    }
-    initials.set(storyWords, byInitial)
+  let found = initials.get(storyWords)
+  if (!found) {
+    found = byInitial([...storyWords].filter((used) => used.length >= shortestStoryWord && /^[a-z]+$/.test(used)))
+    initials.set(storyWords, found)
   }
-  return byInitial
+  return found
+}
+
+/**
+ * Words by their first letter, each letter's in the order given.
+ *
+ * @param words Words of one letter or more.
+ * @returns The words, by first letter.
+ */
+function byInitial(words: readonly string[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>()
+  for (const word of words) {
+    const same = grouped.get(word[0]!)
+    if (same) same.push(word)
+    else grouped.set(word[0]!, [word])
+  }
+  return grouped
 }
 
 /**

@@ -89,17 +89,6 @@ export const keyboardSlipCost = 4
 export const likelySlipCost = 2 * keyboardSlipCost
 
 /**
- * Whether a suggestion is a likely slip of the word typed (see `likelySlipCost`).
- *
- * @param typed The word as typed.
- * @param suggestions Its suggestions.
- * @returns Whether one of them is.
- */
-export function hasLikelySuggestion(typed: string, suggestions: readonly string[]): boolean {
-  return suggestions.some((suggestion) => misspellingCost(typed, suggestion) <= likelySlipCost)
-}
-
-/**
  * Most the cost of a slip of rhythm can be: that of a keyboard slip less the
  * choice of one key among a letter's neighbours (about four), which such a
  * slip does not make.
@@ -160,14 +149,24 @@ const mostPairsKept = 100_000
  * @returns The cost; 0 when they are the same word.
  */
 export function misspellingCost(typed: string, intended: string): number {
-  const pair = typed + '\n' + intended
-  let cost = pairCosts.get(pair)
+  let cost = pairCosts.get(typed + '\n' + intended)
   if (cost === undefined) {
-    if (pairCosts.size >= mostPairsKept) pairCosts.clear()
     model ??= {counts: learnedCounts(), costs: noCosts()}
-    pairCosts.set(pair, (cost = alignmentCost(typed, intended, model)))
+    rememberCost(typed, intended, (cost = alignmentCost(typed, intended, model)))
   }
   return cost
+}
+
+/**
+ * Keep a pair's cost in `pairCosts`, emptied when full.
+ *
+ * @param typed The word as typed.
+ * @param intended A word it may have meant.
+ * @param cost The cost the learnt model gives.
+ */
+function rememberCost(typed: string, intended: string, cost: number): void {
+  if (pairCosts.size >= mostPairsKept) pairCosts.clear()
+  pairCosts.set(typed + '\n' + intended, cost)
 }
 
 /**
@@ -303,7 +302,11 @@ export function wordsNear(typed: string, words: readonly string[], budget: numbe
     }
     fillRow(alignment, a, word.length + 2, model)
     const cost = alignment.table[(word.length + 2) * alignment.width + alignment.typed.length]!
-    if (cost <= budget) found.push({word, cost})
+    if (cost <= budget) {
+      found.push({word, cost})
+      // Ranked next with the slip's other suggestions: not aligned again.
+      rememberCost(typed, word, cost)
+    }
   }
   return found
 }
