@@ -31,6 +31,12 @@ describe('misspelling model', () => {
     expect(rankSuggestions('ool', ['oil', 'cool', 'pool'], new Set())[0]).toBe('cool')
   })
 
+  it('learns from words spelt two ways for one sound how people spell by ear', () => {
+    // `plane` for `plain` and `seen` for `scene`: the spellings English gives one sound, which typists' slips rarely show.
+    expect(misspellingCost('rane', 'rain')).toBeLessThan(misspellingCost('rane', 'range'))
+    expect(misspellingCost('seak', 'seek')).toBeLessThan(misspellingCost('seak', 'speak'))
+  })
+
   it('learns rewrites of several letters that people make as one habit', () => {
     // Two edits each, but one habit: `ys` for `ies`, `f` for `ph`. They cost less than one edit of an unrelated kind.
     expect(misspellingCost('citys', 'cities')).toBeLessThan(misspellingCost('citys', 'city'))

@@ -265,6 +265,14 @@ describe('spelling', () => {
     expect(trying?.expected?.[0]).toBe('trying')
   })
 
+  test('ranks a word spelt by ear first', async () => {
+    // `ea` written for `ee`, `ou` for `ow`: a sound spelt another way English spells it, not a slip of the keys.
+    const [seek] = (await lintDoc('He plans to seak a second term.')).messages
+    expect(seek?.expected?.[0]).toBe('seek')
+    const [how] = (await lintDoc('Can you show me hou to fill in the form?')).messages
+    expect(how?.expected?.[0]).toBe('how')
+  })
+
   test('offers a contraction first when it is the word meant', async () => {
     const [message] = (await lintDoc('It isnt clear who will pay.')).messages
     expect(message?.expected?.[0]).toBe("isn't")

@@ -1,5 +1,6 @@
 import {cachedBytes} from './disk-cache.js'
 import {misspellingEntries, misspellingsDigests} from './common-misspellings.js'
+import {homophoneEntries, homophonesDigest} from './homophones.js'
 import {isNeighbourKey, meanNeighbourCount} from './keyboard.js'
 import {sortedLines} from './sorted-lines.js'
 
@@ -11,6 +12,15 @@ import {sortedLines} from './sorted-lines.js'
  * takes likely edits to become the typed word is likelier the word meant
  * than one that takes as many unlikely ones: `seperate` is `separate` with
  * an `e` for an `a`, a common confusion of an unstressed vowel.
+ *
+ * Typists made that list. Someone spelling by ear writes one spelling of a
+ * sound for another (`rane` for `rain`, `hou` for `how`), a habit the list
+ * shows little of; so the model also learns from the words English spells
+ * two ways for one sound (`homophones.ts`: `plane` and `plain`, `our` and
+ * `hour`), some 5,000 pairs, each counted as one misspelling. (Counted
+ * three or ten times, they ranked by-ear misspellings better still on the
+ * held-out set and keyboard slips worse on both; once is the weight of any
+ * pair the model learns from, not a setting.)
  *
  * Each edit is counted in the letter context it happens in: a letter
  * typed for another, a letter added after a letter, a letter dropped after
@@ -447,15 +457,15 @@ function editChance({edits, letters, pairs}: Counts, kind: string, x: string, y:
 }
 
 /**
- * The counts, from the disk cache (learning them aligns 94,000 pairs and
+ * The counts, from the disk cache (learning them aligns 99,000 pairs and
  * weighs each rewrite of letters against the single edits: about a
- * second, once per installed version of the list).
+ * second, once per installed version of the lists).
  *
  * @returns Counts.
  */
 function learnedCounts(): Counts {
-  const bytes = cachedBytes('misspelling-model-4', misspellingsDigests(), function () {
-    return new TextEncoder().encode(JSON.stringify(learn(misspellingEntries())))
+  const bytes = cachedBytes('misspelling-model-5', [...misspellingsDigests(), homophonesDigest()], function () {
+    return new TextEncoder().encode(JSON.stringify(learn([...misspellingEntries(), ...homophoneEntries()])))
   })
   const data = JSON.parse(new TextDecoder().decode(bytes)) as Learned
   return {edits: new Map(data.edits), letters: new Map(data.letters), pairs: new Map(data.pairs), rewrites: rewritesFrom(data.rewrites)}
