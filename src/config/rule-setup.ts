@@ -68,9 +68,18 @@ function setUp(rule: AnyRule, settings: RuleSettings<unknown>): Check | NoteStor
   }
 }
 
+/** The last accepted words made from each names list, with the config words they were made with. */
+const acceptedByNames = new WeakMap<readonly string[], {words: string; accepted: readonly string[]}>()
+
 /**
  * The words a config accepts: its names, then its own words that are not
  * among them, each once.
+ *
+ * The list is made again only when the words change: `lintText` resolves
+ * its config afresh on every call, and joining the 20,000 names with the
+ * house style's words, then making a set of them for the rules, took a
+ * quarter of the time of linting a story that way. The list is frozen, so
+ * sharing it shares no state between calls.
  *
  * @param config Resolved configuration.
  * @returns The words, frozen.
@@ -81,5 +90,10 @@ function acceptedWordsOf(config: ResolvedConfig): readonly string[] {
   if (config.words.length === 0 && Object.isFrozen(config.names) && wordSet(config.names).size === config.names.length) {
     return config.names
   }
-  return Object.freeze([...new Set([...config.names, ...config.words])])
+  const words = JSON.stringify(config.words)
+  const known = Object.isFrozen(config.names) ? acceptedByNames.get(config.names) : undefined
+  if (known?.words === words) return known.accepted
+  const accepted = Object.freeze([...new Set([...config.names, ...config.words])])
+  if (Object.isFrozen(config.names)) acceptedByNames.set(config.names, {words, accepted})
+  return accepted
 }
