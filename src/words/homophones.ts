@@ -8,7 +8,7 @@
  * word written for the other, in both directions. Together they are the
  * spellings English gives one sound, which is what someone spelling by
  * ear chooses among: `plane` for `plain` is the habit of `rane` for
- * `rain`, `our` for `hour` that of `hou` for `how`.
+ * `rain`, `flour` for `flower` that of `hou` for `how`.
  */
 import fs from 'node:fs'
 import {dictionaryFile} from '../package-info.js'

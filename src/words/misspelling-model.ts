@@ -16,8 +16,8 @@ import {sortedLines} from './sorted-lines.js'
  * Typists made that list. Someone spelling by ear writes one spelling of a
  * sound for another (`rane` for `rain`, `hou` for `how`), a habit the list
  * shows little of; so the model also learns from the words English spells
- * two ways for one sound (`homophones.ts`: `plane` and `plain`, `our` and
- * `hour`), some 5,000 pairs, each counted as one misspelling. (Counted
+ * two ways for one sound (`homophones.ts`: `plane` and `plain`, `flour` and
+ * `flower`), some 5,000 pairs, each counted as one misspelling. (Counted
  * three or ten times, they ranked by-ear misspellings better still on the
  * held-out set and keyboard slips worse on both; once is the weight of any
  * pair the model learns from, not a setting.)
