@@ -74,7 +74,7 @@ const cmudictLicence = [
  * Group the dictionary's words by how they sound.
  *
  * @param entries Words (`read`, `read(2)` for a second pronunciation) and their ARPAbet phones with stress digits.
- * @returns Groups of two or more words, each sorted, the groups sorted.
+ * @returns Groups of two or more words, each sorted, the groups sorted (code-unit order, as `sort` has it).
  */
 function homophoneGroups(entries: Record<string, string>): string[][] {
   const bySound = new Map<string, Set<string>>()
@@ -87,19 +87,8 @@ function homophoneGroups(entries: Record<string, string>): string[][] {
     words.add(word)
     bySound.set(sound, words)
   }
-  const groups = [...bySound.values()].filter((words) => words.size > 1).map((words) => [...words].sort(compare))
-  return groups.sort((a, b) => compare(a.join(' '), b.join(' ')))
-}
-
-/**
- * Compare two strings in code-unit order.
- *
- * @param a A string.
- * @param b Another.
- * @returns Negative, zero or positive.
- */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  const lines = [...bySound.values()].filter((words) => words.size > 1).map((words) => [...words].sort().join(' '))
+  return lines.sort().map((line) => line.split(' '))
 }
 
 const groups = homophoneGroups(dictionary)

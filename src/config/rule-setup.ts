@@ -90,10 +90,12 @@ function acceptedWordsOf(config: ResolvedConfig): readonly string[] {
   if (config.words.length === 0 && Object.isFrozen(config.names) && wordSet(config.names).size === config.names.length) {
     return config.names
   }
+  // Only a frozen names list may key what is made of it: another may change.
+  const kept = Object.isFrozen(config.names)
   const words = JSON.stringify(config.words)
-  const known = Object.isFrozen(config.names) ? acceptedByNames.get(config.names) : undefined
+  const known = kept ? acceptedByNames.get(config.names) : undefined
   if (known?.words === words) return known.accepted
   const accepted = Object.freeze([...new Set([...config.names, ...config.words])])
-  if (Object.isFrozen(config.names)) acceptedByNames.set(config.names, {words, accepted})
+  if (kept) acceptedByNames.set(config.names, {words, accepted})
   return accepted
 }

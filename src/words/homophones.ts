@@ -10,7 +10,7 @@
  * ear chooses among: `plane` for `plain` is the habit of `rane` for
  * `rain`, `flour` for `flower` that of `hou` for `how`.
  */
-import fs from 'node:fs'
+import {readWordList} from '../config/word-list.js'
 import {dictionaryFile} from '../package-info.js'
 import {fileDigest} from './disk-cache.js'
 
@@ -25,9 +25,8 @@ const homophonesFile = (): string => dictionaryFile('homophones.txt')
  */
 export function homophoneEntries(): Array<[written: string, meant: string]> {
   const entries: Array<[string, string]> = []
-  for (const line of fs.readFileSync(homophonesFile(), 'utf8').split('\n')) {
-    if (line === '' || line.startsWith('#')) continue
-    const words = line.split(' ')
+  for (const group of readWordList(homophonesFile())) {
+    const words = group.split(' ')
     for (const written of words) {
       for (const meant of words) if (written !== meant) entries.push([written, meant])
     }

@@ -140,6 +140,16 @@ function noCosts(): EditCosts {
 let model: Model | undefined
 
 /**
+ * The model learnt from the list, with no edit costs met yet on first use.
+ *
+ * @returns The model.
+ */
+function learnedModel(): Model {
+  model ??= {counts: learnedCounts(), costs: noCosts()}
+  return model
+}
+
+/**
  * Costs of the pairs ranked so far. A run meets the same unknown words and
  * suggestions in story after story (a name, a term of the trade), and
  * ranking is most of what a slip costs a run of a thousand stories.
@@ -160,10 +170,7 @@ const mostPairsKept = 100_000
  */
 export function misspellingCost(typed: string, intended: string): number {
   let cost = pairCosts.get(typed + '\n' + intended)
-  if (cost === undefined) {
-    model ??= {counts: learnedCounts(), costs: noCosts()}
-    rememberCost(typed, intended, (cost = alignmentCost(typed, intended, model)))
-  }
+  if (cost === undefined) rememberCost(typed, intended, (cost = alignmentCost(typed, intended, learnedModel())))
   return cost
 }
 
@@ -281,7 +288,7 @@ function fillRow({typed: b, typedEnding, table, width}: Alignment, a: string, i:
  * @returns The words within it, with their costs.
  */
 export function wordsNear(typed: string, words: readonly string[], budget: number): Array<{word: string; cost: number}> {
-  model ??= {counts: learnedCounts(), costs: noCosts()}
+  const model = learnedModel()
   const longest = words.reduce((most, word) => Math.max(most, word.length), 0)
   const alignment = newAlignment(typed, longest + 2)
   const found: Array<{word: string; cost: number}> = []
