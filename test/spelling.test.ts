@@ -197,8 +197,8 @@ describe('spelling', () => {
   })
 
   test('keeps at most ten suggestions', async () => {
-    // dictionary-en has 23 suggestions for `sone`.
-    const file = await lintDoc('The sone rose.')
+    // dictionary-en has 23 suggestions for `sone`. (No word after it: "sone rose" leaves fewer than ten near `sun`.)
+    const file = await lintDoc('The sone.')
     expect(file.messages[0]?.expected).toHaveLength(10)
   })
 
@@ -216,7 +216,7 @@ describe('spelling', () => {
 
   test('still checks words next to a bracketed insertion', async () => {
     expect(await messages('He said "[the] budgett stands".')).toEqual([
-      '1:16-1:23: error Unexpected unknown word `budgett`, expected for example `budget`'
+      '1:16-1:23: error Unexpected unknown word `budgett`, expected for example `budget`, `budgets`'
     ])
   })
 
@@ -271,6 +271,14 @@ describe('spelling', () => {
     expect(seek?.expected?.[0]).toBe('seek')
     const [how] = (await lintDoc('Can you show me hou to fill in the form?')).messages
     expect(how?.expected?.[0]).toBe('how')
+  })
+
+  test('lets the words of present-day prose beside a slip choose its word', async () => {
+    // `to` and `them` are far commoner, but "useful tool" and "development team" are what English writes.
+    const [tool] = (await lintDoc('The archive is a useful tol for reporters who check old court records.')).messages
+    expect(tool?.expected?.[0]).toBe('tool')
+    const [team] = (await lintDoc('Our development tem meets every Monday to plan the week.')).messages
+    expect(team?.expected?.[0]).toBe('team')
   })
 
   test('offers a contraction first when it is the word meant', async () => {

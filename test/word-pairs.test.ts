@@ -1,25 +1,8 @@
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {dictionaryFile} from '../src/package-info.js'
-import {clauseWords, contextFit} from '../src/words/word-pairs.js'
+import {contextFit} from '../src/words/word-pairs.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
-
-describe('clauseWords', () => {
-  test('splits at stops, commas, quotation marks, dashes and brackets, lowercase', () => {
-    expect(clauseWords('The mayor said, “It’s late.” Then -- at last (we hope) the vote')).toEqual([
-      ['the', 'mayor', 'said'],
-      ["it's", 'late'],
-      ['then'],
-      ['at', 'last'],
-      ['we', 'hope'],
-      ['the', 'vote']
-    ])
-  })
-
-  test('gives nothing for text without words', () => {
-    expect(clauseWords('— 42, 17; ...')).toEqual([])
-  })
-})
 
 describe('contextFit', () => {
   test('is above 0 for a word that often follows the word before it, below for one that does not', () => {
@@ -27,21 +10,24 @@ describe('contextFit', () => {
     expect(contextFit('hose', {before: 'he'})).toBeLessThan(0)
   })
 
-  test('knows present-day pairs two centuries of addresses never wrote, from WordNet', () => {
+  test('knows the pairs of present-day prose', () => {
     expect(contextFit('team', {before: 'the'})).toBeGreaterThan(contextFit('term', {before: 'the'}))
     expect(contextFit('tool', {before: 'this'})).toBeGreaterThan(0)
     expect(contextFit('feel', {after: 'free'})).toBeGreaterThan(contextFit('real', {after: 'free'}))
+    expect(contextFit('team', {before: 'development'})).toBeGreaterThan(contextFit('them', {before: 'development'}) + 2)
+    expect(contextFit('tool', {before: 'useful'})).toBeGreaterThan(contextFit('to', {before: 'useful', after: 'for'}))
   })
 
-  test('knows how people write about their work, from mail', () => {
-    // Neither the addresses nor WordNet's glosses write "a key part" more than "a keen part".
+  test('knows how people write about their work', () => {
     expect(contextFit('key', {after: 'part'})).toBeGreaterThan(contextFit('keen', {after: 'part'}))
   })
 
-  test('weighs the word after as well as the word before', () => {
-    // "the off" is rare and "off off" rarer: the word after sinks `off` further.
-    expect(contextFit('off', {before: 'the', after: 'off'})).toBeLessThan(contextFit('off', {before: 'the'}))
-    expect(contextFit('roof', {before: 'the', after: 'off'})).toBeGreaterThan(contextFit('off', {before: 'the', after: 'off'}))
+  test('weighs the word after as well as the word before, each as much as it says', () => {
+    // "the deep" and "the deal" are about as likely; "deep water" is far likelier than "deal water".
+    const deep = contextFit('deep', {before: 'the', after: 'water'})
+    const deal = contextFit('deal', {before: 'the', after: 'water'})
+    expect(deep - deal).toBeGreaterThan(contextFit('deep', {before: 'the'}) - contextFit('deal', {before: 'the'}) + 3)
+    expect(deep).toBe(contextFit('deep', {before: 'the'}) + contextFit('deep', {after: 'water'}))
   })
 
   test('is 0 with no words beside it', () => {
@@ -49,27 +35,30 @@ describe('contextFit', () => {
   })
 
   test('says as much as the pair is likelier than chance, uncapped', () => {
-    // "years ago" is one of the speeches' commonest pairs: far more than e² likelier than chance.
+    // "years ago" is far more than e² likelier than chance.
     expect(contextFit('ago', {before: 'years'})).toBeGreaterThan(3)
     expect(contextFit('ago', {before: 'years'})).toBeGreaterThan(contextFit('of', {before: 'years'}) + 2)
   })
 
-  test('weighs a pair the speeches never wrote by what its words are: a verb after "could", not a noun', () => {
-    // Neither "could fly" nor "could film" is in the speeches; a verb follows a modal, a noun seldom does.
+  test('knows that a verb follows "could", not a noun', () => {
     expect(contextFit('fly', {before: 'could'})).toBeGreaterThan(contextFit('film', {before: 'could'}) + 2)
   })
 
   test('weighs a word never seen after a common word as unlikely there, not impossible', () => {
+    // The model lacks `qwzx`: a pair with it backs off, as a pair the model never saw does.
     const fit = contextFit('qwzx', {before: 'the'})
     expect(fit).toBeLessThan(0)
-    expect(Number.isFinite(fit)).toBe(true)
-    // Nor is any part of speech ruled out after another.
+    expect(fit).toBe(contextFit('qwzx', {before: 'the'}))
     for (const [word, before] of [['the', 'the'], ['of', 'could'], ['could', 'the']] as const) {
       expect(Number.isFinite(contextFit(word, {before}))).toBe(true)
     }
   })
 
-  test('reads curly apostrophes and capitals as the list counts them', () => {
+  test('says nothing after a word the model lacks', () => {
+    expect(contextFit('water', {before: 'qwzx'})).toBe(0)
+  })
+
+  test('reads curly apostrophes and capitals as the model counts them', () => {
     expect(contextFit('It’s', {after: 'time'})).toBe(contextFit("it's", {after: 'time'}))
     expect(contextFit('going', {before: 'It’s'})).toBe(contextFit('going', {before: "it's"}))
   })
@@ -121,8 +110,19 @@ describe('suggestions ranked with the words beside them', () => {
 
 describe('lists read as Latin-1', () => {
   // Decoding Latin-1 is quicker than UTF-8, and gives the same text only while a list is ASCII.
-  test.each(['word-pairs.txt', 'written-usage.txt'])('%s is ASCII', (name) => {
-    const bytes = fs.readFileSync(dictionaryFile(name))
+  test('written-usage.txt is ASCII', () => {
+    const bytes = fs.readFileSync(dictionaryFile('written-usage.txt'))
     expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1)
+  })
+
+  test("word-pairs.bin's header and words are ASCII, and the header carries the model's licence", () => {
+    const bytes = fs.readFileSync(dictionaryFile('word-pairs.bin'))
+    const end = bytes.indexOf('# end of header', 0, 'latin1')
+    const header = bytes.subarray(0, end).toString('latin1')
+    expect(bytes.subarray(0, end).findIndex((byte) => byte > 0x7f)).toBe(-1)
+    expect(header).toContain('Carnegie Mellon University')
+    expect(header).toContain('Redistributions in binary form must reproduce the above copyright')
+    const words = bytes.subarray(bytes.length - 200_000)
+    expect(words.toString('latin1')).toMatch(/\nyears\n/)
   })
 })
