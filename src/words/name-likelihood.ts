@@ -44,10 +44,14 @@ const context = 3
 
 /**
  * Natural-log units by which one spelling's letters must be likelier than
- * the other's to decide (set on the Wikinews development set, where fewer
- * than one pair in thirty of names no list knows went the wrong way at it).
+ * the other's to decide: the least at which the letters go the wrong way
+ * in at most one decided pair in a hundred, over every slip the benchmark
+ * makes of the names of the Wikinews development set that no list knows
+ * (`npm run bench:direction`: 0.98% there; 0.82% on the site stories).
+ * An answer the wrong way points the editor at the slip; no answer leaves
+ * the choice to them. At 3, one pair in 26 went the wrong way.
  */
-const letterMargin = 3
+const letterMargin = 6
 
 /**
  * What a letter is worth, in natural-log units, when two spellings differ
