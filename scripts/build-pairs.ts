@@ -93,11 +93,11 @@ interface Bigrams {
  */
 function readTrieModel(bytes: Buffer): Bigrams {
   const header = 'Trie Language Model'
-  if (bytes.toString('latin1', 0, header.length) !== header) throw new Error(`${source}: not a sphinxbase trie language model`)
+  if (bytes.toString('latin1', 0, header.length) !== header) throw new Error('not a sphinxbase trie language model')
   let at = header.length
   const order = bytes.readUInt8(at)
   at += 1
-  if (order < 3) throw new Error(`${source}: a model of order ${order}; this reader knows the layout of order 3 and above`)
+  if (order < 3) throw new Error(`a model of order ${order}; this reader knows the layout of order 3 and above`)
   const counts: number[] = []
   for (let index = 0; index < order; index++, at += 4) counts.push(bytes.readUInt32LE(at))
   const [wordCount = 0, pairCount = 0, tripleCount = 0] = counts
@@ -125,7 +125,7 @@ function readTrieModel(bytes: Buffer): Bigrams {
   const spellings = bytes.readInt32LE(at)
   at += 4
   const words = bytes.toString('latin1', at, at + spellings).split('\0').slice(0, wordCount)
-  if (at + spellings !== bytes.length || words.length !== wordCount) throw new Error(`${source}: the layout is not as expected`)
+  if (at + spellings !== bytes.length || words.length !== wordCount) throw new Error('its layout is not the one this reader knows')
 
   // The model's log units: base 1.0001.
   const logUnit = Math.log(1.0001)
@@ -237,6 +237,17 @@ function textHeader(words: number, pairs: number): string {
   return text + ' '.repeat((4 - ((text.length + 1) % 4)) % 4) + '\n'
 }
 
-const model = readTrieModel(fs.readFileSync(source))
+if (!fs.existsSync(source)) {
+  console.error(`build-pairs: no language model at ${source}: install Debian's pocketsphinx-en-us package (apt-get install pocketsphinx-en-us) or name the en-us.lm.bin file`)
+  process.exit(2)
+}
+let model: Bigrams
+try {
+  model = readTrieModel(fs.readFileSync(source))
+} catch (error) {
+  // A file of another layout can send the reader past its end: say which file, not where in the reader.
+  console.error(`build-pairs: ${source}: ${error instanceof RangeError ? 'ends before its layout does' : (error as Error).message}`)
+  process.exit(1)
+}
 fs.writeFileSync(target, encode(model))
 console.log(`${path.relative(packageRoot(), target)}: ${model.words.length} words, ${model.pairs.length} pairs, ${fs.statSync(target).size} bytes`)
