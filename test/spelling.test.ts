@@ -281,6 +281,14 @@ describe('spelling', () => {
     expect(team?.expected?.[0]).toBe('team')
   })
 
+  test('lets the words two away choose too', async () => {
+    // "three month" and "was not" are English; "three months while" and "was one of the" are what is meant.
+    const [months] = (await lintDoc('The bridge will stay shut for three monsth while crews work.')).messages
+    expect(months?.expected?.[0]).toBe('months')
+    const [one] = (await lintDoc('Officials said the plan was ont of the best.')).messages
+    expect(one?.expected?.[0]).toBe('one')
+  })
+
   test('offers a contraction first when it is the word meant', async () => {
     const [message] = (await lintDoc('It isnt clear who will pay.')).messages
     expect(message?.expected?.[0]).toBe("isn't")

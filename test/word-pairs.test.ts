@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {dictionaryFile} from '../src/package-info.js'
-import {contextFit} from '../src/words/word-pairs.js'
+import {contextFit, type WordContext} from '../src/words/word-pairs.js'
 import {rankSuggestions} from '../src/words/suggestions.js'
 
 describe('contextFit', () => {
@@ -22,12 +22,22 @@ describe('contextFit', () => {
     expect(contextFit('key', {after: 'part'})).toBeGreaterThan(contextFit('keen', {after: 'part'}))
   })
 
-  test('weighs the word after as well as the word before, each as much as it says', () => {
+  test('weighs the word after as well as the word before', () => {
     // "the deep" and "the deal" are about as likely; "deep water" is far likelier than "deal water".
     const deep = contextFit('deep', {before: 'the', after: 'water'})
     const deal = contextFit('deal', {before: 'the', after: 'water'})
     expect(deep - deal).toBeGreaterThan(contextFit('deep', {before: 'the'}) - contextFit('deal', {before: 'the'}) + 3)
-    expect(deep).toBe(contextFit('deep', {before: 'the'}) + contextFit('deep', {after: 'water'}))
+  })
+
+  test('looks two words each way, by the triples of the model', () => {
+    // After "flexible" alone, `schedule` and `schedules` are about as likely; after "a flexible", one schedule.
+    const lean = (context: WordContext) => contextFit('schedule', context) - contextFit('schedules', context)
+    expect(lean({before: 'flexible', beforeThat: 'a'})).toBeGreaterThan(lean({before: 'flexible'}) + 1)
+    // "was not of" and "was one of": the word after next ("of the") speaks for `one` too.
+    const one = (context: WordContext) => contextFit('one', context) - contextFit('not', context)
+    expect(one({before: 'was', after: 'of', afterThat: 'the'})).toBeGreaterThan(0)
+    // A word beyond with no word beside is not a neighbour.
+    expect(contextFit('one', {beforeThat: 'was'})).toBe(0)
   })
 
   test('is 0 with no words beside it', () => {

@@ -14,7 +14,7 @@ import type {WordContext} from '../words/word-pairs.js'
 import {isTolerated, toleratedFragments} from './tolerated.js'
 import {type WordPart, wordParts} from './word-parts.js'
 import {wordText} from './word-text.js'
-import {neighbourWord} from './each-sentence.js'
+import {neighbourWord, nextNonSpace} from './each-sentence.js'
 import {isAscii} from '../ascii.js'
 import {namesLinkDestination} from '../parse/link-names.js'
 import {hasStylisedWord} from '../parse/stylised-words.js'
@@ -266,7 +266,7 @@ function rankMessage(
 }
 
 /**
- * The words beside an unknown word, to rank its suggestions by: only for a
+ * The two words each side of an unknown word, to rank its suggestions by: only for a
  * whole word, as written, across white space (a part of `well-know` has its
  * compound beside it, not the sentence's words).
  *
@@ -275,8 +275,13 @@ function rankMessage(
  */
 function wordContext({part, word, sentence}: UnknownWord): WordContext {
   if (!sentence || part.afterHyphen || part.beforeHyphen) return {}
-  const beside = (step: -1 | 1): string | undefined => neighbourWord(word, sentence, step) || undefined
-  return {before: beside(-1), after: beside(1)}
+  const beside = (from: Word, step: -1 | 1): string | undefined => neighbourWord(from, sentence, step) || undefined
+  // The word beyond the one beside, for the model's triples: across white space only, as the one beside.
+  const beyond = (step: -1 | 1): string | undefined => {
+    const next = sentence.children[nextNonSpace(sentence.children, sentence.children.indexOf(word), step)]
+    return next?.type === 'WordNode' ? beside(next, step) : undefined
+  }
+  return {before: beside(word, -1), after: beside(word, 1), beforeThat: beyond(-1), afterThat: beyond(1)}
 }
 
 /**
