@@ -110,6 +110,29 @@ function placeAt(places: Places, index: number): number {
 }
 
 /**
+ * Where a value is in a sorted stretch of a list, by binary search: a
+ * place among places, or a word among the words.
+ *
+ * @param from The stretch's start.
+ * @param to Its end (not in it).
+ * @param valueAt The list's value at an index.
+ * @param value The value.
+ * @returns Its index, or -1 when the stretch lacks it.
+ */
+function findSorted<Value extends number | string>(from: number, to: number, valueAt: (index: number) => Value, value: Value): number {
+  let low = from
+  let high = to - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const found = valueAt(middle)
+    if (found === value) return middle
+    if (found < value) low = middle + 1
+    else high = middle - 1
+  }
+  return -1
+}
+
+/**
  * Where a place is in a sorted stretch of a list of places.
  *
  * @param places The places.
@@ -118,17 +141,8 @@ function placeAt(places: Places, index: number): number {
  * @param value The place.
  * @returns Its index, or -1 when the stretch lacks it.
  */
-function findSorted(places: Places, from: number, to: number, value: number): number {
-  let low = from
-  let high = to - 1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    const found = placeAt(places, middle)
-    if (found === value) return middle
-    if (found < value) low = middle + 1
-    else high = middle - 1
-  }
-  return -1
+function findPlace(places: Places, from: number, to: number, value: number): number {
+  return findSorted(from, to, (index) => placeAt(places, index), value)
 }
 
 /**
@@ -139,16 +153,7 @@ function findSorted(places: Places, from: number, to: number, value: number): nu
  * @returns Its place, or -1 when the model lacks it.
  */
 function placeOf(words: readonly string[], word: string): number {
-  let low = 0
-  let high = words.length - 1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    const found = words[middle]!
-    if (found === word) return middle
-    if (found < word) low = middle + 1
-    else high = middle - 1
-  }
-  return -1
+  return findSorted(0, words.length, (index) => words[index]!, word)
 }
 
 /**
@@ -161,7 +166,7 @@ function placeOf(words: readonly string[], word: string): number {
 function pairPlace(first: number, second: number): number {
   if (first < 0 || second < 0) return -1
   const {starts, seconds} = pairModel()
-  return findSorted(seconds, placeAt(starts, first), placeAt(starts, first + 1), second)
+  return findPlace(seconds, placeAt(starts, first), placeAt(starts, first + 1), second)
 }
 
 /**
@@ -197,8 +202,8 @@ function tripleFit(first: number, second: number, third: number): number {
   if (first < 0 || second < 0) return pairFit(second, third)
   const {tripledPairs, tripleStarts, tripleWords, tripleFits, pairBackoffs} = pairModel()
   const ending = pairPlace(second, third)
-  const tripled = ending < 0 ? -1 : findSorted(tripledPairs, 0, tripledPairs.length / 3, ending)
-  const triple = tripled < 0 ? -1 : findSorted(tripleWords, placeAt(tripleStarts, tripled), placeAt(tripleStarts, tripled + 1), first)
+  const tripled = ending < 0 ? -1 : findPlace(tripledPairs, 0, tripledPairs.length / 3, ending)
+  const triple = tripled < 0 ? -1 : findPlace(tripleWords, placeAt(tripleStarts, tripled), placeAt(tripleStarts, tripled + 1), first)
   if (triple >= 0) return tripleFits[triple]! * pairStep
   const history = pairPlace(first, second)
   return (history < 0 ? 0 : pairBackoffs[history]! * pairStep) + pairFit(second, third)
