@@ -9,6 +9,7 @@ import {writtenUsageRank} from '../src/words/written-usage.js'
 import {ListedNames} from '../src/words/listed-variants.js'
 import {type LikelihoodEvidence, likelierSpelling} from '../src/words/name-likelihood.js'
 import {setSeverity} from '../src/severity.js'
+import {dictionaryLookup} from '../src/words/dictionary.js'
 import {wordSet} from '../src/words/word-set.js'
 
 /** Options of the `name-consistency` rule. */
@@ -50,10 +51,13 @@ export default defineRule<NameConsistencyOptions>(
       // "Ralph Houk", "Dick Hoak": a first name, a surname or an initial, never a title or a capitalised word.
       const isPersonName = (use: NameUse): boolean =>
         !titles.has(use.text) && (!use.known || names.has(use.text) || check.casings(use.text.toLowerCase()).includes(use.text))
+      // "Lalita" in the names lists says nothing of whether this story's "Lalitha" is another person's name.
+      const dictionary = dictionaryLookup(check.dialect)
+      const isOnlyNamesListed = (spelling: string): boolean => names.has(spelling) && !ownWords.has(spelling) && !dictionary.correct(spelling)
       // Found only for a story with variants: looking its neighbours up is work most stories never need.
       let company: Map<string, Set<string>> | undefined
 
-      for (const group of groupVariants(uses, {listed, distinct})) {
+      for (const group of groupVariants(uses, {listed, distinct, isOnlyNamesListed})) {
         // "Plan" in a title-case headline is a word, not a name to align "Plann" with.
         if (group.canonical.known && !group.canonical.listed && check.isKnown(group.canonical.text.toLowerCase())) continue
         for (const variant of group.variants) {

@@ -138,6 +138,35 @@ describe('name-consistency', () => {
     expect(file.messages[0]?.reason).toBe('Unexpected `Ostrawa`, expected `Ostrava` as in the names list')
   })
 
+  // `Yusuf` is in the bundled first names and `Yousuf` is not, but written English uses both about as
+  // much: the list knows a first name, not the person the story is about.
+  test('follows the story, not the names lists, between two spellings both in written use', async () => {
+    const doc = 'Coach Yousuf Dar picked the side. Yousuf named a new captain, and Yusuf said the squad was fit. Yousuf left early.'
+    expect(await variants(doc)).toEqual(['Yusuf → Yousuf'])
+    const file = await lintDoc(doc)
+    const finding = file.messages.find((message) => message.ruleId === 'name-consistency')
+    expect(finding?.reason).toBe('Unexpected `Yusuf`, expected `Yousuf` as spelled 3 times in this story')
+  })
+
+  test('offers no fix for two spellings both in written use once each, though the names lists have one', async () => {
+    const file = await lintDoc('Coach Yusuf Dar picked the side, and Yousuf named a new captain.')
+    const findings = file.messages.filter((message) => message.ruleId === 'name-consistency')
+    expect(findings.map((message) => [message.actual, message.expected, severityOf(message), message.fixable ?? false])).toEqual([
+      ['Yousuf', [], 'error', false]
+    ])
+    expect(findings[0]?.reason).toMatch(/^Unexpected `Yousuf` or `Yusuf`: both spellings are in use in this story, once each/)
+  })
+
+  test('still takes the names lists’ spelling when written English lacks the other', async () => {
+    expect(await variants('Coach Imran Dar picked the side, and Imraan named a new captain.')).toEqual(['Imraan → Imran'])
+  })
+
+  test('takes the config words’ spelling between two spellings both in written use', async () => {
+    const text = 'Coach Yousuf Dar picked the side. Yousuf named a new captain, and Yusuf said the squad was fit.'
+    const file = await checkAlone('name-consistency', text, {config: {words: ['Yusuf']}})
+    expect(findingsWithFixes(file)).toEqual(['1:7-1:13 warning Yousuf → Yusuf', '1:35-1:41 warning Yousuf → Yusuf'])
+  })
+
   test('never merges two names from the bundled lists', async () => {
     expect(await variants('Mangalore port reopened. Bangalore offices stayed shut.')).toEqual([])
   })

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {letterScore, likelierSpelling} from '../src/words/name-likelihood.js'
+import {areBothInUse, letterScore, likelierSpelling} from '../src/words/name-likelihood.js'
 
 describe('likelierSpelling', function () {
   test.each([
@@ -48,5 +48,18 @@ describe('likelierSpelling', function () {
     // A dropped letter makes a shorter word, which would otherwise always score higher.
     expect(letterScore('durbin')).toBeGreaterThan(letterScore('durbn'))
     expect(letterScore('ottaleno')).toBeGreaterThan(letterScore('otttaleno'))
+  })
+})
+
+describe('areBothInUse', function () {
+  test.each([
+    ['Yusuf', 'Yousuf', true, 'two spellings of a first name, neither ten times commoner'],
+    ['Cheng', 'Cheung', true, 'two surnames'],
+    ['Imran', 'Imraan', false, 'a spelling written English lacks'],
+    ['Juan', 'Jaun', false, 'a slip written English uses, but far less than the name'],
+    ['Yusuf', 'yusuf', false, 'one spelling in two cases']
+  ])('%s and %s: %s (%s)', function (a, b, expected) {
+    expect(areBothInUse(a, b)).toBe(expected)
+    expect(areBothInUse(b, a)).toBe(expected)
   })
 })

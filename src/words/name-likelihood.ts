@@ -92,13 +92,32 @@ export function likelierSpelling(a: string, b: string): LikelierSpelling | undef
   if (leftRank !== undefined || rightRank !== undefined) {
     if (rightRank === undefined || (leftRank !== undefined && leftRank * commonerBy <= rightRank)) return {spelling: a, evidence: 'written usage'}
     if (leftRank === undefined || rightRank * commonerBy <= leftRank) return {spelling: b, evidence: 'written usage'}
-    // Both in use, neither far commoner: two names, as likely as each other.
+    // Both in use, neither far commoner: two names, as likely as each other (see `areBothInUse`).
     return undefined
   }
   const difference = letterScore(left) - letterScore(right) + addedLetterEvidence(left, right) - addedLetterEvidence(right, left)
   if (difference >= letterMargin) return {spelling: a, evidence: 'letters'}
   if (difference <= -letterMargin) return {spelling: b, evidence: 'letters'}
   return undefined
+}
+
+/**
+ * Whether written English uses both spellings, neither far more than the
+ * other (`Cheng` at rank 12,578 and `Cheung` at 17,884; `Lalita` and
+ * `Lalitha`): two names, each as likely someone's as the other, whatever
+ * a names list or the dictionary happens to hold.
+ *
+ * @param a A spelling.
+ * @param b Another spelling.
+ * @returns Whether both are in use so.
+ */
+export function areBothInUse(a: string, b: string): boolean {
+  const left = plainLetters(a)
+  const right = plainLetters(b)
+  if (left === undefined || right === undefined || left === right) return false
+  const leftRank = writtenUsageRank(left)
+  const rightRank = writtenUsageRank(right)
+  return leftRank !== undefined && rightRank !== undefined && leftRank * commonerBy > rightRank && rightRank * commonerBy > leftRank
 }
 
 /**

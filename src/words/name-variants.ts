@@ -2,7 +2,7 @@ import type {Position} from 'unist'
 import {editDistance} from './edit-distance.js'
 import {withoutAccents} from './accents.js'
 import {isMixedCase} from './letter-case.js'
-import {type LikelihoodEvidence, likelierSpelling} from './name-likelihood.js'
+import {type LikelihoodEvidence, areBothInUse, likelierSpelling} from './name-likelihood.js'
 
 /** One use of a name-like word in a document. */
 export interface NameUse {
@@ -42,6 +42,12 @@ export interface GroupingOptions {
   listed: ReadonlySet<string>
   /** Sets of spellings a newsroom declared to be different names (`Wagner`, `Wagener`). */
   distinct: ReadonlyArray<readonly string[]>
+  /**
+   * Whether only the bundled names lists know a spelling, not the dictionary
+   * nor the newsroom's own words: such a list knows first names and
+   * surnames, not the person a story is about (none, by default).
+   */
+  isOnlyNamesListed?: ((spelling: string) => boolean) | undefined
 }
 
 /**
@@ -62,7 +68,9 @@ export const longName = 8
  * at least one of them is unknown, and when the newsroom has not declared
  * them distinct. Two known spellings are never merged (`Iran`, `Iraq`).
  * The spelling to use is the word list's, else the dictionary's, else the
- * one used most, else the likelier of two used as often, else the first.
+ * one used most, else the likelier of two used as often, else the first;
+ * the bundled names lists alone do not choose between two spellings in
+ * written use (see `makeGroup`).
  *
  * @param uses Uses of name-like words, in document order.
  * @param options Word list and declared distinct names.
@@ -70,8 +78,9 @@ export const longName = 8
  */
 export function groupVariants(uses: readonly NameUse[], options: GroupingOptions): VariantGroup[] {
   const spellings = collectSpellings(uses, options.listed)
+  const isOnlyNamesListed = options.isOnlyNamesListed ?? (() => false)
   return groupSpellings(spellings, options.distinct, compareInStory).map(({canonical, members}) =>
-    makeGroup(canonical, members)
+    makeGroup(canonical, members, isOnlyNamesListed)
   )
 }
 
@@ -641,21 +650,29 @@ function compareInStory(a: Spelling, b: Spelling): number {
  * the dictionary's, the majority's, else, of two spellings used as often,
  * the likelier (see `likelierSpelling`), else the first used.
  *
+ * The names lists do not decide between two spellings written English uses
+ * about as much (see `areBothInUse`): each is someone's name.
+ *
  * @param chosen The spelling `compareInStory` put first.
  * @param members All spellings in the group.
+ * @param isOnlyNamesListed Whether only the bundled names lists know a spelling.
  * @returns The group.
  */
-function makeGroup(chosen: Spelling, members: Spelling[]): VariantGroup {
-  let canonical = chosen
+function makeGroup(chosen: Spelling, members: Spelling[], isOnlyNamesListed: (spelling: string) => boolean): VariantGroup {
+  const [a, b] = members
+  // "Lalitha" eight times beside "Lalita" once: the names lists have one, but
+  // written English uses both about as much, so either may be this person's
+  // name, and the story's own use decides, as for two names no list knows.
+  const listDecides = !(a && b && members.length === 2 && isOnlyNamesListed(chosen.text) && areBothInUse(a.text, b.text))
+  let canonical = listDecides ? chosen : mostUsed(members)
   let reason: CanonicalReason
-  if (canonical.listed) reason = {kind: 'word list'}
-  else if (canonical.known) reason = {kind: 'dictionary'}
+  if (listDecides && canonical.listed) reason = {kind: 'word list'}
+  else if (listDecides && canonical.known) reason = {kind: 'dictionary'}
   else if (members.every((other) => other === canonical || other.uses.length < canonical.uses.length)) {
     reason = {kind: 'majority', count: canonical.uses.length}
   } else {
     // "Faauci" then "Fauci", once each: the first use says nothing of which is the slip.
     // Two spellings only: each of more is linked to the one chosen, not always to each other.
-    const [a, b] = members
     const likelier = members.length === 2 && a && b ? likelierSpelling(a.text, b.text) : undefined
     if (likelier) {
       canonical = likelier.spelling === a?.text ? a : (b ?? canonical)
@@ -665,6 +682,20 @@ function makeGroup(chosen: Spelling, members: Spelling[]): VariantGroup {
   const others = members.filter((member) => member !== canonical)
   const spellings = [...members].sort((a, b) => b.uses.length - a.uses.length || firstOffset(a) - firstOffset(b))
   return {canonical, reason, variants: others, spellings}
+}
+
+/**
+ * The spelling a story uses most, the first used of those used as often.
+ *
+ * @param members Spellings, at least one.
+ * @returns The spelling.
+ */
+function mostUsed(members: readonly Spelling[]): Spelling {
+  return members.reduce((most, member) =>
+    member.uses.length > most.uses.length || (member.uses.length === most.uses.length && firstOffset(member) < firstOffset(most))
+      ? member
+      : most
+  )
 }
 
 /**
