@@ -398,6 +398,8 @@ describe('spelling: evidence of a slip', () => {
     ['with no commoner word one edit away, a known word of four letters after a prefix is a coinage', 'Please unmute the panel.', ['1:8-1:14 warning unmute']],
     ['a short word two edits from any dictionary word is worth a look only; a long one is a slip', 'The adtech team wrote a producement plan.', ['1:5-1:11 warning adtech', '1:25-1:36 error producement']],
     ['a short word two likely edits from one of the words typed most is still a slip', 'The minister seiad no.', ['1:14-1:19 error seiad']],
+    ['a short word two likely edits from a well-known word is a slip', 'The full amomt was paid to pipoll in need.', ['1:10-1:15 error amomt', '1:28-1:34 error pipoll']],
+    ['a short word two likely edits from a well-known word is worth a look only when it splits into known words', 'The taghut rule and the outgas rule changed.', ['1:5-1:11 warning taghut', '1:25-1:31 warning outgas']],
     ['a slip two likely edits from a well-known word is a slip though it splits into known words', 'The acidants on the ring road rose.', ['1:5-1:13 error acidants']],
     ['two known words closed up, far from any well-known word, are a coinage', 'The team kept a timebox for each task.', ['1:17-1:24 warning timebox']],
     ['a known verb and -able is a word, and worth no error; one that needs its e back is a slip', 'The forms are fillable, the delays expectable, and the fees changable.', ['1:15-1:23 warning fillable', '1:36-1:46 info expectable', '1:61-1:70 error changable']],

@@ -137,11 +137,12 @@ function isOneOffSlip(text: string, message: VFileMessage, isKnown: (word: strin
   if (hasMuchCommonerNeighbour(text, neighbours)) return !isInLargerWordList(text)
   // No commoner word one edit away, so a slip would be two edits from its
   // word: in a word of six letters or fewer two edits change too much of it
-  // (`adtech`, `pshtt`) unless some word is one edit away; and a known word
+  // (`adtech`, `pshtt`) unless some word is one edit away or two likely
+  // edits make a well-known word (see `isLikelyShortSlip`); and a known word
   // of four letters after any prefix (`unmute`; `untill` never gets here,
   // `until` being one edit away) is likelier a coinage.
   return (
-    (text.length > shortForTwoEdits || neighbours.length > 0 || isLikelySlipOf(text, message.expected ?? [], typedMost)) &&
+    (text.length > shortForTwoEdits || neighbours.length > 0 || isLikelyShortSlip(text, message.expected ?? [], isKnown)) &&
     !isRegularForm(text, isKnown) &&
     !isInLargerWordList(text) &&
     // "roadmap" splits into two known words, a coinage; "differcult" and
@@ -236,6 +237,26 @@ function hasMuchCommonerNeighbour(text: string, neighbours: readonly string[], a
     const theirs = wordFrequency(neighbour)
     return !text.startsWith(neighbour) && theirs >= atLeast && theirs >= commonerBy * (own + 1)
   })
+}
+
+/**
+ * Whether a short word two edits from every dictionary word is still a
+ * likely slip: two likely edits make it one of the words typed most
+ * (`seiad` for `said`), or a well-known word when it does not split into
+ * two known words (`amomt` for `amount`, `pipoll` for `people`). A short
+ * word that splits so (`taghut` is tag + hut, `outgas` out + gas) is as
+ * likely a coinage or a borrowing as a slip of a word two edits away.
+ *
+ * @param text Lowercase word of `shortForTwoEdits` letters or fewer.
+ * @param suggestions Its suggestions.
+ * @param isKnown Dictionary lookup.
+ * @returns Whether it is a likely slip.
+ */
+function isLikelyShortSlip(text: string, suggestions: readonly string[], isKnown: (word: string) => boolean): boolean {
+  return (
+    isLikelySlipOf(text, suggestions, typedMost) ||
+    (isLikelySlipOf(text, suggestions, wellKnown) && !isClosedCompound(text, isKnown))
+  )
 }
 
 /**
