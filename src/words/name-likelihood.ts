@@ -104,8 +104,8 @@ export function likelierSpelling(a: string, b: string): LikelierSpelling | undef
 /**
  * Whether written English uses both spellings, neither far more than the
  * other (`Cheng` at rank 12,578 and `Cheung` at 17,884; `Lalita` and
- * `Lalitha`): two names, each as likely someone's as the other, whatever
- * a names list or the dictionary happens to hold.
+ * `Lalitha`): two names, each as likely someone's as the other, whichever
+ * of them a names list happens to hold.
  *
  * @param a A spelling.
  * @param b Another spelling.
