@@ -11,12 +11,11 @@
  * reads `../shared` in place and skips when it is absent.
  */
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs, promisify} from 'node:util'
 import {corporaFolder} from './articles.js'
-import {printResult} from './output.js'
+import {printResult, startBenchmark} from './output.js'
 import {renderSeedSummary, type SeedRun, summariseSeeds} from './seed-summary.js'
 import {defaultSeed} from './seeded-options.js'
 
@@ -42,18 +41,8 @@ try {
  * Run the accuracy benchmark once per seed and print the targets over them.
  */
 async function main(): Promise<void> {
-  let options: {json: boolean; seeds: number[]}
-  try {
-    options = readOptions(process.argv.slice(2))
-  } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`)
-    process.exitCode = 2
-    return
-  }
-  if (!existsSync(corporaFolder)) {
-    process.stdout.write('skipped: ../shared/corpora not found\n')
-    return
-  }
+  const options = startBenchmark(readOptions, usage, corporaFolder, '../shared/corpora')
+  if (!options) return
   const runs: SeedRun[] = []
   for (const seed of options.seeds) {
     process.stderr.write(`bench: seed ${seed} (${runs.length + 1} of ${options.seeds.length})\n`)
