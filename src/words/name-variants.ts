@@ -664,7 +664,9 @@ function makeGroup(chosen: Spelling, members: Spelling[], isOnlyNamesListed: (sp
   // written English uses both about as much, so either may be this person's
   // name, and the story's own use decides, as for two names no list knows.
   const listDecides = !(a && b && members.length === 2 && isOnlyNamesListed(chosen.text) && areBothInUse(a.text, b.text))
-  let canonical = listDecides ? chosen : mostUsed(members)
+  // Most used first, the first used of those used as often.
+  const spellings = [...members].sort((a, b) => b.uses.length - a.uses.length || firstOffset(a) - firstOffset(b))
+  let canonical = listDecides ? chosen : (spellings[0] ?? chosen)
   let reason: CanonicalReason
   if (listDecides && canonical.listed) reason = {kind: 'word list'}
   else if (listDecides && canonical.known) reason = {kind: 'dictionary'}
@@ -680,22 +682,7 @@ function makeGroup(chosen: Spelling, members: Spelling[], isOnlyNamesListed: (sp
     } else reason = {kind: 'first use', line: canonical.uses[0]?.position.start.line ?? 0}
   }
   const others = members.filter((member) => member !== canonical)
-  const spellings = [...members].sort((a, b) => b.uses.length - a.uses.length || firstOffset(a) - firstOffset(b))
   return {canonical, reason, variants: others, spellings}
-}
-
-/**
- * The spelling a story uses most, the first used of those used as often.
- *
- * @param members Spellings, at least one.
- * @returns The spelling.
- */
-function mostUsed(members: readonly Spelling[]): Spelling {
-  return members.reduce((most, member) =>
-    member.uses.length > most.uses.length || (member.uses.length === most.uses.length && firstOffset(member) < firstOffset(most))
-      ? member
-      : most
-  )
 }
 
 /**
