@@ -54,12 +54,20 @@ export function readAccuracyOptions(args: string[]): AccuracyOptions {
  * @throws {Error} On a seed that is not a 32-bit unsigned integer.
  */
 function readSeed(value: string | undefined): number {
-  const seed = value === undefined ? defaultSeed : Number(value)
-  // mulberry32 keeps 32 bits: larger seeds would silently repeat smaller ones.
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff) {
-    throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${value}\``)
-  }
+  if (value === undefined) return defaultSeed
+  const seed = Number(value)
+  if (!isSeed(seed)) throw new Error(`--seed: expected a whole number from 0 to 4294967295, not \`${value}\``)
   return seed
+}
+
+/**
+ * Whether a number is a seed the generator takes.
+ *
+ * @param seed The number.
+ * @returns Whether it is a whole number of 32 bits: mulberry32 keeps 32, so larger seeds would silently repeat smaller ones.
+ */
+export function isSeed(seed: number): boolean {
+  return Number.isInteger(seed) && seed >= 0 && seed <= 0xff_ff_ff_ff
 }
 
 /**

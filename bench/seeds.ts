@@ -17,7 +17,7 @@ import {parseArgs, promisify} from 'node:util'
 import {corporaFolder} from './articles.js'
 import {printResult, startBenchmark} from './output.js'
 import {renderSeedSummary, type SeedRun, summariseSeeds} from './seed-summary.js'
-import {defaultSeed} from './seeded-options.js'
+import {defaultSeed, isSeed} from './seeded-options.js'
 
 /** The seeds run unless told otherwise: the default, and eight more. */
 const defaultSeeds = [defaultSeed, 1, 2, 3, 4, 5, 7, 11, 13]
@@ -66,13 +66,11 @@ async function main(): Promise<void> {
  */
 function readOptions(args: string[]): {json: boolean; seeds: number[]} {
   const {values} = parseArgs({args, options: {json: {type: 'boolean', default: false}, seeds: {type: 'string'}}})
-  const seeds = values.seeds === undefined ? defaultSeeds : values.seeds.split(',').map((part) => Number(part.trim()))
-  const bad = values.seeds?.split(',').find((part) => {
-    const seed = Number(part.trim())
-    return part.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 0xff_ff_ff_ff
-  })
+  if (values.seeds === undefined) return {json: values.json ?? false, seeds: defaultSeeds}
+  const parts = values.seeds.split(',').map((part) => part.trim())
+  const bad = parts.find((part) => part === '' || !isSeed(Number(part)))
   if (bad !== undefined) throw new Error(`--seeds: expected whole numbers from 0 to 4294967295, comma-separated, not \`${bad}\``)
-  return {json: values.json ?? false, seeds}
+  return {json: values.json ?? false, seeds: parts.map(Number)}
 }
 
 /**
